@@ -1,0 +1,3 @@
+from wkb_desk.cli import main
+
+raise SystemExit(main())

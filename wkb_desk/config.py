@@ -1,0 +1,305 @@
+"""config.toml -> validated, immutable settings.
+
+The config file is found by --config PATH, else $WKB_DESK_CONFIG, else ./config.toml.
+Relative paths resolve against the folder of the config file. Every problem is reported
+in Dutch with the key's name and the fix (exit code ExitCode.CONFIG).
+
+The schema below is the one place that knows each key, its type and its default; the README's
+configuration reference mirrors it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from wkb_desk.errors import ConfigError
+
+ENV_VAR = "WKB_DESK_CONFIG"
+
+
+@dataclass(frozen=True)
+class Paths:
+    inbox: Path = Path("inbox")
+    outbox: Path = Path("outbox")
+    archief: Path = Path("archief")
+    fouten: Path = Path("fouten")
+    register: Path = Path("register/wkb-register.xlsx")
+    database: Path = Path("data/wkb-desk.sqlite")
+    sjablonen: Path = Path("sjablonen")
+    logboek: Path = Path("logboek")
+    # Optional folder with the municipality's own reference data (instruments, borgers, label synonyms).
+    referentie: Path = Path("referentie")
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bestand_mb: float = 100.0  # a larger file goes to quarantine unread
+    max_paginas: int = 500  # pages (PDF) or sheets x 100 rows (XLSX) read at most
+    max_zip_leden: int = 200
+    max_zip_totaal_mb: float = 300.0  # uncompressed total of a ZIP's members
+    max_compressieverhouding: float = 100.0  # uncompressed / compressed per member: above is a zip bomb
+    max_nesting: int = 3  # ZIP in ZIP in e-mail ...
+    max_seconden: float = 60.0  # reading one file; a hanging reader is stopped
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Legal terms. Each default names its source; a municipality corrects them here, not in code."""
+
+    melding_dagen_voor_start: int = 28  # Bbl art. 2.18 lid 1: ten minste vier weken
+    melding_geldig_dagen: int = 365  # Bbl art. 2.18 lid 2: binnen een jaar starten
+    startmelding_werkdagen: int = 2  # Bbl art. 7.7 lid 1: twee werkdagen voor de start
+    gereedmelding_dagen_voor_gebruik: int = 14  # Bbl art. 2.21 lid 1: twee weken voor ingebruikname
+    eindmelding_werkdagen: int = 1  # Bbl art. 7.7 lid 2: eerste werkdag na het einde
+    herinnering_dagen: int = 14  # ontwerpkeuze: signaal zoveel dagen voor een termijn verloopt
+    extra_vrije_dagen: tuple[dt.date, ...] = ()  # brugdagen en andere dagen zonder werkdag
+
+
+@dataclass(frozen=True)
+class Policy:
+    # How phased delivery is handled (domain §1): "wachten" | "per_fase_informatie" | "per_fase_melding"
+    fasering: str = "wachten"
+    # Minimum kind score; a lower one is shown as a guess ("soort onzeker").
+    min_soort_zekerheid: float = 0.5
+
+
+@dataclass(frozen=True)
+class BloArea:
+    naam: str
+    postcodes: tuple[str, ...] = ()  # 4-digit prefixes or full postcodes
+    plaatsen: tuple[str, ...] = ()
+    trefwoorden: tuple[str, ...] = ()  # words that show the risicobeoordeling covers it
+
+
+@dataclass(frozen=True)
+class RegisterSettings:
+    max_seconden_achter: float = 30.0  # the register follows the ledger at most this far behind
+    backups: int = 10  # versions kept in the backup folder beside the register
+    binnenkort_dagen: int = 7  # a deadline this close is shown orange
+
+
+@dataclass(frozen=True)
+class WatcherSettings:
+    modus: str = "auto"  # "auto" | "native" | "polling"
+    rust_seconden: float = 2.0  # no change for this long -> the file is complete
+    poll_seconden: float = 5.0
+    volledige_scan_minuten: float = 10.0  # periodic rescan in native mode
+    onvolledig_melden_minuten: float = 30.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_path: Path
+    paden: Paths = field(default_factory=Paths)
+    limieten: Limits = field(default_factory=Limits)
+    termijnen: Terms = field(default_factory=Terms)
+    beleid: Policy = field(default_factory=Policy)
+    blo: tuple[BloArea, ...] = ()
+    register: RegisterSettings = field(default_factory=RegisterSettings)
+    watcher: WatcherSettings = field(default_factory=WatcherSettings)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.config_path.parent
+
+    def to_display(self) -> dict[str, Any]:
+        return _display(self)
+
+
+_CHOICES = {
+    ("beleid", "fasering"): ("wachten", "per_fase_informatie", "per_fase_melding"),
+    ("watcher", "modus"): ("auto", "native", "polling"),
+}
+_SECTIONS = {
+    "paden": Paths,
+    "limieten": Limits,
+    "termijnen": Terms,
+    "beleid": Policy,
+    "register": RegisterSettings,
+    "watcher": WatcherSettings,
+}
+
+
+def find_config(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        path = Path(explicit)
+        source = "--config"
+    elif os.environ.get(ENV_VAR):
+        path = Path(os.environ[ENV_VAR])
+        source = f"de omgevingsvariabele {ENV_VAR}"
+    else:
+        path = Path("config.toml")
+        source = "de huidige map"
+    if not path.is_file():
+        raise ConfigError(
+            f"Configuratiebestand niet gevonden: {path} (via {source}).",
+            "Geef het pad met --config PAD, zet WKB_DESK_CONFIG, of start in de map met config.toml.",
+        )
+    return path.resolve()
+
+
+def load_settings(explicit: str | os.PathLike | None = None, *, create_dirs: bool = True) -> Settings:
+    path = find_config(explicit)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is geen geldige TOML: {exc}.", "Herstel de regel die genoemd wordt.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} kan niet gelezen worden: {exc}.", "Controleer de rechten en de codering (UTF-8).") from exc
+    settings = parse_settings(raw, path)
+    if create_dirs:
+        check_folders(settings)
+    return settings
+
+
+def parse_settings(raw: dict[str, Any], path: Path) -> Settings:
+    base = path.parent
+    kwargs: dict[str, Any] = {}
+    for section, value in raw.items():
+        if section == "blo":
+            kwargs["blo"] = _parse_blo(value)
+            continue
+        cls = _SECTIONS.get(section)
+        if cls is None:
+            raise ConfigError(
+                f"Onbekende sectie [{section}] in {path.name}.",
+                f"Toegestaan zijn: {', '.join(sorted([*_SECTIONS, 'blo']))}. Controleer de spelling.",
+            )
+        if not isinstance(value, dict):
+            raise ConfigError(f"[{section}] moet een tabel zijn.", f"Schrijf het als [{section}] met sleutels eronder.")
+        kwargs[section] = _parse_section(section, cls, value, base)
+    # Paths that were not given still resolve against the config folder.
+    kwargs.setdefault("paden", _parse_section("paden", Paths, {}, base))
+    return Settings(config_path=path, **kwargs)
+
+
+def _parse_section(section: str, cls: type, values: dict[str, Any], base: Path) -> Any:
+    hints = get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(
+                f"Onbekende sleutel '{key}' in [{section}].",
+                f"Bekende sleutels: {', '.join(sorted(known))}. Controleer de spelling of verwijder de regel.",
+            )
+        out[key] = _coerce(f"{section}.{key}", hints[key], value)
+        choices = _CHOICES.get((section, key))
+        if choices and out[key] not in choices:
+            raise ConfigError(
+                f"Ongeldige waarde '{value}' voor {section}.{key}.",
+                f"Kies een van: {', '.join(choices)}.",
+            )
+    if cls is Paths:
+        for f in fields(Paths):
+            p = out.get(f.name, f.default)
+            out[f.name] = (base / p).resolve() if not Path(p).is_absolute() else Path(p)
+    return cls(**out)
+
+
+def _coerce(key: str, hint: Any, value: Any) -> Any:
+    origin = get_origin(hint)
+    if hint is Path:
+        if isinstance(value, str) and value.strip():
+            return Path(value)
+        _type_error(key, "een pad (tekst tussen aanhalingstekens)", value)
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        _type_error(key, "true of false", value)
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        _type_error(key, "een geheel getal van 0 of meer", value)
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            return float(value)
+        _type_error(key, "een getal van 0 of meer", value)
+    if hint is str:
+        if isinstance(value, str):
+            return value
+        _type_error(key, "tekst tussen aanhalingstekens", value)
+    if origin is tuple:
+        item = get_args(hint)[0]
+        if not isinstance(value, list):
+            _type_error(key, "een lijst tussen [ ]", value)
+        if item is dt.date:
+            out = []
+            for v in value:
+                if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+                    out.append(v)
+                else:
+                    _type_error(key, "een lijst met datums zoals 2026-05-15 (zonder aanhalingstekens)", v)
+            return tuple(out)
+        if not all(isinstance(v, str) for v in value):
+            _type_error(key, "een lijst met teksten", value)
+        return tuple(value)
+    raise AssertionError(f"no coercion for {key}: {hint}")  # a schema bug, not a user error
+
+
+def _type_error(key: str, expected: str, value: Any) -> None:
+    raise ConfigError(f"Ongeldige waarde voor {key}: {value!r}.", f"Verwacht: {expected}.")
+
+
+def _parse_blo(value: Any) -> tuple[BloArea, ...]:
+    if not isinstance(value, list):
+        raise ConfigError("[[blo]] moet een lijst van gebieden zijn.", "Schrijf elk gebied als [[blo]] met naam = \"...\".")
+    areas = []
+    hints = get_type_hints(BloArea)
+    known = {f.name for f in fields(BloArea)}
+    for i, item in enumerate(value, 1):
+        if not isinstance(item, dict) or "naam" not in item:
+            raise ConfigError(f"Gebied {i} in [[blo]] heeft geen naam.", "Voeg naam = \"...\" toe.")
+        for key in item:
+            if key not in known:
+                raise ConfigError(
+                    f"Onbekende sleutel '{key}' in [[blo]] gebied {i}.",
+                    f"Bekende sleutels: {', '.join(sorted(known))}.",
+                )
+        areas.append(BloArea(**{k: _coerce(f"blo.{k}", hints[k], v) for k, v in item.items()}))
+    return tuple(areas)
+
+
+def check_folders(settings: Settings) -> None:
+    """Create the working folders; an unusable one is a config error naming its key."""
+    p = settings.paden
+    folders = {
+        "inbox": p.inbox,
+        "outbox": p.outbox,
+        "archief": p.archief,
+        "fouten": p.fouten,
+        "logboek": p.logboek,
+        "register": p.register.parent,
+        "database": p.database.parent,
+    }
+    for key, folder in folders.items():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".wkb-desk-schrijftest-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise ConfigError(
+                f"De map voor paden.{key} ({folder}) is niet bruikbaar: {exc.strerror or exc}.",
+                f"Pas paden.{key} aan in {settings.config_path.name} of geef schrijfrechten op die map.",
+            ) from exc
+    if not p.sjablonen.is_dir():
+        raise ConfigError(
+            f"De map voor paden.sjablonen ({p.sjablonen}) bestaat niet.",
+            f"Maak de map aan of pas paden.sjablonen aan in {settings.config_path.name}.",
+        )
+
+
+def _display(obj: Any) -> Any:
+    if is_dataclass(obj):
+        return {f.name: _display(getattr(obj, f.name)) for f in fields(obj) if f.name != "config_path"}
+    if isinstance(obj, tuple):
+        return [_display(v) for v in obj]
+    if isinstance(obj, (Path, dt.date)):
+        return str(obj)
+    return obj
