@@ -1,0 +1,196 @@
+"""DOCX (python-docx) and XLSX (openpyxl, read-only) -> pages of text.
+
+DOCX: paragraphs and tables in document order, content controls included; headers and footers become pages of their own
+(region "header"/"footer") so a letterhead address never mixes with the body. XLSX: one page per sheet, one line per
+row with TAB-separated cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from pathlib import Path
+
+from wkb_desk.config import Limits
+from wkb_desk.errors import CorruptError, TooLargeError, UnsupportedTypeError
+from wkb_desk.models import Page, ReadResult
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAX_XML_PART = 200 * 1024 * 1024  # an XML part larger than this uncompressed is a bomb, not a letter
+_ROWS_PER_PAGE = 100  # limits.max_paginas counts XLSX rows in pages of this size
+
+
+def _check_package(source: Path | bytes, limits: Limits) -> None:
+    """Refuse packages whose parts decompress to absurd sizes before any XML parser sees them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as zf:
+            for info in zf.infolist():
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > _MAX_XML_PART or (info.file_size > 10_000_000 and ratio > limits.max_compressieverhouding):
+                    raise TooLargeError(
+                        f"Het bestand bevat een onderdeel dat uitgepakt {info.file_size // 1_000_000} MB is.",
+                        "Dit lijkt op een zip-bom of een beschadigd bestand. Vraag de indiener om een gewone versie.",
+                    )
+    except zipfile.BadZipFile as exc:
+        raise _corrupt("Word/Excel", exc) from exc
+
+
+def _corrupt(what: str, exc: Exception) -> CorruptError:
+    return CorruptError(
+        f"Het {what}-bestand is beschadigd en kan niet gelezen worden ({type(exc).__name__}).",
+        "Open het in Word of Excel, sla het opnieuw op en zet het in de inbox; of vraag de indiener om een PDF.",
+    )
+
+
+# --- DOCX --------------------------------------------------------------------------------------
+
+
+def read_docx(source: Path | bytes, limits: Limits) -> ReadResult:
+    import docx
+
+    _check_package(source, limits)
+    try:
+        document = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    except KeyError as exc:
+        if "officeDocument" in str(exc):
+            raise UnsupportedTypeError(
+                "Bestandstype niet ondersteund: Word-document in 'Strict Open XML'-formaat.",
+                "Open het in Word, sla het op als gewoon Word-document (.docx) of PDF en zet dat in de inbox.",
+            ) from exc
+        raise _corrupt("Word", exc) from exc
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on broken packages
+        raise _corrupt("Word", exc) from exc
+
+    pages = [Page(number=1, text="\n".join(_block_lines(document.element.body)))]
+    seen: set[str] = set()
+    for region in ("header", "footer"):
+        lines: list[str] = []
+        for section in document.sections:
+            for attr in (region, f"first_page_{region}", f"even_page_{region}"):
+                try:
+                    part = getattr(section, attr)
+                    if part.is_linked_to_previous and attr != region:
+                        continue
+                    element = part._element  # noqa: SLF001 - python-docx exposes no public XML walk
+                except Exception:  # noqa: BLE001 - a broken header must not lose the body
+                    continue
+                text = "\n".join(_block_lines(element))
+                if text.strip() and text not in seen:
+                    seen.add(text)
+                    lines.append(text)
+        if lines:
+            pages.append(Page(number=1, text="\n".join(lines), region=region))
+    return ReadResult(content_type="docx", pages=tuple(pages))
+
+
+def _block_lines(container) -> list[str]:
+    """Paragraphs and tables of a body/header/cell, in order; content controls (w:sdt) are entered."""
+    lines: list[str] = []
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            lines.append(_paragraph_text(child))
+        elif tag == f"{_W}tbl":
+            lines.extend(_table_lines(child))
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                lines.extend(_block_lines(content))
+    return lines
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}sym", f"{_W}delText"):
+        tag = el.tag
+        if tag == f"{_W}t":
+            parts.append(el.text or "")
+        elif tag == f"{_W}tab":
+            parts.append(" ")  # TAB is reserved for table cells
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        # deleted text (tracked changes) and symbol-font glyphs are left out
+    return "".join(parts)
+
+
+def _table_lines(tbl) -> list[str]:
+    lines = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells: list[str] = []
+        previous = None
+        for tc in tr.iterchildren(f"{_W}tc"):
+            # A vertically merged continuation cell repeats nothing useful.
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(f"{_W}val") in (None, "continue"):
+                cells.append("")
+                continue
+            text = " ".join(line.strip() for line in _block_lines(tc) if line.strip())
+            text = text.replace("\t", " ")
+            if text and text == previous:
+                continue  # horizontally merged cells show once
+            cells.append(text)
+            previous = text
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            lines.append("\t".join(cells))
+    return lines
+
+
+# --- XLSX --------------------------------------------------------------------------------------
+
+
+def read_xlsx(source: Path | bytes, limits: Limits) -> ReadResult:
+    import openpyxl
+
+    _check_package(source, limits)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about harmless oddities of other writers
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True, data_only=True
+            )
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on broken packages
+        raise _corrupt("Excel", exc) from exc
+    pages: list[Page] = []
+    notes: list[str] = []
+    rows_left = limits.max_paginas * _ROWS_PER_PAGE
+    try:
+        for index, sheet in enumerate(workbook.worksheets, start=1):
+            if rows_left <= 0:
+                notes.append(f"De werkmap is groot; alleen de eerste {limits.max_paginas * _ROWS_PER_PAGE} rijen zijn gelezen.")
+                break
+            lines: list[str] = []
+            try:
+                for row in sheet.iter_rows(values_only=True):
+                    cells = [_cell_text(v) for v in row[:200]]
+                    while cells and not cells[-1]:
+                        cells.pop()
+                    if cells:
+                        lines.append("\t".join(cells))
+                        rows_left -= 1
+                        if rows_left <= 0:
+                            break
+            except Exception as exc:  # noqa: BLE001 - one broken sheet must not lose the others
+                notes.append(f"Tabblad '{sheet.title}' kon niet volledig gelezen worden ({type(exc).__name__}).")
+            pages.append(Page(number=index, text="\n".join(lines), label=str(sheet.title)))
+    finally:
+        workbook.close()
+    return ReadResult(content_type="xlsx", pages=tuple(pages), warnings=tuple(notes))
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("_x000D_", "").strip()
