@@ -76,8 +76,8 @@ def read_docx(source: Path | bytes, limits: Limits) -> ReadResult:
                     element = part._element  # noqa: SLF001 - python-docx exposes no public XML walk
                 except Exception:  # noqa: BLE001 - a broken header must not lose the body
                     continue
-                text = "\n".join(_block_lines(element))
-                if text.strip() and text not in seen:
+                text = "\n".join(line for line in _block_lines(element) if line.strip())
+                if text and text not in seen:
                     seen.add(text)
                     lines.append(text)
         if lines:

@@ -1,0 +1,162 @@
+"""The desk: one object that every entry point (ingest, watch, daily) uses to run the intake.
+
+It owns the single-writer lock, the ledger connection, the sandboxed reader and the pipeline, and
+batches the slow part — dossier linking, rules and the Excel register — into `flush()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from wkb_desk import ledger
+from wkb_desk.config import Settings
+from wkb_desk.intake import journal
+from wkb_desk.intake.files import is_junk
+from wkb_desk.intake.pipeline import PROCESSED, QUARANTINED, Outcome, Pipeline
+from wkb_desk.intake.sandbox import ReaderProcess
+from wkb_desk.lock import ProcessLock
+
+log = logging.getLogger("wkb_desk.intake")
+ERROR = "fout"  # Outcome.status for an unexpected failure; the file stays in the inbox
+
+
+@dataclass
+class FlushResult:
+    dossiers: int = 0  # dossiers touched by linking
+    register_written: bool = False
+    register_busy: str | None = None  # who has the register open, when it could not be written
+
+
+class Desk:
+    def __init__(self, settings: Settings, *, command: str = "ingest", dry_run: bool = False) -> None:
+        self.settings = settings
+        self.command = command
+        self.dry_run = dry_run
+        self.lock = ProcessLock(settings.paden.database, command)
+        self.conn: sqlite3.Connection | None = None
+        self.reader: ReaderProcess | None = None
+        self.pipeline: Pipeline | None = None
+        self._dirty = False
+        self._own_folders = self._tool_folders()
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def __enter__(self) -> "Desk":
+        if self.dry_run:
+            self.conn = _open_readonly(self.settings.paden.database)
+        else:
+            self.lock.acquire()
+            try:
+                self.conn = ledger.connect(self.settings.paden.database)
+                journal.recover(self.conn)
+            except BaseException:
+                self.lock.release()
+                raise
+            # Documents recorded before a crash may still wait for the register.
+            self._dirty = True
+        self.reader = ReaderProcess(self.settings.limieten, self.settings.paden.referentie)
+        self.pipeline = Pipeline(self.settings, self.conn, self.reader, dry_run=self.dry_run)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.reader is not None:
+            self.reader.close()
+        if self.conn is not None:
+            self.conn.close()
+        if not self.dry_run:
+            self.lock.release()
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def candidates(self) -> list[Path]:
+        """Files below inbox/ that are documents to take, oldest first."""
+        found = []
+        inbox = self.settings.paden.inbox
+        for root, dirs, files in os.walk(inbox, onerror=lambda exc: log.warning("Map niet leesbaar: %s", exc)):
+            root_path = Path(root)
+            dirs[:] = [d for d in dirs if not d.startswith(".") and (root_path / d).resolve() not in self._own_folders]
+            for name in files:
+                path = root_path / name
+                if not is_junk(path):
+                    found.append(path)
+        return sorted(found, key=_mtime)
+
+    def is_candidate(self, path: Path) -> bool:
+        try:
+            resolved = path.resolve()
+            rel = resolved.relative_to(self.settings.paden.inbox.resolve())
+        except (ValueError, OSError):
+            return False
+        for parent in [resolved.parent, *resolved.parents]:
+            if parent in self._own_folders:
+                return False
+        return not is_junk(path) and not any(part.startswith(".") for part in rel.parts[:-1])
+
+    def process(self, path: Path) -> Outcome:
+        assert self.pipeline is not None, "use Desk as a context manager"
+        try:
+            outcome = self.pipeline.process_file(path)
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
+            log.error("Onverwachte fout bij %s: %s\n%s", path.name, exc, traceback.format_exc())
+            if not self.dry_run and self.conn is not None:
+                journal.recover(self.conn)  # undo half-done copies; the original is still in the inbox
+            return Outcome(path, ERROR, f"onverwachte fout: {exc}; het bestand blijft in de inbox")
+        if outcome.status in (PROCESSED, QUARANTINED) or outcome.document_ids:
+            self._dirty = True
+        return outcome
+
+    # --- after a batch -------------------------------------------------------------------------
+
+    def flush(self, *, force: bool = False, on_date: dt.date | None = None) -> FlushResult:
+        """Link new documents into dossiers, apply the rules and update the register (when something changed)."""
+        result = FlushResult()
+        if self.dry_run or self.conn is None or not (self._dirty or force):
+            return result
+        from wkb_desk.dossiers import link_pending
+        from wkb_desk.register import RegisterBusy, update_register
+        from wkb_desk.rules.views import build_dossier_views
+
+        with ledger.transaction(self.conn):
+            result.dossiers = len(link_pending(self.conn, self.settings))
+        today = on_date or dt.date.today()
+        try:
+            update_register(self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today))
+        except RegisterBusy as busy:
+            result.register_busy = busy.user or "onbekend"
+            log.warning("Register is in gebruik door %s; de wijzigingen volgen zodra het vrij is.", result.register_busy)
+            return result
+        result.register_written = True
+        self._dirty = False
+        return result
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _tool_folders(self) -> set[Path]:
+        p = self.settings.paden
+        folders = {p.archief, p.fouten, p.outbox, p.logboek, p.sjablonen, p.register.parent, p.database.parent}
+        return {f.resolve() for f in folders if f.resolve() != p.inbox.resolve()}
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """For --dry-run: read the ledger if there is one, write nothing (not even a new file)."""
+    if path.exists():
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        return conn
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    ledger.migrate(conn)
+    return conn

@@ -1,0 +1,119 @@
+"""Read + extract one file and, recursively, its members: the content work of the intake.
+
+Runs inside the sandboxed reader process (see sandbox.py). The result is a tree of `Analysis`
+records; nothing here touches the ledger or moves files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from wkb_desk.config import Limits
+from wkb_desk.errors import ReaderError
+from wkb_desk.models import KIND_UNREADABLE, Extraction, ReadResult
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file cannot be handled (picklable twin of errors.ReaderError)."""
+
+    code: str
+    message: str
+    advice: str
+
+    @classmethod
+    def from_error(cls, exc: ReaderError) -> "Problem":
+        return cls(code=exc.code, message=exc.message, advice=exc.advice)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    name: str  # file name, or the member's path inside its container
+    sha256: str
+    size: int
+    content_type: str | None = None
+    read: ReadResult | None = None  # pages only; members live in `children`
+    extraction: Extraction | None = None
+    problem: Problem | None = None
+    children: tuple["Analysis", ...] = ()
+    data: bytes | None = None  # a member's bytes (None for the top-level file, which stays on disk)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def sha256_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: int = 0) -> Analysis:
+    from wkb_desk.extract import extract
+    from wkb_desk.readers import read_file
+
+    if isinstance(source, bytes):
+        sha, size = hashlib.sha256(source).hexdigest(), len(source)
+    else:
+        sha, size = sha256_file(source)
+    base = Analysis(name=name, sha256=sha, size=size, data=source if isinstance(source, bytes) else None)
+    try:
+        read = read_file(source, limits)
+    except ReaderError as exc:
+        return replace(base, problem=Problem.from_error(exc))
+
+    children = []
+    for member in read.members:
+        if depth + 1 > limits.max_nesting:
+            children.append(
+                Analysis(
+                    name=member.name,
+                    sha256=hashlib.sha256(member.data).hexdigest(),
+                    size=len(member.data),
+                    data=member.data,
+                    problem=Problem(
+                        "te_diep",
+                        "Dit bestand zit te diep verpakt (ZIP in ZIP in ...).",
+                        "Pak het zelf uit en zet de losse bestanden in de inbox.",
+                    ),
+                )
+            )
+        else:
+            children.append(analyze(member.data, member.name, limits, reference, depth + 1))
+    pages_only = replace(read, members=())
+    extraction = extract(pages_only, reference) if read.pages else None
+    problem = None
+    if not read.is_container and not read.has_text:
+        problem = _no_text_problem(read)
+        if extraction is None:
+            extraction = Extraction(kind=KIND_UNREADABLE)
+    return replace(
+        base,
+        content_type=read.content_type,
+        read=pages_only,
+        extraction=extraction,
+        problem=problem,
+        children=tuple(children),
+    )
+
+
+def _no_text_problem(read: ReadResult) -> Problem:
+    if any(p.is_scan for p in read.pages):
+        return Problem(
+            "scan",
+            "Dit is een scan zonder tekstlaag: de gegevens kunnen niet gelezen worden.",
+            "Laat er tekstherkenning (OCR) op los en zet de nieuwe PDF in de inbox, of voer de gegevens handmatig in.",
+        )
+    return Problem(
+        "geen_tekst",
+        "Het document bevat geen leesbare tekst.",
+        "Controleer of dit het goede bestand is; vraag de indiener zo nodig om het document opnieuw te sturen.",
+    )

@@ -1,0 +1,128 @@
+"""A separate process for reading and extraction, with a time limit per file.
+
+A reader that hangs (a hostile PDF), crashes the interpreter or eats memory is stopped here; the
+watcher and the ledger in the parent process carry on. One long-lived worker keeps the cost per file
+to one pipe round trip; it is restarted after a time-out or a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import sys
+from pathlib import Path
+
+from wkb_desk.config import Limits
+from wkb_desk.errors import CorruptError, ReaderTimeoutError
+from wkb_desk.intake.analysis import Analysis, analyze
+
+log = logging.getLogger(__name__)
+_MEMORY_LIMIT = 4 * 1024**3  # address space of the worker (POSIX): a decompression bomb ends as MemoryError
+
+
+def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
+    from wkb_desk.extract import load_reference
+
+    if sys.platform != "win32":
+        import resource
+
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_LIMIT, _MEMORY_LIMIT))
+        except (ValueError, OSError):
+            pass
+    reference = load_reference(Path(reference_dir) if reference_dir else None)
+    conn.send(("ready", None))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if request is None:
+            return
+        path, name = request
+        try:
+            conn.send(("ok", analyze(Path(path), name, limits, reference)))
+        except MemoryError:
+            conn.send(("crash", "MemoryError"))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which quarantines the file
+            conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+
+
+class ReaderProcess:
+    def __init__(self, limits: Limits, reference_dir: Path | None = None) -> None:
+        self.limits = limits
+        self.reference_dir = str(reference_dir) if reference_dir and reference_dir.is_dir() else None
+        self._ctx = mp.get_context("spawn")  # the same on every platform, and safe beside the watcher's threads
+        self._proc = None
+        self._conn = None
+
+    def __enter__(self) -> "ReaderProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        self._proc = self._ctx.Process(
+            target=_worker, args=(child, self.limits, self.reference_dir), daemon=True, name="wkb-desk-lezer"
+        )
+        self._proc.start()
+        child.close()
+        self._conn = parent
+        if not parent.poll(120):
+            self._kill()
+            raise RuntimeError("De leesprocessen starten niet.")
+        parent.recv()
+
+    def analyze(self, path: Path, name: str | None = None) -> Analysis:
+        if self._proc is None or not self._proc.is_alive():
+            self._start()
+        assert self._conn is not None
+        self._conn.send((str(path), name or path.name))
+        timeout = self.limits.max_seconden
+        try:
+            ready = self._conn.poll(timeout)
+        except (EOFError, OSError):
+            ready = True
+        if not ready:
+            self._kill()
+            raise ReaderTimeoutError(
+                f"Het lezen duurde langer dan {timeout:g} seconden en is afgebroken.",
+                "Het bestand is mogelijk beschadigd of erg groot. Open het zelf, sla het opnieuw op als PDF en zet het "
+                "in de inbox; of verhoog limieten.max_seconden.",
+            )
+        try:
+            status, payload = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            self._kill()
+            raise CorruptError(
+                "Het leesproces stopte onverwacht bij dit bestand.",
+                "Het bestand is waarschijnlijk beschadigd. Vraag de indiener om een nieuwe versie.",
+            ) from exc
+        if status == "crash":
+            log.error("Leesfout in %s: %s", path, payload)
+            if payload == "MemoryError":
+                self._kill()
+            raise CorruptError(
+                f"Het bestand kon niet gelezen worden ({payload[:200]}).",
+                "Het bestand is waarschijnlijk beschadigd. Vraag de indiener om een nieuwe versie.",
+            )
+        return payload
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def close(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            try:
+                self._conn.send(None)
+                self._proc.join(5)
+            except (OSError, BrokenPipeError):
+                pass
+        self._kill()
