@@ -7,6 +7,7 @@ records; nothing here touches the ledger or moves files.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class Analysis:
     problem: Problem | None = None
     children: tuple["Analysis", ...] = ()
     data: bytes | None = None  # a member's bytes (None for the top-level file, which stays on disk)
+    seconds: float = 0.0  # time spent reading and extracting (members included), for the benchmarks
 
     def walk(self):
         yield self
@@ -56,11 +58,22 @@ def sha256_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: int = 0) -> Analysis:
+def analyze(
+    source: Path | bytes, name: str, limits: Limits, reference, depth: int = 0, known_sha: tuple[str, int] | None = None
+) -> Analysis:
+    """`known_sha`: (sha256, size) of a file the caller already hashed."""
+    started = time.perf_counter()
+    result = _analyze(source, name, limits, reference, depth, known_sha)
+    return replace(result, seconds=time.perf_counter() - started)
+
+
+def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: int, known_sha) -> Analysis:
     from wkb_desk.extract import extract
     from wkb_desk.readers import read_file
 
-    if isinstance(source, bytes):
+    if known_sha is not None:
+        sha, size = known_sha
+    elif isinstance(source, bytes):
         sha, size = hashlib.sha256(source).hexdigest(), len(source)
     else:
         sha, size = sha256_file(source)

@@ -148,7 +148,7 @@ class Pipeline:
                     "Controleer of dit echt een Wkb-document is. Zo ja: verhoog limieten.max_bestand_mb in config.toml "
                     "en zet het opnieuw in de inbox.",
                 )
-            return self.reader.analyze(path)
+            return self.reader.analyze(path, known_sha=(sha, size))
         except ReaderError as exc:
             return Analysis(name=path.name, sha256=sha, size=size, problem=Problem.from_error(exc))
 

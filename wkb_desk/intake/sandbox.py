@@ -39,9 +39,9 @@ def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
             return
         if request is None:
             return
-        path, name = request
+        path, name, known_sha = request
         try:
-            conn.send(("ok", analyze(Path(path), name, limits, reference)))
+            conn.send(("ok", analyze(Path(path), name, limits, reference, known_sha=known_sha)))
         except MemoryError:
             conn.send(("crash", "MemoryError"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which quarantines the file
@@ -75,11 +75,11 @@ class ReaderProcess:
             raise RuntimeError("De leesprocessen starten niet.")
         parent.recv()
 
-    def analyze(self, path: Path, name: str | None = None) -> Analysis:
+    def analyze(self, path: Path, name: str | None = None, known_sha: tuple[str, int] | None = None) -> Analysis:
         if self._proc is None or not self._proc.is_alive():
             self._start()
         assert self._conn is not None
-        self._conn.send((str(path), name or path.name))
+        self._conn.send((str(path), name or path.name, known_sha))
         timeout = self.limits.max_seconden
         try:
             ready = self._conn.poll(timeout)
