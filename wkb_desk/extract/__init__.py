@@ -1,0 +1,147 @@
+"""Recognise a document's kind and extract its fields, each with page, text fragment and confidence.
+
+    from wkb_desk.extract import extract, load_reference
+    ref = load_reference(extra_dir)          # package data + the municipality's folder (paden.referentie)
+    extraction = extract(read_result, ref)   # models.Extraction; pure, no I/O, never raises on odd text
+
+Steps (each scans the lines once): lines with context -> labelled values -> sender zones and
+sections -> candidates per field -> kind -> free-text fallbacks and per-kind extras -> reference
+names for instrument and borger -> what is missing for the kind.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from wkb_desk.extract.classify import classify
+from wkb_desk.extract.extras import fallback_fields, kind_extras
+from wkb_desk.extract.fields import LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, to_field_value
+from wkb_desk.extract.locate import build_lines, is_contact_line, mark_sections, mark_sender
+from wkb_desk.extract.reference import Reference, load_reference
+from wkb_desk.models import CORE_FIELDS, EXTRA_FIELDS, KIND_UNKNOWN, KIND_UNREADABLE, Extraction, FieldValue, ReadResult
+
+__all__ = ["extract", "load_reference", "Reference"]
+
+log = logging.getLogger("wkb_desk.extract")
+
+MIN_TEXT_CHARS = 20  # fewer readable characters than this: treat as a scan
+_FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
+_LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
+
+
+def extract(read: ReadResult, ref: Reference | None = None) -> Extraction:
+    """Kind and fields of one read document. Never raises on odd text (a bug is logged and reported)."""
+    try:
+        return _extract(read, ref or load_reference())
+    except Exception:  # noqa: BLE001 - extraction must not stop the intake; the document gets a warning
+        log.exception("Extractie mislukt")
+        return Extraction(
+            kind=KIND_UNKNOWN,
+            kind_score=0.0,
+            warnings=("Velden konden niet automatisch worden gelezen (interne fout): handmatig invullen.",),
+        )
+
+
+def _extract(read: ReadResult, ref: Reference) -> Extraction:
+    readable = sum(len(p.text.strip()) for p in read.pages if p.text and not p.is_scan)
+    if readable < MIN_TEXT_CHARS:
+        scan = any(p.is_scan for p in read.pages) or not read.pages
+        why = "gescand document zonder tekstlaag" if scan else "geen leesbare tekst"
+        return Extraction(
+            kind=KIND_UNREADABLE,
+            kind_score=1.0,
+            warnings=(f"Onleesbaar: {why}. Soort en velden handmatig invullen.",),
+        )
+    lines = build_lines(read)
+    join_wrapped_labels(lines, ref)
+    mark_sections(lines, ref, set())
+    hits = find_hits(lines, ref)
+    # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
+    anchors = {
+        h.line.pos for h in hits
+        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not is_contact_line(h.line.text)
+    }
+    labelled = {h.line.pos for h in hits if h.sep in (":", "\t")}
+    mark_sender(lines, ref, anchors, labelled)
+    # sender zones known: candidates from labelled values (location labels in sender zones are dropped)
+    cands: list[Cand] = []
+    for hit in hits:
+        cands.extend(candidates_from_hit(hit, ref))
+    chosen = best(cands)
+    _merge_toevoeging(chosen)
+    found = {f for f in chosen if chosen[f].conf >= 0.7}
+    kind, score, _ = classify(lines, ref, float(len(found)))
+
+    warnings: list[str] = []
+    if kind != KIND_UNKNOWN:
+        extra = fallback_fields(lines, ref, set(chosen), kind)
+        for c in extra:
+            if c.field not in chosen:
+                chosen[c.field] = c
+        if kind in ("bouwmelding",):
+            chosen.pop("verwijst_naar", None)  # a bouwmelding is what others refer to
+        have = {f: c.value for f, c in chosen.items()}
+        for c in kind_extras(kind, lines, ref, have):
+            if c.field not in chosen:
+                chosen[c.field] = c
+    else:
+        # text about Wkb documents: keep only what is clearly labelled, nothing guessed
+        chosen = {f: c for f, c in chosen.items() if c.conf >= 0.85}
+
+    if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
+            chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
+        chosen.pop("verwijst_naar")
+    warnings.extend(_check_reference(chosen, ref))
+    chosen.pop("toevoeging", None)
+
+    fields: dict[str, FieldValue] = {
+        name: to_field_value(chosen[name]) for name in sorted(chosen, key=lambda n: _FIELD_ORDER.get(n, 999))
+        if name in _FIELD_ORDER
+    }
+    missing = _missing(kind, fields, ref)
+    if kind == KIND_UNKNOWN:
+        warnings.append("Soort niet herkend: geen Wkb-document of een onbekende opmaak. Controleer het document.")
+    elif score < 0.5:
+        warnings.append(f"Soort onzeker ({kind}, zekerheid {score:.2f}): controleer het document.")
+    if any(p.is_scan for p in read.pages):
+        warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
+    return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings))
+
+
+def _merge_toevoeging(chosen: dict[str, Cand]) -> None:
+    add = chosen.get("toevoeging")
+    nr = chosen.get("huisnummer")
+    if add and nr and add.value and not str(nr.value)[-1:].isalpha() and "-" not in str(nr.value):
+        value = str(add.value)
+        joined = f"{nr.value}{value}" if value[:1] in "-/" or value.isalpha() else f"{nr.value}-{value}"
+        chosen["huisnummer"] = Cand("huisnummer", joined, nr.conf, nr.order, nr.page, nr.fragment, nr.label)
+
+
+def _check_reference(chosen: dict[str, Cand], ref: Reference) -> list[str]:
+    out: list[str] = []
+    inst = chosen.get("instrument")
+    if inst is not None and ref.match_instrument(str(inst.value)) is None:
+        out.append(
+            f"Instrument '{inst.value}' staat niet op de referentielijst van toegelaten instrumenten: "
+            "controleer het TloKB-register."
+        )
+    kb = chosen.get("kwaliteitsborger")
+    if kb is not None and ref.match_borger(str(kb.value)) is None:
+        out.append(
+            f"Kwaliteitsborger '{kb.value}' staat niet op de referentielijst: controleer het TloKB-register."
+        )
+    return out
+
+
+def _missing(kind: str, fields: dict[str, FieldValue], ref: Reference) -> tuple[str, ...]:
+    rule = ref.kinds.get(kind)
+    if rule is None:
+        return ()
+    out = []
+    for need in rule.required:
+        if need == "locatie":
+            if not any(f in fields for f in _LOCATION_ANY):
+                out.append("locatie")
+        elif need not in fields:
+            out.append(need)
+    return tuple(out)

@@ -1,0 +1,307 @@
+"""Fallbacks from free text, and what each kind needs beyond the core fields."""
+
+from __future__ import annotations
+
+import re
+
+from wkb_desk.extract import normalize as nz
+from wkb_desk.extract.fields import Cand, fragment
+from wkb_desk.extract.locate import Line
+from wkb_desk.extract.reference import Reference, norm_label
+
+FREE_CONF = 0.6
+_PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)", re.IGNORECASE)
+_SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b[^.]{0,80}?\bop\b", re.IGNORECASE)
+
+
+def _cand(field: str, value, line: Line, conf: float = FREE_CONF, label: str = "") -> Cand:
+    return Cand(field, value, conf, line.pos * 100 + 99, line.page, fragment(line.text), label)
+
+
+def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
+    return [ln for ln in lines if ln.text and ln.region == "body" and (include_sender or not ln.sender)]
+
+
+def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str) -> list[Cand]:
+    out: list[Cand] = []
+    body = body_lines(lines)
+    ct = ref.compiled_texts
+    if "datum" not in have:
+        for ln in body[:60]:
+            if _SUBMITTED.search(ln.text) and not _PRINTED.search(ln.text):
+                d = nz.parse_date(ln.text[_SUBMITTED.search(ln.text).start():])
+                if d:
+                    out.append(_cand("datum", d, ln, 0.7))
+                    break
+        else:
+            for ln in body[:20]:
+                if _PRINTED.search(ln.text):
+                    continue
+                d = nz.parse_date(ln.text)
+                if d:
+                    out.append(_cand("datum", d, ln, 0.5))
+                    break
+    for field in ("initiatiefnemer", "kwaliteitsborger", "instrument"):
+        if field in have:
+            continue
+        done = False
+        for ln in body:
+            for rx in ct.get(field, ()):
+                m = rx.search(ln.text[:600])
+                if m:
+                    value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
+                    if field == "kwaliteitsborger":
+                        entry = ref.match_borger(value)
+                        value = entry.naam if entry else value
+                    elif field == "instrument":
+                        entry = ref.match_instrument(value)
+                        value = entry.naam if entry else value
+                    out.append(_cand(field, value, ln))
+                    done = True
+                    break
+            if done:
+                break
+    # a borger's own documents carry its name in the letterhead
+    if "kwaliteitsborger" not in have and not any(c.field == "kwaliteitsborger" for c in out) and kind in (
+        "borgingsplan", "risicobeoordeling", "verklaring", "dossier_bevoegd_gezag"
+    ):
+        for ln in [ln for ln in lines if ln.text][:80]:
+            entry = ref.match_borger(ln.text[:300])
+            if entry:
+                out.append(_cand("kwaliteitsborger", entry.naam, ln, 0.55))
+                break
+    if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
+        out.extend(_free_location(body))
+    if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
+        for ln in body[:40]:
+            v = nz.normalize_verzoeknummer(ln.text[:200])
+            if v:
+                out.append(_cand("verzoeknummer", v, ln, 0.6))
+                break
+    return out
+
+
+_FREE_ADDR = re.compile(
+    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
+)
+
+
+def _free_location(body: list[Line]) -> list[Cand]:
+    for ln in body:
+        if ln.party:
+            continue
+        text = ln.text[:400]
+        m = _FREE_ADDR.search(text)
+        segment = m.group("a") if m else None
+        if segment is None and nz.find_postcode(text, strict=True):
+            segment = text
+        if not segment:
+            if re.search(r"\bsectie\b", text, re.IGNORECASE):
+                kad = nz.normalize_kadastraal(text)
+                if kad:
+                    return [_cand("kadastraal", kad, ln, 0.55)]
+            continue
+        parts = nz.parse_address(segment)
+        if "straat" in parts and ("plaats" in parts or "postcode" in parts):
+            return [_cand(k, v, ln) for k, v in parts.items()]
+    return []
+
+
+# --- per kind -----------------------------------------------------------------------------------
+
+def _section_lines(lines: list[Line], heading_words: tuple[str, ...], limit: int = 40) -> list[Line]:
+    """Lines after a heading that starts with one of `heading_words`, up to the next heading."""
+    out: list[Line] = []
+    inside = False
+    for ln in lines:
+        head = norm_label(re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", ln.text))
+        is_head = len(head) <= 45 and "\t" not in ln.text and not head.endswith(".") and bool(head)
+        if is_head and any(head.startswith(w) for w in heading_words) and len(head.split()) <= 4:
+            inside = True
+            continue
+        if inside:
+            if ln.heading or (is_head and re.match(r"^\s*\d{1,2}\s+[A-Z]", ln.text) and len(ln.text) < 45):
+                break
+            out.append(ln)
+            if len(out) >= limit:
+                break
+    return out
+
+
+_ROW_NR = re.compile(r"^\s*(\d{1,3})(?:[.)])?(?:\t|\s+)(\S.*)?$")
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})\.?\s+[A-ZÀ-Ý][^\d\t]{0,60}$")
+
+
+def _count_numbered_rows(lines: list[Line], header_test) -> tuple[int, Line | None]:
+    """Count rows numbered 1, 2, 3 ... after the first header line passing `header_test`.
+
+    Rows may wrap over several lines (PDF); the next numbered section heading ("5 Steekproef") ends the table.
+    """
+    for i, ln in enumerate(lines):
+        if header_test(ln.text.lower()):
+            expected, last = 1, ln
+            for nxt in lines[i + 1: i + 400]:
+                m = _ROW_NR.match(nxt.text)
+                h = _NUMBERED_HEADING.match(nxt.text)
+                if h and int(h.group(1)) != expected and len(nxt.text.split()) <= 6:
+                    break
+                if m and int(m.group(1)) == expected and not nz.find_dates(nxt.text[:12]):
+                    expected += 1
+                    last = nxt
+                elif header_test(nxt.text.lower()) or re.match(r"^\s*nr\b", nxt.text.lower()):
+                    break
+            if expected > 1:
+                return expected - 1, ln
+    return 0, None
+
+
+def _risk_header(t: str) -> bool:
+    return "risico" in t and ("kans" in t or "score" in t or "effect" in t) and len(t) < 300 and not t.startswith("methode")
+
+
+def _moment_header(t: str) -> bool:
+    return "bijwoon" in t and ("fase" in t or "aantal" in t or "wijze" in t) and "risico" not in t and len(t) < 200
+
+
+def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> list[Cand]:
+    out: list[Cand] = []
+    body = body_lines(lines)
+    ct = ref.compiled_texts
+    if kind in ("borgingsplan", "risicobeoordeling"):
+        n, ln = _count_numbered_rows(body, _risk_header)
+        if n:
+            out.append(_cand("aantal_risicos", n, ln, 0.8))
+        else:
+            for b in body:
+                m = re.search(r"\((\d{1,3}) risico'?s\)|\b(\d{1,3}) risico'?s\b", b.text[:400], re.IGNORECASE)
+                if m:
+                    out.append(_cand("aantal_risicos", int(m.group(1) or m.group(2)), b, 0.6))
+                    break
+        n, ln = _count_numbered_rows(body, _moment_header)
+        if n:
+            out.append(_cand("aantal_bijwoonmomenten", n, ln, 0.8))
+        for b in body:
+            if "steekproef" in b.text.lower():
+                idx = body.index(b)
+                window = " ".join(x.text for x in body[idx: idx + 3])[:400]
+                m = re.search(r"steekproef\D{0,80}?(\d{1,3}(?:,\d{1,2})?\s?%)|(\d{1,3}(?:,\d{1,2})?\s?%)[^.]{0,60}steekproef", window, re.IGNORECASE)
+                if m:
+                    out.append(_cand("steekproef", (m.group(1) or m.group(2)).replace(" ", ""), b, 0.8))
+                    break
+        blo = next((b for b in body if "bijzondere lokale omstandigheden" in re.sub(r"\s+", " ", b.text.lower())), None)
+        out.append(_cand("blo_benoemd", blo is not None, blo or (body[0] if body else lines[0]), 0.7 if blo else 0.5))
+    if kind == "verklaring" and "verklaring" not in have:
+        text_lines = [re.sub(r"\s+", " ", b.text.lower()) for b in body]
+        verdict = None
+        for i, t in enumerate(text_lines):
+            verdict = _verdict(text_lines, body, i, ct.get("verklaring_negatief", ()), "negatief")
+            if verdict:
+                break
+        if verdict is None:
+            for i, t in enumerate(text_lines):
+                verdict = _verdict(text_lines, body, i, ct.get("verklaring_positief", ()), "positief")
+                if verdict:
+                    break
+        if verdict:
+            out.append(_cand("verklaring", verdict[0], verdict[1], 0.85))
+    verdict_value = have.get("verklaring") or next((c.value for c in out if c.field == "verklaring"), None)
+    if kind == "verklaring" and verdict_value == "negatief":
+        devs = _deviations(body, ref)
+        if devs:
+            out.append(_cand("afwijkingen", devs[1], devs[0], 0.7))
+    if kind == "bouwmelding":
+        att = _attachments(lines)
+        if att is not None:
+            out.append(_cand("bijlagen", att[1], att[0], 0.75))
+    if kind == "gereedmelding":
+        att = _attachments(lines)
+        listed = att[1] if att else []
+        src = att[0] if att else None
+        if "bevat_dbg" not in have and src is not None:
+            out.append(_cand("bevat_dbg", "dossier_bevoegd_gezag" in listed, src, 0.7))
+        if "bevat_verklaring" not in have and src is not None:
+            out.append(_cand("bevat_verklaring", "verklaring" in listed, src, 0.7))
+    if kind in ref.kinds:
+        sig = _gk_signals(body, ref)
+        if sig:
+            out.append(_cand("gevolgklasse_signalen", sig[1], sig[0], 0.6))
+    return out
+
+
+def _verdict(text_lines: list[str], body: list[Line], i: int, patterns, value: str):
+    """(value, line) when a phrase matches at line i (a phrase may wrap onto line i+1)."""
+    window = " ".join(text_lines[i: i + 2])
+    for rx in patterns:
+        m = rx.search(window)
+        if m and m.start() < len(text_lines[i]):
+            return value, body[i]
+    return None
+
+
+_ATTACH_KINDS = (
+    ("borgingsplan", re.compile(r"borgingsplan", re.IGNORECASE)),
+    ("risicobeoordeling", re.compile(r"risico\s?(?:beoordeling|analyse|inventarisatie)|risico-(?:analyse|inventarisatie)", re.IGNORECASE)),
+    ("dossier_bevoegd_gezag", re.compile(r"dossier\s+bevoegd\s+gezag|\bdbg\b", re.IGNORECASE)),
+    ("verklaring", re.compile(r"verklaring\s+(?:van\s+de\s+)?kwaliteitsborger|verklaring\s+kb\b", re.IGNORECASE)),
+)
+
+
+def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
+    section = _section_lines([ln for ln in lines if ln.text and ln.region == "body"],
+                             ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten", "meegestuurde documenten"), 25)
+    if not section:
+        return None
+    found: list[str] = []
+    where: Line | None = None
+    for ln in section:
+        low = ln.text.lower()
+        if re.search(r"\bbijgevoegd\b\s*:?\s*nee|\bontbreekt\b|\bniet bijgevoegd\b", low):
+            continue
+        if len(low) > 160:
+            continue  # a sentence about attachments, not an attachment
+        for kind, rx in _ATTACH_KINDS:
+            if rx.search(ln.text) and kind not in found:
+                found.append(kind)
+                where = where or ln
+    return where or section[0], found
+
+
+def _deviations(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
+    heads = ref.compiled_texts.get("afwijkingen_kop", ())
+    for i, ln in enumerate(body):
+        low = ln.text.lower()
+        if any(rx.search(low) for rx in heads) and ln.text.rstrip().endswith(":"):
+            items: list[str] = []
+            for nxt in body[i + 1: i + 30]:
+                t = nxt.text.strip()
+                if not t:
+                    break
+                if re.match(r"^(?:het bouwwerk|wij |deze verklaring|met vriendelijke|hoogachtend|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)", t, re.IGNORECASE):
+                    break
+                if nz.find_dates(t) and len(t) < 20:
+                    break
+                items.append(re.sub(r"^[-•*–·]\s*|^\d{1,2}[.)]\s+", "", t)[:200])
+            if items:
+                return ln, items[:20]
+    return None
+
+
+def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
+    names: list[str] = []
+    first: Line | None = None
+    neg = ref.compiled_texts.get("negatie", ())
+    for ln in body:
+        low = ln.text.lower()[:600]
+        for rx, name in ref.compiled_texts.get("gevolgklasse_signalen", ()):
+            m = rx.search(low)
+            if not m or name in names:
+                continue
+            before = low[max(0, m.start() - 40): m.start()]
+            clause = re.split(r"[.;:]", before)[-1]
+            if any(n.search(clause) for n in neg) or any(n.search(low[m.end(): m.end() + 25]) for n in neg[2:]):
+                continue
+            names.append(name)
+            first = first or ln
+    return (first, names) if names else None

@@ -1,0 +1,331 @@
+"""Find labelled values in lines and turn them into normalised fields with provenance.
+
+Layouts handled generically: "Label: value", "Label value", "Label<TAB>value" (table cells, XLSX
+rows), label on one line and value on the next, labels wrapped over two lines, label rows above
+value rows (table headers), and two columns of "Label: value" on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wkb_desk.extract import normalize as nz
+from wkb_desk.extract.locate import Line
+from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
+from wkb_desk.models import FieldValue
+
+FRAGMENT_MAX = 160
+LOCATION_PARTS = ("straat", "huisnummer", "postcode", "plaats")
+# composite targets whose values land in location fields
+LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode", "postcode_plaats", "plaats", "bag_id",
+                    "kadastraal", "coordinaten"}
+_STRONG_LOCATION = {"locatie"}
+
+
+@dataclass
+class Hit:
+    """A label found in a line, with the raw value it introduces."""
+
+    info: LabelInfo
+    line: Line
+    value: str
+    value_line: Line  # where the value sits (the next line for a value below its label)
+    sep: str  # ":" | "\t" | "  " | " " | "below" | "column"
+    order: int  # position in the document (line * 100 + cell)
+
+
+def fragment(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("\t", " | ")).strip()
+    if nz.has_bsn_label(text):
+        text = nz.scrub_bsn(text)
+    return text if len(text) <= FRAGMENT_MAX else text[: FRAGMENT_MAX - 1] + "…"
+
+
+# --- label detection ----------------------------------------------------------------------------
+
+def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
+    """(normalised label, separator, remainder) when `cell` starts with a known label."""
+    m = ref.label_re.match(cell) if ref.label_re else None
+    if not m:
+        return None
+    label = norm_label(m.group(1))
+    rest = cell[m.end(1):]
+    stripped = rest.lstrip(" ")
+    if stripped.startswith(":"):
+        return label, ":", stripped[1:].strip()
+    if not stripped:
+        return label, "", ""
+    if rest.startswith("  "):
+        return label, "  ", stripped.strip()
+    if rest.startswith(" "):
+        return label, " ", stripped.strip()
+    return None  # "Kwaliteitsborger, Stavast" or "Instrument-..." is not a label
+
+
+def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
+    """Join "Instrument voor" + "kwaliteitsborging" when together they form a longer known label."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
+            continue
+        first = norm_label(a.text)
+        combined = first + " " + b.text
+        hit = match_label(ref, combined)
+        if hit and len(hit[0]) > len(first) and (hit[1] in (":", "") or hit[0] not in ref.negative):
+            # keep positions stable: the second line becomes empty
+            a.text = a.text.rstrip(": ") + " " + b.text
+            b.text = ""
+
+
+def _looks_like_value(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t) <= 120 and not t.endswith((".", "?")) or bool(nz.find_dates(t[:40]))
+
+
+def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
+    hits: list[Hit] = []
+    n = len(lines)
+    label_rows: dict[int, list[tuple[str, str, str] | None]] = {}
+    for line in lines:
+        if not line.text:
+            continue
+        cells = line.cells
+        parsed = [match_label(ref, c.strip()) if c.strip() else None for c in cells]
+        label_rows[line.pos] = parsed
+    for line in lines:
+        if not line.text:
+            continue
+        cells = line.cells
+        parsed = label_rows[line.pos]
+        nonempty = [i for i, c in enumerate(cells) if c.strip()]
+        # a header row: every cell a bare label, values in the row(s) below by column
+        if len(nonempty) >= 2 and all(parsed[i] and not parsed[i][2] for i in nonempty):
+            if any(parsed[i][0] in ref.labels for i in nonempty):
+                nxt = _next_nonempty(lines, line.pos)
+                if nxt is not None and "\t" in nxt.text:
+                    vcells = nxt.cells
+                    vparsed = label_rows.get(nxt.pos, [])
+                    if not any(vparsed[i] for i in range(len(vparsed)) if vparsed[i] and vparsed[i][2] == ""):
+                        for i in nonempty:
+                            info = ref.labels.get(parsed[i][0])
+                            if info and i < len(vcells) and vcells[i].strip():
+                                hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
+                continue
+        i = 0
+        while i < len(cells):
+            p = parsed[i]
+            if not p:
+                i += 1
+                continue
+            label, sep, rest = p
+            info = ref.labels.get(label)
+            if info is None:  # a negative label: skip it and its value cell
+                i += 2 if (not rest and i + 1 < len(cells)) else 1
+                continue
+            value, vline, vsep = rest, line, sep
+            consumed = 1
+            if not value and i + 1 < len(cells):
+                value, vsep, consumed = cells[i + 1].strip(), "\t", 2
+                if parsed[i + 1] and not parsed[i + 1][2]:
+                    value = ""  # the next cell is itself a bare label
+            if not value and i == len(cells) - 1 and len(nonempty) == 1:
+                nxt = _next_nonempty(lines, line.pos, limit=2)
+                if nxt is not None and "\t" not in nxt.text and not label_rows.get(nxt.pos, [None])[0] \
+                        and not nxt.heading and _looks_like_value(nxt.text):
+                    value, vline, vsep = nxt.text.strip(), nxt, "below"
+            if value:
+                for piece_label, piece_value in _split_inline(ref, label, value):
+                    pinfo = ref.labels.get(piece_label)
+                    if pinfo is not None:
+                        hits.append(Hit(pinfo, line, piece_value, vline, vsep, line.pos * 100 + i))
+            i += consumed
+        # "Label: value" further along a line without TABs (two-column flow)
+        if "\t" not in line.text and parsed and not parsed[0]:
+            for piece_label, piece_value in _split_inline(ref, None, line.text):
+                info = ref.labels.get(piece_label)
+                if info is not None and piece_value:
+                    hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50))
+    return hits
+
+
+def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tuple[str, str]]:
+    """Split "Kerkstraat 1   Postcode: 7601 AB" into (label, value) pieces at inline "Label:" marks."""
+    out: list[tuple[str, str]] = []
+    marks = list(ref.inline_label_re.finditer(text)) if ref.inline_label_re and ":" in text else []
+    if not marks:
+        return [(first_label, text.strip())] if first_label else []
+    if first_label:
+        out.append((first_label, text[: marks[0].start()].strip()))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((norm_label(m.group(1)), text[m.end(): end].strip()))
+    return [(lab, val) for lab, val in out if val]
+
+
+def _next_nonempty(lines: list[Line], pos: int, limit: int = 3) -> Line | None:
+    for j in range(pos + 1, min(len(lines), pos + 1 + limit)):
+        if lines[j].page != lines[pos].page:
+            return None
+        if lines[j].text.strip():
+            return lines[j]
+    return None
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    field: str
+    value: object
+    conf: float
+    order: int
+    page: int
+    fragment: str
+    label: str
+
+
+_SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.05, "": -0.05}
+_NAMEISH = re.compile(r"^[\w\"'(&À-ÿ]")
+_NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
+_VOID = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
+
+
+def _name_value(raw: str) -> str | None:
+    v = _NAME_STOP.sub("", raw).strip(" :;-–")
+    if not v or _VOID.match(v) or not _NAMEISH.match(v) or len(v) > 100 or len(v.split()) > 12:
+        return None
+    return v
+
+
+def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
+    info, raw = hit.info, hit.value[: nz.MAX_VALUE]
+    if _VOID.match(raw):
+        return []
+    line = hit.line
+    conf = (0.8 if info.weak else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
+    if info.weak and hit.sep in (" ", "below", ""):
+        conf -= 0.1
+    frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}")
+    base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label)
+    target = info.field
+    out: list[Cand] = []
+
+    def add(field: str, value: object, c: float = conf) -> None:
+        if value is not None and value != "":
+            out.append(Cand(field, value, c, **base))
+
+    location_ok = not line.sender and not hit.value_line.sender
+    if target in LOCATION_TARGETS:
+        strong = target in _STRONG_LOCATION and not info.weak
+        if not location_ok:
+            return []
+        if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten"):
+            return []  # an address inside the applicant's or borger's block
+    if target == "locatie":
+        parts = nz.parse_address(raw)
+        if "straat" in parts or "postcode" in parts:
+            for k, v in parts.items():
+                add(k, v)
+        else:
+            add("kadastraal", nz.normalize_kadastraal(raw), conf - 0.05)
+            add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)
+    elif target == "straat":
+        parts = nz.parse_address(raw)
+        if "straat" in parts:
+            for k, v in parts.items():
+                add(k, v)
+        else:
+            m = re.match(r"^([A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ'’.\- ]{1,60}[A-Za-zÀ-ÿ.])", raw.strip())
+            if m and not re.search(r"\d", m.group(1)[:1]):
+                add("straat", re.sub(r"\s{2,}", " ", m.group(1)))
+    elif target == "huisnummer":
+        add("huisnummer", nz.normalize_huisnummer(raw))
+    elif target == "toevoeging":
+        add("toevoeging", nz.normalize_toevoeging(raw))
+    elif target == "postcode":
+        pc = nz.find_postcode(raw)
+        if pc:
+            add("postcode", pc[2])
+            place = nz.clean_place(raw[pc[1]:])
+            if place:
+                add("plaats", place, conf - 0.05)
+    elif target == "postcode_plaats":
+        pc = nz.find_postcode(raw)
+        if pc:
+            add("postcode", pc[2])
+            add("plaats", nz.clean_place(raw[pc[1]:]))
+        else:
+            add("plaats", nz.clean_place(raw), conf - 0.1)
+    elif target == "plaats":
+        if not nz.find_postcode(raw) or True:
+            pc = nz.find_postcode(raw)
+            add("plaats", nz.clean_place(raw[pc[1]:] if pc else raw))
+            if pc:
+                add("postcode", pc[2])
+    elif target == "kadastraal":
+        add("kadastraal", nz.normalize_kadastraal(raw))
+    elif target == "coordinaten":
+        add("coordinaten", nz.normalize_coordinaten(raw))
+    elif target == "bag_id":
+        add("bag_id", nz.normalize_bag(raw))
+    elif target in ("datum", "startdatum", "ingebruikname"):
+        add(target, nz.parse_date(raw[:80]))
+    elif target in ("verzoeknummer", "verwijst_naar"):
+        add(target, nz.normalize_verzoeknummer(raw[:40]))
+    elif target == "kvk":
+        if not line.sender and not (line.party and re.search(r"kwaliteitsborg|aannemer|bouwer|gemachtigde", line.section)):
+            add("kvk", nz.normalize_kvk(raw[:30]))
+    elif target == "gevolgklasse":
+        add("gevolgklasse", nz.normalize_gevolgklasse(raw[:40]))
+    elif target == "aantal_bouwwerken":
+        add("aantal_bouwwerken", nz.parse_int(raw[:20]))
+    elif target in ("bevat_dbg", "bevat_verklaring"):
+        add(target, nz.parse_bool(raw))
+    elif target == "verklaring":
+        low = raw.lower()
+        if re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
+            add("verklaring", "negatief")
+        elif re.search(r"\bpositief\b|\bafgegeven\b|^ja\b", low):
+            add("verklaring", "positief")
+    elif target == "instrument_versie":
+        m = re.search(r"\d+(?:\.\d+){0,3}", raw)
+        add("instrument_versie", m.group(0) if m else None)
+    elif target in ("kwaliteitsborger", "instrument"):
+        if line.sender and target == "instrument":
+            return []
+        entry = ref.match_borger(raw) if target == "kwaliteitsborger" else ref.match_instrument(raw)
+        if entry:
+            add(target, entry.naam)
+        else:
+            v = _name_value(raw)
+            if v and target == "instrument":
+                v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
+            add(target, v, conf - 0.1)
+    elif target in ("initiatiefnemer", "bouwer", "projectnaam"):
+        if line.sender:
+            return []
+        add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
+    return out
+
+
+def _project_value(raw: str) -> str | None:
+    v = raw.strip(" :;-–")
+    v = re.sub(r"\s+-\s+versie\s+[\d.]+\s*$", "", v, flags=re.IGNORECASE)
+    if not v or _VOID.match(v) or len(v) > 120:
+        return None
+    return re.sub(r"\s{2,}", " ", v)
+
+
+def best(cands: list[Cand]) -> dict[str, Cand]:
+    out: dict[str, Cand] = {}
+    for c in cands:
+        cur = out.get(c.field)
+        if cur is None or (c.conf, -c.order) > (cur.conf, -cur.order):
+            out[c.field] = c
+    return out
+
+
+def to_field_value(c: Cand) -> FieldValue:
+    return FieldValue(value=c.value, page=c.page, fragment=c.fragment, confidence=max(0.0, min(1.0, c.conf)),
+                      label=c.label)

@@ -1,0 +1,140 @@
+"""Lines with their context: page, region, sender zone and section.
+
+A document's text becomes a list of `Line`s once; every later step scans these lines, never the
+whole text again. Here we decide which lines belong to someone's letterhead, footer or contact
+block (never the project's location) and which party's section a line sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wkb_desk.extract.normalize import clean_text, find_postcode, has_bsn_label, scrub_bsn
+from wkb_desk.extract.reference import Reference, norm_label
+from wkb_desk.models import ReadResult
+
+MAX_LINE = 2000  # characters of one line that are scanned; the rest is ignored
+MAX_LINES = 20000  # lines of one document that are scanned
+MAX_CELLS = 40
+
+
+@dataclass
+class Line:
+    pos: int  # index in the document's line list
+    page: int
+    region: str  # body | header | footer
+    text: str
+    sender: bool = False  # letterhead, footer, contact block: a party's own data
+    section: str = ""  # normalised heading of the block the line sits in
+    party: bool = False  # that heading opens a party's block (applicant, KB, contractor ...)
+    heading: bool = False  # the line itself is a section heading
+
+    @property
+    def cells(self) -> list[str]:
+        return self.text.split("\t")[:MAX_CELLS]
+
+
+_CONTACT = re.compile(
+    r"\bpostbus\b|\bbezoekadres\b|\bvestigingsadres\b|\bcorrespondentieadres\b|\bpostadres\b|\bkantooradres\b"
+    r"|\bkvk\b|\bk\.v\.k\.|(?:^|\s)(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}|@|\bwww\.|\bhttps?://|\biban\b|\bbtw\b",
+    re.IGNORECASE,
+)
+_SEPARATED = re.compile(r"[·|•]")
+
+
+def is_contact_line(text: str) -> bool:
+    return bool(_CONTACT.search(text[:400]))
+
+
+def build_lines(read: ReadResult) -> list[Line]:
+    lines: list[Line] = []
+    for page in read.pages:
+        raw = page.text or ""
+        for chunk in raw.splitlines():
+            if len(lines) >= MAX_LINES:
+                break
+            text = clean_text(chunk[:MAX_LINE]).strip(" ")
+            lines.append(Line(len(lines), page.number, page.region or "body", text))
+    _scrub_bsn(lines)
+    return lines
+
+
+def _scrub_bsn(lines: list[Line]) -> None:
+    # A BSN may sit after its label or on the next line: scrub both, before anything reads them.
+    for i, line in enumerate(lines):
+        if has_bsn_label(line.text):
+            line.text = scrub_bsn(line.text)
+            for j in (i + 1, i + 2):
+                if j < len(lines):
+                    lines[j].text = scrub_bsn(lines[j].text)
+
+
+def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: set[int] = frozenset()) -> None:
+    """Mark letterhead, footer and contact lines.
+
+    `anchors` are positions of labelled field lines that open the document's own data; `labelled`
+    are lines of the form "Label: value" (a form field such as "KvK-nummer: 123", never a letterhead).
+    """
+    pages: dict[tuple[int, str], list[Line]] = {}
+    for line in lines:
+        if line.region != "body":
+            line.sender = True
+        pages.setdefault((line.page, line.region), []).append(line)
+
+    # running heads: the same line on most pages of a multi-page document
+    body_pages = [p for (n, r), p in pages.items() if r == "body"]
+    if len(body_pages) >= 2:
+        counts = Counter(t for p in body_pages for t in {ln.text for ln in p if ln.text})
+        need = max(2, int(0.6 * len(body_pages) + 0.5))
+        for p in body_pages:
+            for ln in p:
+                if ln.text and counts[ln.text] >= need and ln.pos not in anchors:
+                    ln.sender = True
+
+    for (number, region), plines in pages.items():
+        if region != "body":
+            continue
+        # separated contact lines ("Postbus 1 · 7600 AA Almelo · T 14 0546") anywhere on the page
+        for ln in plines:
+            if ln.pos in anchors:
+                continue
+            if is_contact_line(ln.text) and (_SEPARATED.search(ln.text) or (len(ln.text) <= 70 and ln.pos not in labelled)):
+                ln.sender = True
+        # the letterhead block: lines before the first labelled field or title, when it holds contact data
+        top: list[Line] = []
+        for ln in plines[:25]:
+            if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)):
+                break
+            top.append(ln)
+        if any(is_contact_line(ln.text) or find_postcode(ln.text, strict=True) for ln in top):
+            for ln in top:
+                ln.sender = True
+        # the closing block: after the last labelled field, a contact cluster (signature, footer)
+        tail = [ln for ln in plines[-8:] if ln.pos not in anchors]
+        for k, ln in enumerate(tail):
+            if is_contact_line(ln.text):
+                for other in tail[max(0, k - 3): k + 4]:
+                    if other.pos > max(anchors | {-1}):
+                        other.sender = True
+
+
+def mark_sections(lines: list[Line], ref: Reference, label_lines: set[int]) -> None:
+    section, party = "", False
+    page_key = None
+    for line in lines:
+        key = (line.page, line.region)
+        if key != page_key and line.region != "body":
+            section, party = "", False
+        page_key = key
+        if line.pos not in label_lines or not line.text.strip().endswith(("\t",)):
+            head = norm_label(re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", line.text))
+            if "\t" not in line.text and len(head) <= 50:
+                if head in ref.party_sections:
+                    section, party = head, True
+                    line.heading = True
+                elif head in ref.project_sections:
+                    section, party = head, False
+                    line.heading = True
+        line.section, line.party = section, party

@@ -1,0 +1,310 @@
+"""Normalise Dutch values: dates, postcodes, house numbers, perceel, KvK, BAG, verzoeknummer.
+
+Every function takes any string and returns the normalised value or None; none of them raises on
+odd input. Patterns are bounded (no nested quantifiers) and inputs are cut to MAX_VALUE characters,
+so hostile text cannot cause catastrophic backtracking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+MAX_VALUE = 300  # a value is never longer than this; longer input is cut before matching
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+    # English month names occur in exported forms
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])")
+_DATE_ISO = re.compile(r"(?<![\d.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
+_DATE_WORDS = re.compile(
+    r"(?<![\w])(\d{1,2})\s?(?:e|ste|de)?\.?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?![\d])", re.IGNORECASE
+)
+# "1 april '26" is rare; not supported on purpose (ambiguous century).
+
+
+def _mk_date(y: int, m: int, d: int) -> dt.date | None:
+    if y < 100:
+        y += 2000
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date]]:
+    """All dates in `text` with their start offsets, in order of appearance."""
+    text = text[: MAX_VALUE * 4]
+    found: list[tuple[int, dt.date]] = []
+    for m in _DATE_ISO.finditer(text):
+        d = _mk_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if d:
+            found.append((m.start(), d))
+    for m in _DATE_NUMERIC.finditer(text):
+        if m.group(2) == "." and len(m.group(4)) == 2:
+            continue  # "1.2.26" is more often a version or article number than a date
+        d = _mk_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    for m in _DATE_WORDS.finditer(text):
+        d = _mk_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    found.sort(key=lambda x: x[0])
+    return found
+
+
+def parse_date(text: str) -> str | None:
+    """The first Dutch date in `text` as ISO `YYYY-MM-DD`."""
+    if not text:
+        return None
+    found = find_dates(text)
+    return found[0][1].isoformat() if found else None
+
+
+_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s{0,2}([A-Za-z]{2})(?![A-Za-z\d])")
+_POSTCODE_STRICT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Z]{2})(?![A-Za-z\d])")
+_BAD_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
+
+
+def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | None:
+    """(start, end, "7601 AB") of the first postcode; `strict` wants upper case letters (free text)."""
+    pat = _POSTCODE_STRICT if strict else _POSTCODE
+    for m in pat.finditer(text[:MAX_VALUE]):
+        letters = m.group(2).upper()
+        if letters in _BAD_LETTERS:
+            continue
+        return m.start(), m.end(), f"{m.group(1)} {letters}"
+    return None
+
+
+def normalize_postcode(text: str) -> str | None:
+    found = find_postcode(text or "")
+    return found[2] if found else None
+
+
+# house number: digits, then an optional addition: a letter, "-2", "/2", " bis", "hs"
+_HOUSENR = re.compile(
+    r"^\s*(\d{1,5})(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
+    re.IGNORECASE,
+)
+
+
+def normalize_huisnummer(text: str) -> str | None:
+    """`12 A` -> `12a`, `12 - 2` -> `12-2`; lower case without spaces."""
+    m = _HOUSENR.match((text or "")[:MAX_VALUE])
+    if not m:
+        return None
+    number = m.group(1).lstrip("0") or "0"
+    if m.group(2):
+        return f"{number}{m.group(2)}{m.group(3).lower()}"
+    if m.group(4):
+        return f"{number}{m.group(4).lower()}"
+    if m.group(5):
+        return f"{number}{m.group(5).lower()}"
+    return number
+
+
+def normalize_toevoeging(text: str) -> str:
+    t = re.sub(r"\s+", "", (text or "")[:20]).lower()
+    return t if re.fullmatch(r"[-/]?[a-z0-9]{1,4}", t) else ""
+
+
+_STREET_NR = re.compile(
+    r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
+    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])|\s(?:bis|hs)\b)?)"
+)
+_PLACE = re.compile(r"^[\s,]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
+_PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
+# words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
+_STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
+
+
+def clean_place(text: str) -> str | None:
+    m = _PLACE.match((text or "")[:MAX_VALUE])
+    if not m:
+        return None
+    place = _PLACE_STOP.sub("", m.group(1).strip(" .-"))
+    place = re.sub(r"\s{2,}", " ", place)
+    return place or None
+
+
+def parse_address(text: str) -> dict[str, str]:
+    """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
+    text = (text or "")[:MAX_VALUE]
+    out: dict[str, str] = {}
+    pc = find_postcode(text)
+    before, after = (text[: pc[0]], text[pc[1]:]) if pc else (text, "")
+    if pc:
+        out["postcode"] = pc[2]
+        place = clean_place(after)
+        if place:
+            out["plaats"] = place
+    m = _STREET_NR.search(before)
+    if m:
+        street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,.-")
+        street = re.sub(r"\s{2,}", " ", street)
+        nr = normalize_huisnummer(m.group("nr"))
+        if street and nr and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", street.split()[-1]):
+            out["straat"] = street
+            out["huisnummer"] = nr
+            if not pc:
+                # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo"
+                rest = before[m.end():]
+                pm = re.match(r"^\s*(?:,|\bte\b)\s*(.+)$", rest)
+                if pm:
+                    place = clean_place(pm.group(1))
+                    if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):
+                        out["plaats"] = place
+    return out
+
+
+_KAD = re.compile(
+    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?:\s[A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
+    r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})\s*,?\s+(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
+    r"(?:\s*(?P<app>A\d{1,4}))?"
+)
+
+
+def normalize_kadastraal(text: str) -> str | None:
+    """`gemeente Almelo, sectie K, nummer 1234` / `Almelo sectie K nr. 1234` -> `Almelo K 1234`."""
+    text = (text or "")[:MAX_VALUE]
+    m = _KAD.search(text)
+    if not m:
+        return None
+    gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip()
+    if gem.lower() in ("sectie", "perceel", "kadastraal", "nummer"):
+        return None
+    out = f"{gem} {m.group('sec')} {m.group('nr')}"
+    if m.group("app"):
+        out += f" {m.group('app')}"
+    return out
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[\s.\-]", "", text)
+
+
+_KVK = re.compile(r"(?<![\d])(\d{2}[.\s]?\d{3}[.\s]?\d{3}|\d{8})(?![\d])")
+
+
+def normalize_kvk(text: str) -> str | None:
+    """8 digits from `69.121.052` / `69121052`."""
+    m = _KVK.search((text or "")[:MAX_VALUE])
+    if not m:
+        return None
+    d = _digits(m.group(1))
+    return d if len(d) == 8 else None
+
+
+_BAG = re.compile(r"(?<![\d])(\d{4}[\s.]?\d{2}[\s.]?\d{10}|\d{16})(?![\d])")
+
+
+def normalize_bag(text: str) -> str | None:
+    m = _BAG.search((text or "")[:MAX_VALUE])
+    if not m:
+        return None
+    d = _digits(m.group(1))
+    return d if len(d) == 16 else None
+
+
+_VERZOEK = re.compile(r"(?<![\d])(20\d{11})(?![\d])")
+
+
+def normalize_verzoeknummer(text: str) -> str | None:
+    """The DSO verzoeknummer: 13 digits with a date-like prefix (yyyymmdd + 5)."""
+    compact = re.sub(r"(?<=\d)[\s.](?=\d)", "", (text or "")[:MAX_VALUE])
+    for m in _VERZOEK.finditer(compact):
+        v = m.group(1)
+        if 1 <= int(v[4:6]) <= 12 and 1 <= int(v[6:8]) <= 31:
+            return v
+    return None
+
+
+_GK = re.compile(r"(?:gevolgklasse|gk)?\s*([123])(?![\d])", re.IGNORECASE)
+
+
+def normalize_gevolgklasse(text: str) -> int | None:
+    m = _GK.search((text or "")[:MAX_VALUE])
+    return int(m.group(1)) if m else None
+
+
+_INT = re.compile(r"(?<![\d.,])(\d{1,5})(?![\d.,]\d)")
+
+
+def parse_int(text: str) -> int | None:
+    m = _INT.search((text or "")[:MAX_VALUE])
+    return int(m.group(1)) if m else None
+
+
+_COORD = re.compile(
+    r"(?:x\s*[:=]?\s*)?(?P<x>\d{4,6}(?:[.,]\d{1,3})?)\s*(?:m\b)?\s*[,;/ ]\s*(?:y\s*[:=]?\s*)?(?P<y>\d{6}(?:[.,]\d{1,3})?)",
+    re.IGNORECASE,
+)
+
+
+def normalize_coordinaten(text: str) -> str | None:
+    """RD coordinates as written, `x, y`, when they fall inside the RD grid of the Netherlands."""
+    m = _COORD.search((text or "")[:MAX_VALUE])
+    if not m:
+        return None
+    try:
+        x = float(m.group("x").replace(",", "."))
+        y = float(m.group("y").replace(",", "."))
+    except ValueError:
+        return None
+    if not (0 < x < 300000 and 289000 < y < 629000):
+        return None
+    return f"{m.group('x')}, {m.group('y')}"
+
+
+_YES = re.compile(r"^\s*(?:ja|yes|j|aanwezig|bijgevoegd|toegevoegd|x|✓|☒|\[x\])\b", re.IGNORECASE)
+_NO = re.compile(r"^\s*(?:nee|no|n|niet|ontbreekt|geen|volgt|☐|\[ \])\b", re.IGNORECASE)
+
+
+def parse_bool(text: str) -> bool | None:
+    if _YES.match(text or ""):
+        return True
+    if _NO.match(text or ""):
+        return False
+    return None
+
+
+# --- line hygiene -------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters and normalise spacing, keeping TABs (cell separators)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text)
+
+
+_BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|burger\s?service\s?nummer|sofi-?nummer)\b", re.IGNORECASE)
+_NINE_DIGITS = re.compile(r"(?<![\d])\d(?:[ .\-]?\d){7,8}(?![\d])")
+
+
+def has_bsn_label(text: str) -> bool:
+    return bool(_BSN_LABEL.search(text))
+
+
+def _scrub_one(m: re.Match) -> str:
+    return m.group(0) if find_dates(m.group(0)) else "[BSN verwijderd]"
+
+
+def scrub_bsn(text: str) -> str:
+    """Replace 8-9 digit numbers (BSN form, dates excepted) with a placeholder; used near a BSN label."""
+    return _NINE_DIGITS.sub(_scrub_one, text)

@@ -1,0 +1,246 @@
+"""Reference data for extraction: label synonyms, kind rules, instruments and kwaliteitsborgers.
+
+The packaged TOML files in `data/` are the base; a municipality's folder (config `paden.referentie`)
+may hold TOML files of the same shape that extend them: lists are merged (no duplicates), tables
+merged key by key, and an instrument or borger with the same `naam` replaces the packaged entry.
+Everything is compiled once here, so extraction itself does no parsing of reference data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from wkb_desk.errors import ConfigError
+
+DATA_FILES = ("labels.toml", "soorten.toml", "referentie.toml")
+
+
+def norm_label(text: str) -> str:
+    """Lower case, single spaces, no trailing colon: the form labels are compared in."""
+    text = text.lower().replace("\u2019", "'").replace("–", "-")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(":").strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An instrument or a kwaliteitsborger on the reference list."""
+
+    naam: str
+    aliassen: tuple[str, ...]
+    laatst_gecontroleerd: dt.date | None
+    instrumenten: tuple[str, ...] = ()
+    pattern: re.Pattern | None = None  # whole-word match of any alias
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    field: str  # target field or composite parser
+    label: str  # normalised label text
+    weak: bool
+
+
+@dataclass(frozen=True)
+class KindRule:
+    kind: str
+    titles: tuple[str, ...]
+    signals: tuple[tuple[re.Pattern, float], ...]
+    required: tuple[str, ...]
+
+
+@dataclass
+class Reference:
+    labels: dict[str, LabelInfo] = field(default_factory=dict)  # normalised label -> info
+    negative: frozenset[str] = frozenset()
+    party_sections: frozenset[str] = frozenset()
+    project_sections: frozenset[str] = frozenset()
+    kinds: dict[str, KindRule] = field(default_factory=dict)
+    non_wkb: tuple[tuple[re.Pattern, float], ...] = ()
+    texts: dict[str, Any] = field(default_factory=dict)
+    instruments: tuple[Entry, ...] = ()
+    borgers: tuple[Entry, ...] = ()
+    sources: tuple[str, ...] = ()
+    # compiled
+    label_re: re.Pattern | None = None  # a known label (positive or negative) at the start of a cell
+    inline_label_re: re.Pattern | None = None  # "Label:" in the middle of a line (two-column flow)
+    title_re: re.Pattern | None = None
+    compiled_texts: dict[str, Any] = field(default_factory=dict)
+
+    def match_instrument(self, text: str) -> Entry | None:
+        return _match_entry(self.instruments, text)
+
+    def match_borger(self, text: str) -> Entry | None:
+        return _match_entry(self.borgers, text)
+
+
+def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
+    best: tuple[int, Entry] | None = None
+    for e in entries:
+        if e.pattern is None:
+            continue
+        m = e.pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), e)
+    return best[1] if best else None
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if key in out and isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value)
+        elif key in out and isinstance(out[key], list) and isinstance(value, list):
+            if value and all(isinstance(v, dict) and "naam" in v for v in value):
+                names = {v["naam"] for v in value}
+                out[key] = [v for v in out[key] if not (isinstance(v, dict) and v.get("naam") in names)] + value
+            else:
+                out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _read_packaged() -> dict:
+    data: dict = {}
+    pkg = resources.files("wkb_desk.extract") / "data"
+    for name in DATA_FILES:
+        data = _merge(data, tomllib.loads((pkg / name).read_text(encoding="utf-8")))
+    return data
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern | None:
+    parts = [re.escape(a.strip()).replace(r"\ ", r"[\s\-]*") for a in aliases if a and a.strip()]
+    if not parts:
+        return None
+    parts.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _entries(items: list[dict], kind: str, source: str) -> tuple[Entry, ...]:
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not item.get("naam"):
+            raise ConfigError(
+                f"Referentiegegevens ({source}): een {kind} zonder 'naam'.",
+                "Geef elke regel onder [[" + kind + "]] een naam.",
+            )
+        checked = item.get("laatst_gecontroleerd")
+        if isinstance(checked, str):
+            try:
+                checked = dt.date.fromisoformat(checked)
+            except ValueError:
+                checked = None
+        aliases = [item["naam"], *item.get("aliassen", [])]
+        out.append(
+            Entry(
+                naam=str(item["naam"]),
+                aliassen=tuple(str(a) for a in aliases),
+                laatst_gecontroleerd=checked if isinstance(checked, dt.date) else None,
+                instrumenten=tuple(item.get("instrumenten", ())),
+                pattern=_alias_pattern(aliases),
+            )
+        )
+    return tuple(out)
+
+
+def _compile_rx(pattern: str, source: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(
+            f"Referentiegegevens ({source}): ongeldig patroon {pattern!r}: {exc}.",
+            "Verbeter het patroon (Python reguliere expressie) of verwijder het.",
+        ) from exc
+
+
+def _build(data: dict, sources: list[str]) -> Reference:
+    src = ", ".join(sources)
+    labels: dict[str, LabelInfo] = {}
+    for fname, spec in data.get("velden", {}).items():
+        target = spec.get("doel", fname)
+        for weak, key in ((False, "labels"), (True, "zwak")):
+            for lab in spec.get(key, []):
+                n = norm_label(lab)
+                if n and n not in labels:
+                    labels[n] = LabelInfo(target, n, weak)
+    negative = frozenset(norm_label(x) for x in data.get("negatief", {}).get("labels", []))
+    sections = data.get("secties", {})
+    kinds = {}
+    for kind, spec in data.get("soorten", {}).items():
+        kinds[kind] = KindRule(
+            kind=kind,
+            titles=tuple(norm_label(t) for t in spec.get("titels", [])),
+            signals=tuple((_compile_rx(s["patroon"], src), float(s.get("gewicht", 0.1))) for s in spec.get("signalen", [])),
+            required=tuple(spec.get("verplicht", [])),
+        )
+    non_wkb = tuple(
+        (_compile_rx(s["patroon"], src), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get("signalen", [])
+    )
+    texts = data.get("teksten", {})
+    ref = Reference(
+        labels=labels,
+        negative=negative,
+        party_sections=frozenset(norm_label(x) for x in sections.get("partij", [])),
+        project_sections=frozenset(norm_label(x) for x in sections.get("project", [])),
+        kinds=kinds,
+        non_wkb=non_wkb,
+        texts=texts,
+        instruments=_entries(data.get("instrumenten", []), "instrumenten", src),
+        borgers=_entries(data.get("kwaliteitsborgers", []), "kwaliteitsborgers", src),
+        sources=tuple(sources),
+    )
+    all_labels = sorted(set(labels) | negative, key=len, reverse=True)
+    alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
+    # numbering / bullets before a label: "1.2 ", "a) ", "- ", "• "
+    ref.label_re = re.compile(
+        r"^\s{0,8}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s{1,4})?(" + alt + r")(?![\w])\s{0,4}(:|\t|\s{2,}|\s|$)?",
+        re.IGNORECASE,
+    )
+    ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
+    titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
+    ref.title_re = re.compile(
+        r"^\s{0,8}(?:\d{1,2}\.?\s{1,4})?(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    ct: dict[str, Any] = {}
+    for key in ("verklaring_negatief", "verklaring_positief", "afwijkingen_kop", "initiatiefnemer", "kwaliteitsborger",
+                "instrument", "negatie"):
+        ct[key] = tuple(_compile_rx(p, src) for p in texts.get(key, []))
+    ct["gevolgklasse_signalen"] = tuple(
+        (_compile_rx(s["patroon"], src), str(s.get("naam", s["patroon"]))) for s in texts.get("gevolgklasse_signalen", [])
+    )
+    ref.compiled_texts = ct
+    return ref
+
+
+_DEFAULT: Reference | None = None
+
+
+def load_reference(extra_dir: Path | None = None) -> Reference:
+    """Packaged reference data, extended with every *.toml in `extra_dir` (when it exists)."""
+    global _DEFAULT
+    if extra_dir is None and _DEFAULT is not None:
+        return _DEFAULT
+    data = _read_packaged()
+    sources = ["pakket"]
+    if extra_dir is not None and Path(extra_dir).is_dir():
+        for path in sorted(Path(extra_dir).glob("*.toml")):
+            try:
+                extra = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+                raise ConfigError(
+                    f"Referentiebestand {path} is geen geldige TOML: {exc}.",
+                    "Verbeter het bestand of haal het uit de referentiemap.",
+                ) from exc
+            data = _merge(data, extra)
+            sources.append(str(path))
+    ref = _build(data, sources)
+    if extra_dir is None:
+        _DEFAULT = ref
+    return ref
