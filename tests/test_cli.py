@@ -1,0 +1,79 @@
+"""The command line as a user runs it: exit codes, summaries, --dry-run, extract --json, the examples."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from builders import BOUWMELDING_LINES, write_pdf
+from conftest import REPO, run_cli
+
+from wkb_desk.errors import ExitCode
+
+
+def test_ingest_all_good_exits_0_with_summary(settings):
+    write_pdf(settings.paden.inbox / "melding.pdf", BOUWMELDING_LINES)
+    result = run_cli("--config", str(settings.config_path), "ingest")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "Klaar: 1 bestanden" in result.stderr and "1 verwerkt" in result.stderr
+    log = (settings.paden.logboek / "wkb-desk.log").read_text(encoding="utf-8")
+    assert "melding.pdf" in log and "Klaar:" in log  # unattended runs leave the same story in the log
+
+
+def test_ingest_with_quarantine_exits_partial(settings):
+    write_pdf(settings.paden.inbox / "melding.pdf", BOUWMELDING_LINES)
+    (settings.paden.inbox / "kapot.pdf").write_bytes(b"%PDF-1.4 kapot")
+    result = run_cli("--config", str(settings.config_path), "ingest")
+    assert result.returncode == ExitCode.PARTIAL, result.stderr
+    assert "1 in quarantaine" in result.stderr
+
+
+def test_ingest_dry_run_changes_nothing(settings, tmp_path):
+    write_pdf(settings.paden.inbox / "melding.pdf", BOUWMELDING_LINES)
+    before = sorted(p for p in tmp_path.rglob("*") if "logboek" not in p.parts)
+    result = run_cli("--config", str(settings.config_path), "ingest", "--dry-run")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "Proefdraai" in result.stderr and "zou worden: bouwmelding" in result.stderr
+    assert sorted(p for p in tmp_path.rglob("*") if "logboek" not in p.parts) == before
+
+
+def test_extract_json_contract_and_no_side_effects(settings, tmp_path):
+    path = write_pdf(tmp_path / "melding.pdf", BOUWMELDING_LINES)
+    before = sorted(tmp_path.rglob("*"))
+    result = run_cli("--config", str(settings.config_path), "extract", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    [item] = json.loads(result.stdout)
+    assert item["bestand"] == "melding.pdf" and item["soort"] == "bouwmelding"
+    field = item["velden"]["verzoeknummer"]
+    assert field["waarde"] == "2026031000123" and field["pagina"] == 1 and "2026031000123" in field["fragment"]
+    assert isinstance(item["ontbreekt"], list) and isinstance(item["waarschuwingen"], list)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_extract_missing_file_exits_input_error(settings, tmp_path):
+    result = run_cli("--config", str(settings.config_path), "extract", str(tmp_path / "bestaat-niet.pdf"))
+    assert result.returncode == ExitCode.INPUT
+    assert "Bestand niet gevonden" in result.stderr
+
+
+def test_status_counts(settings):
+    write_pdf(settings.paden.inbox / "melding.pdf", BOUWMELDING_LINES)
+    run_cli("--config", str(settings.config_path), "ingest")
+    result = run_cli("--config", str(settings.config_path), "status", "--json")
+    counts = json.loads(result.stdout)
+    assert counts["documenten"] == {"verwerkt": 1}
+    assert counts["soorten"] == {"bouwmelding": 1}
+
+
+def test_examples_in_readme_work(settings):
+    """The README's walk-through: the example documents make one dossier; the e-mail is 'onbekend'."""
+    for path in (REPO / "voorbeelden").iterdir():
+        shutil.copy(path, settings.paden.inbox / path.name)
+    result = run_cli("--config", str(settings.config_path), "ingest")
+    assert result.returncode == ExitCode.OK, result.stderr
+    status = json.loads(run_cli("--config", str(settings.config_path), "status", "--json").stdout)
+    assert status["soorten"] == {
+        "bouwmelding": 1, "borgingsplan": 1, "risicobeoordeling": 1, "startmelding": 1, "onbekend": 1,
+    }
+    assert status["dossiers"] == 1
+    assert settings.paden.register.is_file()
