@@ -46,14 +46,23 @@ SEED_BORGERS = ("Borg4", "Borg KB", "Bylaer", "The Borging Company", "TÜV Nord"
 
 @dataclass(frozen=True)
 class Reference:
-    instruments: tuple[str, ...] = SEED_INSTRUMENTS
+    instruments: tuple[str, ...] = SEED_INSTRUMENTS  # names and aliases
     kwaliteitsborgers: tuple[str, ...] = SEED_BORGERS
+    # borger (normalised name or alias) -> the instruments it may use, where the register says so
+    borger_instruments: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def instrument_known(self, name: str) -> bool:
         return _known(name, self.instruments)
 
     def borger_known(self, name: str) -> bool:
         return _known(name, self.kwaliteitsborgers)
+
+    def borger_allows(self, borger: str, instrument: str) -> bool:
+        """False only when the reference list names the borger's instruments and this one is not among them."""
+        for alias, instruments in self.borger_instruments:
+            if _known(borger, (alias,)):
+                return not instruments or _known(instrument, instruments)
+        return True
 
 
 _GENERIC = {"kwaliteitsborging", "kwaliteitsborger", "bv", "b v", "nederland", "nl", "instrument", "de", "het"}
@@ -66,34 +75,36 @@ def _norm(name: str) -> str:
 
 
 def _known(name: str, names: Iterable[str]) -> bool:
-    """Loose on legal-form words ("WTT Kwaliteitsborging" is WTT), strict on the name itself."""
+    """Loose on legal-form words ("WTT Kwaliteitsborging B.V." is WTT), strict on the name itself."""
     wanted = _norm(name)
     if not wanted:
         return True  # nothing named: that is `onvolledig`, not unknown
     for ref in names:
         r = _norm(ref)
-        if r and (wanted == r or wanted.split()[0] == r or r.split()[0] == wanted):
+        if r and wanted == r:
             return True
     return False
 
 
 def load_reference(settings: Settings) -> Reference:
-    """The admitted instruments and borgers from the extraction's reference data, else the seed above.
-
-    wkb_desk.extract.load_reference is written elsewhere; its shape is read defensively (mapping or object with
-    `instruments` and `kwaliteitsborgers`/`borgers`, as names or records with a `naam`/`name`).
-    """
+    """The admitted instruments and borgers from the extraction's reference data (packaged list plus the
+    municipality's folder `paden.referentie`), else the seed above."""
     try:
         from wkb_desk.extract import load_reference as extract_reference  # type: ignore[attr-defined]
     except ImportError:
-        return Reference()
-    try:
-        ref = extract_reference(settings)
-    except TypeError:
-        ref = extract_reference()
-    instruments = _names(_attr(ref, "instruments", "instrumenten"))
-    borgers = _names(_attr(ref, "kwaliteitsborgers", "borgers"))
-    return Reference(instruments or SEED_INSTRUMENTS, borgers or SEED_BORGERS)
+        try:
+            from wkb_desk.extract.reference import load_reference as extract_reference
+        except ImportError:
+            return Reference()
+    folder = settings.paden.referentie
+    ref = extract_reference(folder if folder.is_dir() else None)
+    instruments = _entries(_attr(ref, "instruments", "instrumenten"))
+    borgers = _entries(_attr(ref, "borgers", "kwaliteitsborgers"))
+    return Reference(
+        instruments=tuple(a for _, aliases, _ in instruments for a in aliases) or SEED_INSTRUMENTS,
+        kwaliteitsborgers=tuple(a for _, aliases, _ in borgers for a in aliases) or SEED_BORGERS,
+        borger_instruments=tuple((a, allowed) for _, aliases, allowed in borgers for a in aliases),
+    )
 
 
 def _attr(obj, *names):
@@ -105,22 +116,20 @@ def _attr(obj, *names):
     return ()
 
 
-def _names(items) -> tuple[str, ...]:
+def _entries(items) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(naam, names and aliases, instruments) per entry; entries may be names or records."""
     out = []
-    if isinstance(items, dict):
-        items = list(items.keys()) + [a for v in items.values() for a in (_attr(v, "aliassen", "aliases") or ())]
     for item in items or ():
         if isinstance(item, str):
-            out.append(item)
-        else:
-            for key in ("naam", "name"):
-                value = _attr(item, key)
-                if isinstance(value, str):
-                    out.append(value)
-            for alias in _attr(item, "aliassen", "aliases", "synoniemen") or ():
-                if isinstance(alias, str):
-                    out.append(alias)
-    return tuple(out)
+            out.append((item, (item,), ()))
+            continue
+        naam = _attr(item, "naam", "name")
+        if not isinstance(naam, str):
+            continue
+        aliases = tuple(a for a in (_attr(item, "aliassen", "aliases") or ()) if isinstance(a, str))
+        allowed = tuple(a for a in (_attr(item, "instrumenten") or ()) if isinstance(a, str))
+        out.append((naam, (naam, *aliases), allowed))
+    return out
 
 
 def fmt(day: dt.date | None) -> str:
@@ -267,6 +276,15 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
             "kwaliteitsborger_onbekend",
             f"Kwaliteitsborger {', '.join(unknown)} staat niet in de lijst van toegelaten kwaliteitsborgers; controleer.",
         ))
+    else:
+        used = instrument or r.first_value("instrument")
+        known_borger = borger or r.first_value("kwaliteitsborger")
+        if used and known_borger and ref.instrument_known(str(used)) and not ref.borger_allows(str(known_borger), str(used)):
+            out.append(_flag(
+                "kwaliteitsborger_onbekend",
+                f"Kwaliteitsborger {known_borger} is volgens de referentielijst niet toegelaten voor instrument "
+                f"{used}; controleer het TloKB-register.",
+            ))
 
     # --- gevolgklasse ------------------------------------------------------------------------------
     reasons: list[str] = []
