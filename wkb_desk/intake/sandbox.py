@@ -70,10 +70,13 @@ class ReaderProcess:
         self._proc.start()
         child.close()
         self._conn = parent
-        if not parent.poll(120):
+        try:
+            if not parent.poll(120):
+                raise EOFError
+            parent.recv()
+        except (EOFError, OSError) as exc:
             self._kill()
-            raise RuntimeError("De leesprocessen starten niet.")
-        parent.recv()
+            raise RuntimeError("Het leesproces start niet; zie de foutmelding hierboven in het log.") from exc
 
     def analyze(self, path: Path, name: str | None = None, known_sha: tuple[str, int] | None = None) -> Analysis:
         if self._proc is None or not self._proc.is_alive():
