@@ -65,11 +65,12 @@ class Reference:
         return True
 
 
-_GENERIC = {"kwaliteitsborging", "kwaliteitsborger", "bv", "b v", "nederland", "nl", "instrument", "de", "het"}
+_GENERIC = {"kwaliteitsborging", "kwaliteitsborger", "nederland", "nl", "instrument", "de", "het"}
 
 
 def _norm(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\bb\.?\s?v\b\.?", " ", text)  # legal form B.V.
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return " ".join(w for w in text.split() if w not in _GENERIC)
 
@@ -232,7 +233,7 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     # --- verklaring ----------------------------------------------------------------------------------
     if r.gereedmelding is not None:
         needed = 1
-        if settings.beleid.fasering != "wachten":
+        if settings.beleid.fasering != "wachten" and "verklaring" not in r.corrections:
             needed = max(1, len(r.gereedmeldingen))  # every phase brings its own verklaring
         if not r.verklaring_aanwezig:
             out.append(_flag(
@@ -240,10 +241,10 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
                 f"Bij de gereedmelding van {fmt(r.gereedmelding)} ontbreekt de verklaring van de kwaliteitsborger; "
                 "zonder verklaring is ingebruikname verboden.",
             ))
-        elif len(r.verklaringen) < needed and r.verklaring != "negatief":
+        elif needed > 1 and (count := len(r.verklaringen) + sum(d.get("bevat_verklaring") is True for d in r.gereedmeldingen)) < needed:
             out.append(_flag(
                 "verklaring_ontbreekt",
-                f"Er zijn {len(r.gereedmeldingen)} gereedmeldingen (fasen) maar {len(r.verklaringen)} "
+                f"Er zijn {len(r.gereedmeldingen)} gereedmeldingen (fasen) maar {count} "
                 "verklaring(en) van de kwaliteitsborger; per fase hoort een verklaring.",
             ))
     if r.verklaring == "negatief":

@@ -39,7 +39,8 @@ def has_location(doc: DocFact) -> bool:
 def _required(doc: DocFact) -> list[str]:
     """What this notice must carry (Bbl 2.18/2.20, 7.7, 2.21) and does not, by the fields found."""
     missing = set(doc.missing)
-    if not has_location(doc):
+    # a startmelding is "only a date" (domain §1): it needs no location of its own
+    if doc.kind != "startmelding" and not has_location(doc):
         missing.add("locatie")
     if doc.kind == "bouwmelding":
         for name in ("kwaliteitsborger", "instrument"):
