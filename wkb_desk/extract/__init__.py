@@ -61,7 +61,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         h.line.pos for h in hits
         if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not is_contact_line(h.line.text)
     }
-    labelled = {h.line.pos for h in hits if h.sep in (":", "\t")}
+    labelled = {h.line.pos for h in hits if h.sep != " "} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
     # sender zones known: candidates from labelled values (location labels in sender zones are dropped)
     cands: list[Cand] = []
@@ -69,12 +69,13 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         cands.extend(candidates_from_hit(hit, ref))
     chosen = best(cands)
     _merge_toevoeging(chosen)
-    found = {f for f in chosen if chosen[f].conf >= 0.7}
+    # structure: labelled fields, the parts of one address counting once
+    found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
     kind, score, _ = classify(lines, ref, float(len(found)))
 
     warnings: list[str] = []
     if kind != KIND_UNKNOWN:
-        extra = fallback_fields(lines, ref, set(chosen), kind)
+        extra = fallback_fields(lines, ref, set(chosen), kind, {h.value_line.pos for h in hits} | {h.line.pos for h in hits})
         for c in extra:
             if c.field not in chosen:
                 chosen[c.field] = c

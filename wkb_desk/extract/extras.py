@@ -6,7 +6,7 @@ import re
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment
-from wkb_desk.extract.locate import Line
+from wkb_desk.extract.locate import Line, is_contact_line
 from wkb_desk.extract.reference import Reference, norm_label
 
 FREE_CONF = 0.6
@@ -22,10 +22,22 @@ def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
     return [ln for ln in lines if ln.text and ln.region == "body" and (include_sender or not ln.sender)]
 
 
-def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str) -> list[Cand]:
+_PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:\d{1,2}\s|\d{1,2}[-.])")
+
+
+def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset()) -> list[Cand]:
     out: list[Cand] = []
     body = body_lines(lines)
     ct = ref.compiled_texts
+    if "datum" not in have:
+        # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
+        for ln in [x for x in lines if x.text and x.region == "body"][:40]:
+            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not is_contact_line(ln.text):
+                d = nz.parse_date(ln.text)
+                if d:
+                    out.append(_cand("datum", d, ln, 0.7))
+                    have = have | {"datum"}
+                    break
     if "datum" not in have:
         for ln in body[:60]:
             if _SUBMITTED.search(ln.text) and not _PRINTED.search(ln.text):
@@ -35,7 +47,7 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
                     break
         else:
             for ln in body[:20]:
-                if _PRINTED.search(ln.text):
+                if _PRINTED.search(ln.text) or ln.pos in used:
                     continue
                 d = nz.parse_date(ln.text)
                 if d:
@@ -288,19 +300,32 @@ def _deviations(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | No
     return None
 
 
+_AFTER_NEG = re.compile(r"^\w*\s*[:\t]?\s*(?:geen|niet|nee|n\.v\.t|nvt)\b")
+
+
+def _signal_found(low: str, rx: re.Pattern, core: re.Pattern | None, neg) -> bool:
+    """A match of `rx` whose core term is not negated ("geen gelijkwaardige ...", "...: n.v.t.")."""
+    spots = [(m.start(), m.end()) for m in (core or rx).finditer(low)]
+    for start, end in spots:
+        clause = re.split(r"[.;:]", low[max(0, start - 40): start])[-1]
+        if any(n.search(clause) for n in neg) or _AFTER_NEG.match(low[end: end + 20]):
+            continue
+        if core is None or rx.search(low[max(0, start - 100): end + 100]):
+            return True
+    return False
+
+
 def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
     names: list[str] = []
     first: Line | None = None
     neg = ref.compiled_texts.get("negatie", ())
-    for ln in body:
-        low = ln.text.lower()[:600]
-        for rx, name in ref.compiled_texts.get("gevolgklasse_signalen", ()):
-            m = rx.search(low)
-            if not m or name in names:
+    for k, ln in enumerate(body):
+        # a phrase may wrap onto the next line
+        low = (ln.text[:600] + " " + (body[k + 1].text[:200] if k + 1 < len(body) else "")).lower()
+        for rx, name, core in ref.compiled_texts.get("gevolgklasse_signalen", ()):
+            if name in names:
                 continue
-            before = low[max(0, m.start() - 40): m.start()]
-            clause = re.split(r"[.;:]", before)[-1]
-            if any(n.search(clause) for n in neg) or any(n.search(low[m.end(): m.end() + 25]) for n in neg[2:]):
+            if not _signal_found(low, rx, core, neg):
                 continue
             names.append(name)
             first = first or ln

@@ -80,7 +80,12 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
 
 def _looks_like_value(text: str) -> bool:
     t = text.strip()
-    return bool(t) and len(t) <= 120 and not t.endswith((".", "?")) or bool(nz.find_dates(t[:40]))
+    if not t or len(t) > 120:
+        return False
+    # a sentence is no value; "B.V." or "nr." at the end is
+    if t.endswith("?") or (t.endswith(".") and len(t.split()) > 8 and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f|nr|e\.a)\.$", t, re.IGNORECASE)):
+        return bool(nz.find_dates(t[:40]))
+    return True
 
 
 def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
@@ -120,7 +125,12 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 continue
             label, sep, rest = p
             info = ref.labels.get(label)
-            if info is None:  # a negative label: skip it and its value cell
+            if info is None:  # a negative label: skip its value, but not labels later on the line
+                if rest:
+                    for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
+                        pinfo = ref.labels.get(piece_label)
+                        if pinfo is not None:
+                            hits.append(Hit(pinfo, line, piece_value, line, ":", line.pos * 100 + i))
                 i += 2 if (not rest and i + 1 < len(cells)) else 1
                 continue
             value, vline, vsep = rest, line, sep

@@ -130,12 +130,29 @@ _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$",
 _STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
 
 
+_PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
+
+
 def clean_place(text: str) -> str | None:
+    """The place name at the start of `text`: capitalised words, with particles between them
+    ("Hof van Twente", "Alphen aan den Rijn"); a sentence that follows is cut off."""
     m = _PLACE.match((text or "")[:MAX_VALUE])
     if not m:
         return None
-    place = _PLACE_STOP.sub("", m.group(1).strip(" .-"))
-    place = re.sub(r"\s{2,}", " ", place)
+    tokens = re.sub(r"\s{2,}", " ", m.group(1).strip(" .-")).split(" ")
+    kept: list[str] = []
+    pending: list[str] = []
+    for k, tok in enumerate(tokens[:8]):
+        if k == 0 or tok[:1].isupper() or tok[:2] in ("'s", "’s"):
+            kept.extend(pending + [tok])
+            pending = []
+        elif tok.lower() in _PARTICLES and k > 0:
+            pending.append(tok)
+        else:
+            break
+    place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
+    if place.isupper() and len(place) > 3:
+        place = place.title()
     return place or None
 
 

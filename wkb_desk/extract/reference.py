@@ -213,7 +213,8 @@ def _build(data: dict, sources: list[str]) -> Reference:
                 "instrument", "negatie"):
         ct[key] = tuple(_compile_rx(p, src) for p in texts.get(key, []))
     ct["gevolgklasse_signalen"] = tuple(
-        (_compile_rx(s["patroon"], src), str(s.get("naam", s["patroon"]))) for s in texts.get("gevolgklasse_signalen", [])
+        (_compile_rx(s["patroon"], src), str(s.get("naam", s["patroon"])), _compile_rx(s["kern"], src) if s.get("kern") else None)
+        for s in texts.get("gevolgklasse_signalen", [])
     )
     ref.compiled_texts = ct
     return ref
