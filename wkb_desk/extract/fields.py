@@ -196,14 +196,14 @@ class Cand:
 
 
 _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.05, "": -0.05}
-_NAMEISH = re.compile(r"^[\w\"'(&À-ÿ]")
+_NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 _VOID = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
 def _name_value(raw: str) -> str | None:
     v = _NAME_STOP.sub("", raw).strip(" :;-–")
-    if not v or _VOID.match(v) or not _NAMEISH.match(v) or len(v) > 100 or len(v.split()) > 12:
+    if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
     return v
 

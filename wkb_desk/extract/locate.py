@@ -42,6 +42,7 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _SEPARATED = re.compile(r"[·|•]")
+_NEWLINE = re.compile(r"\r\n|\n|\r")
 
 
 def is_contact_line(text: str) -> bool:
@@ -52,7 +53,8 @@ def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     for page in read.pages:
         raw = page.text or ""
-        for chunk in raw.splitlines():
+        # only real line ends split lines; \v, \f and friends inside a cell become spaces
+        for chunk in _NEWLINE.split(raw):
             if len(lines) >= MAX_LINES:
                 break
             text = clean_text(chunk[:MAX_LINE]).strip(" ")
@@ -65,10 +67,13 @@ def _scrub_bsn(lines: list[Line]) -> None:
     # A BSN may sit after its label or on the next line: scrub both, before anything reads them.
     for i, line in enumerate(lines):
         if has_bsn_label(line.text):
-            line.text = scrub_bsn(line.text)
-            for j in (i + 1, i + 2):
-                if j < len(lines):
-                    lines[j].text = scrub_bsn(lines[j].text)
+            scrubbed = scrub_bsn(line.text)
+            if scrubbed == line.text:  # the number is not on the label's line: it is on the next one
+                for j in range(i + 1, min(i + 3, len(lines))):
+                    if lines[j].text.strip():
+                        lines[j].text = scrub_bsn(lines[j].text)
+                        break
+            line.text = scrubbed
 
 
 def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: set[int] = frozenset()) -> None:
@@ -112,7 +117,7 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
             for ln in top:
                 ln.sender = True
         # the closing block: after the last labelled field, a contact cluster (signature, footer)
-        tail = [ln for ln in plines[-8:] if ln.pos not in anchors]
+        tail = [ln for ln in plines[-8:] if ln.pos not in anchors and ln.pos not in labelled]
         for k, ln in enumerate(tail):
             if is_contact_line(ln.text):
                 for other in tail[max(0, k - 3): k + 4]:

@@ -1,0 +1,178 @@
+"""Property tests for Dutch dates, postcodes and house numbers; hostile and odd text; the BSN."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wkb_desk.extract import extract
+from wkb_desk.extract import normalize as nz
+from wkb_desk.models import Page, ReadResult
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]
+SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(dates, st.sampled_from(["-", ".", "/"]), st.booleans())
+def test_numeric_dates(d, sep, pad):
+    day, month = (f"{d.day:02d}", f"{d.month:02d}") if pad else (str(d.day), str(d.month))
+    assert nz.parse_date(f"{day}{sep}{month}{sep}{d.year}") == d.isoformat()
+
+
+@given(dates)
+def test_iso_dates(d):
+    assert nz.parse_date(d.isoformat()) == d.isoformat()
+
+
+@given(dates, st.booleans(), st.sampled_from(["", "Datum: ", "Ingediend op ", "Almelo, "]), st.booleans())
+def test_dates_in_words(d, short, prefix, upper):
+    month = SHORT[d.month - 1] + "." if short else MONTHS[d.month - 1]
+    if upper:
+        month = month.capitalize()
+    assert nz.parse_date(f"{prefix}{d.day} {month} {d.year}") == d.isoformat()
+
+
+@given(st.integers(1, 12), st.integers(2000, 2099))
+def test_first_of_the_month_with_suffix(month, year):
+    assert nz.parse_date(f"1e {MONTHS[month - 1]} {year}") == dt.date(year, month, 1).isoformat()
+
+
+@given(st.text(max_size=40))
+def test_parse_date_never_raises(text):
+    out = nz.parse_date(text)
+    assert out is None or dt.date.fromisoformat(out)
+
+
+def test_impossible_dates_are_rejected():
+    assert nz.parse_date("31-02-2026") is None
+    assert nz.parse_date("2026-13-01") is None
+    assert nz.parse_date("artikel 4.12.3") is None
+
+
+letters = st.text(alphabet="ABCDEFGHIJKLMNOPQRTUVWXYZ", min_size=2, max_size=2).filter(lambda s: s not in {"SA", "SD", "SS"})
+
+
+@given(st.integers(1000, 9999), letters, st.sampled_from(["", " ", "  "]), st.booleans())
+def test_postcodes(digits, lets, space, lower):
+    written = f"{digits}{space}{lets.lower() if lower else lets}"
+    assert nz.normalize_postcode(written) == f"{digits} {lets}"
+    assert nz.parse_address(f"Kerkstraat 1, {written} Almelo")["postcode"] == f"{digits} {lets}"
+
+
+def test_postcode_rejects_non_postcodes():
+    assert nz.normalize_postcode("0123 AB") is None
+    assert nz.normalize_postcode("1234 SS") is None
+    assert nz.normalize_postcode("12345 AB") is None
+
+
+@given(st.integers(1, 99999), st.sampled_from(["", "a", "A", " b", " B", "-2", " - 12", "-a", "/3"]))
+def test_house_numbers(number, addition):
+    expected = f"{number}{addition.replace(' ', '').lower()}"
+    assert nz.normalize_huisnummer(f"{number}{addition}") == expected
+    parts = nz.parse_address(f"Prins Bernhardstraat {number}{addition}, 7621 PL Borne")
+    assert parts["huisnummer"] == expected
+    assert parts["straat"] == "Prins Bernhardstraat"
+
+
+@given(st.text(max_size=60))
+def test_address_parsing_never_raises(text):
+    assert isinstance(nz.parse_address(text), dict)
+
+
+def test_kadastraal_forms():
+    for written in ("gemeente Almelo, sectie K, nummer 1234", "Almelo sectie K nr. 1234", "Almelo K 1234",
+                    "kadastrale gemeente Almelo sectie K perceelnummer 1234", "Almelo, sectie K, nr 1234"):
+        assert nz.normalize_kadastraal(written) == "Almelo K 1234", written
+    assert nz.normalize_kadastraal("Hof van Twente sectie B nr. 77") == "Hof van Twente B 77"
+
+
+def test_numbers():
+    assert nz.normalize_kvk("69.121.052") == "69121052"
+    assert nz.normalize_kvk("KvK 6912105") is None
+    assert nz.normalize_bag("0164 20 0000123456") == "0164200000123456"
+    assert nz.normalize_verzoeknummer("2022070500133") == "2022070500133"
+    assert nz.normalize_verzoeknummer("2022130500133") is None  # month 13: not a DSO number
+    assert nz.normalize_gevolgklasse("Gevolgklasse 1 (grondgebonden)") == 1
+
+
+# --- hostile and odd text -----------------------------------------------------------------------
+
+def _doc(*texts: str) -> ReadResult:
+    return ReadResult("pdf", tuple(Page(i + 1, t) for i, t in enumerate(texts)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=4))
+def test_random_text_never_breaks_extraction(texts):
+    x = extract(_doc(*texts))
+    assert x.kind in ("onbekend", "onleesbaar") or x.kind_score >= 0
+    json.dumps(x.to_json())
+
+
+def test_pathological_lines_finish_quickly():
+    cases = [
+        "a" * 1_000_000,
+        "Verzoeknummer: " + "1" * 200_000,
+        "Adres: " + "Kerkstraat " * 50_000,
+        "Postcode: " + "1234 " * 50_000,
+        "1 " * 200_000,
+        ("Datum: " + "12-" * 30_000),
+        "Kadastraal perceel: gemeente " + "Almelo " * 40_000 + "sectie",
+        "\t" * 100_000 + "Kwaliteitsborger",
+        "\n".join(["Straat:"] * 20_000),
+        "Instrument voor\n" * 10_000,
+    ]
+    for text in cases:
+        started = time.perf_counter()
+        x = extract(_doc("Bouwmelding\n" + text))
+        assert time.perf_counter() - started < 5, text[:40]
+        json.dumps(x.to_json())
+
+
+def test_control_characters_and_formula_values_keep_their_text():
+    text = (
+        "Bouwmelding - Bouwactiviteit (technisch)\x00\x07\n"
+        "Type verzoek: Melding\nActiviteit: Bouwactiviteit (technisch)\n"
+        "Verzoeknummer: 2026020100123\x1b\n"
+        "Naam project: =HYPERLINK(\"http://x\")\n"
+        "Initiatiefnemer: +31 Bouw B.V.\n"
+        "Bouwer: @Bouw\n"
+        "Projectadres: Kerk\u200bstraat 12\x0b, 7601 AB Almelo\n"
+        "Kwaliteitsborger: -Borg-\n"
+    )
+    x = extract(_doc(text))
+    v = x.values()
+    assert x.kind == "bouwmelding"
+    assert v["verzoeknummer"] == "2026020100123"
+    assert v["projectnaam"] == '=HYPERLINK("http://x")'  # the register escapes formulas, not extraction
+    assert v["initiatiefnemer"] == "+31 Bouw B.V."
+    assert v["bouwer"] == "@Bouw"
+    assert v["straat"] == "Kerkstraat" and v["postcode"] == "7601 AB"
+    dumped = json.dumps(x.to_json())
+    assert "\\u0000" not in dumped and "\\u0007" not in dumped
+
+
+def test_bsn_never_appears():
+    text = (
+        "Bouwmelding - Bouwactiviteit (technisch)\n"
+        "Type verzoek: Melding\nActiviteit: Bouwactiviteit (technisch)\nVerzoeknummer: 2026020100123\n"
+        "Initiatiefnemer: Jan Jansen (BSN 123456782)\n"
+        "Burgerservicenummer:\n"
+        "111.222.333\n"
+        "BSN aanvrager: 987 654 321\n"
+        "Projectadres: Kerkstraat 12, 7601 AB Almelo\n"
+        "KvK-nummer: 12345678\n"
+    )
+    x = extract(_doc(text))
+    dumped = json.dumps(x.to_json())
+    for bsn in ("123456782", "111.222.333", "111222333", "987 654 321", "987654321"):
+        assert bsn not in dumped
+    assert x.values()["initiatiefnemer"] == "Jan Jansen"
+    assert x.values()["kvk"] == "12345678"
