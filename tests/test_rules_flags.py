@@ -142,16 +142,19 @@ def test_phase_policy_asks_a_verklaring_per_phase(settings):
 
 
 def test_onvolledig_says_what_is_missing(settings):
-    melding = {k: v for k, v in MELDING.items() if k not in ("instrument",)} | {"bijlagen": ["borgingsplan"]}
-    facts = project(melding=melding)
+    melding = {k: v for k, v in MELDING.items() if k not in ("instrument",)} | {"bijlagen": ["risicobeoordeling"]}
+    facts = DossierFacts("WKB-2026-0001", False, (doc(1, "bouwmelding", **melding),))
     flag = flags(facts, settings, "2026-03-02")["onvolledig"]
-    assert "instrument" in flag.message and "risicobeoordeling" in flag.message
+    assert "instrument" in flag.message and "borgingsplan" in flag.message
     assert evaluate(facts, settings, D("2026-03-02"), Reference()).status == "melding onvolledig"
-    # the risicobeoordeling arrives separately, and a person records the instrument the melding lacked
-    rb = doc(7, "risicobeoordeling", received="2026-03-05", postcode="7411 AB", huisnummer="12a")
-    fixed = project(rb, melding=melding, corrections={"instrument": "WKI"})
+    # the borgingsplan arrives separately, and a person records the instrument the melding lacked
+    fixed = project(melding=melding, corrections={"instrument": "WKI"})
     assert "onvolledig" not in flags(fixed, settings, "2026-03-05")
     assert evaluate(fixed, settings, D("2026-03-05"), Reference()).status == "melding compleet"
+    # a borgingsplan listed as attachment is enough: the risicobeoordeling is usually a chapter of it
+    listed = DossierFacts("WKB-2026-0001", False, (doc(1, "bouwmelding", **(MELDING | {"bijlagen": ["borgingsplan"]})),))
+    assert "onvolledig" not in flags(listed, settings, "2026-03-02")
+    assert evaluate(listed, settings, D("2026-03-02"), Reference()).status == "melding compleet"
 
 
 def test_missing_location_of_a_gereedmelding(settings):

@@ -264,13 +264,12 @@ def link_pending(conn: sqlite3.Connection, settings: Settings) -> list[str]:
         ).fetchall()
         if not pending and not _has_provisional(conn):
             return []
-        dossiers = _active_dossiers(conn)
-        keys = _dossier_keys(conn)
+        linker = _Linker(conn, settings)
         for row in pending:
-            dossier_id = _link_one(conn, settings, row, dossiers, keys)
+            dossier_id = linker.link(row)
             if dossier_id not in touched:
                 touched.append(dossier_id)
-        for dossier_id in _fold_provisional(conn):
+        for dossier_id in linker.fold_provisional():
             if dossier_id not in touched:
                 touched.append(dossier_id)
     return touched
@@ -280,85 +279,156 @@ def _has_provisional(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM dossiers WHERE provisional = 1 AND merged_into IS NULL").fetchone() is not None
 
 
-def _link_one(conn, settings: Settings, row: sqlite3.Row, dossiers: dict, keys: dict[str, Keys]) -> str:
-    kind, values = row["kind"], _values(row)
-    doc = document_keys(kind, values)
-    scored = []
-    for dossier_id, drow in dossiers.items():
-        found = match(doc, keys.get(dossier_id, Keys()))
-        if found:
-            scored.append((found[0], not drow["provisional"], dossier_id, found[1]))
-    target = method = None
-    score = 0.0
-    if scored:
-        best = max(s[0] for s in scored)
-        top = [s for s in scored if s[0] == best]
-        final = [s for s in top if s[1]] or top  # a real dossier before a provisional one
-        _, _, target, method = max(final, key=lambda s: s[2])  # the newest when still equal
-        score = best
-        if len(final) > 1 and method != "verzoeknummer":
-            score, method = min(score, WEAK_SCORE), f"{method}:meerdere"
-        if kind == "bouwmelding" and method != "verzoeknummer":
-            other = keys.get(target, Keys()).bouwmelding_nrs - doc.verzoek
-            if other:
-                if settings.beleid.fasering == "per_fase_melding":
-                    target = None  # every phase has its own melding and dossier
-                else:
-                    score, method = min(score, WEAK_SCORE), f"{method}:tweede_bouwmelding"
-    if target is None:
-        year = _year(kind, values, row["received_at"])
-        target = _create_dossier(conn, year, provisional=kind != "bouwmelding")
-        dossiers[target] = conn.execute("SELECT * FROM dossiers WHERE id = ?", (target,)).fetchone()
-        method, score = ("nieuw", 1.0)
-    _set_link(conn, row["id"], target, method, score)
-    keys.setdefault(target, Keys()).update(doc)
-    if kind == "bouwmelding":
-        _mark_final(conn, target)
-        dossiers[target] = conn.execute("SELECT * FROM dossiers WHERE id = ?", (target,)).fetchone()
-    return target
+def _tokens(k: Keys, query: bool = False, strong: bool | None = None) -> set[tuple[str, Any]]:
+    """Index entries: a dossier is a candidate for a document only when they share one of these.
+    strong=True: only the identifying ones; False: only street and project name; None: all."""
+    out: set[tuple[str, Any]] = set()
+    if strong is not False:
+        out |= {("v", v) for v in k.verzoek}
+        if query:
+            out |= {("v", v) for v in k.refs}
+        out |= {("b", v) for v in k.bag} | {("p", v) for v in k.pc_nr} | {("k", v) for v in k.kad}
+        out |= {("a", (street, nr)) for street, nr, _ in k.adres}
+    if strong is not True:
+        out |= {("s", street) for street, _ in k.straat} | {("n", v) for v in k.project}
+    return out
 
 
-def _fold_provisional(conn: sqlite3.Connection) -> list[str]:
-    """Fold a provisional dossier into the one its documents strongly match (out-of-order arrival)."""
-    touched: list[str] = []
-    while True:
-        dossiers = _active_dossiers(conn)
-        keys = _dossier_keys(conn)
-        merged = False
-        for pid, prow in dossiers.items():
-            if not prow["provisional"]:
-                continue
-            manual = conn.execute("SELECT 1 FROM documents WHERE dossier_id = ? AND link_manual = 1", (pid,)).fetchone()
-            if manual or pid not in keys:
-                continue
-            candidates = []
-            for did, drow in dossiers.items():
-                if did == pid or (drow["provisional"] and did > pid):
-                    continue  # two provisional ones: the newer folds into the older, never both ways
-                found = match(keys[pid], keys.get(did, Keys()))
-                if found and found[0] >= WEAK_LINK:
-                    candidates.append((found[0], not drow["provisional"], did, found[1]))
-            if not candidates:
-                continue
-            best = max(c[:2] for c in candidates)
-            top = [c for c in candidates if c[:2] == best]
-            if len(top) != 1:
-                continue  # two equally good homes: a person decides
-            _, _, target, method = top[0]
-            docs = conn.execute("SELECT id FROM documents WHERE dossier_id = ?", (pid,)).fetchall()
-            for d in docs:
-                _set_link(conn, d["id"], target, f"{method}:via_voorlopig", SCORES.get(method, WEAK_LINK))
-            _move_corrections(conn, pid, target)
+class _Linker:
+    """The active dossiers' keys with an index, so one document is compared with a few dossiers, not all."""
+
+    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+        self.conn = conn
+        self.settings = settings
+        self.provisional = {r["id"]: bool(r["provisional"]) for r in _active_dossiers(conn).values()}
+        self.keys = {d: k for d, k in _dossier_keys(conn).items() if d in self.provisional}
+        self.index: dict[tuple[str, Any], set[str]] = {}
+        self.last_seq: dict[int, int] = {}
+        for dossier_id, keys in self.keys.items():
+            self._add_index(dossier_id, keys)
+
+    def _add_index(self, dossier_id: str, keys: Keys) -> None:
+        for token in _tokens(keys):
+            self.index.setdefault(token, set()).add(dossier_id)
+
+    def _candidates(self, keys: Keys, strong: bool | None = None) -> set[str]:
+        found: set[str] = set()
+        for token in _tokens(keys, query=True, strong=strong):
+            found |= self.index.get(token, set())
+        return found
+
+    def _scored(self, doc: Keys) -> list[tuple[float, bool, str, str]]:
+        """(score, is a real dossier, id, method) for every dossier the document fits.
+        Street and project name are only looked at when nothing identifying fits (they are many per street)."""
+        scored = []
+        for strong in (True, False):
+            for dossier_id in self._candidates(doc, strong=strong):
+                found = match(doc, self.keys[dossier_id])
+                if found:
+                    scored.append((found[0], not self.provisional[dossier_id], dossier_id, found[1]))
+            if scored:
+                break
+        return scored
+
+    def _add(self, dossier_id: str, keys: Keys) -> None:
+        self.keys.setdefault(dossier_id, Keys()).update(keys)
+        self._add_index(dossier_id, keys)
+
+    def link(self, row: sqlite3.Row) -> str:
+        conn, kind, values = self.conn, row["kind"], _values(row)
+        doc = document_keys(kind, values)
+        scored = self._scored(doc)
+        target = method = None
+        score = 0.0
+        if scored:
+            best = max(s[0] for s in scored)
+            top = [s for s in scored if s[0] == best]
+            final = [s for s in top if s[1]] or top  # a real dossier before a provisional one
+            _, _, target, method = max(final, key=lambda s: s[2])  # the newest when still equal
+            score = best
+            if len(final) > 1 and method != "verzoeknummer":
+                score, method = min(score, WEAK_SCORE), f"{method}:meerdere"
+            if kind == "bouwmelding" and method != "verzoeknummer":
+                other = self.keys[target].bouwmelding_nrs - doc.verzoek
+                if other:
+                    if self.settings.beleid.fasering == "per_fase_melding":
+                        target = None  # every phase has its own melding and dossier
+                    else:
+                        score, method = min(score, WEAK_SCORE), f"{method}:tweede_bouwmelding"
+        if target is None:
+            year = _year(kind, values, row["received_at"])
+            target = self._new_id(year)
             conn.execute(
-                "UPDATE dossiers SET merged_into = ?, note = ? WHERE id = ?",
-                (target, f"automatisch samengevoegd met {target} ({method})", pid),
+                "INSERT INTO dossiers (id, created_at, provisional) VALUES (?, ?, ?)",
+                (target, now_iso(), int(kind != "bouwmelding")),
             )
-            _mark_final(conn, target)
-            touched += [pid, target]
-            merged = True
-            break
-        if not merged:
-            return touched
+            self.provisional[target] = kind != "bouwmelding"
+            method, score = ("nieuw", 1.0)
+        _set_link(conn, row["id"], target, method, score)
+        self._add(target, doc)
+        if kind == "bouwmelding" and self.provisional[target]:
+            conn.execute("UPDATE dossiers SET provisional = 0 WHERE id = ?", (target,))
+            self.provisional[target] = False
+        return target
+
+    def _new_id(self, year: int) -> str:
+        if year not in self.last_seq:
+            self.last_seq[year] = int(new_dossier_id(self.conn, year).rsplit("-", 1)[1]) - 1
+        self.last_seq[year] += 1
+        return f"WKB-{year}-{self.last_seq[year]:04d}"
+
+    def fold_provisional(self) -> list[str]:
+        """Fold a provisional dossier into the one its documents strongly match (out-of-order arrival)."""
+        touched: list[str] = []
+        changed = True
+        while changed:
+            changed = False
+            for pid in sorted(d for d, p in self.provisional.items() if p):
+                if pid not in self.keys:
+                    continue
+                manual = self.conn.execute(
+                    "SELECT 1 FROM documents WHERE dossier_id = ? AND link_manual = 1", (pid,)
+                ).fetchone()
+                if manual:
+                    continue
+                candidates = []
+                for did in self._candidates(self.keys[pid], strong=True):
+                    if did == pid or (self.provisional[did] and did > pid):
+                        continue  # two provisional ones: the newer folds into the older, never both ways
+                    found = match(self.keys[pid], self.keys[did])
+                    if found and found[0] >= WEAK_LINK:
+                        candidates.append((found[0], not self.provisional[did], did, found[1]))
+                if not candidates:
+                    continue
+                best = max(c[:2] for c in candidates)
+                top = [c for c in candidates if c[:2] == best]
+                if len(top) != 1:
+                    continue  # two equally good homes: a person decides
+                _, _, target, method = top[0]
+                self._merge_auto(pid, target, method)
+                touched += [pid, target]
+                changed = True
+        return touched
+
+    def _merge_auto(self, pid: str, target: str, method: str) -> None:
+        conn = self.conn
+        for d in conn.execute("SELECT id FROM documents WHERE dossier_id = ?", (pid,)).fetchall():
+            _set_link(conn, d["id"], target, f"{method}:via_voorlopig", SCORES.get(method, WEAK_LINK))
+        _move_corrections(conn, pid, target)
+        conn.execute(
+            "UPDATE dossiers SET merged_into = ?, note = ? WHERE id = ?",
+            (target, f"automatisch samengevoegd met {target} ({method})", pid),
+        )
+        _mark_final(conn, target)
+        keys = self.keys.pop(pid)
+        for token in _tokens(keys):
+            self.index.get(token, set()).discard(pid)
+        del self.provisional[pid]
+        self._add(target, keys)
+        if not self.provisional[target]:
+            return
+        row = conn.execute("SELECT provisional FROM dossiers WHERE id = ?", (target,)).fetchone()
+        self.provisional[target] = bool(row["provisional"])
 
 
 # --- people's choices ---------------------------------------------------------------------------------

@@ -73,6 +73,9 @@ class DocFact:
         """The document's own date (indiendatum, datum of the notice); the day it arrived when absent."""
         return as_date(self.values.get("datum")) or self.received
 
+    def visible_on(self, on_date: dt.date) -> bool:
+        return min(self.date, self.received) <= on_date
+
     def get(self, name: str) -> Any:
         value = self.values.get(name)
         if isinstance(value, str):
@@ -155,8 +158,12 @@ def _by_date(docs: list[DocFact]) -> tuple[DocFact, ...]:
 
 
 def resolve(facts: DossierFacts, on_date: dt.date) -> Resolved:
-    """Keep what was known on `on_date` (documents received that day or before) and apply corrections."""
-    docs = _by_date([d for d in facts.documents if d.received <= on_date])
+    """Keep what existed on `on_date` and apply corrections.
+
+    A document counts from its own date or its arrival, whichever is first: replaying a day shows what had been
+    sent by then, also when a backlog is imported later, and a mistyped future date cannot hide a document.
+    """
+    docs = _by_date([d for d in facts.documents if d.visible_on(on_date)])
     kinds: dict[str, list[DocFact]] = {}
     for d in docs:
         kinds.setdefault(d.kind, []).append(d)

@@ -73,12 +73,13 @@ def missing_items(r: Resolved) -> tuple[str, ...]:
     melding = r.bouwmelding
     if melding is not None:
         bijlagen = melding.get("bijlagen")
+        # Bbl 2.19: risicobeoordeling and borgingsplan come with the melding. The risicobeoordeling is often a
+        # chapter of the borgingsplan, so only a missing borgingsplan makes the melding incomplete; a separately
+        # received borgingsplan counts as the attachment.
         if isinstance(bijlagen, (list, tuple)):
             present = {str(b).lower() for b in bijlagen}
-            for kind in ("risicobeoordeling", "borgingsplan"):
-                # a separately received document of that kind counts as the attachment
-                if kind not in present and not r.of_kind(kind):
-                    items.append(f"bijlage {kind} bij de bouwmelding")
+            if "borgingsplan" not in present and not r.of_kind("borgingsplan"):
+                items.append("bijlage borgingsplan (met risicobeoordeling) bij de bouwmelding")
     gereed = r.gereedmeldingen[-1] if r.gereedmeldingen else None
     if gereed is not None and gereed.get("bevat_dbg") is False and not r.of_kind("dossier_bevoegd_gezag"):
         items.append("dossier bevoegd gezag bij de gereedmelding")

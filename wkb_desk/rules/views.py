@@ -203,7 +203,7 @@ def view_to_json(view: DossierView, facts: DossierFacts | None = None, on_date: 
                 "handmatig": d.link_manual,
             }
             for d in facts.documents
-            if d.received <= day
+            if d.visible_on(day)
         ]
     return out
 
