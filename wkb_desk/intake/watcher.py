@@ -22,6 +22,7 @@ import stat
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,10 @@ from wkb_desk.errors import ExitCode
 from wkb_desk.intake.stability import StabilityGate, signature
 
 log = logging.getLogger("wkb_desk.watcher")
+
+# watchdog's inotify backend warns when a folder is created and watched twice in a quick mkdir -p; the
+# watch is simply replaced. Noise on an official's console, nothing to act on.
+warnings.filterwarnings("ignore", message="Callback with id .* already exists", category=RuntimeWarning)
 
 # File-system types on which the local kernel does not see changes made by other machines.
 NETWORK_FSTYPES = frozenset(
@@ -237,7 +242,10 @@ class Watcher:
         # Files the pipeline could not take this time: path -> (when to try again, delay used).
         self._retry: dict[Path, tuple[float, float]] = {}
         self._reported: set[Path] = set()
-        self._dirty_since: float | None = None
+        # The Desk may hold documents recorded before a crash that never reached the register: one flush
+        # after the backlog (cheap when nothing changed).
+        self._dirty_since: float | None = time.monotonic()
+        self._flush_error = ""
         self._flush_retry_at = 0.0
         self._register_busy: str | None = None
         self._error_backoff = BACKOFF_START
@@ -517,10 +525,16 @@ class Watcher:
     def _flush(self) -> None:
         try:
             result = self.desk.flush()
-        except Exception:
-            log.exception("Onverwachte fout bij het bijwerken van het register; het wordt later opnieuw geprobeerd.")
+        except Exception as exc:
+            # The traceback once; the same failure again is one line, not a log full of tracebacks.
+            if repr(exc) != self._flush_error:
+                log.exception("Onverwachte fout bij het bijwerken van het register; het wordt later opnieuw geprobeerd.")
+            else:
+                log.warning("Bijwerken van het register mislukt opnieuw (%s); volgende poging later.", exc)
+            self._flush_error = repr(exc)
             self._flush_retry_at = time.monotonic() + max(self.flush_every, BACKOFF_START)
             return
+        self._flush_error = ""
         busy = getattr(result, "register_busy", None)
         if busy:
             if busy != self._register_busy:
