@@ -272,3 +272,20 @@ def test_merge_dossiers_moves_documents_and_corrections(conn, settings):
         merge_dossiers(conn, source, target)
     with pytest.raises(LinkError, match="bestaat niet"):
         link_document(conn, a, "WKB-2099-0001")
+
+
+def test_a_guess_inside_a_provisional_dossier_stays_a_guess_after_folding(conn, settings):
+    rb = add(conn, "risico.xlsx", "risicobeoordeling", received="2026-02-20", kadastraal="Deventer K 1234",
+             projectnaam="Woning kavel 12 De Enk")
+    guess = add(conn, "notitie-kavel-12.pdf", "borgingsplan", received="2026-02-21", projectnaam="Woning kavel 12 De Enk")
+    bp = add(conn, "plan.pdf", "borgingsplan", received="2026-02-22", postcode="7411 AB", huisnummer="12a")
+    link_pending(conn, settings)
+    assert dossier_of(conn, guess) == dossier_of(conn, rb) != dossier_of(conn, bp)
+    assert link(conn, guess) == ("projectnaam", 0.6)
+    bm = add(conn, "melding.pdf", "bouwmelding", **MELDING, kadastraal="Deventer K 1234")
+    link_pending(conn, settings)  # joins the plan's dossier by address, then folds the parcel's dossier into it
+    assert dossier_of(conn, rb) == dossier_of(conn, guess) == dossier_of(conn, bp) == dossier_of(conn, bm)
+    assert link(conn, rb) == ("kadastraal:via_voorlopig", 0.8)
+    assert link(conn, guess) == ("projectnaam", 0.6)
+    flag = next(f for f in views(conn, settings)[dossier_of(conn, bm)].signalen if f.code == "koppeling_controleren")
+    assert "notitie-kavel-12.pdf" in flag.message and "risico.xlsx" not in flag.message

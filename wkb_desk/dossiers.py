@@ -276,7 +276,11 @@ def link_pending(conn: sqlite3.Connection, settings: Settings) -> list[str]:
 
 
 def _has_provisional(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM dossiers WHERE provisional = 1 AND merged_into IS NULL").fetchone() is not None
+    """A provisional dossier that automatic linking may still fold (one with automatically linked documents)."""
+    return conn.execute(
+        "SELECT 1 FROM dossiers d WHERE d.provisional = 1 AND d.merged_into IS NULL "
+        "AND EXISTS (SELECT 1 FROM documents WHERE dossier_id = d.id AND link_manual = 0)"
+    ).fetchone() is not None
 
 
 def _tokens(k: Keys, query: bool = False, strong: bool | None = None) -> set[tuple[str, Any]]:
@@ -412,8 +416,13 @@ class _Linker:
 
     def _merge_auto(self, pid: str, target: str, method: str) -> None:
         conn = self.conn
-        for d in conn.execute("SELECT id FROM documents WHERE dossier_id = ?", (pid,)).fetchall():
-            _set_link(conn, d["id"], target, f"{method}:via_voorlopig", SCORES.get(method, WEAK_LINK))
+        strength = SCORES.get(method, WEAK_LINK)
+        for d in conn.execute("SELECT id, link_method, link_score FROM documents WHERE dossier_id = ?", (pid,)):
+            old = d["link_score"] if d["link_score"] is not None else 1.0
+            if old < WEAK_LINK:  # it was a guess inside the provisional dossier: it stays one
+                _set_link(conn, d["id"], target, d["link_method"], old)
+            else:
+                _set_link(conn, d["id"], target, f"{method}:via_voorlopig", min(old, strength))
         _move_corrections(conn, pid, target)
         conn.execute(
             "UPDATE dossiers SET merged_into = ?, note = ? WHERE id = ?",
