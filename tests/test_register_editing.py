@@ -1,0 +1,235 @@
+"""People work in the register (here with openpyxl, as Excel would save it); the tool keeps all of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.filters import CustomFilter, CustomFilters, FilterColumn
+from test_register_support import Desk, cell, header_map, row_of
+
+from wkb_desk.register import rebuild_register, update_register
+
+
+def _person_edits(path, desk: Desk):
+    """What a team lead does in Excel: notes, a corrected address, an own column, widths, a filter, a colour."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    cols = header_map(ws)
+    r1, r2 = row_of(ws, "WKB-2026-0001"), row_of(ws, "WKB-2026-0002")
+    ws.cell(r1, cols["Opmerkingen"]).value = "Bellen met aannemer"
+    ws.cell(r2, cols["Behandelaar"]).value = "Fatima"
+    ws.cell(r2, cols["Adres"]).value = "Kerkstraat 2a"  # the extraction had it wrong
+    ws.cell(r1, cols["Adres"]).fill = PatternFill("solid", fgColor="FFFF00")
+    extra = ws.max_column + 1
+    ws.cell(1, extra).value = "Prioriteit"
+    ws.cell(r1, extra).value = 1
+    ws.cell(r2, extra).value = 3
+    ws.column_dimensions["C"].width = 55
+    table = ws.tables["Register"]
+    plaats = cols["Plaats"] - 1
+    table.autoFilter.filterColumn.append(
+        FilterColumn(colId=plaats, customFilters=CustomFilters(customFilter=[CustomFilter(operator="equal", val="Deventer")])))
+    wb.save(path)
+
+
+def test_people_edits_survive_an_update_with_more_dossiers(settings):
+    desk = Desk(settings)
+    for i in range(1, 4):
+        desk.dossier(i)
+    path = settings.paden.register
+    first = update_register(settings, desk.conn, desk.factory())
+    assert first.saved and first.rows_added == 3 and path.exists()
+
+    _person_edits(path, desk)
+    for i in range(4, 7):
+        desk.dossier(i)
+    result = update_register(settings, desk.conn, desk.factory())
+
+    assert result.saved and result.rows_added == 3
+    assert ("WKB-2026-0002", "adres", "Kerkstraat 2a") in result.corrections
+    stored = desk.conn.execute(
+        "SELECT value, source FROM corrections WHERE dossier_id = 'WKB-2026-0002' AND field = 'adres'").fetchone()
+    assert tuple(stored) == ("Kerkstraat 2a", "register")
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    cols = header_map(ws)
+    r1, r2 = row_of(ws, "WKB-2026-0001"), row_of(ws, "WKB-2026-0002")
+    assert ws.cell(r1, cols["Opmerkingen"]).value == "Bellen met aannemer"
+    assert ws.cell(r2, cols["Behandelaar"]).value == "Fatima"
+    assert ws.cell(r2, cols["Adres"]).value == "Kerkstraat 2a"
+    assert ws.cell(r1, cols["Adres"]).fill.fgColor.rgb.endswith("FFFF00")
+    assert "Prioriteit" in cols
+    assert ws.cell(r1, cols["Prioriteit"]).value == 1 and ws.cell(r2, cols["Prioriteit"]).value == 3
+    assert ws.column_dimensions["C"].width == 55
+    table = ws.tables["Register"]
+    assert [fc.colId for fc in table.autoFilter.filterColumn] == [cols["Plaats"] - 1]
+    assert table.ref.endswith(str(ws.max_row))  # the table grew with the new rows
+    for i in range(4, 7):
+        assert row_of(ws, f"WKB-2026-{i:04d}") > r2
+    # The dossiers the person did not touch keep the tool's values.
+    assert ws.cell(row_of(ws, "WKB-2026-0003"), cols["Adres"]).value == "Kerkstraat 3"
+
+
+def test_a_correction_is_kept_when_the_views_were_built_before_the_edit(settings):
+    """A plain list of views built before the read-back still shows the person's value."""
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.views())
+    stale_views = desk.views()  # built now, before the person's edit
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Postcode"]).value = "7418 EX"
+    ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Startmelding"]).value = dt.datetime(2026, 3, 2)
+    wb.save(path)
+
+    update_register(settings, desk.conn, stale_views)
+    assert cell(path, "WKB-2026-0001", "Postcode") == "7418 EX"
+    assert cell(path, "WKB-2026-0001", "Startmelding") == dt.datetime(2026, 3, 2)
+    corrections = dict(desk.conn.execute("SELECT field, value FROM corrections").fetchall())
+    assert corrections == {"postcode": "7418 EX", "startmelding": "2026-03-02"}
+
+    # Later extraction changes do not overwrite the person's value; another edit replaces the correction.
+    desk.facts["WKB-2026-0001"]["postcode"] = "7418 AA"
+    update_register(settings, desk.conn, desk.factory())
+    assert cell(path, "WKB-2026-0001", "Postcode") == "7418 EX"
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Postcode"]).value = None  # cleared on purpose
+    wb.save(path)
+    update_register(settings, desk.conn, desk.factory())
+    assert cell(path, "WKB-2026-0001", "Postcode") is None
+    row = desk.conn.execute("SELECT value FROM corrections WHERE field = 'postcode'").fetchone()
+    assert row["value"] is None  # NULL: cleared by a person
+
+
+def test_the_tool_updates_its_own_cells_but_not_edited_ones(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    desk.facts["WKB-2026-0001"]["status"] = "gestart"
+    desk.facts["WKB-2026-0001"]["startmelding"] = dt.date(2026, 2, 20)
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.rows_updated == 1 and not result.corrections
+    assert cell(path, "WKB-2026-0001", "Status") == "gestart"
+    assert cell(path, "WKB-2026-0001", "Startmelding") == dt.datetime(2026, 2, 20)
+    assert desk.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+
+
+def test_nothing_changed_means_no_save(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    before = path.read_bytes()
+    result = update_register(settings, desk.conn, desk.factory())
+    assert not result.saved and path.read_bytes() == before
+
+
+def test_a_deleted_row_stays_away_until_new_facts_or_a_rebuild(settings):
+    desk = Desk(settings)
+    for i in range(1, 4):
+        desk.dossier(i)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0002"), header_map(ws)["Opmerkingen"]).value = "Vervalt"
+    wb.save(path)
+    update_register(settings, desk.conn, desk.factory())  # the note is read back
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.delete_rows(row_of(ws, "WKB-2026-0002"))
+    ws.tables["Register"].ref = f"A1:T{ws.max_row}"
+    wb.save(path)
+
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.deleted == ["WKB-2026-0002"]
+    assert result.hidden_deleted == 1 and not result.corrections
+    ids = _dossiers(path)
+    assert ids == ["WKB-2026-0001", "WKB-2026-0003"]
+    assert update_register(settings, desk.conn, desk.factory()).hidden_deleted == 1
+    assert _dossiers(path) == ["WKB-2026-0001", "WKB-2026-0003"]
+
+    # A new document for that dossier needs attention: the row comes back (at the end).
+    desk.document("WKB-2026-0002", "gereedmelding.pdf", kind="gereedmelding")
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.restored == ["WKB-2026-0002"]
+    assert _dossiers(path) == ["WKB-2026-0001", "WKB-2026-0003", "WKB-2026-0002"]
+
+
+def test_rebuild_restores_everything_people_did(settings):
+    desk = Desk(settings)
+    for i in range(1, 4):
+        desk.dossier(i)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    _person_edits(path, desk)
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.delete_rows(row_of(ws, "WKB-2026-0003"))
+    wb.save(path)
+    update_register(settings, desk.conn, desk.factory())
+    assert "WKB-2026-0003" not in _dossiers(path)
+
+    path.unlink()  # even with the file gone
+    result = rebuild_register(settings, desk.conn, desk.factory())
+    assert result.saved and result.rebuilt
+    assert _dossiers(path) == ["WKB-2026-0001", "WKB-2026-0002", "WKB-2026-0003"]
+    assert cell(path, "WKB-2026-0002", "Adres") == "Kerkstraat 2a"
+    assert cell(path, "WKB-2026-0001", "Opmerkingen") == "Bellen met aannemer"
+    assert cell(path, "WKB-2026-0002", "Behandelaar") == "Fatima"
+    assert cell(path, "WKB-2026-0002", "Prioriteit") == 3
+    ws = openpyxl.load_workbook(path)["Register"]
+    assert list(header_map(ws))[-1] == "Prioriteit"  # the people's column order is kept
+    # Editing goes on as before after a rebuild.
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0003"), header_map(ws)["Plaats"]).value = "Olst"
+    wb.save(path)
+    assert ("WKB-2026-0003", "plaats", "Olst") in update_register(settings, desk.conn, desk.factory()).corrections
+
+
+def test_a_restored_old_copy_is_not_mistaken_for_edits(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    old_copy = path.read_bytes()
+    desk.facts["WKB-2026-0001"]["status"] = "gestart"
+    update_register(settings, desk.conn, desk.factory())
+    path.write_bytes(old_copy)  # someone puts an older version back
+
+    result = update_register(settings, desk.conn, desk.factory())
+    assert not result.corrections and result.warnings
+    assert cell(path, "WKB-2026-0001", "Status") == "gestart"
+
+
+def test_dry_run_writes_nothing(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(2, header_map(ws)["Adres"]).value = "Elders 1"
+    wb.save(path)
+    before = path.read_bytes()
+    desk.dossier(2)
+    result = update_register(settings, desk.conn, desk.factory(), dry_run=True)
+    assert result.dry_run and not result.saved and result.rows_added == 1
+    assert result.corrections == [("WKB-2026-0001", "adres", "Elders 1")]
+    assert path.read_bytes() == before
+    assert desk.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+
+
+def _dossiers(path) -> list[str]:
+    ws = openpyxl.load_workbook(path)["Register"]
+    col = header_map(ws)["Dossier"]
+    return [ws.cell(r, col).value for r in range(2, ws.max_row + 1) if ws.cell(r, col).value]

@@ -1,0 +1,75 @@
+"""`wkb-desk rebuild`: recreate the register from the ledger, people's columns and corrections included."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sqlite3
+
+log = logging.getLogger("wkb_desk.register")
+
+
+def add_commands(subparsers) -> None:
+    p = subparsers.add_parser(
+        "rebuild",
+        help="maak het Excel-register opnieuw uit het grootboek (met correcties en eigen kolommen)",
+        description="Maakt het register opnieuw op uit het grootboek: alle dossiers (ook rijen die iemand "
+        "verwijderde), correcties, Behandelaar, Opmerkingen en eigen kolommen. Het oude bestand blijft als back-up.",
+    )
+    p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren, schrijf niets")
+    p.add_argument("--datum", type=_date, default=None, help="peildatum JJJJ-MM-DD voor termijnen (standaard vandaag)")
+    p.set_defaults(func=run_rebuild)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum: {text!r} (gebruik JJJJ-MM-DD)") from None
+
+
+def run_rebuild(args, settings) -> int:
+    from wkb_desk import ledger
+    from wkb_desk.lock import ProcessLock
+    from wkb_desk.register.writer import rebuild_register
+
+    day = getattr(args, "datum", None) or dt.date.today()
+    dry_run = bool(getattr(args, "dry_run", False))
+
+    def views(conn: sqlite3.Connection):
+        from wkb_desk.rules.views import build_dossier_views
+
+        return lambda: build_dossier_views(conn, settings, day)
+
+    if dry_run:
+        conn = _open_readonly(settings.paden.database)
+        try:
+            result = rebuild_register(settings, conn, views(conn), dry_run=True)
+        finally:
+            conn.close()
+    else:
+        with ProcessLock(settings.paden.database, "rebuild"):
+            conn = ledger.connect(settings.paden.database)
+            try:
+                result = rebuild_register(settings, conn, views(conn))
+            finally:
+                conn.close()
+    for warning in result.warnings:
+        print(f"Let op: {warning}")
+    print(result.summary())
+    if result.backup:
+        print(f"Vorige versie bewaard als {result.backup}")
+    return 0
+
+
+def _open_readonly(path) -> sqlite3.Connection:
+    if path.exists():
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        from wkb_desk.ledger import migrate
+
+        migrate(conn)
+    conn.row_factory = sqlite3.Row
+    return conn
