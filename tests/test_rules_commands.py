@@ -96,7 +96,7 @@ def test_dossiers_json_replays_an_earlier_day(parser, settings, capsys):
     assert item["documenten"] == ["Melding_bouwactiviteit_2026030200111.pdf", "Borgingsplan Dorpsstraat 12a.pdf"]
     assert item["signalen"] == []
     assert item["volgende_termijn"] == {"code": "vroegste_start", "datum": "2026-03-30",
-                                        "omschrijving": "Vroegste start (melding + 4 weken)"}
+                                        "omschrijving": "Vroegste start na de melding"}
     _, out = run(parser, settings, capsys, "dossiers", "--json", "--date", "2026-01-01")
     assert json.loads(out) == []
 

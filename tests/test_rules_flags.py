@@ -100,6 +100,10 @@ def test_gereedmelding_te_laat_per_gereedmelding(settings):
     # a person corrects the planned use: the rule follows the correction
     fixed = dataclasses.replace(late, corrections={"ingebruikname": "2026-10-21"})
     assert "gereedmelding_te_laat" not in flags(fixed, settings, "2026-10-07")
+    # or the date was misread: the person's date of the gereedmelding counts
+    misread = dataclasses.replace(late, corrections={"gereedmelding": "06-10-2026"})
+    assert "gereedmelding_te_laat" not in flags(misread, settings, "2026-10-07")
+    assert evaluate(misread, settings, D("2026-10-07"), Reference()).gereedmelding == D("2026-10-06")
 
 
 def test_in_gebruik_zonder_gereedmelding_from_a_persons_record(settings):

@@ -12,7 +12,7 @@ from wkb_desk.config import Terms
 from wkb_desk.rules.workdays import werkdagen_na, werkdagen_voor
 
 LABELS = {
-    "vroegste_start": "Vroegste start (melding + 4 weken)",
+    "vroegste_start": "Vroegste start na de melding",
     "melding_verloopt": "Melding verloopt zonder start",
     "uiterste_startmelding": "Uiterste startmelding",
     "uiterste_gereedmelding": "Uiterste gereedmelding",

@@ -148,14 +148,14 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     out: list[Flag] = []
     melding = r.datum_bouwmelding
     has_melding = r.bouwmelding is not None or melding is not None
-    started = r.startmelding is not None and r.startdatum is not None and r.startdatum <= today
 
     # --- bouwmelding: 4 weeks before the start, valid one year ---------------------------------
     if has_melding and melding and r.startdatum and not dl.melding_op_tijd(melding, r.startdatum, terms):
         out.append(_flag(
             "melding_te_laat",
             f"De bouwmelding van {fmt(melding)} is te laat: de bouw start op {fmt(r.startdatum)}, "
-            f"maar mag pas starten vanaf {fmt(dl.vroegste_start(melding, terms))} (4 weken na de melding).",
+            f"maar mag pas starten vanaf {fmt(dl.vroegste_start(melding, terms))} "
+            f"({terms.melding_dagen_voor_start} dagen na de melding).",
         ))
     if not has_melding and r.startdatum and (r.startmelding or r.gereedmelding) and r.startdatum <= today:
         out.append(_flag(
@@ -197,11 +197,13 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     checked = False
     for doc in r.gereedmeldingen:
         use = _gereed_use(r, doc)
-        if use and not dl.gereedmelding_op_tijd(doc.date, use, terms):
+        made = r.gereedmelding if doc is r.gereedmeldingen[-1] and "gereedmelding" in r.corrections else doc.date
+        if use and made and not dl.gereedmelding_op_tijd(made, use, terms):
             out.append(_flag(
                 "gereedmelding_te_laat",
-                f"De gereedmelding van {fmt(doc.date)} is te laat voor ingebruikname op {fmt(use)}: "
-                f"uiterlijk {fmt(dl.uiterste_gereedmelding(use, terms))} (2 weken vooraf).",
+                f"De gereedmelding van {fmt(made)} is te laat voor ingebruikname op {fmt(use)}: "
+                f"uiterlijk {fmt(dl.uiterste_gereedmelding(use, terms))} "
+                f"({terms.gereedmelding_dagen_voor_gebruik} dagen vooraf).",
             ))
         checked = True
     if not checked and r.gereedmelding and r.ingebruikname and not dl.gereedmelding_op_tijd(
