@@ -323,3 +323,69 @@ def test_scan_without_text_is_onleesbaar(tmp_path):
     x = run(path)
     assert x.kind == "onleesbaar"
     assert any("handmatig" in w for w in x.warnings)
+
+
+# --- a PDF form extracted column by column: all labels first, then all values ----------------------
+
+def test_label_column_then_value_column(tmp_path):
+    path = docgen.write_pdf(tmp_path / "m.pdf", [[
+        "Verklaring kwaliteitsborger",
+        "Datum verklaring ........ 19-okt-2026",
+        "Projectgegevens",
+        "Bouwadres",
+        "Postcode",
+        "Woonplaats",
+        "Kwaliteitsborger",
+        "Van Asseltstraat 3",
+        "7471 CD",
+        "GOOR",
+        "WTT Kwaliteitsborging",
+        "Instrument ..................: WKI",
+        "WTT Kwaliteitsborging verklaart dat er gerechtvaardigd vertrouwen bestaat dat het bouwwerk voldoet.",
+    ]])
+    x = run(path)
+    check(x, "verklaring", {
+        "datum": "2026-10-19", "straat": "Van Asseltstraat", "huisnummer": "3", "postcode": "7471 CD",
+        "plaats": "Goor", "kwaliteitsborger": "WTT Kwaliteitsborging", "instrument": "WKI", "verklaring": "positief",
+    })
+
+
+# --- address on two lines without a second label; reference to the bouwmelding in a sentence -------
+
+def test_address_continues_on_next_line_and_reference_in_prose(tmp_path):
+    path = docgen.write_docx(tmp_path / "n.docx", [
+        "Gereedmelding",
+        "Verzoeknummer: 2026111100555",
+        "Datum: 11 november 2026",
+        "Locatie van het bouwwerk:",
+        "Haaksbergerstraat 40-1",
+        "7545 AB Enschede",
+        "Deze gereedmelding hoort bij de bouwmelding met verzoeknummer 2026050100321.",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Datum ingebruikname: 30 november 2026",
+    ])
+    x = run(path)
+    check(x, "gereedmelding", {
+        "verzoeknummer": "2026111100555", "datum": "2026-11-11", "straat": "Haaksbergerstraat",
+        "huisnummer": "40-1", "postcode": "7545 AB", "plaats": "Enschede", "verwijst_naar": "2026050100321",
+        "ingebruikname": "2026-11-30",
+    })
+
+
+def test_project_address_in_subject_line_not_the_sender(tmp_path):
+    path = docgen.write_pdf(tmp_path / "o.pdf", [[
+        "Bouwborg Twente",
+        "Oldenzaalsestraat 14, 7602 PB Almelo",
+        "Verklaring van de kwaliteitsborger",
+        "Datum: 2 december 2026",
+        "Betreft: woning Bornerbroeksestraat 101, 7601 BA Almelo",
+        "Kwaliteitsborger: Bouwborg Twente",
+        "Instrument: KiK",
+        "Wij verklaren dat er gerechtvaardigd vertrouwen bestaat dat het bouwwerk voldoet aan de bouwtechnische regels.",
+    ]])
+    x = run(path)
+    check(x, "verklaring", {
+        "straat": "Bornerbroeksestraat", "huisnummer": "101", "postcode": "7601 BA", "plaats": "Almelo",
+        "kwaliteitsborger": "Bouwborg Twente", "instrument": "KiK",
+    })

@@ -16,7 +16,7 @@ import logging
 from wkb_desk.extract.classify import classify
 from wkb_desk.extract.extras import fallback_fields, kind_extras
 from wkb_desk.extract.fields import LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, to_field_value
-from wkb_desk.extract.locate import build_lines, is_contact_line, mark_sections, mark_sender
+from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference
 from wkb_desk.models import CORE_FIELDS, EXTRA_FIELDS, KIND_UNKNOWN, KIND_UNREADABLE, Extraction, FieldValue, ReadResult
 
@@ -59,7 +59,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
     anchors = {
         h.line.pos for h in hits
-        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not is_contact_line(h.line.text)
+        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not h.line.contact
     }
     labelled = {h.line.pos for h in hits if h.sep != " "} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
@@ -75,7 +75,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
 
     warnings: list[str] = []
     if kind != KIND_UNKNOWN:
-        extra = fallback_fields(lines, ref, set(chosen), kind, {h.value_line.pos for h in hits} | {h.line.pos for h in hits})
+        own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
+        extra = fallback_fields(lines, ref, set(chosen), kind, {h.value_line.pos for h in hits} | {h.line.pos for h in hits}, own)
         for c in extra:
             if c.field not in chosen:
                 chosen[c.field] = c

@@ -38,14 +38,13 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     first_title: str | None = None
     seen_titles: set[str] = set()
     zone = 0
-    fired: set[tuple[str, int]] = set()
     penalty = 0.0
-    fired_neg: set[int] = set()
+    body: list[str] = []
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
-        low = text.lower()[:400]
+        body.append(text[:400])
         if zone < TITLE_ZONE and not line.sender:
             zone += 1
             kind = _title_kind(ref, text)
@@ -56,15 +55,15 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 elif kind not in seen_titles:
                     scores[kind] += 0.2
                 seen_titles.add(kind)
-        for kind, rule in ref.kinds.items():
-            for k, (rx, weight) in enumerate(rule.signals):
-                if (kind, k) not in fired and rx.search(low):
-                    fired.add((kind, k))
-                    scores[kind] += weight
-        for k, (rx, weight) in enumerate(ref.non_wkb):
-            if k not in fired_neg and rx.search(low):
-                fired_neg.add(k)
-                penalty += weight
+    # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
+    joined = "\n".join(body).lower()
+    for kind, rule in ref.kinds.items():
+        for rx, weight in rule.signals:
+            if rx.search(joined):
+                scores[kind] += weight
+    for rx, weight in ref.non_wkb:
+        if rx.search(joined):
+            penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}
     kind, score = max(final.items(), key=lambda kv: kv[1]) if final else (KIND_UNKNOWN, 0.0)

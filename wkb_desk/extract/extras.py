@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from wkb_desk.extract import normalize as nz
@@ -25,14 +26,16 @@ def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
 _PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:\d{1,2}\s|\d{1,2}[-.])")
 
 
-def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset()) -> list[Cand]:
+def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset(),
+                    ownnrs: tuple[str, ...] = ()) -> list[Cand]:
+    """Values from free text for fields no label gave; `ownnrs`: the document's own verzoeknummer."""
     out: list[Cand] = []
     body = body_lines(lines)
     ct = ref.compiled_texts
     if "datum" not in have:
         # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
-            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not is_contact_line(ln.text):
+            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not ln.contact:
                 d = nz.parse_date(ln.text)
                 if d:
                     out.append(_cand("datum", d, ln, 0.7))
@@ -84,6 +87,14 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
                 break
     if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
         out.extend(_free_location(body))
+    if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
+        own = next((c.value for c in out if c.field == "verzoeknummer"), None)
+        for ln in body:
+            if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
+                v = nz.normalize_verzoeknummer(ln.text[:300])
+                if v and v != own and v not in ownnrs:
+                    out.append(_cand("verwijst_naar", v, ln, 0.6))
+                    break
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
         for ln in body[:40]:
             v = nz.normalize_verzoeknummer(ln.text[:200])
@@ -126,8 +137,8 @@ def _section_lines(lines: list[Line], heading_words: tuple[str, ...], limit: int
     out: list[Line] = []
     inside = False
     for ln in lines:
-        head = norm_label(re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", ln.text))
-        is_head = len(head) <= 45 and "\t" not in ln.text and not head.endswith(".") and bool(head)
+        head = ln.head
+        is_head = bool(head) and len(head) <= 45 and not head.endswith(".")
         if is_head and any(head.startswith(w) for w in heading_words) and len(head.split()) <= 4:
             inside = True
             continue
@@ -303,30 +314,37 @@ def _deviations(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | No
 _AFTER_NEG = re.compile(r"^\w*\s*[:\t]?\s*(?:geen|niet|nee|n\.v\.t|nvt)\b")
 
 
-def _signal_found(low: str, rx: re.Pattern, core: re.Pattern | None, neg) -> bool:
-    """A match of `rx` whose core term is not negated ("geen gelijkwaardige ...", "...: n.v.t.")."""
+def _signal_found(low: str, rx: re.Pattern, core: re.Pattern | None, neg) -> int | None:
+    """Offset of a match of `rx` whose core term is not negated ("geen gelijkwaardige ...", "...: n.v.t.")."""
     spots = [(m.start(), m.end()) for m in (core or rx).finditer(low)]
     for start, end in spots:
         clause = re.split(r"[.;:]", low[max(0, start - 40): start])[-1]
         if any(n.search(clause) for n in neg) or _AFTER_NEG.match(low[end: end + 20]):
             continue
         if core is None or rx.search(low[max(0, start - 100): end + 100]):
-            return True
-    return False
+            return start
+    return None
 
 
 def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
+    """Hints that the project is not gevolgklasse 1, searched once over the body (phrases may wrap)."""
     names: list[str] = []
     first: Line | None = None
     neg = ref.compiled_texts.get("negatie", ())
-    for k, ln in enumerate(body):
-        # a phrase may wrap onto the next line
-        low = (ln.text[:600] + " " + (body[k + 1].text[:200] if k + 1 < len(body) else "")).lower()
-        for rx, name, core in ref.compiled_texts.get("gevolgklasse_signalen", ()):
-            if name in names:
-                continue
-            if not _signal_found(low, rx, core, neg):
-                continue
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for ln in body:
+        starts.append(offset)
+        chunk = ln.text[:600].lower()
+        parts.append(chunk)
+        offset += len(chunk) + 1
+    text = " ".join(parts)  # one space per line end keeps the offsets in `starts` right
+    for rx, name, core in ref.compiled_texts.get("gevolgklasse_signalen", ()):
+        pos = _signal_found(text, rx, core, neg)
+        if pos is not None and name not in names:
             names.append(name)
-            first = first or ln
+            line = body[max(0, bisect.bisect_right(starts, pos) - 1)]
+            if first is None or line.pos < first.pos:
+                first = line
     return (first, names) if names else None

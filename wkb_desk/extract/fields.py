@@ -21,6 +21,8 @@ LOCATION_PARTS = ("straat", "huisnummer", "postcode", "plaats")
 LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode", "postcode_plaats", "plaats", "bag_id",
                     "kadastraal", "coordinaten"}
 _STRONG_LOCATION = {"locatie"}
+_ADDRESS_TARGETS = {"locatie", "straat"}
+_POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
 
 @dataclass
@@ -44,13 +46,23 @@ def fragment(text: str) -> str:
 
 # --- label detection ----------------------------------------------------------------------------
 
+_LEADER = re.compile(r"^\s{0,3}(?:[.…_]\s?){3,60}:?|^\s{0,3}[.…_]{0,60}\s{0,3}:?\s{0,3}(?:[.…_]\s?){3,60}")
+
+
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """(normalised label, separator, remainder) when `cell` starts with a known label."""
-    m = ref.label_re.match(cell) if ref.label_re else None
+    low = cell[:200].lower()
+    if len(low) == len(cell[:200]):  # same offsets: match the lower-cased cell without IGNORECASE
+        m = ref.label_re_lower.match(low)
+    else:
+        m = ref.label_re.match(cell)
     if not m:
         return None
     label = norm_label(m.group(1))
     rest = cell[m.end(1):]
+    leader = _LEADER.match(rest)
+    if leader:  # "Bouwadres ........ Kerkstraat 1" / "Bouwadres ___: ..."
+        rest = "  " + rest[leader.end():].lstrip(" :") if ":" not in leader.group(0) else ": " + rest[leader.end():]
     stripped = rest.lstrip(" ")
     if stripped.startswith(":"):
         return label, ":", stripped[1:].strip()
@@ -70,6 +82,8 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
         if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
             continue
         first = norm_label(a.text)
+        if first.split(" ", 1)[0] not in ref.label_first_words:
+            continue  # cheap test before the label pattern: no label starts with this word
         combined = first + " " + b.text
         hit = match_label(ref, combined)
         if hit and len(hit[0]) > len(first) and (hit[1] in (":", "") or hit[0] not in ref.negative):
@@ -98,8 +112,9 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         cells = line.cells
         parsed = [match_label(ref, c.strip()) if c.strip() else None for c in cells]
         label_rows[line.pos] = parsed
+    in_runs = _label_column_runs(lines, ref, label_rows, hits)
     for line in lines:
-        if not line.text:
+        if not line.text or line.pos in in_runs:
             continue
         cells = line.cells
         parsed = label_rows[line.pos]
@@ -141,9 +156,14 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     value = ""  # the next cell is itself a bare label
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
-                if nxt is not None and "\t" not in nxt.text and not label_rows.get(nxt.pos, [None])[0] \
+                if nxt is not None and "\t" not in nxt.text and not _strong_label(label_rows.get(nxt.pos)) \
                         and not nxt.heading and _looks_like_value(nxt.text):
                     value, vline, vsep = nxt.text.strip(), nxt, "below"
+            if value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value):
+                # "Bouwadres: Kerkstraat 12" with "7601 AB Almelo" on the next line, unlabelled
+                cont = _next_nonempty(lines, vline.pos, limit=1)
+                if cont is not None and _POSTCODE_LINE.match(cont.text) and not label_rows.get(cont.pos, [None])[0]:
+                    value = f"{value}, {cont.text.strip()}"
             if value:
                 for piece_label, piece_value in _split_inline(ref, label, value):
                     pinfo = ref.labels.get(piece_label)
@@ -157,6 +177,43 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50))
     return hits
+
+
+def _strong_label(parsed: list | None) -> bool:
+    """The line starts with a label that is unmistakably one: "Label:", "Label<TAB>", or the label alone."""
+    return bool(parsed and parsed[0] and parsed[0][1] in (":", "\t", "", "  "))
+
+
+def _bare(parsed: list | None, line: Line) -> bool:
+    return bool(parsed and len(parsed) == 1 and parsed[0] and not parsed[0][2] and "\t" not in line.text)
+
+
+def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits: list[Hit]) -> set[int]:
+    """A column of bare labels followed by a column of values (PDF forms extracted column by column)."""
+    handled: set[int] = set()
+    body = [ln for ln in lines if ln.text]
+    i = 0
+    while i < len(body):
+        run = []
+        j = i
+        while j < len(body) and _bare(label_rows.get(body[j].pos), body[j]) and body[j].page == body[i].page:
+            run.append(body[j])
+            j += 1
+        if len(run) >= 2:
+            values = body[j: j + len(run)]
+            if len(values) == len(run) and all(
+                v.page == run[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
+                and not v.heading and _looks_like_value(v.text) for v in values
+            ):
+                for lab_line, val_line in zip(run, values):
+                    info = ref.labels.get(label_rows[lab_line.pos][0][0])
+                    if info is not None:
+                        hits.append(Hit(info, lab_line, val_line.text.strip(), val_line, "column", lab_line.pos * 100))
+                handled.update(ln.pos for ln in run)
+            i = j
+        else:
+            i = max(j, i + 1)
+    return handled
 
 
 def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ block (never the project's location) and which party's section a line sits in.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,18 +36,31 @@ class Line:
     def cells(self) -> list[str]:
         return self.text.split("\t")[:MAX_CELLS]
 
+    # computed once, after the text is final (wrapped labels joined, BSN scrubbed)
+    @functools.cached_property
+    def contact(self) -> bool:
+        return is_contact_line(self.text)
 
+    @functools.cached_property
+    def head(self) -> str:
+        """The line as a heading: numbering removed, normalised; empty when it cannot be a heading."""
+        if not self.text or "\t" in self.text or len(self.text) > 60:
+            return ""
+        return norm_label(_NUMBERING.sub("", self.text))
+
+
+# matched against lower-cased text (IGNORECASE is several times slower)
 _CONTACT = re.compile(
     r"\bpostbus\b|\bbezoekadres\b|\bvestigingsadres\b|\bcorrespondentieadres\b|\bpostadres\b|\bkantooradres\b"
-    r"|\bkvk\b|\bk\.v\.k\.|(?:^|\s)(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}|@|\bwww\.|\bhttps?://|\biban\b|\bbtw\b",
-    re.IGNORECASE,
+    r"|\bkvk\b|\bk\.v\.k\.|(?:^|\s)(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}|@|\bwww\.|\bhttps?://|\biban\b|\bbtw\b"
 )
 _SEPARATED = re.compile(r"[·|•]")
+_NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
 
 def is_contact_line(text: str) -> bool:
-    return bool(_CONTACT.search(text[:400]))
+    return bool(_CONTACT.search(text[:400].lower()))
 
 
 def build_lines(read: ReadResult) -> list[Line]:
@@ -105,7 +119,7 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         for ln in plines:
             if ln.pos in anchors:
                 continue
-            if is_contact_line(ln.text) and (_SEPARATED.search(ln.text) or (len(ln.text) <= 70 and ln.pos not in labelled)):
+            if ln.contact and (_SEPARATED.search(ln.text) or (len(ln.text) <= 70 and ln.pos not in labelled)):
                 ln.sender = True
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
@@ -113,19 +127,20 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
             if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)):
                 break
             top.append(ln)
-        if any(is_contact_line(ln.text) or find_postcode(ln.text, strict=True) for ln in top):
+        if any(ln.contact or find_postcode(ln.text, strict=True) for ln in top):
             for ln in top:
                 ln.sender = True
         # the closing block: after the last labelled field, a contact cluster (signature, footer)
         tail = [ln for ln in plines[-8:] if ln.pos not in anchors and ln.pos not in labelled]
         for k, ln in enumerate(tail):
-            if is_contact_line(ln.text):
+            if ln.contact:
                 for other in tail[max(0, k - 3): k + 4]:
                     if other.pos > max(anchors | {-1}):
                         other.sender = True
 
 
-def mark_sections(lines: list[Line], ref: Reference, label_lines: set[int]) -> None:
+def mark_sections(lines: list[Line], ref: Reference, label_lines: set[int] = frozenset()) -> None:
+    """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
     section, party = "", False
     page_key = None
     for line in lines:
@@ -133,13 +148,12 @@ def mark_sections(lines: list[Line], ref: Reference, label_lines: set[int]) -> N
         if key != page_key and line.region != "body":
             section, party = "", False
         page_key = key
-        if line.pos not in label_lines or not line.text.strip().endswith(("\t",)):
-            head = norm_label(re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", line.text))
-            if "\t" not in line.text and len(head) <= 50:
-                if head in ref.party_sections:
-                    section, party = head, True
-                    line.heading = True
-                elif head in ref.project_sections:
-                    section, party = head, False
-                    line.heading = True
+        head = line.head
+        if head:
+            if head in ref.party_sections:
+                section, party = head, True
+                line.heading = True
+            elif head in ref.project_sections:
+                section, party = head, False
+                line.heading = True
         line.section, line.party = section, party

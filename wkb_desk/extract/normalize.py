@@ -26,7 +26,8 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])")
 _DATE_ISO = re.compile(r"(?<![\d.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
 _DATE_WORDS = re.compile(
-    r"(?<![\w])(\d{1,2})\s?(?:e|ste|de)?\.?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?![\d])", re.IGNORECASE
+    r"(?<![\w])(\d{1,2})\s?(?:e|ste|de)?\.?(?:\s+|\s?[-/]\s?)(" + _MONTH_ALT + r")\.?,?(?:\s+|\s?[-/]\s?)(\d{4})(?![\d])",
+    re.IGNORECASE,
 )
 # "1 april '26" is rare; not supported on purpose (ambiguous century).
 
@@ -156,6 +157,27 @@ def clean_place(text: str) -> str | None:
     return place or None
 
 
+_STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", "ter", "ten", "te", "bij", "en", "la", "le"}
+
+
+def _street_words(street: str) -> str:
+    """Keep the street name's own words: "bouwmelding Kerkstraat" -> "Kerkstraat",
+    "Laan van de Vrijheid" stays whole; a street typed in lower case is kept as it is."""
+    tokens = street.split(" ")
+    if not any(t[:1].isupper() for t in tokens):
+        return street
+    keep = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
+        if tok[:1].isupper() or tok[:1].isdigit() or re.fullmatch(r"(?:[A-Za-z]\.)+", tok):
+            keep = k
+        elif tok.lower() in _STREET_PARTICLES and k > 0:
+            continue
+        else:
+            break
+    return " ".join(tokens[keep:])
+
+
 def parse_address(text: str) -> dict[str, str]:
     """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
     text = (text or "")[:MAX_VALUE]
@@ -170,7 +192,7 @@ def parse_address(text: str) -> dict[str, str]:
     m = _STREET_NR.search(before)
     if m:
         street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,.-")
-        street = re.sub(r"\s{2,}", " ", street)
+        street = _street_words(re.sub(r"\s{2,}", " ", street))
         nr = normalize_huisnummer(m.group("nr"))
         if street and nr and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", street.split()[-1]):
             out["straat"] = street

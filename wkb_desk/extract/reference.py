@@ -68,9 +68,11 @@ class Reference:
     sources: tuple[str, ...] = ()
     # compiled
     label_re: re.Pattern | None = None  # a known label (positive or negative) at the start of a cell
+    label_re_lower: re.Pattern | None = None
     inline_label_re: re.Pattern | None = None  # "Label:" in the middle of a line (two-column flow)
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
+    label_first_words: frozenset[str] = frozenset()
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -149,9 +151,17 @@ def _entries(items: list[dict], kind: str, source: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
-def _compile_rx(pattern: str, source: str) -> re.Pattern:
+def _compile_rx(pattern: str, source: str, lowered: bool = False) -> re.Pattern:
+    """MULTILINE: ^ and $ anchor per line, so a pattern can search a block of joined lines at once.
+
+    `lowered`: the pattern is matched against lower-cased text, so IGNORECASE (slow) is only used
+    when the pattern itself has upper-case letters.
+    """
+    flags = re.MULTILINE
+    if not lowered or any(c.isupper() for c in re.sub(r"\\.", "", pattern)):
+        flags |= re.IGNORECASE
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return re.compile(pattern, flags)
     except re.error as exc:
         raise ConfigError(
             f"Referentiegegevens ({source}): ongeldig patroon {pattern!r}: {exc}.",
@@ -176,11 +186,11 @@ def _build(data: dict, sources: list[str]) -> Reference:
         kinds[kind] = KindRule(
             kind=kind,
             titles=tuple(norm_label(t) for t in spec.get("titels", [])),
-            signals=tuple((_compile_rx(s["patroon"], src), float(s.get("gewicht", 0.1))) for s in spec.get("signalen", [])),
+            signals=tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in spec.get("signalen", [])),
             required=tuple(spec.get("verplicht", [])),
         )
     non_wkb = tuple(
-        (_compile_rx(s["patroon"], src), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get("signalen", [])
+        (_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get("signalen", [])
     )
     texts = data.get("teksten", {})
     ref = Reference(
@@ -196,12 +206,12 @@ def _build(data: dict, sources: list[str]) -> Reference:
         sources=tuple(sources),
     )
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
+    ref.label_first_words = frozenset(x.split(" ", 1)[0] for x in all_labels)
     alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
     # numbering / bullets before a label: "1.2 ", "a) ", "- ", "• "
-    ref.label_re = re.compile(
-        r"^\s{0,8}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s{1,4})?(" + alt + r")(?![\w])\s{0,4}(:|\t|\s{2,}|\s|$)?",
-        re.IGNORECASE,
-    )
+    label_pattern = r"^\s{0,8}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s{1,4})?(" + alt + r")(?![\w])"
+    ref.label_re = re.compile(label_pattern, re.IGNORECASE)
+    ref.label_re_lower = re.compile(label_pattern)  # for lower-cased cells: much faster than IGNORECASE
     ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
     titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
     ref.title_re = re.compile(
@@ -209,11 +219,13 @@ def _build(data: dict, sources: list[str]) -> Reference:
         re.IGNORECASE,
     )
     ct: dict[str, Any] = {}
-    for key in ("verklaring_negatief", "verklaring_positief", "afwijkingen_kop", "initiatiefnemer", "kwaliteitsborger",
-                "instrument", "negatie"):
+    for key in ("verklaring_negatief", "verklaring_positief", "afwijkingen_kop", "negatie"):
+        ct[key] = tuple(_compile_rx(p, src, True) for p in texts.get(key, []))
+    for key in ("initiatiefnemer", "kwaliteitsborger", "instrument"):  # these keep the value's own case
         ct[key] = tuple(_compile_rx(p, src) for p in texts.get(key, []))
     ct["gevolgklasse_signalen"] = tuple(
-        (_compile_rx(s["patroon"], src), str(s.get("naam", s["patroon"])), _compile_rx(s["kern"], src) if s.get("kern") else None)
+        (_compile_rx(s["patroon"], src, True), str(s.get("naam", s["patroon"])),
+         _compile_rx(s["kern"], src, True) if s.get("kern") else None)
         for s in texts.get("gevolgklasse_signalen", [])
     )
     ref.compiled_texts = ct
