@@ -156,7 +156,9 @@ def test_wrong_weak_match_is_moved_by_a_person_and_stays_moved(conn, settings):
     link_document(conn, b, None)  # "this is not that project": a dossier of its own
     own = dossier_of(conn, b)
     assert own != dossier_of(conn, a)
-    assert "koppeling_controleren" not in codes(views(conn, settings)[dossier_of(conn, a)])
+    shown = views(conn, settings)
+    assert "koppeling_controleren" not in codes(shown[dossier_of(conn, a)])
+    assert shown[own].provisional and "koppeling_controleren" not in codes(shown[own])  # decided by a person
     # later batches and more documents do not pull it back
     add(conn, "risico.xlsx", "risicobeoordeling", received="2026-03-06", straat="Dorpsstraat", huisnummer="12a",
         postcode="7411 AB")

@@ -19,7 +19,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,11 +239,8 @@ def _mark_final(conn: sqlite3.Connection, dossier_id: str) -> None:
 
 
 def _in_transaction(conn: sqlite3.Connection):
-    if conn.in_transaction:
-        from contextlib import nullcontext
-
-        return nullcontext(conn)
-    return transaction(conn)
+    """Join the caller's transaction (the intake's) or open one."""
+    return nullcontext(conn) if conn.in_transaction else transaction(conn)
 
 
 # --- automatic linking -----------------------------------------------------------------------------
@@ -543,11 +540,3 @@ def find_document(conn: sqlite3.Connection, ref: str) -> int:
             "Geef het documentnummer (zie 'wkb-desk dossiers --json').",
         )
     raise LinkError(f"Document {text} is niet gevonden.", "Geef het documentnummer of de exacte bestandsnaam.")
-
-
-def documents_of(conn: sqlite3.Connection, dossier_ids: Iterable[str]) -> dict[str, list[sqlite3.Row]]:
-    out: dict[str, list[sqlite3.Row]] = {d: [] for d in dossier_ids}
-    for row in conn.execute("SELECT * FROM documents WHERE dossier_id IS NOT NULL AND status = 'verwerkt' ORDER BY id"):
-        if row["dossier_id"] in out:
-            out[row["dossier_id"]].append(row)
-    return out

@@ -326,7 +326,7 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
             "koppeling_controleren",
             f"Onzekere koppeling aan dit dossier: {'; '.join(parts)}. Bevestig of verplaats met 'wkb-desk link'.",
         ))
-    if r.provisional:
+    if r.provisional and not all(d.link_manual for d in r.documents):  # a person's own split is their decision
         out.append(_flag(
             "koppeling_controleren",
             "Voorlopig dossier: er is (nog) geen bouwmelding gevonden voor deze documenten. Koppel ze aan het "
