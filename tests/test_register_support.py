@@ -24,7 +24,11 @@ class Desk:
         self.settings = settings
         self.conn = ledger.connect(settings.paden.database)
         self.facts: dict[str, dict[str, Any]] = {}
-        self._docs = 0
+        self._docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def resync(self) -> None:
+        """After another process (a crash test's child) added documents to the same ledger."""
+        self._docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
     def dossier(self, number: int, **fields: Any) -> str:
         d = f"WKB-2026-{number:04d}"

@@ -39,8 +39,9 @@ _RPH = re.compile(r"<rPh\b.*?</rPh>", re.S)
 _SI = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-# Characters XML 1.0 forbids; Excel writes them as _xHHHH_.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\r]")
+# Characters XML 1.0 forbids. They carry no meaning in a register, and not every reader decodes Excel's
+# _xHHHH_ form (openpyxl does not), so they are dropped; `clean` is also applied before comparing values.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LOOKS_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
@@ -81,13 +82,16 @@ def decode_text(raw: str) -> str:
     return text
 
 
+def clean(text: str) -> str:
+    return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
+
+
 def encode_text(text: str) -> str:
-    """Escape for an XML text node, keeping characters XML cannot carry as Excel's _xHHHH_."""
+    """Escape for an XML text node. A CR survives as a character reference (a bare one is normalised away)."""
     if "_x" in text:
-        text = _LOOKS_ESCAPED.sub(r"_x005F_\1", text)  # a literal "_x0041_" must not turn into "A"
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = _LOOKS_ESCAPED.sub(r"_x005F_\1", text)  # Excel would read a literal "_x0041_" as "A"
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;") if "\r" in text else text
 
 
 def _joined_t(inner: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wkb_desk.models import DossierView
+from wkb_desk.register.ooxml import clean
 
 REGISTER_SHEET = "Register"
 DOCUMENTS_SHEET = "Documenten"
@@ -123,9 +124,10 @@ def norm(value: Any, kind: str) -> str | None:
     if value is None:
         return None
     if value.__class__ is str:  # the common case, kept fast: called for every tool cell of every row
+        value = clean(value)
         if not value.strip():
             return None
-        return value.replace("\r\n", "\n") if "\r" in value else value
+        return value.replace("\r\n", "\n") if "\r\n" in value else value
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
     if isinstance(value, dt.datetime):
@@ -138,7 +140,7 @@ def norm(value: Any, kind: str) -> str | None:
 
             return from_serial(value).isoformat()
         return str(int(value)) if float(value).is_integer() else repr(value)
-    text = str(value)
+    text = clean(str(value))
     if not text.strip():
         return None
     return text.replace("\r\n", "\n")
