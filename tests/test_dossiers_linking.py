@@ -291,3 +291,57 @@ def test_a_guess_inside_a_provisional_dossier_stays_a_guess_after_folding(conn, 
     assert link(conn, guess) == ("projectnaam", 0.6)
     flag = next(f for f in views(conn, settings)[dossier_of(conn, bm)].signalen if f.code == "koppeling_controleren")
     assert "notitie-kavel-12.pdf" in flag.message and "risico.xlsx" not in flag.message
+
+
+# --- any arrival order gives the same dossiers ------------------------------------------------------
+
+PROJECTS = {
+    "P1": [
+        ("bouwmelding", dict(verzoeknummer="2026010500001", datum="2026-01-05", bag_id="0150200000000001",
+                             postcode="7411 AA", huisnummer="1", straat="Laan", plaats="Deventer",
+                             kadastraal="Deventer A 1")),
+        ("borgingsplan", dict(postcode="7411AA", huisnummer="1")),
+        ("risicobeoordeling", dict(kadastraal="gemeente Deventer, sectie A, nummer 1")),
+        ("startmelding", dict(verwijst_naar="2026010500001", startdatum="2026-03-01")),
+        ("gereedmelding", dict(bag_id="0150200000000001", ingebruikname="2026-09-01")),
+        ("verklaring", dict(straat="Laan", huisnummer="1", plaats="Deventer", verklaring="positief")),
+    ],
+    "P2": [  # a building site without an address: only the parcel
+        ("bouwmelding", dict(verzoeknummer="2026010600002", datum="2026-01-06", kadastraal="Deventer B 22")),
+        ("borgingsplan", dict(kadastraal="Deventer B 22")),
+        ("startmelding", dict(verwijst_naar="2026010600002", startdatum="2026-03-02")),
+        ("verklaring", dict(kadastraal="DEVENTER B 22", verklaring="positief")),
+    ],
+    "P3": [  # same street as P1, other number
+        ("bouwmelding", dict(verzoeknummer="2026010700003", datum="2026-01-07", bag_id="0150200000000003",
+                             postcode="7411 AA", huisnummer="3", straat="Laan", plaats="Deventer")),
+        ("risicobeoordeling", dict(bag_id="0150200000000003")),
+        ("gereedmelding", dict(verwijst_naar="2026010700003", ingebruikname="2026-10-01")),
+    ],
+}
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+_ALL = [(p, i, kind, fields) for p, docs in PROJECTS.items() for i, (kind, fields) in enumerate(docs)]
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(order=st.permutations(range(len(_ALL))), batch=st.integers(min_value=1, max_value=4))
+def test_any_arrival_order_gives_the_same_dossiers(order, batch):
+    settings = Settings(config_path=Path("config.toml"))
+    c = ledger.connect(Path(":memory:"))
+    ids = {}
+    for n, k in enumerate(order):
+        project, i, kind, fields = _ALL[k]
+        ids[add(c, f"{project}-{i}-{kind}.pdf", kind, **fields)] = project
+        if (n + 1) % batch == 0:  # batches of different sizes, as a sweep or the watcher hands them over
+            link_pending(c, settings)
+    link_pending(c, settings)
+    groups: dict[str, set[str]] = {}
+    for doc_id, project in ids.items():
+        groups.setdefault(dossier_of(c, doc_id), set()).add(project)
+    assert sorted(map(sorted, groups.values())) == [["P1"], ["P2"], ["P3"]]
+    assert c.execute("SELECT COUNT(*) FROM dossiers WHERE merged_into IS NULL AND provisional = 1").fetchone()[0] == 0
+    assert c.execute("SELECT COUNT(*) FROM documents WHERE link_score < 0.75").fetchone()[0] == 0
+    c.close()
