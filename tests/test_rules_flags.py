@@ -115,6 +115,12 @@ def test_in_gebruik_zonder_gereedmelding_from_a_persons_record(settings):
                       corrections={"in_gebruik": "01-10-2026"})
     assert "in_gebruik_zonder_gereedmelding" in flags(by_date, settings, "2026-10-15")
     assert "in_gebruik_zonder_gereedmelding" not in flags(by_date, settings, "2026-09-20")  # not yet true then
+    # a status set in the register holds from the day it was typed: replaying an earlier day does not see it
+    typed = dataclasses.replace(by_status, correction_dates={"status": D("2026-09-01")})
+    assert "in_gebruik_zonder_gereedmelding" in flags(typed, settings, "2026-09-03")
+    assert "sinds 01-09-2026" in flags(typed, settings, "2026-09-03")["in_gebruik_zonder_gereedmelding"].message
+    early = evaluate(typed, settings, D("2026-08-31"), Reference())
+    assert early.status != "in gebruik" and "in_gebruik_zonder_gereedmelding" not in {f.code for f in early.signalen}
     after = project(start(), gereed(datum="2026-09-01", use="2026-10-01"), verklaring(datum="2026-08-30"),
                     corrections={"in_gebruik": "2026-10-01"})
     assert "in_gebruik_zonder_gereedmelding" not in flags(after, settings, "2026-10-15")

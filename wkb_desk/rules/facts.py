@@ -89,6 +89,9 @@ class DossierFacts:
     provisional: bool
     documents: tuple[DocFact, ...]
     corrections: Mapping[str, str | None] = field(default_factory=dict)
+    # the day each correction was made: a status a person set ("in gebruik", "afgesloten") is an event and
+    # holds from that day; other corrections fix facts and hold for every reference date
+    correction_dates: Mapping[str, dt.date] = field(default_factory=dict)
 
 
 _UNSET = object()
@@ -211,9 +214,12 @@ def resolve(facts: DossierFacts, on_date: dt.date) -> Resolved:
 
     status_corr = correction(corr, "status", None)
     status_corr = (status_corr or "").strip().lower() or None
+    status_since = facts.correction_dates.get("status")
+    if status_since is not None and status_since > on_date:
+        status_corr = None  # not yet set on the reference date
     in_gebruik = _date_with_correction(corr, "in_gebruik", None)
     if in_gebruik is None and status_corr == "in gebruik":
-        in_gebruik = on_date
+        in_gebruik = status_since or on_date
     if in_gebruik is not None and in_gebruik > on_date:
         in_gebruik = None  # not yet true on the reference date
 

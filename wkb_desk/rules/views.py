@@ -56,10 +56,15 @@ def load_facts(conn: sqlite3.Connection, settings: Settings) -> list[DossierFact
             )
         )
     corrections: dict[str, dict[str, str | None]] = {}
-    for row in conn.execute("SELECT dossier_id, field, value FROM corrections ORDER BY id"):
+    made: dict[str, dict[str, dt.date]] = {}
+    for row in conn.execute("SELECT dossier_id, field, value, created_at FROM corrections ORDER BY id"):
         corrections.setdefault(row["dossier_id"], {})[row["field"]] = row["value"]
+        day = as_date(row["created_at"])
+        if day is not None:
+            made.setdefault(row["dossier_id"], {})[row["field"]] = day
     return [
-        DossierFacts(d["id"], bool(d["provisional"]), tuple(docs[d["id"]]), corrections.get(d["id"], {}))
+        DossierFacts(d["id"], bool(d["provisional"]), tuple(docs[d["id"]]), corrections.get(d["id"], {}),
+                     made.get(d["id"], {}))
         for d in dossiers
     ]
 
