@@ -66,6 +66,19 @@ def test_inbox_swapped_between_two_looks_is_watched_again(tmp_path, mode):
         wait_for(lambda: len(w.ledger.receipts("nieuw.txt")) == 1, timeout=30, what="bestand in nieuwe inbox")
 
 
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX rights that apply (not root)")
+def test_permission_denied_on_the_inbox_is_reported_and_watching_resumes(tmp_path, mode, caplog):
+    caplog.set_level(logging.INFO, logger="wkb_desk.watcher")
+    with WatchThread(make_config(tmp_path, mode)) as w:
+        w.inbox.chmod(0)
+        try:
+            wait_for(lambda: "toegang geweigerd" in caplog.text, what="melding geen toegang")
+        finally:
+            w.inbox.chmod(0o755)
+        (w.inbox / "weer-toegang.txt").write_bytes(unique_bytes("weer-toegang"))
+        wait_for(lambda: len(w.ledger.receipts("weer-toegang.txt")) == 1, timeout=30, what="bestand na herstel")
+
+
 # --- one writer -------------------------------------------------------------------------------
 
 
@@ -223,3 +236,31 @@ def test_the_watcher_survives_its_own_errors(tmp_path, mode, caplog):
     errors = [r for r in caplog.records if r.name == "wkb_desk.watcher" and r.levelno == logging.ERROR]
     assert errors and errors[0].exc_info is not None  # logged with its traceback
     assert "kapotte map-index" in caplog.text
+
+
+def test_lost_events_overflow_triggers_a_full_rescan_at_once(tmp_path, caplog):
+    from wkb_desk.desk import Desk
+
+    class CountingDesk(Desk):
+        sweeps = 0
+
+        def candidates(self):
+            CountingDesk.sweeps += 1
+            return super().candidates()
+
+    caplog.set_level(logging.INFO, logger="wkb_desk.watcher")
+    cfg = make_config(tmp_path, "native")  # periodic rescan only every 10 minutes
+    stop, ready, out = threading.Event(), threading.Event(), []
+    t = threading.Thread(target=run_watcher_over, args=(CountingDesk, cfg, stop, ready, out), daemon=True)
+    t.start()
+    try:
+        assert ready.wait(20)
+        time.sleep(0.3)
+        before = CountingDesk.sweeps
+        # What watchdog's inotify backend logs when the kernel queue overflowed and events were lost.
+        logging.getLogger("watchdog.observers.inotify_c").warning("Inotify queue overflowed; filesystem events were lost")
+        wait_for(lambda: CountingDesk.sweeps > before, timeout=5, what="volledige scan na overloop")
+    finally:
+        stop.set()
+        t.join(30)
+    assert "te veel bestandsmeldingen" in caplog.text

@@ -197,6 +197,22 @@ class _Handler(FileSystemEventHandler):
             log.exception("Fout bij het verwerken van een bestandsmelding (%s); de bewaking gaat door.", event)
 
 
+class _OverflowHook(logging.Handler):
+    """watchdog reports a lost-events overflow only as a log line: turn that into an immediate full rescan."""
+
+    def __init__(self, watcher: "Watcher") -> None:
+        super().__init__(logging.WARNING)
+        self._w = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if "overflow" in record.getMessage().lower():
+                self._w._overflow.set()
+                self._w._wake.set()
+        except Exception:  # a log hook must never raise into watchdog
+            pass
+
+
 # --- the watcher -------------------------------------------------------------------------------
 
 
@@ -226,6 +242,8 @@ class Watcher:
         self._events: queue.SimpleQueue[_Ev] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._inbox_lost = threading.Event()
+        self._overflow = threading.Event()
+        self._overflow_hook = _OverflowHook(self)
         self._observer: Any = None
         self._observer_mode = ""
         self._inbox_id: tuple[int, int] | None = None
@@ -338,6 +356,11 @@ class Watcher:
             self._maybe_flush(idle=True)
             self._sleep(self._retry_at - time.monotonic())
             return
+        if self._overflow.is_set():
+            self._overflow.clear()
+            log.warning("Er kwamen te veel bestandsmeldingen tegelijk; de inbox wordt volledig gescand.")
+            self._sweep_reason = "overloop"
+            self._next_rescan = now
         if now >= self._next_rescan:
             try:
                 self._sweep()
@@ -445,7 +468,7 @@ class Watcher:
             before = len(self.gate)
             self._track(path, now, event=False)
             new += len(self.gate) - before
-        if new and reason == "rescan":
+        if new and reason in ("rescan", "overloop"):
             log.info("Volledige scan van de inbox: %d bestand(en) gevonden zonder melding; die worden opgepakt.", new)
         elif new:
             log.info("%d bestand(en) in de inbox gevonden; die worden opgepakt zodra ze compleet zijn.", new)
@@ -677,8 +700,10 @@ class Watcher:
             obs.start()
         self._observer = obs
         self._observer_mode = mode
+        logging.getLogger("watchdog").addHandler(self._overflow_hook)
 
     def _stop_observer(self) -> None:
+        logging.getLogger("watchdog").removeHandler(self._overflow_hook)
         obs, self._observer = self._observer, None
         if obs is None:
             return
