@@ -233,3 +233,51 @@ def _dossiers(path) -> list[str]:
     ws = openpyxl.load_workbook(path)["Register"]
     col = header_map(ws)["Dossier"]
     return [ws.cell(r, col).value for r in range(2, ws.max_row + 1) if ws.cell(r, col).value]
+
+
+def test_columns_are_found_by_header_after_people_reorder_them(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    cols = header_map(ws)
+    a, p = cols["Adres"], cols["Plaats"]
+    for r in range(1, ws.max_row + 1):  # swap the two columns, as dragging them in Excel would
+        ws.cell(r, a).value, ws.cell(r, p).value = ws.cell(r, p).value, ws.cell(r, a).value
+    table = ws.tables["Register"]
+    table.tableColumns[a - 1].name, table.tableColumns[p - 1].name = "Plaats", "Adres"
+    ws.cell(1, cols["Status"]).value = "Fase"  # a tool column renamed by a person
+    wb.save(path)
+
+    desk.facts["WKB-2026-0001"]["adres"] = "Kerkstraat 1b"
+    desk.dossier(2)
+    result = update_register(settings, desk.conn, desk.factory())
+    assert not result.corrections
+    assert any("Status" in w and "rebuild" in w for w in result.warnings)
+    ws = openpyxl.load_workbook(path)["Register"]
+    cols = header_map(ws)
+    assert cols["Adres"] == p and cols["Plaats"] == a
+    assert ws.cell(row_of(ws, "WKB-2026-0001"), cols["Adres"]).value == "Kerkstraat 1b"
+    assert ws.cell(row_of(ws, "WKB-2026-0002"), cols["Adres"]).value == "Kerkstraat 2"
+    assert ws.cell(row_of(ws, "WKB-2026-0002"), cols["Plaats"]).value == "Deventer"
+    assert ws.cell(row_of(ws, "WKB-2026-0001"), cols["Fase"]).value == "melding ontvangen"  # the person's column now
+
+
+def test_read_corrections_only_reads(settings):
+    from wkb_desk.register import read_corrections
+
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    assert read_corrections(settings, desk.conn) == 0  # no register yet
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(2, header_map(ws)["Kwaliteitsborger"]).value = "Borg KB"
+    wb.save(path)
+    before = path.read_bytes()
+    assert read_corrections(settings, desk.conn) == 1
+    assert path.read_bytes() == before
+    assert desk.views()[0].kwaliteitsborger == "Borg KB"  # the rules see it from now on

@@ -213,3 +213,39 @@ def test_links_follow_the_register_folder(workspace):
     target = openpyxl.load_workbook(path)["Documenten"]["B2"].hyperlink.target
     assert re.match(r"\.\./\.\./archief/2026/", target)
     assert (path.parent / unquote(target)).resolve().is_file()
+
+
+def test_a_stale_calc_chain_is_dropped_when_a_formula_cell_is_overwritten(settings):
+    """Excel lists formula cells in calcChain.xml; when the tool overwrites one, the list must go (Excel remakes it)."""
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(2, header_map(ws)["Adres"]).value = '=CONCAT("Kerk","straat 1")'
+    wb.save(path)
+    # Add the calcChain Excel would have written, and make the file look like an old copy (no trusted edits).
+    tmp = path.with_suffix(".tmp.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdCC" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>')
+            out.writestr(item, data)
+        out.writestr("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     '<c r="C2" i="1"/></calcChain>')
+    tmp.replace(path)
+    desk.conn.execute("UPDATE register_meta SET value = 'iets-anders' WHERE key = 'token'")
+
+    update_register(settings, desk.conn, desk.factory())
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        assert "xl/calcChain.xml" not in names
+        assert b"calcChain" not in zf.read("[Content_Types].xml") + zf.read("xl/_rels/workbook.xml.rels")
+    ws = openpyxl.load_workbook(path)["Register"]
+    assert ws.cell(2, header_map(ws)["Adres"]).value == "Kerkstraat 1"

@@ -212,6 +212,7 @@ class Package:
             raise OoxmlError(f"geen geldig xlsx-bestand: {exc}") from exc
         self.infos = {i.filename: i for i in self.zf.infolist()}
         self.changed: dict[str, bytes] = {}
+        self.removed: set[str] = set()
         self.sheets = self._sheets()
         self._sst: list[str] | None = None
         self._date_styles: set[int] | None = None
@@ -269,10 +270,22 @@ class Package:
             self._date_styles = date_styles(self.text("xl/styles.xml")) if self.has("xl/styles.xml") else set()
         return self._date_styles
 
+    def remove_calc_chain(self) -> None:
+        name = "xl/calcChain.xml"
+        if name not in self.infos:
+            return
+        self.removed.add(name)
+        ct = self.text("[Content_Types].xml")
+        self.set("[Content_Types].xml", re.sub(r'<Override\b[^>]*PartName="/xl/calcChain\.xml"[^>]*/>', "", ct))
+        rels = self.text("xl/_rels/workbook.xml.rels")
+        self.set("xl/_rels/workbook.xml.rels", re.sub(r'<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*/>', "", rels))
+
     def save(self, target: Path | BinaryIO, *, after_part=None) -> None:
         """Write every part (replaced or copied) to `target`. `after_part(name)` is a test seam for crash tests."""
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for name, info in self.infos.items():
+                if name in self.removed:
+                    continue
                 data = self.changed[name] if name in self.changed else self.zf.read(name)
                 zi = zipfile.ZipInfo(name, date_time=info.date_time)
                 zi.compress_type = zipfile.ZIP_DEFLATED

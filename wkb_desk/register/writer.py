@@ -179,6 +179,8 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
         return result
 
     pkg.set(snap.sheet_path, plan.sheet_xml)
+    if plan.replaced_formula:
+        pkg.remove_calc_chain()  # Excel rebuilds it; a stale one makes Excel offer to repair the file
     if plan.table_xml is not None and snap.table_path:
         pkg.set(snap.table_path, plan.table_xml)
     _write_lists(pkg, plan.behandelaars, plan.statuses, new_token)
@@ -190,6 +192,10 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
     finally:
         pkg.close()
     state.commit(conn, new_token)
+    with transaction(conn):
+        if rebuild:
+            conn.execute("DELETE FROM register_deleted")
+        conn.executemany("DELETE FROM register_deleted WHERE dossier_id = ?", [(d,) for d in result.restored])
     result.saved = True
     result.seconds = time.perf_counter() - t0
     log.info("%s (%.1f s)", result.summary(), result.seconds)
@@ -394,6 +400,7 @@ class _Plan:
     changed: bool
     behandelaars: list[str]
     statuses: list[str]
+    replaced_formula: bool = False
 
 
 def _intended(view: DossierView, corr: dict[str, str | None]) -> dict[str, Any]:
@@ -408,6 +415,10 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                    people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool) -> _Plan:
     tool_cols = snap.tool_columns()
     people_cols = snap.people_columns()
+    missing = [c.header for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in snap.columns]
+    if missing:
+        result.warnings.append(f"De kolom(men) {', '.join(missing)} staan niet (meer) in het register en worden niet "
+                               "bijgewerkt; 'wkb-desk rebuild' zet ze terug.")
     dstyles = snap.date_styles
     tpl = snap.templates
     text_s, date_s, wrap_s = tpl.get("text", 0), tpl.get("date", 0), tpl.get("wrap", 0)
@@ -426,6 +437,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     new_rows: dict[int, str] = {}
     final: dict[str, dict[str, Any]] = {}
     restore: list[str] = []
+    replaced_formula = False
     for view in views:
         d = view.dossier
         if d in deleted:
@@ -443,6 +455,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                     ref = f"{col_letter(col)}{row.row.r}"
                     cells[col] = cell_xml(ref, value, style_for(row.styles.get(col), c.kind, value))
             if cells:
+                replaced_formula = replaced_formula or any("<f" in raw for c, _s, _t, _i, raw in row.row.cells() if c in cells)
                 sheet.changed_rows[row.row.r] = patch_row(row.row, cells)
                 result.rows_updated += 1
                 result.cells_written += len(cells)
@@ -498,7 +511,8 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
         if values.get("Behandelaar"):
             behandelaars.add(str(values["Behandelaar"]).strip())
     statuses = {f.get("status") for f in final.values() if f.get("status")}
-    return _Plan(sheet_xml, table_xml, final, changed, sorted(behandelaars, key=str.casefold), sorted(statuses))
+    return _Plan(sheet_xml, table_xml, final, changed, sorted(behandelaars, key=str.casefold), sorted(statuses),
+                 replaced_formula)
 
 
 def _table_xml(pkg: Package, snap: readback.Snapshot, last_row: int) -> str | None:
