@@ -61,7 +61,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         h.line.pos for h in hits
         if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not h.line.contact
     }
-    labelled = {h.line.pos for h in hits if h.sep != " "} | {h.value_line.pos for h in hits if h.sep != " "}
+    labelled = {h.line.pos for h in hits} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
     # sender zones known: candidates from labelled values (location labels in sender zones are dropped)
     cands: list[Cand] = []

@@ -11,7 +11,7 @@ from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
-TITLE_ZONE = 40  # non-empty body lines at the top where a title counts as the document's own
+TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a title counts as the document's own
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields
 

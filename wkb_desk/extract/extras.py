@@ -80,7 +80,8 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
     if "kwaliteitsborger" not in have and not any(c.field == "kwaliteitsborger" for c in out) and kind in (
         "borgingsplan", "risicobeoordeling", "verklaring", "dossier_bevoegd_gezag"
     ):
-        for ln in [ln for ln in lines if ln.text][:80]:
+        heads = [ln for ln in lines if ln.text and (ln.region != "body" or ln.sender)]
+        for ln in heads[:40] + [ln for ln in lines if ln.text and ln.region == "body"][:80]:
             entry = ref.match_borger(ln.text[:300])
             if entry:
                 out.append(_cand("kwaliteitsborger", entry.naam, ln, 0.55))

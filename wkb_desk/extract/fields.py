@@ -49,6 +49,9 @@ def fragment(text: str) -> str:
 _LEADER = re.compile(r"^\s{0,3}(?:[.…_]\s?){3,60}:?|^\s{0,3}[.…_]{0,60}\s{0,3}:?\s{0,3}(?:[.…_]\s?){3,60}")
 
 
+_QUALIFIER = re.compile(r"^\([^()]{1,40}\)")
+
+
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """(normalised label, separator, remainder) when `cell` starts with a known label."""
     low = cell[:200].lower()
@@ -64,8 +67,13 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     if leader:  # "Bouwadres ........ Kerkstraat 1" / "Bouwadres ___: ..."
         rest = "  " + rest[leader.end():].lstrip(" :") if ":" not in leader.group(0) else ": " + rest[leader.end():]
     stripped = rest.lstrip(" ")
-    if stripped.startswith(":"):
-        return label, ":", stripped[1:].strip()
+    qual = _QUALIFIER.match(stripped)
+    if qual:  # "Startdatum (gepland): ...", "Adres (bouwlocatie)?" - the qualifier belongs to the label
+        stripped = stripped[qual.end():].lstrip(" ")
+        if not stripped or stripped[0] in ":?":
+            rest = stripped = stripped or ""
+    if stripped.startswith((":", "?")):
+        return label, ":", stripped[1:].strip(" :")
     if not stripped:
         return label, "", ""
     if rest.startswith("  "):
@@ -156,7 +164,10 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     value = ""  # the next cell is itself a bare label
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
-                if nxt is not None and "\t" not in nxt.text and not _strong_label(label_rows.get(nxt.pos)) \
+                nxt_label = label_rows.get(nxt.pos) if nxt is not None else None
+                # below a section heading ("Locatie") any label on the next line starts a field of its own
+                blocked = (nxt_label and nxt_label[0]) if line.heading else _strong_label(nxt_label)
+                if nxt is not None and "\t" not in nxt.text and not blocked \
                         and not nxt.heading and _looks_like_value(nxt.text):
                     value, vline, vsep = nxt.text.strip(), nxt, "below"
             if value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value):
@@ -252,14 +263,14 @@ class Cand:
     label: str
 
 
-_SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.05, "": -0.05}
+_SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.07, "": -0.05}
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 _VOID = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
 def _name_value(raw: str) -> str | None:
-    v = _NAME_STOP.sub("", raw).strip(" :;-–")
+    v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
     return v

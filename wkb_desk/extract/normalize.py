@@ -323,7 +323,8 @@ def parse_bool(text: str) -> bool | None:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width: no space at all
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_GAP = re.compile(r" {4,}")
 
 
 def clean_text(text: str) -> str:
@@ -331,7 +332,8 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text)
+    # keep up to three spaces: "Label   value" and column gaps are layout, one space is a word break
+    return _GAP.sub("   ", _SPACES.sub(" ", text))
 
 
 _BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|burger\s?service\s?nummer|sofi-?nummer)\b", re.IGNORECASE)

@@ -25,7 +25,7 @@ def norm_label(text: str) -> str:
     """Lower case, single spaces, no trailing colon: the form labels are compared in."""
     text = text.lower().replace("\u2019", "'").replace("–", "-")
     text = re.sub(r"\s+", " ", text).strip()
-    return text.rstrip(":").strip()
+    return text.rstrip(":?").strip()
 
 
 @dataclass(frozen=True)
@@ -213,9 +213,10 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.label_re = re.compile(label_pattern, re.IGNORECASE)
     ref.label_re_lower = re.compile(label_pattern)  # for lower-cased cells: much faster than IGNORECASE
     ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
+    # a document title is not numbered: "3 Risicobeoordeling" is a chapter of a borgingsplan
     titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
     ref.title_re = re.compile(
-        r"^\s{0,8}(?:\d{1,2}\.?\s{1,4})?(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + r")(?![\w])",
+        r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + r")(?![\w])",
         re.IGNORECASE,
     )
     ct: dict[str, Any] = {}
