@@ -1,7 +1,15 @@
 """Dossier views: the ledger's facts plus people's corrections, evaluated on a reference date.
 
 The only module in `rules` that reads the ledger. `build_dossier_views` is what the register, the daily run
-and the letters use; `dossiers_json` is the published JSON of `wkb-desk dossiers --json`.
+and the letters use; `dossiers_json` is the published JSON of `wkb-desk dossiers --json` (one object per
+dossier that had documents on the date; dates ISO, null when unknown):
+  dossier, voorlopig, status, verzoeknummer, adres, postcode, plaats, omschrijving, kwaliteitsborger, instrument,
+  datum_bouwmelding, geplande_start, startmelding, gereedmelding, ingebruikname, verklaring,
+  documenten (original file names, in date order),
+  vroegste_start, melding_verloopt, uiterste_startmelding, uiterste_gereedmelding, uiterste_eindmelding
+  (present when they apply), termijnen [{code, datum, omschrijving}], volgende_termijn {code, datum,
+  omschrijving} | null, signalen (flag codes, sorted), signaal_details [{code, ernst, melding}], ontbreekt,
+  koppelingen [{document, naam, soort, methode, score, handmatig}] (how each document was linked).
 """
 
 from __future__ import annotations
