@@ -154,6 +154,7 @@ def test_link_merges_two_dossiers(parser, settings, capsys):
         (["link", "Gereedmelding.pdf", "WKB-2030-0001"], "bestaat niet"),
         (["link", "Gereedmelding.pdf"], "doeldossier"),
         (["link", "WKB-2026-0001"], "samengevoegd"),
+        (["link", "WKB-2026-0042", "WKB-2026-0001"], "Dossier WKB-2026-0042 bestaat niet"),
     ],
 )
 def test_link_user_errors_say_what_to_do(parser, settings, capsys, argv, text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 
 from wkb_desk import ledger
@@ -14,9 +15,6 @@ from wkb_desk.config import Settings
 from wkb_desk.dossiers import LinkError, find_document, link_document, merge_dossiers
 from wkb_desk.errors import ExitCode
 from wkb_desk.rules.views import dossiers_json
-
-_DOSSIER_PREFIX = "WKB-"
-
 
 def _date(text: str) -> dt.date:
     try:
@@ -84,10 +82,10 @@ def run_link(args: argparse.Namespace, settings: Settings) -> int:
     conn = ledger.connect(settings.paden.database)
     try:
         source = args.bron.strip()
-        is_dossier = source.upper().startswith(_DOSSIER_PREFIX) and conn.execute(
-            "SELECT 1 FROM dossiers WHERE id = ?", (source.upper(),)
-        ).fetchone()
-        if is_dossier:
+        if re.fullmatch(r"(?i)WKB-\d{4}-\d+", source):
+            if not conn.execute("SELECT 1 FROM dossiers WHERE id = ?", (source.upper(),)).fetchone():
+                raise LinkError(f"Dossier {source.upper()} bestaat niet.",
+                                "Controleer het nummer met 'wkb-desk dossiers'.")
             if not args.doel:
                 raise LinkError("Noem het dossier waarmee samengevoegd moet worden.",
                                 "Bijvoorbeeld: wkb-desk link WKB-2026-0003 WKB-2026-0001")
