@@ -281,3 +281,20 @@ def test_read_corrections_only_reads(settings):
     assert read_corrections(settings, desk.conn) == 1
     assert path.read_bytes() == before
     assert desk.views()[0].kwaliteitsborger == "Borg KB"  # the rules see it from now on
+
+
+def test_behandelaar_list_offers_names_in_use_and_names_people_added(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    desk.dossier(2)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0002"), header_map(ws)["Behandelaar"]).value = "Fatima"
+    wb["Lijsten"]["A3"] = "Nieuwe collega"
+    wb.save(path)
+    desk.dossier(3)
+    update_register(settings, desk.conn, desk.factory())
+    names = [c.value for c in openpyxl.load_workbook(path)["Lijsten"]["A"][2:] if c.value]
+    assert names == ["Fatima", "Nieuwe collega"]

@@ -198,3 +198,29 @@ def test_sigkill_at_any_moment_leaves_an_old_or_new_register(settings):
         assert ids[:29] == [f"WKB-2026-{i:04d}" for i in range(1, 30)]
         extra = ids[29:]
         assert extra == sorted(extra)  # the saved versions, in order, nothing half-written
+
+
+def test_sharing_violation_counts_as_busy(settings, monkeypatch):
+    """What Windows reports while Excel holds the workbook (PermissionError on open for writing)."""
+    from wkb_desk.register import lock as lock_mod
+
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    before = path.read_bytes()
+    real_open = open
+
+    def sharing_violation(file, mode="r", *args, **kwargs):
+        if Path(file) == path and "+" in mode:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(lock_mod, "open", sharing_violation, raising=False)
+    desk.dossier(2)
+    with pytest.raises(RegisterBusy) as info:
+        update_register(settings, desk.conn, desk.factory())
+    assert info.value.user == "onbekend"
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    assert update_register(settings, desk.conn, desk.factory()).rows_added == 1

@@ -41,7 +41,7 @@ from wkb_desk.ledger import now_iso, transaction
 from wkb_desk.models import DossierView
 from wkb_desk.register import backup, build, lock, readback, schema
 from wkb_desk.register.ooxml import (
-    HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_xml, col_letter, patch_row, ref_bounds, set_dimension,
+    HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, patch_row, ref_bounds, set_dimension,
     set_hyperlinks, set_ref_rows, split_ref,
 )
 
@@ -765,11 +765,16 @@ def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], tok
     except ImportError:  # pragma: no cover
         STATUSES = ()
     status_list = list(STATUSES) + [s for s in statuses if s not in STATUSES]
+    sheet = Sheet.parse(pkg.text(ref.path))
+    # Names people put in the list themselves stay, also before anyone is assigned.
+    listed = {str(cell_value(t, inner, pkg.shared_strings())).strip()
+              for row in sheet.rows if row.r >= build.LIST_FIRST_ROW
+              for col, _s, t, inner, _raw in row.cells() if col == 1 and inner is not None}
+    behandelaars = sorted({b for b in listed | set(behandelaars) if b and b != "None"}, key=str.casefold)
     rows: list[list[Any]] = [[], ["Behandelaar", "Status"]]
     for i in range(max(len(behandelaars), len(status_list))):
         rows.append([behandelaars[i] if i < len(behandelaars) else None,
                      status_list[i] if i < len(status_list) else None])
-    sheet = Sheet.parse(pkg.text(ref.path))
     row1 = next((row for row in sheet.rows if row.r == 1), None)
     token_col = split_ref(build.TOKEN_CELL)[0]
     token_cell = {token_col: cell_xml(build.TOKEN_CELL, token, None)}
