@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wkb_desk.config import Settings
+from wkb_desk.dossiers import WEAK_LINK  # below this link score a document's dossier is a guess
 from wkb_desk.models import Flag
 from wkb_desk.rules import deadlines as dl
 from wkb_desk.rules.facts import Resolved, as_date
 from wkb_desk.rules.status import missing_items
 
-WEAK_LINK = 0.75  # below this link score a document's dossier is a guess (see dossiers.py)
 
 SEVERITY = {
     "melding_te_laat": "hoog",
