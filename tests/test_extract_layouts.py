@@ -389,3 +389,34 @@ def test_project_address_in_subject_line_not_the_sender(tmp_path):
         "straat": "Bornerbroeksestraat", "huisnummer": "101", "postcode": "7601 BA", "plaats": "Almelo",
         "kwaliteitsborger": "Bouwborg Twente", "instrument": "KiK",
     })
+
+
+# --- an export with questions and answers (answers after the "?" or on the next line) --------------
+
+def test_questions_and_answers_export(tmp_path):
+    path = docgen.write_pdf(tmp_path / "p.pdf", [[
+        "Omgevingsloket - overzicht",
+        "Verzoeknummer 2026011200123",
+        "Naam verzoek Bouwen woning Kerkstraat",
+        "Type verzoek Melding",
+        "Ingediend op 12-01-2026",
+        "Locatie",
+        "Adres Kerkstraat 12, 7601AB Almelo",
+        "Gegevens initiatiefnemer",
+        "Naam J. de Boer",
+        "Adres Dorpsweg 3, 7611 AA Aadorp",
+        "Vragen en antwoorden",
+        "Wie is de kwaliteitsborger?",
+        "Bouwborg Twente",
+        "Welk instrument voor kwaliteitsborging wordt gebruikt?",
+        "WKI",
+        "Wat is de datum waarop de bouwwerkzaamheden beginnen?",
+        "01-03-2026",
+        "Hoeveel woningen worden gebouwd? 3",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {
+        "verzoeknummer": "2026011200123", "datum": "2026-01-12", "straat": "Kerkstraat", "huisnummer": "12",
+        "postcode": "7601 AB", "plaats": "Almelo", "kwaliteitsborger": "Bouwborg Twente", "instrument": "WKI",
+        "startdatum": "2026-03-01", "aantal_bouwwerken": 3, "projectnaam": "Bouwen woning Kerkstraat",
+    })

@@ -74,6 +74,10 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             rest = stripped = stripped or ""
     if stripped.startswith((":", "?")):
         return label, ":", stripped[1:].strip(" :")
+    q = stripped.find("?", 0, 120)
+    if q >= 0 and ":" not in stripped[:q]:
+        # "Welk instrument voor kwaliteitsborging wordt gebruikt? WKI": the question is the label
+        return label, ":", stripped[q + 1:].strip(" :")
     if not stripped:
         return label, "", ""
     if rest.startswith("  "):
@@ -140,6 +144,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                             if info and i < len(vcells) and vcells[i].strip():
                                 hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
                 continue
+        if len(nonempty) == 1 and not parsed[nonempty[0]] and "?" in line.text:
+            hit = _question_hit(lines, line, ref, label_rows)
+            if hit is not None:
+                hits.append(hit)
+                continue
         i = 0
         while i < len(cells):
             p = parsed[i]
@@ -188,6 +197,33 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50))
     return hits
+
+
+_WORD = re.compile(r"[a-zà-ÿ\-]+")
+
+
+def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dict) -> Hit | None:
+    """A question line ("Wanneer beginnen de bouwwerkzaamheden?") as the label of the answer after or below it."""
+    text = line.text.strip()
+    q = text.find("?")
+    if q < 0 or q > 200:
+        return None
+    words = _WORD.findall(text[:q].lower())
+    if len(words) < 2:
+        return None
+    for info, groups, excluded in ref.questions:
+        if any(w.startswith(x) for w in words for x in excluded):
+            continue
+        if all(any(w.startswith(x) for w in words for x in group) for group in groups):
+            answer = text[q + 1:].strip(" :")
+            value_line = line
+            if not answer:
+                nxt = _next_nonempty(lines, line.pos, limit=2)
+                if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or not _looks_like_value(nxt.text):
+                    return None
+                answer, value_line = nxt.text.strip(), nxt
+            return Hit(info, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
+    return None
 
 
 def _strong_label(parsed: list | None) -> bool:

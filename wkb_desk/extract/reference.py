@@ -73,6 +73,7 @@ class Reference:
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
     label_first_words: frozenset[str] = frozenset()
+    questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -205,6 +206,20 @@ def _build(data: dict, sources: list[str]) -> Reference:
         borgers=_entries(data.get("kwaliteitsborgers", []), "kwaliteitsborgers", src),
         sources=tuple(sources),
     )
+    questions = []
+    targets = {info.field for info in labels.values()}
+    for q in data.get("vragen", []):
+        field_name = str(q.get("veld", ""))
+        target = data.get("velden", {}).get(field_name, {}).get("doel", field_name)
+        if target not in targets:
+            raise ConfigError(
+                f"Referentiegegevens ({src}): vraag voor onbekend veld {field_name!r}.",
+                "Gebruik een veldnaam uit [velden.*].",
+            )
+        groups = tuple(tuple(norm_label(w) for w in g) for g in q.get("groepen", []) if g)
+        questions.append((LabelInfo(target, "vraag: " + "/".join(g[0] for g in groups), True), groups,
+                          tuple(norm_label(w) for w in q.get("niet", []))))
+    ref.questions = tuple(questions)
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
     ref.label_first_words = frozenset(x.split(" ", 1)[0] for x in all_labels)
     alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
