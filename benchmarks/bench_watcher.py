@@ -146,8 +146,16 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--idle-seconds", type=float, default=30.0)
     ap.add_argument("--idle-poll", type=float, default=5.0, help="poll interval for the idle measurement (default 5 s)")
+    ap.add_argument("--only", choices=("latency", "idle"), help="run one of the two measurements")
     args = ap.parse_args()
 
+    if args.only != "idle":
+        print_latency(args)
+    if args.only != "latency":
+        print_idle(args)
+
+
+def print_latency(args: argparse.Namespace) -> None:
     print(f"Latency: {args.samples} files, rust_seconden={args.rust}, poll_seconden={args.poll}")
     for mode, budget in (("native", args.rust + 1.0), ("polling", args.rust + args.poll)):
         lat = sorted(latency(mode, args.samples, args.rust, args.poll))
@@ -156,6 +164,8 @@ def main() -> None:
         verdict = "OK" if med <= budget else "ABOVE TARGET"
         print(f"  {mode:8s} median {med:5.2f} s  p95 {p95:5.2f} s  max {lat[-1]:5.2f} s  (target median <= {budget:.1f} s: {verdict})")
 
+
+def print_idle(args: argparse.Namespace) -> None:
     print(f"Idle CPU over {args.files} files, {args.idle_seconds:g} s of idling:")
     for mode, poll in (("polling", args.idle_poll), ("polling", 1.0), ("native", args.idle_poll)):
         cpu, wall = idle_cpu(mode, args.files, args.idle_seconds, args.rust, poll)

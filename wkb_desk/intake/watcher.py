@@ -456,8 +456,8 @@ class Watcher:
         """Every candidate in the inbox into the gate (the backlog at start, missed events later)."""
         now = time.monotonic()
         reason, self._sweep_reason = self._sweep_reason, "rescan"
-        # Scheduled first: a failing sweep is retried by the loop's error backoff, not forgotten.
-        self._next_rescan = now + self.rescan_every if self.rescan_every > 0 else float("inf")
+        # If this sweep fails (the error is logged by the loop), the next try comes soon, not in ten minutes.
+        self._next_rescan = now + self._error_backoff
         for path, sig in list(self._handled.items()):
             if signature(path) != sig:
                 del self._handled[path]  # gone or changed: a changed one is looked at again
@@ -468,6 +468,7 @@ class Watcher:
             before = len(self.gate)
             self._track(path, now, event=False)
             new += len(self.gate) - before
+        self._next_rescan = now + self.rescan_every if self.rescan_every > 0 else float("inf")
         if new and reason in ("rescan", "overloop"):
             log.info("Volledige scan van de inbox: %d bestand(en) gevonden zonder melding; die worden opgepakt.", new)
         elif new:
@@ -494,7 +495,9 @@ class Watcher:
         status = str(getattr(outcome, "status", "fout"))
         message = str(getattr(outcome, "message", "") or "")
         self.counts[status] = self.counts.get(status, 0) + 1
-        log.info("%s: %s%s", rel, status, f" ({message})" if message and status != "verwerkt" else "")
+        if message and not message.startswith(status):
+            message = f"{status} ({message})"
+        log.info("%s: %s", rel, message or status)
         if status in ("verwerkt", "dubbel", "quarantaine") and self._dirty_since is None:
             self._dirty_since = time.monotonic()
         self._retry_later(path, status)
