@@ -12,13 +12,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract")
 import docgen  # noqa: E402
 
 from wkb_desk.config import Limits  # noqa: E402
-from wkb_desk.extract import extract, load_reference  # noqa: E402
+from wkb_desk.extract import _extract, extract, load_reference  # noqa: E402
 from wkb_desk.models import Page, ReadResult  # noqa: E402
 from wkb_desk.readers import read_file  # noqa: E402
 
 
 def run(path: Path):
-    return extract(read_file(path, Limits()), load_reference())
+    # the inner function, so that a bug fails the test instead of becoming a warning
+    return _extract(read_file(path, Limits()), load_reference())
 
 
 def test_email_about_a_bouwmelding_is_onbekend(tmp_path):
@@ -133,7 +134,7 @@ def test_weak_guess_has_a_low_score():
                                        "Type verzoek: Melding\nActiviteit: Bouwactiviteit (technisch)\n"
                                        "Adres: Kerkstraat 12, 7601 AB Almelo\nDatum indiening: 01-02-2026\n"
                                        "Kwaliteitsborger: Borg4\nInstrument: WKI\nGevolgklasse: 1"),))
-    w, s = extract(weak), extract(strong)
+    w, s = _extract(weak, load_reference()), _extract(strong, load_reference())
     assert w.kind == s.kind == "bouwmelding"
     assert w.kind_score < 0.5 <= s.kind_score
     assert any("onzeker" in text for text in w.warnings)
@@ -148,4 +149,4 @@ def test_every_kind_recognised_from_a_short_dso_style_text():
     for kind, body in texts.items():
         read = ReadResult("pdf", (Page(1, "Omgevingsloket\nOverzicht verzoek\nVerzoeknummer: 2026020100123\n"
                                           f"Datum indiening: 01-02-2026\n{body}\nAdres: Kerkstraat 12\n"),))
-        assert extract(read).kind == kind
+        assert _extract(read, load_reference()).kind == kind

@@ -17,12 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract")
 import docgen  # noqa: E402
 
 from wkb_desk.config import Limits  # noqa: E402
-from wkb_desk.extract import extract, load_reference  # noqa: E402
+from wkb_desk.extract import _extract, extract, load_reference  # noqa: E402
 from wkb_desk.readers import read_file  # noqa: E402
 
 
 def run(path: Path):
-    return extract(read_file(path, Limits()), load_reference())
+    # the inner function, so that a bug fails the test instead of becoming a warning
+    return _extract(read_file(path, Limits()), load_reference())
 
 
 def check(x, kind: str, expected: dict) -> None:
@@ -310,7 +311,7 @@ def test_municipality_extends_labels_and_instruments(tmp_path):
         "Bijwoonmomenten",
     ]])
     ref = load_reference(extra)
-    x = extract(read_file(path, Limits()), ref)
+    x = _extract(read_file(path, Limits()), ref)
     assert x.values()["instrument"] == "BouwGarant"
     assert x.values()["straat"] == "Kerkweg"
     assert not any("referentielijst" in w for w in x.warnings)

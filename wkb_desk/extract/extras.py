@@ -15,8 +15,8 @@ _PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)
 _SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b[^.]{0,80}?\bop\b", re.IGNORECASE)
 
 
-def _cand(field: str, value, line: Line, conf: float = FREE_CONF, label: str = "") -> Cand:
-    return Cand(field, value, conf, line.pos * 100 + 99, line.page, fragment(line.text), label)
+def _cand(field: str, value, line: Line, conf: float = FREE_CONF, label: str = "", focus: str = "") -> Cand:
+    return Cand(field, value, conf, line.pos * 100 + 99, line.page, fragment(line.text, focus or str(value)), label)
 
 
 def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:

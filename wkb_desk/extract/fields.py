@@ -37,11 +37,19 @@ class Hit:
     order: int  # position in the document (line * 100 + cell)
 
 
-def fragment(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\t", " | ")).strip()
+def fragment(text: str, focus: str = "") -> str:
+    """The source text of a value, trimmed to FRAGMENT_MAX around `focus` (the value as written)."""
+    text = re.sub(r"\s+", " ", text[:4000].replace("\t", " | ")).strip()
     if nz.has_bsn_label(text):
         text = nz.scrub_bsn(text)
-    return text if len(text) <= FRAGMENT_MAX else text[: FRAGMENT_MAX - 1] + "…"
+    if len(text) <= FRAGMENT_MAX:
+        return text
+    focus = re.sub(r"\s+", " ", focus).strip()[:80]
+    at = text.find(focus) if focus else -1
+    if at <= FRAGMENT_MAX // 2:
+        return text[: FRAGMENT_MAX - 1] + "…"
+    start = max(0, min(at - FRAGMENT_MAX // 3, len(text) - FRAGMENT_MAX + 2))
+    return "…" + text[start: start + FRAGMENT_MAX - 2] + "…"
 
 
 # --- label detection ----------------------------------------------------------------------------
@@ -320,7 +328,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     conf = (0.8 if info.weak else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
     if info.weak and hit.sep in (" ", "below", ""):
         conf -= 0.1
-    frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}")
+    frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
     base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label)
     target = info.field
     out: list[Cand] = []

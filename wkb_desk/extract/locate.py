@@ -55,6 +55,7 @@ _CONTACT = re.compile(
     r"|\bkvk\b|\bk\.v\.k\.|(?:^|\s)(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}|@|\bwww\.|\bhttps?://|\biban\b|\bbtw\b"
 )
 _SEPARATED = re.compile(r"[·|•]")
+_ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-zÀ-ÿ'.\- ]{2,40}\s\d{1,5}[a-zA-Z]?$")
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
@@ -121,6 +122,12 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
                 continue
             if ln.contact and (_SEPARATED.search(ln.text) or (len(ln.text) <= 70 and ln.pos not in labelled)):
                 ln.sender = True
+        # an address right next to a contact line ("Marktstraat 3" / "7642 AJ Wierden" / "T 053 ...") is the sender's
+        for k, ln in enumerate(plines):
+            if ln.contact and ln.pos not in anchors and ln.pos not in labelled:
+                for other in plines[max(0, k - 2): k + 3]:
+                    if other.pos not in anchors and other.pos not in labelled and _ADDRESSY.search(other.text[:120]):
+                        other.sender = True
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
         for ln in plines[:25]:

@@ -131,6 +131,8 @@ _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$",
 _STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
 
 
+_NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederland", "gemeente", "datum", "postbus",
+               "plaats", "woonplaats", "onbekend", "nvt", "n.v.t", "volgt", "geen"}
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
 
 
@@ -152,6 +154,8 @@ def clean_place(text: str) -> str | None:
         else:
             break
     place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
+    if place.lower() in _NOT_PLACES or len(place) < 2:
+        return None
     if place.isupper() and len(place) > 3:
         place = place.title()
     return place or None
