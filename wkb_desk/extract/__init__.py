@@ -54,7 +54,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         )
     lines = build_lines(read)
     join_wrapped_labels(lines, ref)
-    mark_sections(lines, ref, set())
+    mark_sections(lines, ref)
     hits = find_hits(lines, ref)
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
     anchors = {

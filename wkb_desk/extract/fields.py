@@ -124,7 +124,6 @@ def _looks_like_value(text: str) -> bool:
 
 def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
     hits: list[Hit] = []
-    n = len(lines)
     label_rows: dict[int, list[tuple[str, str, str] | None]] = {}
     for line in lines:
         if not line.text:
@@ -380,11 +379,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         else:
             add("plaats", nz.clean_place(raw), conf - 0.1)
     elif target == "plaats":
-        if not nz.find_postcode(raw) or True:
-            pc = nz.find_postcode(raw)
-            add("plaats", nz.clean_place(raw[pc[1]:] if pc else raw))
-            if pc:
-                add("postcode", pc[2])
+        pc = nz.find_postcode(raw)
+        add("plaats", nz.clean_place(raw[pc[1]:] if pc else raw))
+        if pc:
+            add("postcode", pc[2])
     elif target == "kadastraal":
         add("kadastraal", nz.normalize_kadastraal(raw))
     elif target == "coordinaten":

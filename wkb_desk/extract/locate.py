@@ -146,7 +146,7 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
                         other.sender = True
 
 
-def mark_sections(lines: list[Line], ref: Reference, label_lines: set[int] = frozenset()) -> None:
+def mark_sections(lines: list[Line], ref: Reference) -> None:
     """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
     section, party = "", False
     page_key = None
