@@ -65,7 +65,11 @@ def _backup(path: Path, keep: int) -> Path:
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
+    try:
+        # os.replace gives the register name a new file; the old one lives on under the back-up name.
+        os.link(path, target)
+    except OSError:  # file systems without hard links (some SMB shares)
+        shutil.copy2(path, target)
     backups = sorted(folder.glob(f"{path.stem}-[0-9]*{path.suffix}"))
     for old in backups[: max(0, len(backups) - keep)]:
         try:
