@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import re
 import zipfile
-from pathlib import Path
 from urllib.parse import unquote
 
 import openpyxl

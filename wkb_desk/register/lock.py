@@ -9,7 +9,6 @@ LibreOffice writes `.~lock.<name>#`: a CSV line starting with the user name.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from wkb_desk.errors import RegisterBusyError
