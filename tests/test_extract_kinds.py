@@ -150,3 +150,25 @@ def test_every_kind_recognised_from_a_short_dso_style_text():
         read = ReadResult("pdf", (Page(1, "Omgevingsloket\nOverzicht verzoek\nVerzoeknummer: 2026020100123\n"
                                           f"Datum indiening: 01-02-2026\n{body}\nAdres: Kerkstraat 12\n"),))
         assert _extract(read, load_reference()).kind == kind
+
+
+def test_verklaring_written_as_a_letter_is_recognised(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Borg KB",
+        "Industrieweg 4 | 7461 PK Rijssen | T 0548 123456 | info@borgkb.nl",
+        "Aan: Gemeente Rijssen-Holten",
+        "Postbus 244",
+        "7460 AE Rijssen",
+        "Onderwerp: Verklaring kwaliteitsborger bouwproject Veldkamp",
+        "Rijssen, 12 november 2026",
+        "Geachte heer, mevrouw,",
+        "Hierbij verklaart Borg KB, als kwaliteitsborger met het instrument WKI, dat er gerechtvaardigd vertrouwen is",
+        "dat het bouwwerk aan de Veldkampweg 2, 7461 AB Rijssen voldoet aan de bouwtechnische regels.",
+        "Met vriendelijke groet,",
+        "J. Jansen",
+    ]])
+    x = run(path)
+    v = x.values()
+    assert x.kind == "verklaring"
+    assert (v["datum"], v["straat"], v["postcode"], v["plaats"]) == ("2026-11-12", "Veldkampweg", "7461 AB", "Rijssen")
+    assert (v["kwaliteitsborger"], v["instrument"], v["verklaring"]) == ("Borg KB", "WKI", "positief")

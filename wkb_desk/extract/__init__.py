@@ -71,12 +71,15 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _merge_toevoeging(chosen)
     # structure: labelled fields, the parts of one address counting once
     found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
-    kind, score, _ = classify(lines, ref, float(len(found)))
+    used = {h.value_line.pos for h in hits} | {h.line.pos for h in hits}
+    # values in sentences (letters, prose verklaringen) count for half
+    prose = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in fallback_fields(lines, ref, set(chosen), "", used)}
+    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose - found))
 
     warnings: list[str] = []
     if kind != KIND_UNKNOWN:
         own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
-        extra = fallback_fields(lines, ref, set(chosen), kind, {h.value_line.pos for h in hits} | {h.line.pos for h in hits}, own)
+        extra = fallback_fields(lines, ref, set(chosen), kind, used, own)
         for c in extra:
             if c.field not in chosen:
                 chosen[c.field] = c

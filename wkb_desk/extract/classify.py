@@ -7,13 +7,16 @@ web page) has words but no structure and earns penalties, so it stays `onbekend`
 
 from __future__ import annotations
 
+import re
+
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
 TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a title counts as the document's own
 MIN_SCORE = 0.35  # below this the document is `onbekend`
-MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields
+MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
+_SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 
 
 def _title_kind(ref: Reference, text: str) -> str | None:
@@ -45,6 +48,15 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if not text or line.region != "body":
             continue
         body.append(text[:400])
+        subject = _SUBJECT.match(text)
+        if subject and zone < TITLE_ZONE and first_title is None:
+            # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
+            kind = _title_kind(ref, text[subject.end():].strip())
+            if kind:
+                first_title = kind
+                scores[kind] += 0.55
+                seen_titles.add(kind)
+            continue
         if zone < TITLE_ZONE and not line.sender:
             zone += 1
             kind = _title_kind(ref, text)

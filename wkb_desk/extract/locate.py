@@ -56,6 +56,8 @@ _CONTACT = re.compile(
 )
 _SEPARATED = re.compile(r"[·|•]")
 _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-zÀ-ÿ'.\- ]{2,40}\s\d{1,5}[a-zA-Z]?$")
+# where a letterhead ends at the latest: the subject line, the salutation
+_LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
@@ -130,8 +132,9 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
                         other.sender = True
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
-        for ln in plines[:25]:
-            if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)):
+        for ln in plines[:14]:
+            if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)) or _LETTER_BODY.match(ln.text) \
+                    or len(ln.text) > 90:
                 break
             top.append(ln)
         if any(ln.contact or find_postcode(ln.text, strict=True) for ln in top):
