@@ -421,3 +421,19 @@ def test_questions_and_answers_export(tmp_path):
         "postcode": "7601 AB", "plaats": "Almelo", "kwaliteitsborger": "Bouwborg Twente", "instrument": "WKI",
         "startdatum": "2026-03-01", "aantal_bouwwerken": 3, "projectnaam": "Bouwen woning Kerkstraat",
     })
+
+
+def test_spreadsheet_form_with_empty_column_and_sheet_name_as_title(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "q.xlsx", {"Startmelding": [
+        ["Verzoeknummer", None, "2026070700991"],
+        ["Datum melding", None, dt.date(2026, 7, 7)],
+        ["Bouwlocatie", None, "Enschedesestraat 310, 7552 CV Hengelo"],
+        ["Aanvang bouwwerkzaamheden", None, dt.date(2026, 7, 13)],
+        ["Behoort bij verzoek", None, "2026052002991"],
+        ["Contactpersoon", None, "M. Ensink, Nijverheidstraat 2, 7511 JM Enschede"],
+    ]})
+    x = run(path)
+    check(x, "startmelding", {
+        "verzoeknummer": "2026070700991", "datum": "2026-07-07", "straat": "Enschedesestraat", "huisnummer": "310",
+        "postcode": "7552 CV", "plaats": "Hengelo", "startdatum": "2026-07-13", "verwijst_naar": "2026052002991",
+    })

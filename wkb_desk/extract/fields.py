@@ -175,8 +175,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             value, vline, vsep = rest, line, sep
             consumed = 1
             if not value and i + 1 < len(cells):
-                value, vsep, consumed = cells[i + 1].strip(), "\t", 2
-                if parsed[i + 1] and not parsed[i + 1][2]:
+                j = i + 1
+                while j < len(cells) - 1 and not cells[j].strip() and j < i + 4:
+                    j += 1  # "Label | (empty) | value": spreadsheets leave columns empty
+                value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
+                if parsed[j] and not parsed[j][2]:
                     value = ""  # the next cell is itself a bare label
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
                 nxt = _next_nonempty(lines, line.pos, limit=2)

@@ -70,6 +70,9 @@ def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     for page in read.pages:
         raw = page.text or ""
+        if page.label and read.content_type == "xlsx" and page.region == "body":
+            # a sheet's name often is the only title a spreadsheet has ("Risicobeoordeling")
+            lines.append(Line(len(lines), page.number, "body", clean_text(page.label[:100]).strip()))
         # only real line ends split lines; \v, \f and friends inside a cell become spaces
         for chunk in _NEWLINE.split(raw):
             if len(lines) >= MAX_LINES:
