@@ -437,3 +437,26 @@ def test_spreadsheet_form_with_empty_column_and_sheet_name_as_title(tmp_path):
         "verzoeknummer": "2026070700991", "datum": "2026-07-07", "straat": "Enschedesestraat", "huisnummer": "310",
         "postcode": "7552 CV", "plaats": "Hengelo", "startdatum": "2026-07-13", "verwijst_naar": "2026052002991",
     })
+
+
+def test_party_block_before_location_and_perceel_in_location_value(tmp_path):
+    path = docgen.write_docx(tmp_path / "r.docx", [
+        "Melding bouwactiviteit (technisch)",
+        "Verzoeknummer: 2026030300777",
+        "Datum indiening: 3 maart 2026",
+        "Gegevens aanvrager",
+        [["Naam", "Bouwbedrijf Haverkate B.V."], ["Adres", "Industrielaan 5"], ["Postcode", "7521 AA"],
+         ["Plaats", "Enschede"], ["KvK-nummer", "12345678"]],
+        "Gegevens bouwwerk",
+        [["Bouwlocatie", "Zonnebloemstraat ong., kadastraal Losser sectie L nr. 234"]],
+        "Kwaliteitsborging",
+        [["Naam kwaliteitsborger", "The Borging Company"], ["Instrument", "WKI"]],
+    ])
+    x = run(path)
+    check(x, "bouwmelding", {
+        "verzoeknummer": "2026030300777", "initiatiefnemer": "Bouwbedrijf Haverkate B.V.", "kvk": "12345678",
+        "kadastraal": "Losser L 234", "kwaliteitsborger": "The Borging Company", "instrument": "WKI",
+    })
+    v = x.values()
+    assert "straat" not in v and "postcode" not in v and "plaats" not in v  # the applicant's address is not the project's
+    assert x.missing == ()

@@ -22,6 +22,7 @@ LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode",
                     "kadastraal", "coordinaten"}
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
+_KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie)\b\s*:?", re.IGNORECASE)
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
 
@@ -164,6 +165,9 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 continue
             label, sep, rest = p
             info = ref.labels.get(label)
+            if info is None and label in ref.name_labels and line.section in ref.section_names:
+                # "Naam: ..." inside "Gegevens aanvrager" is the applicant's name
+                info = LabelInfo(ref.section_names[line.section], f"{line.section}: {label}", False)
             if info is None:  # a negative label: skip its value, but not labels later on the line
                 if rest:
                     for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
@@ -196,7 +200,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     value = f"{value}, {cont.text.strip()}"
             if value:
                 for piece_label, piece_value in _split_inline(ref, label, value):
-                    pinfo = ref.labels.get(piece_label)
+                    pinfo = info if piece_label == label else ref.labels.get(piece_label)
                     if pinfo is not None:
                         hits.append(Hit(pinfo, line, piece_value, vline, vsep, line.pos * 100 + i))
             i += consumed
@@ -347,6 +351,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten"):
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
+        kad = _KAD_WORD.search(raw)
+        if kad:  # "Kerkstraat ong., kadastraal Almelo K 12": the perceel, and an address only before it
+            add("kadastraal", nz.normalize_kadastraal(raw[kad.end():]), conf - 0.05)
+            raw = raw[: kad.start()]
         parts = nz.parse_address(raw)
         if "straat" in parts or "postcode" in parts:
             for k, v in parts.items():

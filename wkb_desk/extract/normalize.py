@@ -198,7 +198,10 @@ def parse_address(text: str) -> dict[str, str]:
         street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,.-")
         street = _street_words(re.sub(r"\s{2,}", " ", street))
         nr = normalize_huisnummer(m.group("nr"))
-        if street and nr and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", street.split()[-1]):
+        last = street.split()[-1] if street else ""
+        # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
+        perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
+        if street and nr and not perceel and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", last):
             out["straat"] = street
             out["huisnummer"] = nr
             if not pc:

@@ -74,6 +74,8 @@ class Reference:
     compiled_texts: dict[str, Any] = field(default_factory=dict)
     label_first_words: frozenset[str] = frozenset()
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
+    name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
+    section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -220,6 +222,8 @@ def _build(data: dict, sources: list[str]) -> Reference:
         questions.append((LabelInfo(target, "vraag: " + "/".join(g[0] for g in groups), True), groups,
                           tuple(norm_label(w) for w in q.get("niet", []))))
     ref.questions = tuple(questions)
+    ref.name_labels = frozenset(norm_label(x) for x in sections.get("naam_labels", []))
+    ref.section_names = {norm_label(k): str(v) for k, v in sections.get("naam_in_sectie", {}).items()}
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
     ref.label_first_words = frozenset(x.split(" ", 1)[0] for x in all_labels)
     alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
