@@ -58,6 +58,7 @@ def fragment(text: str, focus: str = "") -> str:
 _LEADER = re.compile(r"^\s{0,3}(?:[.…_]\s?){3,60}:?|^\s{0,3}[.…_]{0,60}\s{0,3}:?\s{0,3}(?:[.…_]\s?){3,60}")
 
 
+_LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s+")
 _QUALIFIER = re.compile(r"^\([^()]{1,40}\)")
 
 
@@ -102,9 +103,11 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
         a, b = lines[i], lines[i + 1]
         if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
             continue
-        first = norm_label(a.text)
-        if first.split(" ", 1)[0] not in ref.label_first_words:
+        bare = _LEAD_NUMBER.sub("", a.text)
+        word = bare.split(None, 1)[0].lower().rstrip(":?") if bare.strip() else ""
+        if word not in ref.label_first_words:
             continue  # cheap test before the label pattern: no label starts with this word
+        first = norm_label(a.text)
         combined = first + " " + b.text
         hit = match_label(ref, combined)
         if hit and len(hit[0]) > len(first) and (hit[1] in (":", "") or hit[0] not in ref.negative):
