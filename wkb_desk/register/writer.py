@@ -574,14 +574,12 @@ def _replace_rows(pkg: Package, sheet_name: str, rows: list[list[Any]], styles: 
     return True
 
 
-def _document_rows(settings: Settings, conn: sqlite3.Connection) -> tuple[list[list[Any]], dict[int, str]]:
-    """One row per document (quarantined ones with their reason) and the relative link per row index."""
+def _document_rows(settings: Settings, conn: sqlite3.Connection):
+    """(row values, relative link or None) per document in id order; quarantined ones with their reason."""
     register_dir = settings.paden.register.parent
     # Archive paths are relative to the config folder; links must be relative to the register's folder so
     # they keep working when the share is mounted elsewhere.
     prefix = os.path.relpath(settings.base_dir, register_dir).replace(os.sep, "/")
-    rows: list[list[Any]] = []
-    targets: dict[int, str] = {}
     for doc in conn.execute(
         "SELECT id, original_name, subfolder, received_at, archive_path, status, error_code, error_message, kind,"
         " dossier_id FROM documents ORDER BY id"
@@ -591,11 +589,11 @@ def _document_rows(settings: Settings, conn: sqlite3.Connection) -> tuple[list[l
         except ValueError:
             received = None
         reason = (doc[7] or doc[6]) if doc[5] == "quarantaine" else None
+        target = None
         if doc[4]:
-            target = posixpath.normpath(posixpath.join(prefix, doc[4].replace("\\", "/")))
-            targets[len(rows)] = quote(target, safe="/._-~()!$&'*+,;=:@")
-        rows.append([doc[0], doc[1], doc[8], doc[9], received, doc[5], reason, doc[2] or None])
-    return rows, targets
+            target = quote(posixpath.normpath(posixpath.join(prefix, doc[4].replace("\\", "/"))),
+                           safe="/._-~()!$&'*+,;=:@")
+        yield [doc[0], doc[1], doc[8], doc[9], received, doc[5], reason, doc[2] or None], target
 
 
 def _write_documents(pkg: Package, settings: Settings, conn: sqlite3.Connection, result: RegisterResult,
@@ -604,22 +602,30 @@ def _write_documents(pkg: Package, settings: Settings, conn: sqlite3.Connection,
 
     `previous` (count and digest of the rows at the tool's last save of this very file) allows appending only
     the new documents: the usual case, and what keeps one new document cheap in a register with a long history.
+    The ledger is streamed; only new rows are held in memory unless the whole sheet must be regenerated.
     """
     ref = pkg.sheets.get(schema.DOCUMENTS_SHEET)
     if ref is None:
         return False, None
-    docs, targets = _document_rows(settings, conn)
-    result.documents = len(docs)
+    known = int(previous.get("aantal", -1)) if previous else -1
     digest = hashlib.sha1()
     prefix_digest = None
-    known = int(previous.get("aantal", -1)) if previous else -1
-    for i, row in enumerate(docs):
+    new_docs: list[list[Any]] = []
+    targets: dict[int, str] = {}
+    count = 0
+    for i, (row, target) in enumerate(_document_rows(settings, conn)):
         if i == known:
             prefix_digest = digest.hexdigest()
         digest.update(json.dumps(row, default=str, ensure_ascii=False).encode("utf-8"))
-    if known == len(docs):
+        if i >= known:
+            new_docs.append(row)
+            if target:
+                targets[i] = target
+        count = i + 1
+    if known == count:
         prefix_digest = digest.hexdigest()
-    info = {"aantal": len(docs), "digest": digest.hexdigest()}
+    result.documents = count
+    info = {"aantal": count, "digest": digest.hexdigest()}
     link_col = schema.DOCUMENT_HEADERS.index("Document") + 1
     date_col = schema.DOCUMENT_HEADERS.index("Ontvangen") + 1
 
@@ -632,12 +638,18 @@ def _write_documents(pkg: Package, settings: Settings, conn: sqlite3.Connection,
             return tpl.get("link")
         return tpl.get("text")
 
-    if previous and prefix_digest is not None and prefix_digest == previous.get("digest"):
-        if known == len(docs):
+    if known >= 0 and prefix_digest is not None and prefix_digest == previous.get("digest"):
+        if known == count:
             return False, info
-        _append_documents(pkg, ref, docs[known:], known, targets, style, link_col)
+        _append_documents(pkg, ref, new_docs, known, targets, style, link_col)
         return True, info
-    rows = [list(schema.DOCUMENT_HEADERS)] + docs
+    if known > 0:  # the earlier rows changed (a document re-linked, say): regenerate the sheet
+        new_docs, targets = [], {}
+        for i, (row, target) in enumerate(_document_rows(settings, conn)):
+            new_docs.append(row)
+            if target:
+                targets[i] = target
+    rows = [list(schema.DOCUMENT_HEADERS)] + new_docs
     links = [(f"{col_letter(link_col)}{i + 2}", f"wkbL{i + 2}") for i in targets]
     rels = [x for x in pkg.rels(ref.rels_path) if x.get("Type") != HYPERLINK_TYPE]
     rels_xml = _rels_xml(rels, [(f"wkbL{i + 2}", t) for i, t in targets.items()])
@@ -673,8 +685,8 @@ def _append_documents(pkg: Package, ref, new_docs: list[list[Any]], first_index:
     if "<autoFilter" in tail:
         tail = set_ref_rows(tail, "autoFilter", r - 1)
     tail = add_hyperlinks(tail, links)
-    pkg.set(ref.path, b"".join([head, data[start:end], "".join(rows_xml).encode("utf-8"), b"</sheetData>",
-                                tail.encode("utf-8")]))
+    pkg.set(ref.path, b"".join([head, memoryview(data)[start:end], "".join(rows_xml).encode("utf-8"),
+                                b"</sheetData>", tail.encode("utf-8")]))
     if rels:
         new = "".join(f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{_xml_attr(t)}" TargetMode="External"/>'
                       for rid, t in rels)
