@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract")
 import docgen  # noqa: E402
 
 from wkb_desk.config import Limits  # noqa: E402
-from wkb_desk.extract import _extract, extract, load_reference  # noqa: E402
+from wkb_desk.extract import _extract, extract, load_reference, stale_entries  # noqa: E402
 from wkb_desk.readers import read_file  # noqa: E402
 
 
@@ -314,7 +314,7 @@ def test_municipality_extends_labels_and_instruments(tmp_path):
     x = _extract(read_file(path, Limits()), ref)
     assert x.values()["instrument"] == "BouwGarant"
     assert x.values()["straat"] == "Kerkweg"
-    assert not any("referentielijst" in w for w in x.warnings)
+    assert not any("staat niet op de referentielijst" in w for w in x.warnings)
     assert {e.naam for e in ref.instruments} >= {"WKI", "BKapp", "KiK", "BouwGarant"}
     assert all(e.laatst_gecontroleerd for e in ref.instruments)
 
@@ -460,3 +460,19 @@ def test_party_block_before_location_and_perceel_in_location_value(tmp_path):
     v = x.values()
     assert "straat" not in v and "postcode" not in v and "plaats" not in v  # the applicant's address is not the project's
     assert x.missing == ()
+
+
+def test_reference_freshness_and_borger_instrument_pairs(tmp_path):
+    ref = load_reference()
+    assert stale_entries(ref, dt.date(2026, 2, 1)) == []
+    old = stale_entries(ref, dt.date(2028, 1, 1))
+    assert any("WKI" in line and "laatst gecontroleerd" in line for line in old)
+    path = docgen.write_pdf(tmp_path / "s.pdf", [[
+        "Borgingsplan",
+        "Projectadres: Kerkweg 1, 7491 AA Delden",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: KiK",
+        "Datum: 1 februari 2026",
+    ]])
+    x = run(path)
+    assert any("niet toegelaten voor instrument KiK" in w for w in x.warnings)

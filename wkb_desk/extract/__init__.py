@@ -17,10 +17,10 @@ from wkb_desk.extract.classify import classify
 from wkb_desk.extract.extras import fallback_fields, kind_extras
 from wkb_desk.extract.fields import LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, to_field_value
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
-from wkb_desk.extract.reference import Reference, load_reference
+from wkb_desk.extract.reference import Reference, load_reference, stale_entries
 from wkb_desk.models import CORE_FIELDS, EXTRA_FIELDS, KIND_UNKNOWN, KIND_UNREADABLE, Extraction, FieldValue, ReadResult
 
-__all__ = ["extract", "load_reference", "Reference"]
+__all__ = ["extract", "load_reference", "Reference", "stale_entries"]
 
 log = logging.getLogger("wkb_desk.extract")
 
@@ -131,9 +131,16 @@ def _check_reference(chosen: dict[str, Cand], ref: Reference) -> list[str]:
             "controleer het TloKB-register."
         )
     kb = chosen.get("kwaliteitsborger")
-    if kb is not None and ref.match_borger(str(kb.value)) is None:
+    borger = ref.match_borger(str(kb.value)) if kb is not None else None
+    if kb is not None and borger is None:
         out.append(
             f"Kwaliteitsborger '{kb.value}' staat niet op de referentielijst: controleer het TloKB-register."
+        )
+    instrument = ref.match_instrument(str(inst.value)) if inst is not None else None
+    if borger and instrument and borger.instrumenten and instrument.naam not in borger.instrumenten:
+        out.append(
+            f"Kwaliteitsborger {borger.naam} is volgens de referentielijst niet toegelaten voor instrument "
+            f"{instrument.naam}: controleer het TloKB-register."
         )
     return out
 

@@ -277,3 +277,19 @@ def load_reference(extra_dir: Path | None = None) -> Reference:
     if extra_dir is None:
         _DEFAULT = ref
     return ref
+
+
+def stale_entries(ref: Reference, today: dt.date, max_days: int = 365) -> list[str]:
+    """Dutch lines naming reference entries not verified against the TloKB register for `max_days`
+    (or never): for the daily overview. `today` is passed in, so this stays free of clock reads."""
+    out = []
+    for kind, entries in (("instrument", ref.instruments), ("kwaliteitsborger", ref.borgers)):
+        for e in entries:
+            if e.laatst_gecontroleerd is None:
+                out.append(f"{kind.capitalize()} {e.naam}: nooit gecontroleerd in het TloKB-register.")
+            elif (today - e.laatst_gecontroleerd).days > max_days:
+                out.append(
+                    f"{kind.capitalize()} {e.naam}: laatst gecontroleerd op {e.laatst_gecontroleerd:%d-%m-%Y}; "
+                    "controleer het TloKB-register."
+                )
+    return out
