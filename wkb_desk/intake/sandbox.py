@@ -21,7 +21,13 @@ _MEMORY_LIMIT = 4 * 1024**3  # address space of the worker (POSIX): a decompress
 
 
 def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
+    import signal
+
     from wkb_desk.extract import load_reference
+
+    # Ctrl+C at a console reaches the whole process group; the parent decides when the worker stops
+    # (through the pipe or kill). Without this, a good document being read would be quarantined as broken.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     if sys.platform != "win32":
         import resource
