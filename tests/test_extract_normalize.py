@@ -129,6 +129,11 @@ def test_pathological_lines_finish_quickly():
         "\t" * 100_000 + "Kwaliteitsborger",
         "\n".join(["Straat:"] * 20_000),
         "Instrument voor\n" * 10_000,
+        "Bouwadres " + "." * 100_000 + " Kerkstraat 1",
+        "Bouwadres " + "_ " * 50_000,
+        "Wie is de kwaliteitsborger" + " waarom" * 30_000 + "?",
+        "Verklaring: geen " + "gelijkwaardige " * 30_000,
+        "\t".join(["Straat", "Huisnummer", "Postcode"] * 5_000) + "\n" + "\t".join(["x"] * 15_000),
     ]
     for text in cases:
         started = time.perf_counter()

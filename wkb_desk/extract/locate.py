@@ -19,6 +19,7 @@ from wkb_desk.models import ReadResult
 MAX_LINE = 2000  # characters of one line that are scanned; the rest is ignored
 MAX_LINES = 20000  # lines of one document that are scanned
 MAX_CELLS = 40
+MAX_CHARS = 2_000_000  # characters of one document that are scanned (a Wkb document has far fewer)
 
 
 @dataclass
@@ -73,8 +74,10 @@ def is_contact_line(text: str) -> bool:
 
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
+    budget = MAX_CHARS
     for page in read.pages:
-        raw = page.text or ""
+        raw = (page.text or "")[:budget]
+        budget -= len(raw)
         if page.label and read.content_type == "xlsx" and page.region == "body":
             # a sheet's name often is the only title a spreadsheet has ("Risicobeoordeling")
             lines.append(Line(len(lines), page.number, "body", clean_text(page.label[:100]).strip()))
