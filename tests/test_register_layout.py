@@ -248,3 +248,23 @@ def test_a_stale_calc_chain_is_dropped_when_a_formula_cell_is_overwritten(settin
         assert b"calcChain" not in zf.read("[Content_Types].xml") + zf.read("xl/_rels/workbook.xml.rels")
     ws = openpyxl.load_workbook(path)["Register"]
     assert ws.cell(2, header_map(ws)["Adres"]).value == "Kerkstraat 1"
+
+
+def test_a_people_header_that_looks_like_a_formula_survives_a_rebuild(settings):
+    from wkb_desk.register import rebuild_register
+
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(1, ws.max_column + 1).value = "=1+1"
+    ws.cell(1, ws.max_column).data_type = "s"
+    ws.cell(2, ws.max_column).value = "x"
+    wb.save(path)
+    rebuild_register(settings, desk.conn, desk.factory())
+    with zipfile.ZipFile(path) as zf:
+        assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode()
+    ws = openpyxl.load_workbook(path)["Register"]
+    assert header_map(ws)["=1+1"] == 21 and ws.cell(2, 21).value == "x"

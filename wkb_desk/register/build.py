@@ -47,7 +47,9 @@ def skeleton(headers: list[str], binnenkort_dagen: int) -> bytes:
 
 
 def _register(ws, headers: list[str], soon: int) -> None:
-    ws.append(headers)
+    for i, header in enumerate(headers, 1):
+        cell = ws.cell(1, i, value=str(header))
+        cell.data_type = "s"  # a people's header such as "=1+1" stays text (openpyxl would make it a formula)
     last = col_letter(len(headers))
     for i, header in enumerate(headers, 1):
         col = schema.BY_HEADER.get(schema.header_key(header))
