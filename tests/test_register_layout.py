@@ -268,3 +268,17 @@ def test_a_people_header_that_looks_like_a_formula_survives_a_rebuild(settings):
         assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode()
     ws = openpyxl.load_workbook(path)["Register"]
     assert header_map(ws)["=1+1"] == 21 and ws.cell(2, 21).value == "x"
+
+
+def test_documents_filter_grows_with_the_rows(settings):
+    desk = Desk(settings)
+    d = desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    for i in range(3):
+        desk.document(d, f"bijlage-{i}.pdf", kind="borgingsplan")
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    assert wb["Documenten"].auto_filter.ref == "A1:H5"
+    with zipfile.ZipFile(path) as zf:
+        assert "'Documenten'!$A$1:$H$5</definedName>" in zf.read("xl/workbook.xml").decode()

@@ -245,6 +245,7 @@ class Package:
     def _sheets(self) -> dict[str, SheetRef]:
         root_rels = self.rels("_rels/.rels")
         wb_path = next((r["Target"].lstrip("/") for r in root_rels if r.get("Type", "").endswith("/officeDocument")), "xl/workbook.xml")
+        self.workbook_path = wb_path
         wb_dir = posixpath.dirname(wb_path)
         wb_rels = {r["Id"]: r for r in self.rels(f"{wb_dir}/_rels/{posixpath.basename(wb_path)}.rels")}
         out: dict[str, SheetRef] = {}
@@ -269,6 +270,18 @@ class Package:
         if self._date_styles is None:
             self._date_styles = date_styles(self.text("xl/styles.xml")) if self.has("xl/styles.xml") else set()
         return self._date_styles
+
+    def set_filter_database(self, sheet_name: str, last_row: int) -> None:
+        """Keep the hidden name _xlnm._FilterDatabase (Excel's record of a sheet's autofilter) in step."""
+        index = list(self.sheets).index(sheet_name) if sheet_name in self.sheets else -1
+        if index < 0:
+            return
+        xml = self.text(self.workbook_path)
+        pattern = re.compile(r'(<definedName\b(?=[^>]*name="_xlnm\._FilterDatabase")(?=[^>]*localSheetId="%d")[^>]*>)'
+                             r"([^<]*?)(\d+)(</definedName>)" % index)
+        new = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}{last_row}{m.group(4)}", xml, count=1)
+        if new != xml:
+            self.set(self.workbook_path, new)
 
     def remove_calc_chain(self) -> None:
         name = "xl/calcChain.xml"

@@ -496,6 +496,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     tail = sheet.tail
     if "<autoFilter" in tail and snap.table_path is None:
         tail = set_ref_rows(tail, "autoFilter", max(last_row, snap.header_row + 1))
+        pkg.set_filter_database(schema.REGISTER_SHEET, max(last_row, snap.header_row + 1))
     sheet_xml = f"{head}<sheetData>{sheet.render_body(new_rows)}</sheetData>{tail}"
 
     table_xml = None
@@ -565,6 +566,7 @@ def _replace_rows(pkg: Package, sheet_name: str, rows: list[list[Any]], styles: 
     tail = sheet.tail
     if "<autoFilter" in tail:
         tail = set_ref_rows(tail, "autoFilter", max(last_row, 2))
+        pkg.set_filter_database(sheet_name, max(last_row, 2))
     if links is not None:
         tail = set_hyperlinks(tail, links)
     new_xml = f"{head}<sheetData>{''.join(out[r] for r in sorted(out))}</sheetData>{tail}"
@@ -684,6 +686,7 @@ def _append_documents(pkg: Package, ref, new_docs: list[list[Any]], first_index:
     tail = data[end + len(b"</sheetData>"):].decode("utf-8")
     if "<autoFilter" in tail:
         tail = set_ref_rows(tail, "autoFilter", r - 1)
+        pkg.set_filter_database(schema.DOCUMENTS_SHEET, r - 1)
     tail = add_hyperlinks(tail, links)
     pkg.set(ref.path, b"".join([head, memoryview(data)[start:end], "".join(rows_xml).encode("utf-8"),
                                 b"</sheetData>", tail.encode("utf-8")]))
