@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import posixpath
 import re
 import zipfile
@@ -206,6 +207,10 @@ class Package:
     """An .xlsx opened as a zip: read parts, replace some, write a new file copying the rest."""
 
     def __init__(self, source: Path | BinaryIO) -> None:
+        if isinstance(source, Path):
+            # Read the (compressed) file at once: no handle stays open on the register, which on Windows would
+            # make the final os.replace fail, and a person's save in between cannot mix two versions.
+            source = io.BytesIO(source.read_bytes())
         try:
             self.zf = zipfile.ZipFile(source)
         except zipfile.BadZipFile as exc:
