@@ -298,3 +298,26 @@ def test_behandelaar_list_offers_names_in_use_and_names_people_added(settings):
     update_register(settings, desk.conn, desk.factory())
     names = [c.value for c in openpyxl.load_workbook(path)["Lijsten"]["A"][2:] if c.value]
     assert names == ["Fatima", "Nieuwe collega"]
+
+
+def test_a_cleared_signal_does_not_hide_a_new_one(settings):
+    from test_register_support import flag
+
+    desk = Desk(settings)
+    desk.dossier(1, signalen=(flag("middel", "Borgingsplan ontbreekt.", "borgingsplan_ontbreekt"),))
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(2, header_map(ws)["Signalen"]).value = None  # "seen, handled"
+    wb.save(path)
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.corrections == [("WKB-2026-0001", "signalen", None)]
+    assert cell(path, "WKB-2026-0001", "Signalen") is None  # the person's choice holds while nothing changes
+    assert update_register(settings, desk.conn, desk.factory()).refilled == []
+
+    desk.facts["WKB-2026-0001"]["signalen"] = (flag("kritiek", "Verklaring negatief."),)
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.refilled == [("WKB-2026-0001", "signalen")]
+    assert cell(path, "WKB-2026-0001", "Signalen") == "[kritiek] Verklaring negatief."
+    assert desk.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0

@@ -5,6 +5,9 @@ person: that value becomes a correction (table `corrections`, keyed by the Dossi
 'register') and wins from then on, also for the rules. People's columns (Behandelaar, Opmerkingen, any column
 the tool does not know) are copied to `register_people` so that a rebuild restores them.
 
+Columns the rules derive (Signalen, Ontbreekt, Volgende termijn): a person's edit there is kept only until
+the tool's own value for the cell changes (new facts); then the tool refills it and the correction is dropped.
+
 Deleted rows: a dossier the tool wrote before whose row is gone was deleted by a person. It is recorded in
 `register_deleted` and not recreated on later updates — unless a new document arrives for that dossier (new
 facts need attention), or `wkb-desk rebuild` runs, which brings every dossier back.
@@ -66,6 +69,7 @@ class Snapshot:
 @dataclass
 class Findings:
     corrections: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (dossier, key) -> value
+    derived_base: dict[tuple[str, str], str | None] = field(default_factory=dict)  # tool value under a derived edit
     people: dict[str, dict[str, Any]] = field(default_factory=dict)  # dossier -> header -> typed value
     deleted: list[str] = field(default_factory=list)
 
@@ -180,6 +184,8 @@ def detect(snap: Snapshot, state: dict[str, dict[str, Any]] | None) -> Findings:
             current = schema.norm(row.values.get(col), column.kind)
             if current != last.get(column.key):
                 found.corrections[(dossier, column.key)] = correction_value(row.values.get(col), column.kind)
+                if column.key in schema.DERIVED:
+                    found.derived_base[(dossier, column.key)] = last.get(column.key)
     if state is not None:
         found.deleted = [d for d in state if d not in snap.rows]
     return found

@@ -57,6 +57,8 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
 TOOL_COLUMNS = tuple(c for c in REGISTER_COLUMNS if c.tool)
 BY_HEADER = {c.header.casefold(): c for c in REGISTER_COLUMNS}
 KEY_COLUMN = "dossier"  # identifies a row; never a correction
+# Columns the rules compute. A person's edit there holds until the facts change (see migration 0202).
+DERIVED = frozenset({"signalen", "ontbreekt", "volgende_termijn"})
 
 DOCUMENT_HEADERS = ("Nr", "Document", "Soort", "Dossier", "Ontvangen", "Status", "Reden", "Map")
 DOCUMENT_WIDTHS = (7, 45, 20, 15, 12, 13, 50, 25)

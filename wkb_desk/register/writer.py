@@ -65,6 +65,7 @@ class RegisterResult:
     deleted: list[str] = field(default_factory=list)  # rows people deleted, recorded now
     hidden_deleted: int = 0  # dossiers not shown because people deleted their row before
     restored: list[str] = field(default_factory=list)  # deleted rows back because a new document arrived
+    refilled: list[tuple[str, str]] = field(default_factory=list)  # (dossier, key): a person's derived edit overtaken
     documents: int = 0
     backup: Path | None = None
     seconds: float = 0.0
@@ -160,7 +161,12 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
     corrections = _load_corrections(conn)
     deleted = {} if rebuild else _load_deleted(conn)
     people = _load_people(conn) if fresh else {}
-    plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh)
+    derived: dict[str, dict[str, str | None]] = {}
+    for d, f, v in _query(conn, "SELECT dossier_id, field, tool_value FROM register_derived_edits"):
+        derived.setdefault(d, {})[f] = v
+    plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh,
+                          derived=derived)
+    result.refilled = list(plan.dropped)
 
     changed = plan.changed or fresh or not trusted
     new_token = uuid.uuid4().hex
@@ -196,6 +202,8 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
         if rebuild:
             conn.execute("DELETE FROM register_deleted")
         conn.executemany("DELETE FROM register_deleted WHERE dossier_id = ?", [(d,) for d in result.restored])
+        conn.executemany("DELETE FROM corrections WHERE dossier_id = ? AND field = ? AND source = 'register'", plan.dropped)
+        conn.executemany("DELETE FROM register_derived_edits WHERE dossier_id = ? AND field = ?", plan.dropped)
     result.saved = True
     result.seconds = time.perf_counter() - t0
     log.info("%s (%.1f s)", result.summary(), result.seconds)
@@ -331,6 +339,11 @@ def _store_findings(conn: sqlite3.Connection, state: _State, found: readback.Fin
             [(d, k, v, now) for d, k, v in corr],
         )
         conn.executemany(
+            "INSERT INTO register_derived_edits (dossier_id, field, tool_value, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(dossier_id, field) DO UPDATE SET tool_value = excluded.tool_value, created_at = excluded.created_at",
+            [(d, k, found.derived_base[(d, k)], now) for d, k, _v in corr if (d, k) in found.derived_base],
+        )
+        conn.executemany(
             "INSERT INTO register_people (dossier_id, header, value_json, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(dossier_id, header) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at",
             people_rows,
@@ -401,18 +414,28 @@ class _Plan:
     behandelaars: list[str]
     statuses: list[str]
     replaced_formula: bool = False
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # derived corrections the facts overtook
 
 
-def _intended(view: DossierView, corr: dict[str, str | None]) -> dict[str, Any]:
+def _intended(view: DossierView, corr: dict[str, str | None], bases: dict[str, str | None],
+              dropped: list[tuple[str, str]]) -> dict[str, Any]:
     values = schema.view_values(view)
     for column in schema.TOOL_COLUMNS:
-        if column.key != schema.KEY_COLUMN and column.key in corr:
-            values[column.key] = schema.correction_cell(column.kind, corr[column.key])
+        key = column.key
+        if key == schema.KEY_COLUMN or key not in corr:
+            continue
+        if key in bases and schema.norm(values[key], column.kind) != bases[key]:
+            dropped.append((view.dossier, key))  # the facts changed since the person's edit: the tool's value wins
+            continue
+        values[key] = schema.correction_cell(column.kind, corr[key])
     return values
 
 
 def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierView], corrections: dict, deleted: dict[str, int],
-                   people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool) -> _Plan:
+                   people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool,
+                   derived: dict[str, dict[str, str | None]] | None = None) -> _Plan:
+    derived = derived or {}
+    dropped: list[tuple[str, str]] = []
     tool_cols = snap.tool_columns()
     people_cols = snap.people_columns()
     missing = [c.header for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in snap.columns]
@@ -445,7 +468,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                 result.hidden_deleted += 1
                 continue
             restore.append(d)
-        intended = _intended(view, corrections.get(d, {}))
+        intended = _intended(view, corrections.get(d, {}), derived.get(d, {}), dropped)
         row = snap.rows.get(d)
         if row is not None:
             cells = {}
@@ -513,7 +536,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
             behandelaars.add(str(values["Behandelaar"]).strip())
     statuses = {f.get("status") for f in final.values() if f.get("status")}
     return _Plan(sheet_xml, table_xml, final, changed, sorted(behandelaars, key=str.casefold), sorted(statuses),
-                 replaced_formula)
+                 replaced_formula, dropped)
 
 
 def _table_xml(pkg: Package, snap: readback.Snapshot, last_row: int) -> str | None:
