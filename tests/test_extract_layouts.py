@@ -476,3 +476,25 @@ def test_reference_freshness_and_borger_instrument_pairs(tmp_path):
     ]])
     x = run(path)
     assert any("niet toegelaten voor instrument KiK" in w for w in x.warnings)
+
+
+# --- two columns flowed into one line, labels without colons ---------------------------------------
+
+def test_two_columns_without_colons(tmp_path):
+    path = docgen.write_pdf(tmp_path / "t.pdf", [[
+        "Stavast Kwaliteitsborging",
+        "Marktstraat 3 · 7642 AJ Wierden · KvK 83917264",
+        "Verklaring van de kwaliteitsborger",
+        [(50, "Datum 22-11-2026"), (300, "Kenmerk SK-2026-558")],
+        [(50, "Straatnaam Eibergsestraat"), (300, "Huisnummer 4-2")],
+        [(50, "Postcode 7483GJ"), (300, "Plaats Haaksbergen")],
+        [(50, "Kwaliteitsborger Stavast Kwaliteitsborging"), (300, "Instrument KiK - KOMO Instrument Kwaliteitsborging")],
+        [(50, "Aannemer Aannemingsbedrijf Ter Braak"), (300, "Nummeraanduiding-ID 0158207133806341")],
+        "Stavast Kwaliteitsborging heeft gerechtvaardigd vertrouwen dat het bouwwerk voldoet aan de bouwtechnische regels.",
+    ]])
+    x = run(path)
+    check(x, "verklaring", {
+        "datum": "2026-11-22", "straat": "Eibergsestraat", "huisnummer": "4-2", "postcode": "7483 GJ",
+        "plaats": "Haaksbergen", "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
+        "bouwer": "Aannemingsbedrijf Ter Braak", "bag_id": "0158207133806341", "verklaring": "positief",
+    })

@@ -281,17 +281,49 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
 
 
 def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tuple[str, str]]:
-    """Split "Kerkstraat 1   Postcode: 7601 AB" into (label, value) pieces at inline "Label:" marks."""
+    """Split "Kerkstraat 1   Postcode: 7601 AB" into (label, value) pieces at inline "Label:" marks.
+
+    Inside a value (two columns flowed into one line, labels without a colon) a long label such as
+    "Kwaliteitsborger" also splits, when it is capitalised and not part of a reference name
+    ("KOMO Instrument Kwaliteitsborging" stays whole).
+    """
     out: list[tuple[str, str]] = []
-    marks = list(ref.inline_label_re.finditer(text)) if ref.inline_label_re and ":" in text else []
+    marks = [(m.start(), m.end(), m.group(1)) for m in ref.inline_label_re.finditer(text)] \
+        if ref.inline_label_re and ":" in text else []
+    low = text.lower()
+    if first_label and ref.inline_bare_re is not None and "\t" not in text and len(low) == len(text) \
+            and _CAPITAL_AFTER_SPACE.search(text):
+        taken = [(a, b) for a, b, _ in marks]
+        protected: list[tuple[int, int]] | None = None
+        for m in ref.inline_bare_re.finditer(low):
+            start = m.start(1)
+            if not text[start].isupper() or any(a <= start < b for a, b in taken):
+                continue
+            if protected is None:
+                protected = _alias_spans(ref, text)
+            if any(a <= start < b for a, b in protected):
+                continue
+            marks.append((start, m.end(1), m.group(1)))
+        marks.sort()
     if not marks:
         return [(first_label, text.strip())] if first_label else []
     if first_label:
-        out.append((first_label, text[: marks[0].start()].strip()))
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        out.append((norm_label(m.group(1)), text[m.end(): end].strip()))
+        out.append((first_label, text[: marks[0][0]].strip()))
+    for k, (start, end, label) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        out.append((norm_label(label), text[end:stop].strip(" :")))
     return [(lab, val) for lab, val in out if val]
+
+
+_CAPITAL_AFTER_SPACE = re.compile(r"\s[A-ZÀ-Ý]")
+
+
+def _alias_spans(ref: Reference, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for entry in ref.instruments + ref.borgers:
+        if entry.pattern is not None:
+            spans.extend((m.start(), m.end()) for m in entry.pattern.finditer(text))
+    return spans
 
 
 def _next_nonempty(lines: list[Line], pos: int, limit: int = 3) -> Line | None:
@@ -382,14 +414,14 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         pc = nz.find_postcode(raw)
         if pc:
             add("postcode", pc[2])
-            place = nz.clean_place(raw[pc[1]:])
+            place = nz.clean_place(_strip_label(ref, raw[pc[1]:]))
             if place:
                 add("plaats", place, conf - 0.05)
     elif target == "postcode_plaats":
         pc = nz.find_postcode(raw)
         if pc:
             add("postcode", pc[2])
-            add("plaats", nz.clean_place(raw[pc[1]:]))
+            add("plaats", nz.clean_place(_strip_label(ref, raw[pc[1]:])))
         else:
             add("plaats", nz.clean_place(raw), conf - 0.1)
     elif target == "plaats":
@@ -441,6 +473,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             return []
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
     return out
+
+
+def _strip_label(ref: Reference, text: str) -> str:
+    """"Plaats Hengelo" after a postcode: the value without its own label."""
+    m = match_label(ref, text.strip())
+    return m[2] if m and m[2] else text
 
 
 def _project_value(raw: str) -> str | None:

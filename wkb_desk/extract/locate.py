@@ -152,12 +152,12 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
             for ln in top:
                 ln.sender = True
         # the closing block: after the last labelled field, a contact cluster (signature, footer)
-        tail = [ln for ln in plines[-8:] if ln.pos not in anchors and ln.pos not in labelled]
+        last_anchor = max([ln.pos for ln in plines if ln.pos in anchors] or [-1])
+        tail = [ln for ln in plines[-8:] if ln.pos > last_anchor and ln.pos not in labelled]
         for k, ln in enumerate(tail):
             if ln.contact:
                 for other in tail[max(0, k - 3): k + 4]:
-                    if other.pos > max(anchors | {-1}):
-                        other.sender = True
+                    other.sender = True
 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:

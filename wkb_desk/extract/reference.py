@@ -69,6 +69,7 @@ class Reference:
     # compiled
     label_re: re.Pattern | None = None  # a known label (positive or negative) at the start of a cell
     label_re_lower: re.Pattern | None = None
+    inline_bare_re: re.Pattern | None = None
     inline_label_re: re.Pattern | None = None  # "Label:" in the middle of a line (two-column flow)
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
@@ -232,6 +233,13 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.label_re = re.compile(label_pattern, re.IGNORECASE)
     ref.label_re_lower = re.compile(label_pattern)  # for lower-cased cells: much faster than IGNORECASE
     ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
+    # long, specific labels that may start a second column without a colon
+    keep_whole = {norm_label(x) for x in data.get("inline", {}).get("niet_splitsen", [])}
+    bare = sorted((x for x in labels if len(x) >= 6 and x not in keep_whole), key=len, reverse=True)
+    # matched against the lower-cased value (same offsets); the caller checks the capital in the original
+    ref.inline_bare_re = re.compile(
+        r"(?<=[\s])(" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in bare) + r")(?![\w\-])(?=\s*\S)"
+    ) if bare else None
     # a document title is not numbered: "3 Risicobeoordeling" is a chapter of a borgingsplan
     titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
     ref.title_re = re.compile(
