@@ -135,6 +135,17 @@ def test_link_moves_a_document_by_file_name_and_it_sticks(parser, settings, caps
     assert len(json.loads(out)) == 2
 
 
+def test_link_dry_run_changes_nothing(parser, settings, capsys):
+    project(settings)
+    add(settings, "Verklaring Kerkweg 3.pdf", "verklaring", "2026-10-11", postcode="7412 CD", huisnummer="3",
+        verklaring="positief")
+    _, before = run(parser, settings, capsys, "dossiers", "--json", "--date", "2026-10-12")
+    code, out = run(parser, settings, capsys, "link", "Verklaring Kerkweg 3.pdf", "WKB-2026-0001", "--dry-run")
+    assert code == 0 and out.startswith("Proefdraai") and "WKB-2026-0001" in out
+    _, after = run(parser, settings, capsys, "dossiers", "--json", "--date", "2026-10-12")
+    assert json.loads(after) == json.loads(before)
+
+
 def test_link_merges_two_dossiers(parser, settings, capsys):
     project(settings)
     add(settings, "Verklaring Kerkweg 3.pdf", "verklaring", "2026-10-11", postcode="7412 CD", huisnummer="3",

@@ -43,6 +43,7 @@ class Desk:
         self.reader: ReaderProcess | None = None
         self.pipeline: Pipeline | None = None
         self._dirty = False
+        self._data_version: int | None = None
         self._own_folders = self._tool_folders()
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -110,6 +111,20 @@ class Desk:
         if outcome.status in (PROCESSED, QUARANTINED) or outcome.document_ids:
             self._dirty = True
         return outcome
+
+    def ledger_changed_elsewhere(self) -> bool:
+        """True when another process committed to the ledger since the last call (e.g. `wkb-desk link`).
+
+        The watcher asks this while idle, so such a change reaches the register without waiting for a new file.
+        """
+        if self.conn is None:
+            return False
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        if changed:
+            self._dirty = True
+        return changed
 
     # --- after a batch -------------------------------------------------------------------------
 

@@ -85,6 +85,7 @@ class DeskLike(Protocol):
     def is_candidate(self, path: Path) -> bool: ...
     def process(self, path: Path) -> Any: ...
     def flush(self) -> Any: ...
+    def ledger_changed_elsewhere(self) -> bool: ...
 
 
 # --- which observer ----------------------------------------------------------------------------
@@ -350,6 +351,8 @@ class Watcher:
     def _step(self) -> None:
         now = time.monotonic()
         self._drain_events()
+        if self._dirty_since is None and self.desk.ledger_changed_elsewhere():
+            self._dirty_since = now  # e.g. a `wkb-desk link` in another window: show it in the register
         if self._inbox_lost.is_set() or now >= self._next_health:
             self._check_health()
         if not self._healthy:

@@ -47,6 +47,7 @@ def add_commands(subparsers) -> None:
     p.add_argument("--nieuw", action="store_true", help="zet het document in een nieuw, eigen dossier")
     p.add_argument("--samenvoegen", action="store_true",
                    help="voeg het hele dossier van het document samen met het doeldossier")
+    p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren; schrijf niets")
     p.set_defaults(func=run_link)
 
 
@@ -79,29 +80,45 @@ def run_dossiers(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_link(args: argparse.Namespace, settings: Settings) -> int:
+    """One transaction; with --dry-run it is rolled back after showing the result.
+
+    No process lock: SQLite serialises the write, and a running `watch` notices the change and updates the
+    register (Desk.ledger_changed_elsewhere); otherwise the next `ingest` or `rebuild` does.
+    """
     conn = ledger.connect(settings.paden.database)
+    prefix = "Proefdraai, er is niets gewijzigd: " if args.dry_run else ""
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        source = args.bron.strip()
-        if re.fullmatch(r"(?i)WKB-\d{4}-\d+", source):
-            if not conn.execute("SELECT 1 FROM dossiers WHERE id = ?", (source.upper(),)).fetchone():
-                raise LinkError(f"Dossier {source.upper()} bestaat niet.",
-                                "Controleer het nummer met 'wkb-desk dossiers'.")
-            if not args.doel:
-                raise LinkError("Noem het dossier waarmee samengevoegd moet worden.",
-                                "Bijvoorbeeld: wkb-desk link WKB-2026-0003 WKB-2026-0001")
-            merge_dossiers(conn, source.upper(), args.doel.strip().upper())
-            print(f"Dossier {source.upper()} is samengevoegd met {args.doel.strip().upper()}.")
-            return ExitCode.OK
-        if args.nieuw == bool(args.doel):
-            raise LinkError("Geef óf een doeldossier óf --nieuw.",
-                            "Bijvoorbeeld: wkb-desk link 12 WKB-2026-0001, of wkb-desk link 12 --nieuw")
-        document_id = find_document(conn, source)
-        target = None if args.nieuw else args.doel.strip().upper()
-        link_document(conn, document_id, target, merge=args.samenvoegen)
-        row = conn.execute("SELECT original_name, dossier_id FROM documents WHERE id = ?", (document_id,)).fetchone()
-        what = "Het dossier van document" if args.samenvoegen else "Document"
-        print(f"{what} {document_id} ({row['original_name']}) staat nu in dossier {row['dossier_id']}; "
-              "deze keuze blijft staan.")
-        return ExitCode.OK
-    finally:
+        code = _link(conn, args, prefix)
+    except BaseException:
+        conn.execute("ROLLBACK")
         conn.close()
+        raise
+    conn.execute("ROLLBACK" if args.dry_run else "COMMIT")
+    conn.close()
+    return code
+
+
+def _link(conn, args: argparse.Namespace, prefix: str) -> int:
+    source = args.bron.strip()
+    if re.fullmatch(r"(?i)WKB-\d{4}-\d+", source):
+        if not conn.execute("SELECT 1 FROM dossiers WHERE id = ?", (source.upper(),)).fetchone():
+            raise LinkError(f"Dossier {source.upper()} bestaat niet.",
+                            "Controleer het nummer met 'wkb-desk dossiers'.")
+        if not args.doel:
+            raise LinkError("Noem het dossier waarmee samengevoegd moet worden.",
+                            "Bijvoorbeeld: wkb-desk link WKB-2026-0003 WKB-2026-0001")
+        merge_dossiers(conn, source.upper(), args.doel.strip().upper())
+        print(f"{prefix}Dossier {source.upper()} is samengevoegd met {args.doel.strip().upper()}.")
+        return ExitCode.OK
+    if args.nieuw == bool(args.doel):
+        raise LinkError("Geef óf een doeldossier óf --nieuw.",
+                        "Bijvoorbeeld: wkb-desk link 12 WKB-2026-0001, of wkb-desk link 12 --nieuw")
+    document_id = find_document(conn, source)
+    target = None if args.nieuw else args.doel.strip().upper()
+    link_document(conn, document_id, target, merge=args.samenvoegen)
+    row = conn.execute("SELECT original_name, dossier_id FROM documents WHERE id = ?", (document_id,)).fetchone()
+    what = "Het dossier van document" if args.samenvoegen else "Document"
+    print(f"{prefix}{what} {document_id} ({row['original_name']}) staat nu in dossier {row['dossier_id']}; "
+          "deze keuze blijft staan.")
+    return ExitCode.OK
