@@ -169,7 +169,10 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
         if key != page_key and line.region != "body":
             section, party = "", False
         page_key = key
-        head = line.head
+        stripped = line.text.lstrip()
+        # cheap test first: only a line whose first word starts some heading can be one
+        first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
+        head = line.head if first in ref.section_first_words else ""
         if head:
             if head in ref.party_sections:
                 section, party = head, True

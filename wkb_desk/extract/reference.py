@@ -74,6 +74,7 @@ class Reference:
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
     label_first_words: frozenset[str] = frozenset()
+    section_first_words: frozenset[str] = frozenset()
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
     name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
@@ -227,6 +228,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.section_names = {norm_label(k): str(v) for k, v in sections.get("naam_in_sectie", {}).items()}
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
     ref.label_first_words = frozenset(x.split(" ", 1)[0] for x in all_labels)
+    ref.section_first_words = frozenset(x.split(" ", 1)[0] for x in ref.party_sections | ref.project_sections)
     alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
     # numbering / bullets before a label: "1.2 ", "a) ", "- ", "• "
     label_pattern = r"^\s{0,8}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s{1,4})?(" + alt + r")(?![\w])"
