@@ -224,3 +224,32 @@ def test_sharing_violation_counts_as_busy(settings, monkeypatch):
     assert path.read_bytes() == before
     monkeypatch.undo()
     assert update_register(settings, desk.conn, desk.factory()).rows_added == 1
+
+
+def test_a_workbook_the_tool_cannot_patch_is_rebuilt_and_kept(settings):
+    desk = Desk(settings)
+    desk.dossier(1)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(2, header_map(ws)["Opmerkingen"]).value = "Niet kwijtraken"
+    wb.save(path)
+    # Someone's tool mangled a sheet: Overzicht without its rows element.
+    tmp = path.with_suffix(".x.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as out:
+        names = {s: f"xl/worksheets/sheet{i}.xml" for i, s in enumerate(openpyxl.load_workbook(path).sheetnames, 1)}
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == names["Overzicht"]:
+                import re as _re
+
+                data = _re.sub(rb"<sheetData>.*</sheetData>|<sheetData/>", b"", data, flags=_re.S)
+            out.writestr(item, data)
+    tmp.replace(path)
+    desk.dossier(2)
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.saved and result.rebuilt and any("opnieuw opgebouwd" in w for w in result.warnings)
+    assert cell(path, "WKB-2026-0001", "Opmerkingen") == "Niet kwijtraken"
+    assert cell(path, "WKB-2026-0002", "Adres") == "Kerkstraat 2"
+    assert list((path.parent / "back-ups").glob("*onleesbaar*"))

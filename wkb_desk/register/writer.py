@@ -150,33 +150,21 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
 
     view_list = list(views() if callable(views) else views)
 
-    headers = _headers(conn, snap)
-    fresh = rebuild or snap is None
-    if fresh:
-        pkg = Package(io.BytesIO(build.skeleton(headers, settings.register.binnenkort_dagen)))
-        snap = readback.read_register(pkg)
-        result.rebuilt = True
-    assert pkg is not None and snap is not None
-
-    corrections = _load_corrections(conn)
-    deleted = {} if rebuild else _load_deleted(conn)
-    people = _load_people(conn) if fresh else {}
-    derived: dict[str, dict[str, str | None]] = {}
-    for d, f, v in _query(conn, "SELECT dossier_id, field, tool_value FROM register_derived_edits"):
-        derived.setdefault(d, {})[f] = v
-    plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh,
-                          derived=derived)
-    result.refilled = list(plan.dropped)
-
-    changed = plan.changed or fresh or not trusted
+    try:
+        composed = _compose(settings, conn, pkg, snap, view_list, state, result, rebuild=rebuild, trusted=trusted)
+    except OoxmlError as exc:
+        if rebuild or snap is None:
+            raise
+        # Something in the workbook this module cannot patch: start afresh from the ledger, keep the old file.
+        msg = f"Het register kon niet bijgewerkt worden ({exc}); het wordt opnieuw opgebouwd uit het grootboek."
+        log.warning(msg)
+        result.warnings.append(msg)
+        result.rows_added = result.rows_updated = result.cells_written = result.hidden_deleted = 0
+        if not dry_run:
+            result.warnings.append(f"De vorige versie is bewaard als {backup.keep_damaged(path).name}.")
+        composed = _compose(settings, conn, None, None, view_list, state, result, rebuild=rebuild, trusted=trusted)
+    pkg, snap, plan, changed, fresh, doc_info = composed
     new_token = uuid.uuid4().hex
-    docs_changed, doc_info = _write_documents(pkg, settings, conn, result, snap.templates,
-                                              None if fresh or not trusted else state.documents)
-    changed = changed or docs_changed
-    if _write_overview(pkg, view_list, corrections, snap.templates):
-        changed = True
-    if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token):
-        changed = True
     result.seconds = time.perf_counter() - t0
     if not changed and not dry_run and doc_info and state.documents is None and trusted:
         # The sheet matched the ledger; remember that, so the next update only appends.
@@ -208,6 +196,38 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
     result.seconds = time.perf_counter() - t0
     log.info("%s (%.1f s)", result.summary(), result.seconds)
     return result
+
+
+def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, snap: readback.Snapshot | None,
+             view_list: list[DossierView], state: "_State", result: RegisterResult, *, rebuild: bool, trusted: bool):
+    """Patch every sheet in memory. Returns (package, snapshot, register plan, changed?, fresh?, documents info)."""
+    headers = _headers(conn, snap)
+    fresh = rebuild or snap is None
+    if fresh:
+        pkg = Package(io.BytesIO(build.skeleton(headers, settings.register.binnenkort_dagen)))
+        snap = readback.read_register(pkg)
+        result.rebuilt = True
+    assert pkg is not None and snap is not None
+
+    corrections = _load_corrections(conn)
+    deleted = {} if rebuild else _load_deleted(conn)
+    people = _load_people(conn) if fresh else {}
+    derived: dict[str, dict[str, str | None]] = {}
+    for d, f, v in _query(conn, "SELECT dossier_id, field, tool_value FROM register_derived_edits"):
+        derived.setdefault(d, {})[f] = v
+    plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh,
+                          derived=derived)
+    result.refilled = list(plan.dropped)
+
+    changed = plan.changed or fresh or not trusted
+    docs_changed, doc_info = _write_documents(pkg, settings, conn, result, snap.templates,
+                                              None if fresh or not trusted else state.documents)
+    changed = changed or docs_changed
+    if _write_overview(pkg, view_list, corrections, snap.templates):
+        changed = True
+    if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token):
+        changed = True
+    return pkg, snap, plan, changed, fresh, doc_info
 
 
 # --- bookkeeping (table register_rows and friends) ------------------------------------------------
