@@ -57,7 +57,8 @@ def run_rebuild(args, settings) -> int:
                 conn.close()
     for warning in result.warnings:
         print(f"Let op: {warning}")
-    print(result.summary())
+    if not result.saved:  # a save is already reported by the register's own log line
+        print(result.summary())
     if result.backup:
         print(f"Vorige versie bewaard als {result.backup}")
     return 0
