@@ -55,8 +55,7 @@ def run_rebuild(args, settings) -> int:
                 result = rebuild_register(settings, conn, views(conn))
             finally:
                 conn.close()
-    for warning in result.warnings:
-        print(f"Let op: {warning}")
+    # Warnings are logged by the register itself (screen and log file).
     if not result.saved:  # a save is already reported by the register's own log line
         print(result.summary())
     if result.backup:

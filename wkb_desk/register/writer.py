@@ -112,6 +112,14 @@ def read_corrections(settings: Settings, conn: sqlite3.Connection) -> int:
 
 def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run: bool, rebuild: bool,
          read_only: bool = False) -> RegisterResult:
+    result = _run_inner(settings, conn, views, dry_run=dry_run, rebuild=rebuild, read_only=read_only)
+    for warning in result.warnings:  # callers may ignore the result; the log file must still say it
+        log.warning(warning)
+    return result
+
+
+def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run: bool, rebuild: bool,
+               read_only: bool = False) -> RegisterResult:
     t0 = time.perf_counter()
     path = settings.paden.register
     result = RegisterResult(path, dry_run=dry_run)
@@ -127,9 +135,8 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
             pkg = Package(path)
             snap = readback.read_register(pkg)
         except (OoxmlError, OSError, ValueError, KeyError) as exc:
-            msg = f"Het register kon niet gelezen worden ({exc}); het wordt opnieuw opgebouwd uit het grootboek."
-            log.warning(msg)
-            result.warnings.append(msg)
+            result.warnings.append(f"Het register kon niet gelezen worden ({exc}); het wordt opnieuw opgebouwd "
+                                   "uit het grootboek.")
             if read_only:
                 return result
             if not dry_run:
@@ -156,9 +163,8 @@ def _run(settings: Settings, conn: sqlite3.Connection, views: Views, *, dry_run:
         if rebuild or snap is None:
             raise
         # Something in the workbook this module cannot patch: start afresh from the ledger, keep the old file.
-        msg = f"Het register kon niet bijgewerkt worden ({exc}); het wordt opnieuw opgebouwd uit het grootboek."
-        log.warning(msg)
-        result.warnings.append(msg)
+        result.warnings.append(f"Het register kon niet bijgewerkt worden ({exc}); het wordt opnieuw opgebouwd "
+                               "uit het grootboek.")
         result.rows_added = result.rows_updated = result.cells_written = result.hidden_deleted = 0
         if not dry_run:
             result.warnings.append(f"De vorige versie is bewaard als {backup.keep_damaged(path).name}.")
