@@ -7,7 +7,7 @@ import re
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment
-from wkb_desk.extract.locate import Line, is_contact_line
+from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
