@@ -498,3 +498,20 @@ def test_two_columns_without_colons(tmp_path):
         "plaats": "Haaksbergen", "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
         "bouwer": "Aannemingsbedrijf Ter Braak", "bag_id": "0158207133806341", "verklaring": "positief",
     })
+
+
+def test_address_spread_over_a_spreadsheet_row(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "u.xlsx", {"DBG": [
+        ["Dossier bevoegd gezag"],
+        ["Project", "Woonzorg De Linde"],
+        ["Adres", "Lindelaan 2", "7471 AB", "Goor"],
+        ["Kwaliteitsborger", "Bylaer"],
+        ["Datum", dt.date(2026, 9, 30)],
+        ["Onderdeel", "Document", "Status"],
+        ["Brandveiligheid", "Gelijkwaardige maatregel brandcompartimentering", "Opgenomen"],
+    ]})
+    x = run(path)
+    check(x, "dossier_bevoegd_gezag", {
+        "datum": "2026-09-30", "straat": "Lindelaan", "huisnummer": "2", "postcode": "7471 AB", "plaats": "Goor",
+        "kwaliteitsborger": "Bylaer", "gevolgklasse_signalen": ["gelijkwaardige maatregel (brand/constructie)"],
+    })

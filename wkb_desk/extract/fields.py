@@ -188,6 +188,14 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
                 if parsed[j] and not parsed[j][2]:
                     value = ""  # the next cell is itself a bare label
+                elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats"}:
+                    # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
+                    k = j + 1
+                    while k < len(cells) and k < j + 4 and not parsed[k]:
+                        k += 1
+                    if k > j + 1:
+                        value = ", ".join(c.strip() for c in cells[j:k] if c.strip())
+                        consumed = k - i
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
                 nxt_label = label_rows.get(nxt.pos) if nxt is not None else None
