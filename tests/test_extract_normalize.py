@@ -97,6 +97,8 @@ def test_numbers():
     assert nz.normalize_kvk("69.121.052") == "69121052"
     assert nz.normalize_kvk("KvK 6912105") is None
     assert nz.normalize_bag("0164 20 0000123456") == "0164200000123456"
+    assert nz.normalize_bag("0158 2000 0000 1234") == "0158200000001234"
+    assert nz.normalize_bag("0158200000001234567") is None  # 19 digits: not a BAG id
     assert nz.normalize_verzoeknummer("2022070500133") == "2022070500133"
     assert nz.normalize_verzoeknummer("2022130500133") is None  # month 13: not a DSO number
     assert nz.normalize_gevolgklasse("Gevolgklasse 1 (grondgebonden)") == 1

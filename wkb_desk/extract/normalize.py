@@ -244,27 +244,22 @@ def _digits(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text)
 
 
-_KVK = re.compile(r"(?<![\d])(\d{2}[.\s]?\d{3}[.\s]?\d{3}|\d{8})(?![\d])")
+_KVK = re.compile(r"(?<![\d])\d(?:[ .]?\d){7}(?![\d])")
 
 
 def normalize_kvk(text: str) -> str | None:
-    """8 digits from `69.121.052` / `69121052`."""
+    """8 digits from `69.121.052` / `69121052` / `6912 1052`."""
     m = _KVK.search((text or "")[:MAX_VALUE])
-    if not m:
-        return None
-    d = _digits(m.group(1))
-    return d if len(d) == 8 else None
+    return _digits(m.group(0)) if m else None
 
 
-_BAG = re.compile(r"(?<![\d])(\d{4}[\s.]?\d{2}[\s.]?\d{10}|\d{16})(?![\d])")
+_BAG = re.compile(r"(?<![\d])\d(?:[ .]?\d){15}(?![\d])")
 
 
 def normalize_bag(text: str) -> str | None:
+    """16 digits, also when written in groups ("0158 2000 0000 1234", "0164.20.0000123456")."""
     m = _BAG.search((text or "")[:MAX_VALUE])
-    if not m:
-        return None
-    d = _digits(m.group(1))
-    return d if len(d) == 16 else None
+    return _digits(m.group(0)) if m else None
 
 
 _VERZOEK = re.compile(r"(?<![\d])(20\d{11})(?![\d])")
