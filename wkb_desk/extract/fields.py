@@ -362,10 +362,16 @@ _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORE
 _VOID = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
+_LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wordt", "heeft", "met", "die", "dat", "te",
+               "in", "op", "aan", "bij", "als", "door", "om"}
+
+
 def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
+    if v.split(" ", 1)[0] in _LEAD_WORDS:
+        return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
     return v
 
 
@@ -507,5 +513,5 @@ def best(cands: list[Cand]) -> dict[str, Cand]:
 
 
 def to_field_value(c: Cand) -> FieldValue:
-    return FieldValue(value=c.value, page=c.page, fragment=c.fragment, confidence=max(0.0, min(1.0, c.conf)),
+    return FieldValue(value=c.value, page=c.page, fragment=c.fragment, confidence=round(max(0.0, min(1.0, c.conf)), 2),
                       label=c.label)
