@@ -515,3 +515,15 @@ def test_address_spread_over_a_spreadsheet_row(tmp_path):
         "datum": "2026-09-30", "straat": "Lindelaan", "huisnummer": "2", "postcode": "7471 AB", "plaats": "Goor",
         "kwaliteitsborger": "Bylaer", "gevolgklasse_signalen": ["gelijkwaardige maatregel (brand/constructie)"],
     })
+
+
+def test_perceel_in_three_labelled_parts(tmp_path):
+    path = docgen.write_docx(tmp_path / "v.docx", [
+        "Gereedmelding",
+        [["Verzoeknummer", "2026120500881"], ["Datum indiening", "5-12-2026"], ["Kadastrale gemeente", "Almelo"],
+         ["Sectie", "K"], ["Perceelnummer", "1234"], ["Geplande ingebruikname", "20 december 2026"]],
+    ])
+    x = run(path)
+    check(x, "gereedmelding", {"verzoeknummer": "2026120500881", "kadastraal": "Almelo K 1234",
+                               "ingebruikname": "2026-12-20", "datum": "2026-12-05"})
+    assert x.missing == ()

@@ -69,6 +69,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         cands.extend(candidates_from_hit(hit, ref))
     chosen = best(cands)
     _merge_toevoeging(chosen)
+    _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
     found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
     used = {h.value_line.pos for h in hits} | {h.line.pos for h in hits}
@@ -120,6 +121,17 @@ def _merge_toevoeging(chosen: dict[str, Cand]) -> None:
         value = str(add.value)
         joined = f"{nr.value}{value}" if value[:1] in "-/" or value.isalpha() else f"{nr.value}-{value}"
         chosen["huisnummer"] = Cand("huisnummer", joined, nr.conf, nr.order, nr.page, nr.fragment, nr.label)
+
+
+def _merge_perceel(chosen: dict[str, Cand]) -> None:
+    """"Kadastrale gemeente" + "Sectie" + "Perceelnummer" on separate labels -> one `kadastraal`."""
+    parts = [chosen.pop(name, None) for name in ("kad_gemeente", "kad_sectie", "kad_nummer")]
+    if "kadastraal" in chosen or not all(parts):
+        return
+    gem, sec, nr = parts
+    fragment = " / ".join(dict.fromkeys(p.fragment for p in parts))[:160]
+    chosen["kadastraal"] = Cand("kadastraal", f"{gem.value} {sec.value} {nr.value}", min(p.conf for p in parts),
+                                gem.order, gem.page, fragment, gem.label)
 
 
 def _check_reference(chosen: dict[str, Cand], ref: Reference) -> list[str]:

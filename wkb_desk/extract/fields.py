@@ -19,7 +19,8 @@ FRAGMENT_MAX = 160
 LOCATION_PARTS = ("straat", "huisnummer", "postcode", "plaats")
 # composite targets whose values land in location fields
 LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode", "postcode_plaats", "plaats", "bag_id",
-                    "kadastraal", "coordinaten"}
+                    "kadastraal", "coordinaten", "kad_gemeente", "kad_sectie", "kad_nummer"}
+_PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie)\b\s*:?", re.IGNORECASE)
@@ -397,7 +398,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         strong = target in _STRONG_LOCATION and not info.weak
         if not location_ok:
             return []
-        if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten"):
+        if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
         kad = _KAD_WORD.search(raw)
@@ -445,6 +446,18 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             add("postcode", pc[2])
     elif target == "kadastraal":
         add("kadastraal", nz.normalize_kadastraal(raw))
+    elif target in _PERCEEL_PARTS:
+        whole = nz.normalize_kadastraal(raw)
+        if whole:
+            add("kadastraal", whole)
+        elif target == "kad_gemeente":
+            add(target, nz.clean_place(re.sub(r"(?i)^\s*gemeente\s+", "", raw)))
+        elif target == "kad_sectie":
+            m = re.match(r"^\s*([A-Z]{1,2})\b", raw)
+            add(target, m.group(1) if m else None)
+        else:
+            m = re.match(r"^\s*(\d{1,6})(?:\s*(A\d{1,4}))?\b", raw)
+            add(target, " ".join(x for x in m.groups() if x) if m else None)
     elif target == "coordinaten":
         add("coordinaten", nz.normalize_coordinaten(raw))
     elif target == "bag_id":
