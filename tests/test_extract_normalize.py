@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 import time
 
@@ -196,3 +197,23 @@ def test_an_internal_error_becomes_a_warning_not_a_crash(monkeypatch):
     x = extract(_doc("Bouwmelding\nVerzoeknummer: 2026020100123\nAdres: Kerkstraat 1, 7601 AB Almelo"))
     assert x.kind == "onbekend"
     assert any("handmatig" in w for w in x.warnings)
+
+
+def test_required_literal_is_a_safe_prefilter():
+    from wkb_desk.extract.reference import required_literal
+
+    assert required_literal(r"\bgegevens en bescheiden\b") == "gegevens en bescheiden"
+    assert required_literal(r"\bverklaart\b.{0,120}\bgerechtvaardigd vertrouwen") == "gerechtvaardigd vertrouwen"
+    assert required_literal(r"cookies?\b") == "cookie"  # the optional "s" is not required
+    assert required_literal(r"\bveelgestelde vragen\b|\bhoe werkt\b") == ""  # either alternative may match
+    assert required_literal(r"^(?:type|soort) verzoek") == "verzoek"
+    assert required_literal(r"[abc]defg") == "defg"
+    # every packaged pattern: whatever text it matches contains its literal
+    ref = load_reference()
+    samples = ["type verzoek: melding", "activiteit: bouwactiviteit (technisch) - gereedmelding",
+               "dit borgingsplan beschrijft", "risicoscore = kans x effect", "nen-iso 31000", "rijksmonument",
+               "geen verklaring afgegeven", "artikel 2.21 bbl", "informatieplicht start bouwwerkzaamheden"]
+    for pattern, literal in ref.literals.items():
+        for text in samples:
+            if literal and re.search(pattern, text, re.IGNORECASE | re.MULTILINE):
+                assert literal in text, (pattern, text)

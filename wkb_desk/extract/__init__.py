@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from wkb_desk.extract.classify import classify
-from wkb_desk.extract.extras import fallback_fields, kind_extras
+from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields
 from wkb_desk.extract.fields import LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, to_field_value
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -74,13 +74,14 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
     used = {h.value_line.pos for h in hits} | {h.line.pos for h in hits}
     # values in sentences (letters, prose verklaringen) count for half
-    prose = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in fallback_fields(lines, ref, set(chosen), "", used)}
-    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose - found))
+    prose = prose_fields(lines, ref, set(chosen), used)
+    prose_found = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in prose}
+    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found))
 
     warnings: list[str] = []
     if kind != KIND_UNKNOWN:
         own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
-        extra = fallback_fields(lines, ref, set(chosen), kind, used, own)
+        extra = prose + kind_fallbacks(lines, ref, set(chosen) | {c.field for c in prose}, kind, own)
         for c in extra:
             if c.field not in chosen:
                 chosen[c.field] = c

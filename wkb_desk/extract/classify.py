@@ -69,12 +69,15 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 seen_titles.add(kind)
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
+    lits = ref.literals
     for kind, rule in ref.kinds.items():
         for rx, weight in rule.signals:
-            if rx.search(joined):
+            lit = lits.get(rx.pattern)
+            if (not lit or lit in joined) and rx.search(joined):
                 scores[kind] += weight
     for rx, weight in ref.non_wkb:
-        if rx.search(joined):
+        lit = lits.get(rx.pattern)
+        if (not lit or lit in joined) and rx.search(joined):
             penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}

@@ -29,6 +29,12 @@ _PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:\d{1,2}\s|\d{1,2
 def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset(),
                     ownnrs: tuple[str, ...] = ()) -> list[Cand]:
     """Values from free text for fields no label gave; `ownnrs`: the document's own verzoeknummer."""
+    out = prose_fields(lines, ref, have, used)
+    return out + kind_fallbacks(lines, ref, have | {c.field for c in out}, kind, ownnrs)
+
+
+def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset()) -> list[Cand]:
+    """Values in sentences and letter lines, whatever the kind: date, parties, instrument, location."""
     out: list[Cand] = []
     body = body_lines(lines)
     ct = ref.compiled_texts
@@ -76,8 +82,17 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
                     break
             if done:
                 break
+    if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
+        out.extend(_free_location(body))
+    return out
+
+
+def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str, ownnrs: tuple[str, ...] = ()) -> list[Cand]:
+    """Fallbacks that depend on the kind: the borger in its own letterhead, DSO numbers."""
+    out: list[Cand] = []
+    body = body_lines(lines)
     # a borger's own documents carry its name in the letterhead
-    if "kwaliteitsborger" not in have and not any(c.field == "kwaliteitsborger" for c in out) and kind in (
+    if "kwaliteitsborger" not in have and kind in (
         "borgingsplan", "risicobeoordeling", "verklaring", "dossier_bevoegd_gezag"
     ):
         heads = [ln for ln in lines if ln.text and (ln.region != "body" or ln.sender)]
@@ -86,14 +101,11 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
             if entry:
                 out.append(_cand("kwaliteitsborger", entry.naam, ln, 0.55))
                 break
-    if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
-        out.extend(_free_location(body))
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
-        own = next((c.value for c in out if c.field == "verzoeknummer"), None)
         for ln in body:
             if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
                 v = nz.normalize_verzoeknummer(ln.text[:300])
-                if v and v != own and v not in ownnrs:
+                if v and v not in ownnrs:
                     out.append(_cand("verwijst_naar", v, ln, 0.6))
                     break
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
@@ -342,6 +354,9 @@ def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | No
         offset += len(chunk) + 1
     text = " ".join(parts)  # one space per line end keeps the offsets in `starts` right
     for rx, name, core in ref.compiled_texts.get("gevolgklasse_signalen", ()):
+        lit = ref.literals.get(rx.pattern)
+        if lit and lit not in text:
+            continue
         pos = _signal_found(text, rx, core, neg)
         if pos is not None and name not in names:
             names.append(name)

@@ -63,9 +63,27 @@ _LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*�
 _QUALIFIER = re.compile(r"^\([^()]{1,40}\)")
 
 
+_NUMBER_TOKEN = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])$")
+
+
+def _first_word(low: str) -> str:
+    """The first word of a lower-cased cell, after numbering or a bullet, without trailing ':', '?', '('."""
+    tokens = low.split(None, 2)
+    if not tokens:
+        return ""
+    word = tokens[1] if len(tokens) > 1 and _NUMBER_TOKEN.match(tokens[0]) else tokens[0]
+    for stop in ":?(":
+        cut = word.find(stop)
+        if cut > 0:
+            word = word[:cut]
+    return word
+
+
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """(normalised label, separator, remainder) when `cell` starts with a known label."""
     low = cell[:200].lower()
+    if _first_word(low) not in ref.label_first_words:
+        return None  # cheap test before the big pattern: no label starts with this word
     if len(low) == len(cell[:200]):  # same offsets: match the lower-cased cell without IGNORECASE
         m = ref.label_re_lower.match(low)
     else:

@@ -75,6 +75,7 @@ class Reference:
     compiled_texts: dict[str, Any] = field(default_factory=dict)
     label_first_words: frozenset[str] = frozenset()
     section_first_words: frozenset[str] = frozenset()
+    literals: dict[str, str] = field(default_factory=dict)  # pattern -> text every match contains (prefilter)
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
     name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
@@ -156,6 +157,64 @@ def _entries(items: list[dict], kind: str, source: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def required_literal(pattern: str) -> str:
+    """The longest plain text every match of `pattern` must contain (lower case), or "" when unsure.
+
+    Used as a cheap `in` test before running a pattern over a whole document; a pattern that starts
+    with \\b cannot use the regex engine's own literal-prefix search.
+    """
+    depth, runs, run, i = 0, [], "", 0
+    # a top-level alternative makes no literal required
+    d = 0
+    k = 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            end = pattern.find("]", k + 2)
+            k = end + 1 if end > 0 else len(pattern)
+            continue
+        d += c == "("
+        d -= c == ")"
+        if c == "|" and d == 0:
+            return ""
+        k += 1
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            runs.append(run)
+            run = ""
+            i += 2
+            continue
+        if c == "[" and depth == 0:
+            runs.append(run)
+            run = ""
+            end = pattern.find("]", i + 2)
+            i = end + 1 if end > 0 else len(pattern)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            runs.append(run)
+            run = ""
+        elif depth == 0 and (c.isalnum() or c in " -'"):
+            run += c
+        elif depth == 0 and c in "?*{":
+            run = run[:-1]  # the character before an optional quantifier is not required
+            runs.append(run)
+            run = ""
+        elif depth == 0:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    best = max((r.strip() for r in runs), key=len, default="")
+    return best.lower() if len(best) >= 4 else ""
+
+
 def _compile_rx(pattern: str, source: str, lowered: bool = False) -> re.Pattern:
     """MULTILINE: ^ and $ anchor per line, so a pattern can search a block of joined lines at once.
 
@@ -227,7 +286,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.name_labels = frozenset(norm_label(x) for x in sections.get("naam_labels", []))
     ref.section_names = {norm_label(k): str(v) for k, v in sections.get("naam_in_sectie", {}).items()}
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
-    ref.label_first_words = frozenset(x.split(" ", 1)[0] for x in all_labels)
+    ref.label_first_words = frozenset(re.split(r"[:?(]", x.split(" ", 1)[0])[0] or x for x in all_labels)
     ref.section_first_words = frozenset(x.split(" ", 1)[0] for x in ref.party_sections | ref.project_sections)
     alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in all_labels)
     # numbering / bullets before a label: "1.2 ", "a) ", "- ", "• "
@@ -259,6 +318,9 @@ def _build(data: dict, sources: list[str]) -> Reference:
         for s in texts.get("gevolgklasse_signalen", [])
     )
     ref.compiled_texts = ct
+    patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb]
+    patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
+    ref.literals = {rx.pattern: required_literal(rx.pattern) for rx in patterns}
     return ref
 
 
