@@ -172,3 +172,10 @@ def test_verklaring_written_as_a_letter_is_recognised(tmp_path):
     assert x.kind == "verklaring"
     assert (v["datum"], v["straat"], v["postcode"], v["plaats"]) == ("2026-11-12", "Veldkampweg", "7461 AB", "Rijssen")
     assert (v["kwaliteitsborger"], v["instrument"], v["verklaring"]) == ("Borg KB", "WKI", "positief")
+
+
+def test_zip_without_text_of_its_own_is_not_a_scan():
+    x = _extract(ReadResult("zip", ()), load_reference())
+    assert x.kind == "onbekend" and not any("handmatig" in w for w in x.warnings)
+    scan = _extract(ReadResult("pdf", (Page(1, "", is_scan=True),)), load_reference())
+    assert scan.kind == "onleesbaar" and any("handmatig invullen" in w for w in scan.warnings)

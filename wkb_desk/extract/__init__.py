@@ -44,6 +44,10 @@ def extract(read: ReadResult, ref: Reference | None = None) -> Extraction:
 
 def _extract(read: ReadResult, ref: Reference) -> Extraction:
     readable = sum(len(p.text.strip()) for p in read.pages if p.text and not p.is_scan)
+    if readable < MIN_TEXT_CHARS and read.is_container:
+        # a ZIP or an e-mail without text of its own: its members are read and recognised one by one
+        return Extraction(kind=KIND_UNKNOWN, kind_score=0.0,
+                          warnings=("Verpakking zonder eigen tekst: de bijlagen worden apart herkend.",))
     if readable < MIN_TEXT_CHARS:
         scan = any(p.is_scan for p in read.pages) or not read.pages
         why = "gescand document zonder tekstlaag" if scan else "geen leesbare tekst"

@@ -266,7 +266,8 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
                 if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or not _looks_like_value(nxt.text):
                     return None
                 answer, value_line = nxt.text.strip(), nxt
-            return Hit(info, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
+            asked = LabelInfo(info.field, norm_label(text[:q])[:80], True)  # the question as written is the label
+            return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
     return None
 
 
