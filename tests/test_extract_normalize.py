@@ -217,3 +217,9 @@ def test_required_literal_is_a_safe_prefilter():
         for text in samples:
             if literal and re.search(pattern, text, re.IGNORECASE | re.MULTILINE):
                 assert literal in text, (pattern, text)
+
+
+def test_ocr_letters_in_long_numbers():
+    assert nz.normalize_verzoeknummer("2O26O6O5OO763") == "2026060500763"
+    assert nz.normalize_kvk("83O757O5") == "83075705"
+    assert nz.ocr_digits("Borg4 Oldenzaal") == "Borg4 Oldenzaal"  # words stay words

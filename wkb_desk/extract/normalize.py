@@ -240,6 +240,19 @@ def normalize_kadastraal(text: str) -> str | None:
     return out
 
 
+_OCR_TOKEN = re.compile(r"[\dOoIl|]{6,}")
+_OCR_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def ocr_digits(text: str) -> str:
+    """Undo OCR letter-for-digit mix-ups inside long numbers: "2O26O6O5OO763" -> "2026060500763"."""
+    def fix(m: re.Match) -> str:
+        token = m.group(0)
+        digits = sum(c.isdigit() for c in token)
+        return token.translate(_OCR_MAP) if digits >= 0.6 * len(token) else token
+    return _OCR_TOKEN.sub(fix, text)
+
+
 def _digits(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text)
 
@@ -249,7 +262,7 @@ _KVK = re.compile(r"(?<![\d])\d(?:[ .]?\d){7}(?![\d])")
 
 def normalize_kvk(text: str) -> str | None:
     """8 digits from `69.121.052` / `69121052` / `6912 1052`."""
-    m = _KVK.search((text or "")[:MAX_VALUE])
+    m = _KVK.search(ocr_digits((text or "")[:MAX_VALUE]))
     return _digits(m.group(0)) if m else None
 
 
@@ -258,7 +271,7 @@ _BAG = re.compile(r"(?<![\d])\d(?:[ .]?\d){15}(?![\d])")
 
 def normalize_bag(text: str) -> str | None:
     """16 digits, also when written in groups ("0158 2000 0000 1234", "0164.20.0000123456")."""
-    m = _BAG.search((text or "")[:MAX_VALUE])
+    m = _BAG.search(ocr_digits((text or "")[:MAX_VALUE]))
     return _digits(m.group(0)) if m else None
 
 
@@ -267,7 +280,7 @@ _VERZOEK = re.compile(r"(?<![\d])(20\d{11})(?![\d])")
 
 def normalize_verzoeknummer(text: str) -> str | None:
     """The DSO verzoeknummer: 13 digits with a date-like prefix (yyyymmdd + 5)."""
-    compact = re.sub(r"(?<=\d)[\s.](?=\d)", "", (text or "")[:MAX_VALUE])
+    compact = re.sub(r"(?<=\d)[\s.](?=\d)", "", ocr_digits((text or "")[:MAX_VALUE]))
     for m in _VERZOEK.finditer(compact):
         v = m.group(1)
         if 1 <= int(v[4:6]) <= 12 and 1 <= int(v[6:8]) <= 31:
