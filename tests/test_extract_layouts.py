@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract")
 import docgen  # noqa: E402
 
 from wkb_desk.config import Limits  # noqa: E402
-from wkb_desk.extract import _extract, extract, load_reference, stale_entries  # noqa: E402
+from wkb_desk.extract import _extract, load_reference, stale_entries  # noqa: E402
 from wkb_desk.readers import read_file  # noqa: E402
 
 
