@@ -122,12 +122,20 @@ _FREE_ADDR = re.compile(
 )
 
 
+# "Nieuwbouw woning Kerkstraat 12 te Almelo": a street name by its usual ending, a number, "te" and a place
+_STREET_TE_PLACE = re.compile(
+    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
+    r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    r"\s+te\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
+)
+
+
 def _free_location(body: list[Line]) -> list[Cand]:
     for ln in body:
         if ln.party:
             continue
         text = ln.text[:400]
-        m = _FREE_ADDR.search(text)
+        m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
         segment = m.group("a") if m else None
         if segment is None and nz.find_postcode(text, strict=True):
             segment = text
