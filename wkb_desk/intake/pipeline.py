@@ -131,10 +131,7 @@ class Pipeline:
                     ids[id(p)] = doc_id
                     outcome.document_ids.append(doc_id)
             journal.mark_committed(self.conn, sha)
-        _checkpoint("vastgelegd")
-        path.unlink()
-        _checkpoint("verwijderd")
-        journal.forget(self.conn, sha)
+        self._release_original(path, sha)
         return outcome
 
     # --- steps ---------------------------------------------------------------------------------
@@ -265,11 +262,15 @@ class Pipeline:
                 stored_path=relative_to(target, self.base),
             )
             journal.mark_committed(self.conn, sha)
+        self._release_original(path, sha)
+        return outcome
+
+    def _release_original(self, path: Path, sha: str) -> None:
+        """After the commit: the original leaves the inbox, then the journal forgets the move."""
         _checkpoint("vastgelegd")
         path.unlink()
         _checkpoint("verwijderd")
         journal.forget(self.conn, sha)
-        return outcome
 
     def _abandon(self, sha: str, source: Path) -> None:
         rows = self.conn.execute("SELECT target FROM intents WHERE group_sha = ?", (sha,)).fetchall()
