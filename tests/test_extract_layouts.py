@@ -527,3 +527,20 @@ def test_perceel_in_three_labelled_parts(tmp_path):
     check(x, "gereedmelding", {"verzoeknummer": "2026120500881", "kadastraal": "Almelo K 1234",
                                "ingebruikname": "2026-12-20", "datum": "2026-12-05"})
     assert x.missing == ()
+
+
+def test_negative_verklaring_with_deviation_table(tmp_path):
+    path = docgen.write_docx(tmp_path / "w.docx", [
+        "Verklaring kwaliteitsborger",
+        [["Datum", "14-11-2026"], ["Projectadres", "Kerkweg 1, 7491 AA Delden"], ["Kwaliteitsborger", "Borg4"],
+         ["Instrument", "WKI"]],
+        "Er is geen verklaring afgegeven.",
+        "Openstaande afwijkingen",
+        [["Nr", "Afwijking", "Bbl", "Status"], ["1", "Balustrade te laag", "4.65", "Open"],
+         ["2", "Doorvoeringen niet brandwerend afgedicht", "4.41", "Open"]],
+        "Hoogachtend,",
+        "J. Jansen",
+    ])
+    x = run(path)
+    check(x, "verklaring", {"verklaring": "negatief", "straat": "Kerkweg", "kwaliteitsborger": "Borg4"})
+    assert x.values()["afwijkingen"] == ["Balustrade te laag", "Doorvoeringen niet brandwerend afgedicht"]

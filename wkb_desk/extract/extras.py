@@ -252,7 +252,7 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
             out.append(_cand("verklaring", verdict[0], verdict[1], 0.85))
     verdict_value = have.get("verklaring") or next((c.value for c in out if c.field == "verklaring"), None)
     if kind == "verklaring" and verdict_value == "negatief":
-        devs = _deviations(body, ref)
+        devs = _deviations(lines, ref)
         if devs:
             out.append(_cand("afwijkingen", devs[1], devs[0], 0.7))
     if kind == "bouwmelding":
@@ -312,23 +312,51 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     return where or section[0], found
 
 
-def _deviations(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
+_DEV_STOP = re.compile(
+    r"^(?:het bouwwerk|wij |deze verklaring|met vriendelijke|hoogachtend|namens|ondertekening|handtekening"
+    r"|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)", re.IGNORECASE)
+
+
+def _deviations(lines: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
+    """Open deviations listed after a heading ("De volgende afwijkingen zijn niet hersteld:") or in a
+    table with an "Afwijking" column."""
     heads = ref.compiled_texts.get("afwijkingen_kop", ())
+    body = [ln for ln in lines if ln.region == "body" and not ln.sender]
     for i, ln in enumerate(body):
         low = ln.text.lower()
-        if any(rx.search(low) for rx in heads) and ln.text.rstrip().endswith(":"):
-            items: list[str] = []
-            for nxt in body[i + 1: i + 30]:
-                t = nxt.text.strip()
-                if not t:
+        if not ln.text or not any(rx.search(low) for rx in heads):
+            continue
+        cells = [c.strip().lower() for c in ln.cells]
+        if len(cells) > 1:  # a table: take the column whose header names the deviation
+            col = next((k for k, c in enumerate(cells) if any(rx.search(c) for rx in heads)), None)
+            items = []
+            for nxt in body[i + 1: i + 40]:
+                if "\t" not in nxt.text:
                     break
-                if re.match(r"^(?:het bouwwerk|wij |deze verklaring|met vriendelijke|hoogachtend|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)", t, re.IGNORECASE):
-                    break
-                if nz.find_dates(t) and len(t) < 20:
-                    break
-                items.append(re.sub(r"^[-•*–·]\s*|^\d{1,2}[.)]\s+", "", t)[:200])
+                row = nxt.cells
+                if col is not None and col < len(row) and row[col].strip():
+                    items.append(row[col].strip()[:200])
             if items:
                 return ln, items[:20]
+            continue
+        short_heading = len(ln.text.split()) <= 5 and not ln.text.rstrip().endswith(".")
+        if not (ln.text.rstrip().endswith(":") or short_heading):
+            continue
+        following = next((x for x in body[i + 1: i + 4] if x.text.strip()), None)
+        if following is not None and "\t" in following.text:
+            continue  # a table follows the heading: its header row is handled above
+        items = []
+        for nxt in body[i + 1: i + 30]:
+            t = nxt.text.strip()
+            if not t:
+                if items:
+                    break
+                continue
+            if _DEV_STOP.match(t) or (nz.find_dates(t) and len(t) < 20) or nxt.heading:
+                break
+            items.append(re.sub(r"^[-•*–·]\s*|^\d{1,2}[.)]\s+", "", t)[:200])
+        if items:
+            return ln, items[:20]
     return None
 
 
