@@ -544,3 +544,20 @@ def test_negative_verklaring_with_deviation_table(tmp_path):
     x = run(path)
     check(x, "verklaring", {"verklaring": "negatief", "straat": "Kerkweg", "kwaliteitsborger": "Borg4"})
     assert x.values()["afwijkingen"] == ["Balustrade te laag", "Doorvoeringen niet brandwerend afgedicht"]
+
+
+def test_attachments_marked_absent_are_not_listed(tmp_path):
+    path = docgen.write_pdf(tmp_path / "x.pdf", [[
+        "Melding bouwactiviteit (technisch)",
+        "Verzoeknummer: 2026030300777",
+        "Type verzoek: Melding",
+        "Projectadres: Kerkweg 1, 7491 AA Delden",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Bijgevoegde documenten",
+        "Borgingsplan: ja",
+        "Risicobeoordeling: nee (volgt)",
+    ]])
+    x = run(path)
+    assert x.kind == "bouwmelding"
+    assert x.values()["bijlagen"] == ["borgingsplan"]

@@ -294,22 +294,29 @@ _ATTACH_KINDS = (
 
 def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     section = _section_lines([ln for ln in lines if ln.text and ln.region == "body"],
-                             ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten", "meegestuurde documenten"), 25)
+                             ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten", "meegestuurde documenten",
+                              "meegezonden documenten", "meegezonden bijlagen", "aangeleverde documenten"), 25)
     if not section:
         return None
     found: list[str] = []
     where: Line | None = None
     for ln in section:
-        low = ln.text.lower()
-        if re.search(r"\bbijgevoegd\b\s*:?\s*nee|\bontbreekt\b|\bniet bijgevoegd\b", low):
-            continue
-        if len(low) > 160:
+        if len(ln.text) > 160:
             continue  # a sentence about attachments, not an attachment
         for kind, rx in _ATTACH_KINDS:
-            if rx.search(ln.text) and kind not in found:
-                found.append(kind)
-                where = where or ln
+            m = rx.search(ln.text)
+            if not m or kind in found:
+                continue
+            # "Risicobeoordeling: nee", "☐ Borgingsplan", "Borgingsplan (volgt)": not attached
+            around = ln.text[max(0, m.start() - 6): m.end() + 30].lower()
+            if _NOT_ATTACHED.search(around):
+                continue
+            found.append(kind)
+            where = where or ln
     return where or section[0], found
+
+
+_NOT_ATTACHED = re.compile(r"[☐□]|\[\s\]|\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt)\b")
 
 
 _DEV_STOP = re.compile(
