@@ -561,3 +561,28 @@ def test_attachments_marked_absent_are_not_listed(tmp_path):
     x = run(path)
     assert x.kind == "bouwmelding"
     assert x.values()["bijlagen"] == ["borgingsplan"]
+
+
+def test_letterhead_kvk_is_not_the_applicants(tmp_path):
+    path = docgen.write_pdf(tmp_path / "y.pdf", [[
+        "SK Stavast Kwaliteitsborging",
+        "Kwaliteitsborger bouw",
+        "Marktstraat 3",
+        "7642 AJ Wierden",
+        "KvK 83917264",
+        "T 041 383 4943",
+        "info@stavastkwaliteitsborging.nl",
+        "Datum 22-11-2026",
+        "Borgingsplan",
+        "In opdracht van Woonstichting Twentehuis borgt Stavast Kwaliteitsborging de bouwtechnische kwaliteit van het",
+        "project Nijrees fase 2. Dit plan hoort bij de bouwmelding voor de bouwactiviteit (technisch).",
+        "Projectadres Eibergsestraat 4-2, 7483 GJ Haaksbergen",
+        "Instrument KiK",
+    ]])
+    x = run(path)
+    v = x.values()
+    assert x.kind == "borgingsplan"
+    assert "kvk" not in v
+    assert v["initiatiefnemer"] == "Woonstichting Twentehuis" and v["kwaliteitsborger"] == "Stavast Kwaliteitsborging"
+    assert v.get("projectnaam", "Nijrees fase 2") == "Nijrees fase 2"
+    assert (v["straat"], v["plaats"]) == ("Eibergsestraat", "Haaksbergen")

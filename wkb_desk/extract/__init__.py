@@ -15,7 +15,9 @@ import logging
 
 from wkb_desk.extract.classify import classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields
-from wkb_desk.extract.fields import LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, to_field_value
+from wkb_desk.extract.fields import (
+    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, plausible, to_field_value,
+)
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
 from wkb_desk.models import CORE_FIELDS, EXTRA_FIELDS, KIND_UNKNOWN, KIND_UNREADABLE, Extraction, FieldValue, ReadResult
@@ -63,10 +65,15 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
     anchors = {
         h.line.pos for h in hits
-        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not h.line.contact
+        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not h.line.contact and plausible(h)
     }
     labelled = {h.line.pos for h in hits} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
+    # "KvK 69121052" without a colon next to a phone number or e-mail address is a letterhead's,
+    # unless it sits in the applicant's block
+    near_contact = {p for ln in lines if ln.contact for p in range(ln.pos - 2, ln.pos + 3)}
+    hits = [h for h in hits if not (h.info.field == "kvk" and h.sep in (" ", "  ") and h.line.pos in near_contact
+                                    and ref.section_names.get(h.line.section) != "initiatiefnemer")]
     # sender zones known: candidates from labelled values (location labels in sender zones are dropped)
     cands: list[Cand] = []
     for hit in hits:

@@ -392,7 +392,21 @@ def _name_value(raw: str) -> str | None:
         return None
     if v.split(" ", 1)[0] in _LEAD_WORDS:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
+    if v.isalpha() and v.islower():
+        return None  # "Kwaliteitsborger bouw" is a tagline, not a name
     return v
+
+
+def plausible(hit: Hit) -> bool:
+    """A quick check that a label's value can be a value of its field (used to find where data starts)."""
+    field, value = hit.info.field, hit.value[:200]
+    if field in ("kwaliteitsborger", "initiatiefnemer", "bouwer", "instrument"):
+        return _name_value(value) is not None
+    if field in ("datum", "startdatum", "ingebruikname"):
+        return bool(nz.find_dates(value))
+    if field in ("verzoeknummer", "verwijst_naar"):
+        return nz.normalize_verzoeknummer(value) is not None
+    return True
 
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
@@ -528,11 +542,12 @@ def _strip_label(ref: Reference, text: str) -> str:
 
 
 def _project_value(raw: str) -> str | None:
-    v = raw.strip(" :;-–")
+    v = re.sub(r"\s{2,}", " ", raw).strip(" :;-–")
     v = re.sub(r"\s+-\s+versie\s+[\d.]+\s*$", "", v, flags=re.IGNORECASE)
-    if not v or _VOID.match(v) or len(v) > 120:
+    v = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", v, maxsplit=1)[0]  # a sentence that follows is not the name
+    if not v or _VOID.match(v) or len(v) > 120 or len(v.split()) > 14:
         return None
-    return re.sub(r"\s{2,}", " ", v)
+    return v
 
 
 def best(cands: list[Cand]) -> dict[str, Cand]:
