@@ -1,7 +1,7 @@
 """Builders for test documents: real PDF, DOCX, XLSX, ZIP and e-mail files, made in code.
 
-The PDF writer is deliberately tiny (Helvetica text lines, one content stream per page) so tests need
-no extra dependency; pypdf reads its output like any other PDF.
+PDFs come from the extraction tests' tiny writer (fixtures/extract/docgen.py): no extra dependency,
+and pypdf reads its output like any other PDF.
 """
 
 from __future__ import annotations
@@ -11,45 +11,14 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
-
-def _pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+from fixtures.extract import docgen
 
 
 def pdf_bytes(pages: list[list[str]] | list[str]) -> bytes:
     """A PDF with one page per list of lines (a flat list of lines makes one page)."""
     if pages and isinstance(pages[0], str):
         pages = [pages]  # type: ignore[list-item]
-    objects: list[bytes] = []
-    n_pages = len(pages)
-    # 1: catalog, 2: pages, 3: font, then per page: page object + content stream
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for i, lines in enumerate(pages):
-        content = ["BT", "/F1 10 Tf", "12 TL", "50 800 Td"]
-        for line in lines:
-            content.append(f"({_pdf_escape(line)}) Tj T*")
-        content.append("ET")
-        stream = "\n".join(content).encode("cp1252", "replace")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {5 + 2 * i} 0 R >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return docgen.pdf_bytes(pages)  # type: ignore[arg-type]
 
 
 def write_pdf(path: Path, pages: list[list[str]] | list[str]) -> Path:
