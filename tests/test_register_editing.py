@@ -321,3 +321,59 @@ def test_a_cleared_signal_does_not_hide_a_new_one(settings):
     assert result.refilled == [("WKB-2026-0001", "signalen")]
     assert cell(path, "WKB-2026-0001", "Signalen") == "[kritiek] Verklaring negatief."
     assert desk.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+
+
+def test_a_folded_dossier_leaves_the_register_and_its_notes_follow(settings):
+    desk = Desk(settings)
+    for i in range(1, 4):
+        desk.dossier(i)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    cols = header_map(ws)
+    ws.cell(row_of(ws, "WKB-2026-0002"), cols["Opmerkingen"]).value = "Hoort bij 0001"
+    ws.cell(row_of(ws, "WKB-2026-0002"), cols["Behandelaar"]).value = "Fatima"
+    ws.cell(row_of(ws, "WKB-2026-0001"), cols["Behandelaar"]).value = "Joost"
+    wb.save(path)
+    update_register(settings, desk.conn, desk.factory())
+
+    # A person links the documents of 0002 into 0001 (what `wkb-desk link` and automatic folding do).
+    desk.conn.execute("UPDATE dossiers SET merged_into = 'WKB-2026-0001' WHERE id = 'WKB-2026-0002'")
+    desk.conn.execute("UPDATE documents SET dossier_id = 'WKB-2026-0001' WHERE dossier_id = 'WKB-2026-0002'")
+    del desk.facts["WKB-2026-0002"]
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.removed == ["WKB-2026-0002"] and not result.deleted
+    ws = openpyxl.load_workbook(path)["Register"]
+    cols = header_map(ws)
+    ids = [ws.cell(r, cols["Dossier"]).value for r in range(2, ws.max_row + 1)]
+    assert [i for i in ids if i] == ["WKB-2026-0001", "WKB-2026-0003"]
+    r1 = row_of(ws, "WKB-2026-0001")
+    assert ws.cell(r1, cols["Opmerkingen"]).value == "Hoort bij 0001"  # carried over: the cell was empty
+    assert ws.cell(r1, cols["Behandelaar"]).value == "Joost"  # not overwritten
+    # Nothing is read as a person's deletion afterwards, and a rebuild keeps the carried note.
+    assert update_register(settings, desk.conn, desk.factory()).deleted == []
+    from wkb_desk.register import rebuild_register
+
+    rebuild_register(settings, desk.conn, desk.factory())
+    assert cell(path, "WKB-2026-0001", "Opmerkingen") == "Hoort bij 0001"
+
+
+def test_a_dossier_left_without_documents_leaves_the_register(settings):
+    """`wkb-desk link` moved its only document elsewhere: the row is emptied; notes are reported, not lost."""
+    desk = Desk(settings)
+    desk.dossier(1)
+    desk.dossier(2)
+    path = settings.paden.register
+    update_register(settings, desk.conn, desk.factory())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, "WKB-2026-0002"), header_map(ws)["Opmerkingen"]).value = "Verkeerd gekoppeld?"
+    wb.save(path)
+    desk.conn.execute("UPDATE documents SET dossier_id = 'WKB-2026-0001' WHERE dossier_id = 'WKB-2026-0002'")
+    del desk.facts["WKB-2026-0002"]
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.removed == ["WKB-2026-0002"]
+    assert any("Verkeerd gekoppeld?" in w for w in result.warnings)
+    ws = openpyxl.load_workbook(path)["Register"]
+    assert [c.value for c in ws["A"][1:] if c.value] == ["WKB-2026-0001"]

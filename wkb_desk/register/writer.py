@@ -66,6 +66,7 @@ class RegisterResult:
     hidden_deleted: int = 0  # dossiers not shown because people deleted their row before
     restored: list[str] = field(default_factory=list)  # deleted rows back because a new document arrived
     refilled: list[tuple[str, str]] = field(default_factory=list)  # (dossier, key): a person's derived edit overtaken
+    removed: list[str] = field(default_factory=list)  # rows emptied: the ledger folded the dossier into another
     documents: int = 0
     backup: Path | None = None
     seconds: float = 0.0
@@ -198,6 +199,10 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
         conn.executemany("DELETE FROM register_deleted WHERE dossier_id = ?", [(d,) for d in result.restored])
         conn.executemany("DELETE FROM corrections WHERE dossier_id = ? AND field = ? AND source = 'register'", plan.dropped)
         conn.executemany("DELETE FROM register_derived_edits WHERE dossier_id = ? AND field = ?", plan.dropped)
+        for d, target in plan.gone.items():  # people's values follow the dossier they were folded into
+            if target:
+                conn.execute("UPDATE OR IGNORE register_people SET dossier_id = ? WHERE dossier_id = ?", (target, d))
+            conn.execute("DELETE FROM register_people WHERE dossier_id = ?", (d,))
     result.saved = True
     result.seconds = time.perf_counter() - t0
     log.info("%s (%.1f s)", result.summary(), result.seconds)
@@ -222,7 +227,7 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
     for d, f, v in _query(conn, "SELECT dossier_id, field, tool_value FROM register_derived_edits"):
         derived.setdefault(d, {})[f] = v
     plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh,
-                          derived=derived)
+                          derived=derived, gone=_gone(conn, snap, state) if not fresh else {})
     result.refilled = list(plan.dropped)
 
     changed = plan.changed or fresh or not trusted
@@ -234,6 +239,26 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
     if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token):
         changed = True
     return pkg, snap, plan, changed, fresh, doc_info
+
+
+def _gone(conn: sqlite3.Connection, snap: readback.Snapshot, state: "_State") -> dict[str, str | None]:
+    """Rows the tool wrote for dossiers the ledger folded into another one (-> final target), no longer has, or
+    left without documents (all moved elsewhere by `wkb-desk link`)."""
+    merged = {d: m for d, m in conn.execute("SELECT id, merged_into FROM dossiers")}
+    with_docs = {d for (d,) in conn.execute("SELECT DISTINCT dossier_id FROM documents WHERE dossier_id IS NOT NULL")}
+    out: dict[str, str | None] = {}
+    for d in snap.rows:
+        if d not in state.rows:
+            continue  # not a row the tool wrote (or an unknown file): leave it alone
+        if d not in merged or (merged[d] is None and d not in with_docs):
+            out[d] = None
+        elif merged[d] is not None:
+            target, seen = merged[d], {d}
+            while merged.get(target) and target not in seen:
+                seen.add(target)
+                target = merged[target]
+            out[d] = target
+    return out
 
 
 # --- bookkeeping (table register_rows and friends) ------------------------------------------------
@@ -441,6 +466,7 @@ class _Plan:
     statuses: list[str]
     replaced_formula: bool = False
     dropped: list[tuple[str, str]] = field(default_factory=list)  # derived corrections the facts overtook
+    gone: dict[str, str | None] = field(default_factory=dict)  # emptied rows: dossier -> dossier folded into
 
 
 def _intended(view: DossierView, corr: dict[str, str | None], bases: dict[str, str | None],
@@ -459,7 +485,8 @@ def _intended(view: DossierView, corr: dict[str, str | None], bases: dict[str, s
 
 def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierView], corrections: dict, deleted: dict[str, int],
                    people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool,
-                   derived: dict[str, dict[str, str | None]] | None = None) -> _Plan:
+                   derived: dict[str, dict[str, str | None]] | None = None,
+                   gone: dict[str, str | None] | None = None) -> _Plan:
     derived = derived or {}
     dropped: list[tuple[str, str]] = []
     tool_cols = snap.tool_columns()
@@ -487,6 +514,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     final: dict[str, dict[str, Any]] = {}
     restore: list[str] = []
     replaced_formula = False
+    row_cells: dict[int, tuple[Any, dict[int, str]]] = {}  # existing rows: cells to replace
     for view in views:
         d = view.dossier
         if d in deleted:
@@ -505,7 +533,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                     cells[col] = cell_xml(ref, value, style_for(row.styles.get(col), c.kind, value))
             if cells:
                 replaced_formula = replaced_formula or any("<f" in raw for c, _s, _t, _i, raw in row.row.cells() if c in cells)
-                sheet.changed_rows[row.row.r] = patch_row(row.row, cells)
+                row_cells[row.row.r] = (row.row, cells)
                 result.rows_updated += 1
                 result.cells_written += len(cells)
         else:
@@ -533,8 +561,34 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
         final[d] = {c.key: schema.norm(intended[c.key], c.kind) for c, _col in tool_cols}
         final[d]["_docs"] = len(view.documenten)
     result.restored = restore
+
+    # Dossiers the ledger folded into another (or no longer has): empty their row in place — renumbering rows
+    # would break people's formulas, comments and merged cells — and carry people's values to the target row.
+    in_views = {v.dossier for v in views}
+    for d, target in (gone or {}).items():
+        row = snap.rows.get(d)
+        if row is None or d in in_views:
+            continue
+        carry = {col: (row.values[col], row.styles.get(col)) for _h, col in people_cols if col in row.values}
+        sheet.changed_rows[row.row.r] = "<row" + re.sub(r'\s+spans="[^"]*"', "", row.row.attrs) + "/>"
+        result.removed.append(d)
+        trow = snap.rows.get(target) if target else None
+        if trow is None or not carry:
+            if carry:
+                notes = "; ".join(f"{h}: {row.values[c]}" for h, c in people_cols if c in row.values)
+                result.warnings.append(f"De rij van dossier {d} is leeggemaakt: het dossier heeft geen documenten meer. "
+                                       f"Wat er in stond: {notes}.")
+            continue
+        base_row, cells = row_cells.get(trow.row.r, (trow.row, {}))
+        for col, (value, style) in carry.items():
+            if trow.values.get(col) is None and col not in cells:
+                cells[col] = cell_xml(f"{col_letter(col)}{trow.row.r}", value, style)
+        if cells:
+            row_cells[trow.row.r] = (base_row, cells)
+    for r, (base_row, cells) in row_cells.items():
+        sheet.changed_rows[r] = patch_row(base_row, cells)
     for d, row in snap.rows.items():  # rows not in `views` stay as they are
-        if d not in final:
+        if d not in final and d not in result.removed:
             final[d] = {c.key: schema.norm(row.values.get(col), c.kind) for c, col in tool_cols}
             if "_docs" in state.rows.get(d, {}):
                 final[d]["_docs"] = state.rows[d]["_docs"]
@@ -562,7 +616,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
             behandelaars.add(str(values["Behandelaar"]).strip())
     statuses = {f.get("status") for f in final.values() if f.get("status")}
     return _Plan(sheet_xml, table_xml, final, changed, sorted(behandelaars, key=str.casefold), sorted(statuses),
-                 replaced_formula, dropped)
+                 replaced_formula, dropped, {d: (gone or {}).get(d) for d in result.removed})
 
 
 def _table_xml(pkg: Package, snap: readback.Snapshot, last_row: int) -> str | None:
