@@ -126,6 +126,7 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
     result = RegisterResult(path, dry_run=dry_run)
     lock.check_free(path)
     if not dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
         backup.clean_stale_temps(path)
     state = _State.load(conn)
 
