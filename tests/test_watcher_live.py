@@ -114,3 +114,34 @@ def test_a_file_that_stays_incomplete_is_reported_once_and_still_taken(tmp_path,
     assert len(warnings) == 1
     assert "grote scan.txt" in warnings[0].getMessage()
     assert w.ledger.document(target.name)["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+# --- changes made elsewhere --------------------------------------------------------------------
+
+
+def test_a_link_made_in_another_window_reaches_the_register(tmp_path):
+    """`wkb-desk link` runs beside a watch: the watcher notices the ledger changed and updates the register."""
+    import openpyxl
+    from builders import BOUWMELDING_LINES, pdf_bytes as text_pdf
+    from conftest import run_cli
+
+    cfg = make_config(tmp_path, "polling")
+    with WatchThread(cfg) as w:
+        (w.inbox / "melding.pdf").write_bytes(text_pdf(BOUWMELDING_LINES))
+        (w.inbox / "los.pdf").write_bytes(text_pdf([
+            "Verklaring kwaliteitsborger", "Verklaring als bedoeld in artikel 2.21 Bbl", "Kwaliteitsborger: WTT",
+            "Instrument: WKI", "Bouwadres: Anderestraat 99, 7602 ZZ Almelo", "Datum: 01-11-2026",
+            "De kwaliteitsborger verklaart dat het bouwwerk naar verwachting voldoet aan de bouwtechnische regels.",
+        ]))
+        register = w.settings.paden.register
+
+        def dossiers_in_register() -> int:
+            if not register.exists():
+                return 0
+            sheet = openpyxl.load_workbook(register, read_only=True)["Register"]
+            return sum(1 for row in sheet.iter_rows(min_row=2, values_only=True) if row and row[0])
+
+        wait_for(lambda: dossiers_in_register() == 2, what="twee dossiers in het register")
+        result = run_cli("--config", str(cfg), "link", "los.pdf", "WKB-2026-0001")
+        assert result.returncode == 0, result.stderr
+        wait_for(lambda: dossiers_in_register() == 1, timeout=15, what="koppeling zichtbaar in het register")
