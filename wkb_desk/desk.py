@@ -29,7 +29,7 @@ ERROR = "fout"  # Outcome.status for an unexpected failure; the file stays in th
 @dataclass
 class FlushResult:
     dossiers: int = 0  # dossiers touched by linking
-    register_written: bool = False
+    register_written: bool = False  # False also when nothing in the register had to change
     register_busy: str | None = None  # who has the register open, when it could not be written
 
 
@@ -50,7 +50,7 @@ class Desk:
 
     def __enter__(self) -> "Desk":
         if self.dry_run:
-            self.conn = _open_readonly(self.settings.paden.database)
+            self.conn = ledger.open_readonly(self.settings.paden.database)
         else:
             self.lock.acquire()
             try:
@@ -141,12 +141,14 @@ class Desk:
             result.dossiers = len(link_pending(self.conn, self.settings))
         today = on_date or dt.date.today()
         try:
-            update_register(self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today))
+            written = update_register(
+                self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today)
+            )
         except RegisterBusy as busy:
             result.register_busy = busy.user or "onbekend"
             log.warning("Register is in gebruik door %s; de wijzigingen volgen zodra het vrij is.", result.register_busy)
             return result
-        result.register_written = True
+        result.register_written = written.saved
         self._dirty = False
         return result
 
@@ -163,15 +165,3 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    """For --dry-run: read the ledger if there is one, write nothing (not even a new file)."""
-    if path.exists():
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        return conn
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    ledger.migrate(conn)
-    return conn

@@ -33,6 +33,17 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """For --dry-run: read the ledger if there is one, write nothing (not even a new file)."""
+    if path.exists():
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(conn)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}

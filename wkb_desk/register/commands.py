@@ -43,7 +43,7 @@ def run_rebuild(args, settings) -> int:
         return lambda: build_dossier_views(conn, settings, day)
 
     if dry_run:
-        conn = _open_readonly(settings.paden.database)
+        conn = ledger.open_readonly(settings.paden.database)
         try:
             result = rebuild_register(settings, conn, views(conn), dry_run=True)
         finally:
@@ -61,15 +61,3 @@ def run_rebuild(args, settings) -> int:
     if result.backup:
         print(f"Vorige versie bewaard als {result.backup}")
     return 0
-
-
-def _open_readonly(path) -> sqlite3.Connection:
-    if path.exists():
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
-    else:
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        from wkb_desk.ledger import migrate
-
-        migrate(conn)
-    conn.row_factory = sqlite3.Row
-    return conn
