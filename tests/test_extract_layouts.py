@@ -586,3 +586,12 @@ def test_letterhead_kvk_is_not_the_applicants(tmp_path):
     assert v["initiatiefnemer"] == "Woonstichting Twentehuis" and v["kwaliteitsborger"] == "Stavast Kwaliteitsborging"
     assert v.get("projectnaam", "Nijrees fase 2") == "Nijrees fase 2"
     assert (v["straat"], v["plaats"]) == ("Eibergsestraat", "Haaksbergen")
+
+
+def test_project_name_with_abbreviations_is_kept_whole(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Omgevingsloket", "Bouwmelding - Bouwactiviteit (technisch)", "Verzoeknummer: 2026031000123",
+        "Naam project: Nieuwbouw vrijstaande woning fam. Jansen", "Projectadres: Esweg 7",
+        "Postcode en plaats: 7601 AB Almelo",
+    ]])
+    assert run(path).fields["projectnaam"].value == "Nieuwbouw vrijstaande woning fam. Jansen"

@@ -541,10 +541,24 @@ def _strip_label(ref: Reference, text: str) -> str:
     return m[2] if m and m[2] else text
 
 
+# Abbreviations that end in a full stop inside a name ("fam. Jansen", "Kavel nr. 4", "ir. De Vries").
+_ABBREVIATIONS = {"fam", "nr", "dhr", "mevr", "mw", "hr", "mr", "ir", "ing", "drs", "dr", "prof", "st", "bv", "vof", "ca"}
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
+
+def _first_sentence(text: str) -> str:
+    for m in _SENTENCE_END.finditer(text):
+        word = re.search(r"(\w+)$", text[: m.start()])
+        if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
+            continue
+        return text[: m.start()]
+    return text
+
+
 def _project_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", raw).strip(" :;-–")
     v = re.sub(r"\s+-\s+versie\s+[\d.]+\s*$", "", v, flags=re.IGNORECASE)
-    v = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", v, maxsplit=1)[0]  # a sentence that follows is not the name
+    v = _first_sentence(v)  # a sentence that follows is not the name
     if not v or _VOID.match(v) or len(v) > 120 or len(v.split()) > 14:
         return None
     return v
