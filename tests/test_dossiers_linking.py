@@ -252,6 +252,19 @@ def test_second_bouwmelding_on_one_location_depends_on_the_phase_policy(conn, se
     c2.close()
 
 
+def test_same_generic_project_name_at_other_locations_stays_apart(conn, settings):
+    """Many meldingen are called "Nieuwbouw vrijstaande woning ...": a name never ties different locations."""
+    name = "Nieuwbouw vrijstaande woning"
+    a = add(conn, "melding-a.pdf", "bouwmelding", **{**MELDING, "projectnaam": name})
+    b = add(conn, "melding-b.pdf", "bouwmelding", verzoeknummer="2026040100222", datum="2026-04-01",
+            straat="Kerkweg", huisnummer="3", postcode="7412 CD", plaats="Deventer", projectnaam=name)
+    plan = add(conn, "plan-c.pdf", "borgingsplan", kadastraal="Deventer K 99", postcode="7499 ZZ", huisnummer="1",
+               projectnaam=name)
+    link_pending(conn, settings)
+    assert len({dossier_of(conn, a), dossier_of(conn, b), dossier_of(conn, plan)}) == 3
+    assert link(conn, b)[0] == "nieuw"
+
+
 def test_merge_dossiers_moves_documents_and_corrections(conn, settings):
     a = add(conn, "melding.pdf", "bouwmelding", **MELDING)
     b = add(conn, "verklaring.pdf", "verklaring", received="2026-08-01", straat="Kerkweg", huisnummer="3",

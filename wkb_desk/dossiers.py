@@ -136,6 +136,11 @@ def _street_match(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     return any(x[0] == y[0] and _same_place(x[1], y[1]) for x in a for y in b)
 
 
+def _locations_differ(doc: Keys, dossier: Keys) -> bool:
+    pairs = ((doc.bag, dossier.bag), (doc.pc_nr, dossier.pc_nr), (doc.kad, dossier.kad), (doc.adres, dossier.adres))
+    return any(a and b for a, b in pairs) and not any(a & b for a, b in pairs)
+
+
 def match(doc: Keys, dossier: Keys) -> tuple[float, str] | None:
     """How well a document (or a provisional dossier's keys) fits a dossier: (score, method) or None."""
     if (doc.verzoek | doc.refs) & dossier.verzoek:
@@ -158,6 +163,10 @@ def match(doc: Keys, dossier: Keys) -> tuple[float, str] | None:
         if conflict:
             return WEAK_SCORE, f"{method}:tegenstrijdig"
         return SCORES[method], method
+    # Name and street are weak hints: where both sides carry an identifying location and it differs,
+    # they are different projects (many houses share "Nieuwbouw vrijstaande woning ..." or a street).
+    if _locations_differ(doc, dossier):
+        return None
     if doc.project & dossier.project:
         return SCORES["projectnaam"], "projectnaam"
     if _street_match(doc.straat_zonder_nr, dossier.straat) or _street_match(doc.straat, dossier.straat_zonder_nr):
@@ -349,7 +358,9 @@ class _Linker:
             score = best
             if len(final) > 1 and method != "verzoeknummer":
                 score, method = min(score, WEAK_SCORE), f"{method}:meerdere"
-            if kind == "bouwmelding" and method != "verzoeknummer":
+            if kind == "bouwmelding" and method in ("projectnaam", "straat") and not self.provisional[target]:
+                target = None  # a bouwmelding opens its own dossier unless something identifying ties it
+            elif kind == "bouwmelding" and method != "verzoeknummer":
                 other = self.keys[target].bouwmelding_nrs - doc.verzoek
                 if other:
                     if self.settings.beleid.fasering == "per_fase_melding":
