@@ -77,3 +77,26 @@ def test_examples_in_readme_work(settings):
     }
     assert status["dossiers"] == 1
     assert settings.paden.register.is_file()
+
+
+def test_ingest_with_register_open_in_excel_exits_5_and_catches_up_later(settings):
+    from test_register_support import owner_file_bytes
+
+    write_pdf(settings.paden.inbox / "melding.pdf", BOUWMELDING_LINES)
+    assert run_cli("--config", str(settings.config_path), "ingest").returncode == ExitCode.OK
+    register = settings.paden.register
+    before = register.read_bytes()
+    owner = register.with_name("~$" + register.name)
+    owner.write_bytes(owner_file_bytes("Petra Jansen"))
+    write_pdf(settings.paden.inbox / "plan.pdf", ["Borgingsplan", "Projectadres: Markt 1", "Postcode en plaats: 7602 AA Almelo"])
+
+    busy = run_cli("--config", str(settings.config_path), "ingest")
+    assert busy.returncode == ExitCode.REGISTER_BUSY, busy.stderr
+    assert "in gebruik door Petra Jansen" in busy.stderr
+    assert register.read_bytes() == before
+    assert not (settings.paden.inbox / "plan.pdf").exists()  # the document itself is safely recorded
+
+    owner.unlink()
+    later = run_cli("--config", str(settings.config_path), "ingest")
+    assert later.returncode == ExitCode.OK, later.stderr
+    assert register.read_bytes() != before

@@ -145,8 +145,7 @@ class Desk:
                 self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today)
             )
         except RegisterBusy as busy:
-            result.register_busy = busy.user or "onbekend"
-            log.warning("Register is in gebruik door %s; de wijzigingen volgen zodra het vrij is.", result.register_busy)
+            result.register_busy = busy.user or "onbekend"  # the caller says so in its own words
             return result
         result.register_written = written.saved
         self._dirty = False
