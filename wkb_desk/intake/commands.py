@@ -67,6 +67,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         flush = desk.flush()
     summary = _summary(counts, time.monotonic() - started, args.dry_run)
     log.info(summary)
+    if (counts[QUARANTINED] or counts["bijlagen in quarantaine"]) and not args.dry_run:
+        log.info("Wat er mis is en wat u kunt doen, staat per bestand in %s (het .fout.txt-bestand ernaast).",
+                 settings.paden.fouten)
     if flush.register_busy:
         log.warning(
             "Het register is in gebruik door %s en is niet bijgewerkt. Alles staat veilig in het grootboek; "
