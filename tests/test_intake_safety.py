@@ -43,3 +43,45 @@ def test_unique_path_never_reuses_a_name(tmp_path):
     assert second.name == "melding (2).pdf"
     assert unique_path(tmp_path, "CON").name == "_CON"
     assert unique_path(tmp_path, "../../etc/passwd").parent == tmp_path
+
+
+MAGICS = [b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"From: a@b.nl\nSubject: x\n", b""]
+
+
+@given(st.sampled_from(MAGICS), st.binary(max_size=2000))
+@hsettings(max_examples=200, deadline=None)
+def test_random_bytes_never_crash_a_reader(magic, tail):
+    """Whatever arrives, a reader answers with text or a ReaderError carrying a Dutch reason — never anything else."""
+    from wkb_desk.config import Limits
+    from wkb_desk.errors import ReaderError
+    from wkb_desk.readers import read_file
+
+    try:
+        result = read_file(magic + tail, Limits())
+    except ReaderError as exc:
+        assert exc.message and exc.advice and exc.code
+    else:
+        assert result.content_type in ("pdf", "docx", "xlsx", "zip", "eml", "msg")
+
+
+@given(st.binary(min_size=1, max_size=3000))
+@hsettings(max_examples=60, deadline=None)
+def test_mangled_office_files_never_crash_a_reader(noise):
+    """A real DOCX/XLSX with bytes overwritten somewhere inside."""
+    import tempfile
+
+    from builders import write_docx, write_xlsx
+
+    from wkb_desk.config import Limits
+    from wkb_desk.errors import ReaderError
+    from wkb_desk.readers import read_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in (write_docx(Path(tmp) / "a.docx", ["Borgingsplan"]), write_xlsx(Path(tmp) / "b.xlsx", [["Adres", "Esweg 7"]])):
+            data = bytearray(path.read_bytes())
+            at = len(noise) * 7919 % max(1, len(data) - len(noise))
+            data[at : at + len(noise)] = noise
+            try:
+                read_file(bytes(data), Limits())
+            except ReaderError:
+                pass

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from wkb_desk.config import Limits
 from wkb_desk.errors import CorruptError, EncryptedError, TooLargeError, UnsafeArchiveError
 from wkb_desk.models import Member, Page, ReadResult
+from wkb_desk.readers.sniff import ZIP_ERRORS
 
 _MB = 1024 * 1024
 # The ratio check only applies above this size: a tiny file of spaces compresses 1000:1 and is harmless.
@@ -27,7 +28,7 @@ _RATIO_MIN_BYTES = 1 * _MB
 def read_zip(source: Path | bytes, limits: Limits) -> ReadResult:
     try:
         zf = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise CorruptError(
             "Het ZIP-bestand is beschadigd en kan niet uitgepakt worden.",
             "Download het bestand opnieuw (bijvoorbeeld uit het Omgevingsloket) en zet het in de inbox.",
@@ -99,7 +100,7 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> byt
                         "Open het bestand niet. Vraag de afzender om een gewone download.",
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise CorruptError(
             f"'{info.filename[:200]}' in het ZIP-bestand is beschadigd ({type(exc).__name__}).",
             "Download het bestand opnieuw en zet het in de inbox.",

@@ -16,6 +16,7 @@ from pathlib import Path
 from wkb_desk.config import Limits
 from wkb_desk.errors import CorruptError, TooLargeError, UnsupportedTypeError
 from wkb_desk.models import Page, ReadResult
+from wkb_desk.readers.sniff import ZIP_ERRORS
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_XML_PART = 200 * 1024 * 1024  # an XML part larger than this uncompressed is a bomb, not a letter
@@ -33,7 +34,7 @@ def _check_package(source: Path | bytes, limits: Limits) -> None:
                         f"Het bestand bevat een onderdeel dat uitgepakt {info.file_size // 1_000_000} MB is.",
                         "Dit lijkt op een zip-bom of een beschadigd bestand. Vraag de indiener om een gewone versie.",
                     )
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise _corrupt("Word/Excel", exc) from exc
 
 

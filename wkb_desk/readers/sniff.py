@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from wkb_desk.errors import EmptyFileError, EncryptedError, UnsupportedTypeError
+
+# What reading a damaged ZIP (or OOXML package) can raise, besides BadZipFile.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EMAIL_HEADER = re.compile(
@@ -69,7 +73,7 @@ def _sniff_zip(source: Path | bytes) -> str:
                 info = zf.getinfo("[Content_Types].xml")
                 if info.file_size < 1_000_000:
                     types = zf.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+    except ZIP_ERRORS:
         return "zip"  # the ZIP reader reports what is wrong with it
     if b"wordprocessingml.document.main" in types or b"wordprocessingml.template.main" in types:
         return "docx"
