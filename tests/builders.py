@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from fixtures.extract import docgen
+from fixtures.intake.msgfile import msg_bytes  # noqa: F401 - re-exported for the tests
 
 
 def pdf_bytes(pages: list[list[str]] | list[str]) -> bytes:

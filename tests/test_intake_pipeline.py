@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from builders import BOUWMELDING_LINES, eml_bytes, pdf_bytes, write_encrypted_pdf, write_pdf, zip_bytes
+from builders import BOUWMELDING_LINES, eml_bytes, msg_bytes, pdf_bytes, write_encrypted_pdf, write_pdf, zip_bytes
 
 from wkb_desk.desk import Desk
 from wkb_desk.errors import LockHeldError
@@ -157,6 +157,17 @@ def test_eml_body_and_attachment_become_documents(settings):
     assert by_name["bericht.eml"]["content_type"] == "eml"
     assert by_name["melding.pdf"]["parent_id"] == by_name["bericht.eml"]["id"]
     assert by_name["melding.pdf"]["kind"] == "bouwmelding"
+
+
+def test_outlook_msg_attachment_becomes_a_document(settings):
+    data = msg_bytes("Bouwmelding", "Zie bijlage.", "aanvrager@example.nl", {"melding.pdf": pdf_bytes(BOUWMELDING_LINES)})
+    (settings.paden.inbox / "bericht.msg").write_bytes(data)
+    _ingest(settings)
+    by_name = {d["original_name"]: d for d in _docs(settings)}
+    assert by_name["bericht.msg"]["content_type"] == "msg" and by_name["bericht.msg"]["status"] == "verwerkt"
+    assert by_name["melding.pdf"]["parent_id"] == by_name["bericht.msg"]["id"]
+    assert by_name["melding.pdf"]["kind"] == "bouwmelding"
+    assert (settings.base_dir / by_name["melding.pdf"]["archive_path"]).read_bytes() == pdf_bytes(BOUWMELDING_LINES)
 
 
 def test_junk_is_left_alone(settings):

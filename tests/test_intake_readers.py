@@ -6,6 +6,7 @@ import pytest
 from builders import (
     BOUWMELDING_LINES,
     eml_bytes,
+    msg_bytes,
     pdf_bytes,
     write_docx,
     write_encrypted_pdf,
@@ -131,6 +132,17 @@ def test_eml_body_and_attachments(tmp_path):
     assert result.content_type == "eml"
     assert "Onderwerp: Bouwmelding Esweg 7" in result.pages[0].text
     assert "Zie bijlage." in result.pages[0].text
+    assert [m.name for m in result.members] == ["melding.pdf"]
+    assert sniff(result.members[0].data) == "pdf"
+
+
+def test_msg_body_and_attachments(tmp_path):
+    path = tmp_path / "bericht.msg"
+    path.write_bytes(msg_bytes("Bouwmelding Esweg 7", "Zie bijlage.", "aanvrager@example.nl",
+                               {"melding.pdf": pdf_bytes(BOUWMELDING_LINES)}))
+    result = read_file(path, LIMITS)
+    assert result.content_type == "msg"
+    assert "Onderwerp: Bouwmelding Esweg 7" in result.pages[0].text and "Zie bijlage." in result.pages[0].text
     assert [m.name for m in result.members] == ["melding.pdf"]
     assert sniff(result.members[0].data) == "pdf"
 
