@@ -145,3 +145,30 @@ def test_a_link_made_in_another_window_reaches_the_register(tmp_path):
         result = run_cli("--config", str(cfg), "link", "los.pdf", "WKB-2026-0001")
         assert result.returncode == 0, result.stderr
         wait_for(lambda: dossiers_in_register() == 1, timeout=15, what="koppeling zichtbaar in het register")
+
+
+def test_watch_dry_run_shows_each_file_once_and_changes_nothing(tmp_path, caplog):
+    import threading
+
+    from builders import BOUWMELDING_LINES, pdf_bytes as text_pdf
+
+    from wkb_desk.intake.watcher import run_watch
+
+    settings = load_settings(make_config(tmp_path, "polling"))
+    stop, ready = threading.Event(), threading.Event()
+    caplog.set_level(logging.INFO, logger="wkb_desk")
+    thread = threading.Thread(target=run_watch, args=(settings,), kwargs=dict(stop=stop, ready=ready, dry_run=True))
+    thread.start()
+    try:
+        assert ready.wait(20)
+        melding = settings.paden.inbox / "melding.pdf"
+        melding.write_bytes(text_pdf(BOUWMELDING_LINES))
+        wait_for(lambda: "zou worden" in caplog.text, what="proefdraai-melding")
+        time.sleep(1.5)  # several polls: the file is not shown again
+    finally:
+        stop.set()
+        thread.join(30)
+    assert caplog.text.count("melding.pdf: zou worden: verwerkt (bouwmelding)") == 1
+    assert melding.exists()
+    assert not settings.paden.database.exists() and not settings.paden.register.exists()
+    assert [p for p in settings.paden.archief.rglob("*") if p.is_file()] == []

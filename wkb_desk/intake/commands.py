@@ -37,6 +37,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("watch", help="bewaak de inbox en verwerk elk bestand zodra het compleet is")
+    p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren; verplaats of bewaar niets")
     p.set_defaults(func=cmd_watch)
 
 
@@ -201,4 +202,4 @@ def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
     signal.signal(signal.SIGINT, _stop)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _stop)
-    return run_watch(settings, stop=stop)
+    return run_watch(settings, stop=stop, dry_run=args.dry_run)

@@ -500,6 +500,10 @@ class Watcher:
         self.counts[status] = self.counts.get(status, 0) + 1
         if message and not message.startswith(status):
             message = f"{status} ({message})"
+        if getattr(self.desk, "dry_run", False):
+            log.info("%s: zou worden: %s", rel, message or status)
+            self._handled[path] = sig  # it stays in the inbox by design: show it once, until it changes
+            return
         log.info("%s: %s", rel, message or status)
         if status in ("verwerkt", "dubbel", "quarantaine") and self._dirty_since is None:
             self._dirty_since = time.monotonic()
@@ -724,7 +728,7 @@ class Watcher:
 
 
 def run_watch(settings: Settings, *, stop: threading.Event | None = None,
-              ready: threading.Event | None = None) -> int:
+              ready: threading.Event | None = None, dry_run: bool = False) -> int:
     """Sweep the inbox, then watch it until `stop` is set. Returns an exit code.
 
     Start-up errors (another process holds the lock: errors.LockHeldError, a config problem) propagate
@@ -734,7 +738,9 @@ def run_watch(settings: Settings, *, stop: threading.Event | None = None,
     from wkb_desk.desk import Desk
 
     stop = stop if stop is not None else threading.Event()
-    with Desk(settings, command="watch") as desk:
+    if dry_run:
+        log.info("Proefdraai: de bewaking laat zien wat er met elk bestand zou gebeuren en verplaatst of bewaart niets.")
+    with Desk(settings, command="watch", dry_run=dry_run) as desk:
         watcher = Watcher(desk, settings, stop=stop, ready=ready)
         watcher.run()
     if watcher.register_busy:
