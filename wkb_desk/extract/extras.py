@@ -185,7 +185,7 @@ def _count_numbered_rows(lines: list[Line], header_test) -> tuple[int, Line | No
     """
     for i, ln in enumerate(lines):
         if header_test(ln.text.lower()):
-            expected, last = 1, ln
+            expected = 1
             for nxt in lines[i + 1: i + 400]:
                 m = _ROW_NR.match(nxt.text)
                 h = _NUMBERED_HEADING.match(nxt.text)
@@ -193,7 +193,6 @@ def _count_numbered_rows(lines: list[Line], header_test) -> tuple[int, Line | No
                     break
                 if m and int(m.group(1)) == expected and not nz.find_dates(nxt.text[:12]):
                     expected += 1
-                    last = nxt
                 elif header_test(nxt.text.lower()) or re.match(r"^\s*nr\b", nxt.text.lower()):
                     break
             if expected > 1:
