@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.filters import CustomFilter, CustomFilters, FilterColumn
-from test_register_support import Desk, cell, header_map, row_of
+from test_register_support import Desk, cell, edit_cell, header_map, row_of
 
 from wkb_desk.register import rebuild_register, update_register
 
@@ -97,10 +97,7 @@ def test_a_correction_is_kept_when_the_views_were_built_before_the_edit(settings
     desk.facts["WKB-2026-0001"]["postcode"] = "7418 AA"
     update_register(settings, desk.conn, desk.factory())
     assert cell(path, "WKB-2026-0001", "Postcode") == "7418 EX"
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Postcode"]).value = None  # cleared on purpose
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Postcode", None)  # cleared on purpose
     update_register(settings, desk.conn, desk.factory())
     assert cell(path, "WKB-2026-0001", "Postcode") is None
     row = desk.conn.execute("SELECT value FROM corrections WHERE field = 'postcode'").fetchone()
@@ -137,10 +134,7 @@ def test_a_deleted_row_stays_away_until_new_facts_or_a_rebuild(settings):
         desk.dossier(i)
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(row_of(ws, "WKB-2026-0002"), header_map(ws)["Opmerkingen"]).value = "Vervalt"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0002", "Opmerkingen", "Vervalt")
     update_register(settings, desk.conn, desk.factory())  # the note is read back
     wb = openpyxl.load_workbook(path)
     ws = wb["Register"]
@@ -189,10 +183,7 @@ def test_rebuild_restores_everything_people_did(settings):
     ws = openpyxl.load_workbook(path)["Register"]
     assert list(header_map(ws))[-1] == "Prioriteit"  # the people's column order is kept
     # Editing goes on as before after a rebuild.
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(row_of(ws, "WKB-2026-0003"), header_map(ws)["Plaats"]).value = "Olst"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0003", "Plaats", "Olst")
     assert ("WKB-2026-0003", "plaats", "Olst") in update_register(settings, desk.conn, desk.factory()).corrections
 
 
@@ -216,10 +207,7 @@ def test_dry_run_writes_nothing(settings):
     desk.dossier(1)
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(2, header_map(ws)["Adres"]).value = "Elders 1"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Adres", "Elders 1")
     before = path.read_bytes()
     desk.dossier(2)
     result = update_register(settings, desk.conn, desk.factory(), dry_run=True)
@@ -273,10 +261,7 @@ def test_read_corrections_only_reads(settings):
     path = settings.paden.register
     assert read_corrections(settings, desk.conn) == 0  # no register yet
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(2, header_map(ws)["Kwaliteitsborger"]).value = "Borg KB"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Kwaliteitsborger", "Borg KB")
     before = path.read_bytes()
     assert read_corrections(settings, desk.conn) == 1
     assert path.read_bytes() == before
@@ -307,10 +292,7 @@ def test_a_cleared_signal_does_not_hide_a_new_one(settings):
     desk.dossier(1, signalen=(flag("middel", "Borgingsplan ontbreekt.", "borgingsplan_ontbreekt"),))
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(2, header_map(ws)["Signalen"]).value = None  # "seen, handled"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Signalen", None)  # "seen, handled"
     result = update_register(settings, desk.conn, desk.factory())
     assert result.corrections == [("WKB-2026-0001", "signalen", None)]
     assert cell(path, "WKB-2026-0001", "Signalen") is None  # the person's choice holds while nothing changes
@@ -366,10 +348,7 @@ def test_a_dossier_left_without_documents_leaves_the_register(settings):
     desk.dossier(2)
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(row_of(ws, "WKB-2026-0002"), header_map(ws)["Opmerkingen"]).value = "Verkeerd gekoppeld?"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0002", "Opmerkingen", "Verkeerd gekoppeld?")
     desk.conn.execute("UPDATE documents SET dossier_id = 'WKB-2026-0001' WHERE dossier_id = 'WKB-2026-0002'")
     del desk.facts["WKB-2026-0002"]
     result = update_register(settings, desk.conn, desk.factory())

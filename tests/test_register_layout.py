@@ -9,7 +9,7 @@ import zipfile
 from urllib.parse import unquote
 
 import openpyxl
-from test_register_support import Desk, deadline, flag, header_map, row_of
+from test_register_support import Desk, deadline, edit_cell, flag, header_map, row_of
 
 from wkb_desk.register import add_commands, update_register
 from wkb_desk.register.ooxml import decode_text, encode_text
@@ -220,10 +220,7 @@ def test_a_stale_calc_chain_is_dropped_when_a_formula_cell_is_overwritten(settin
     desk.dossier(1)
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(2, header_map(ws)["Adres"]).value = '=CONCAT("Kerk","straat 1")'
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Adres", '=CONCAT("Kerk","straat 1")')
     # Add the calcChain Excel would have written, and make the file look like an old copy (no trusted edits).
     tmp = path.with_suffix(".tmp.xlsx")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:

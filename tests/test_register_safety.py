@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_register_support import Desk, cell, header_map, owner_file_bytes, row_of
+from test_register_support import Desk, cell, edit_cell, header_map, owner_file_bytes
 
 from wkb_desk.errors import ExitCode
 from wkb_desk.register import RegisterBusy, busy_user, update_register
@@ -175,10 +175,7 @@ def test_killed_between_swap_and_bookkeeping_is_not_read_as_edits(settings):
     desk.dossier(2)
     result = update_register(settings, desk.conn, desk.factory())
     assert result.corrections == []  # the tool's own new values are not mistaken for a person's
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Plaats"]).value = "Olst"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Plaats", "Olst")
     assert update_register(settings, desk.conn, desk.factory()).corrections == [("WKB-2026-0001", "plaats", "Olst")]
 
 
@@ -231,10 +228,7 @@ def test_a_workbook_the_tool_cannot_patch_is_rebuilt_and_kept(settings):
     desk.dossier(1)
     path = settings.paden.register
     update_register(settings, desk.conn, desk.factory())
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Register"]
-    ws.cell(2, header_map(ws)["Opmerkingen"]).value = "Niet kwijtraken"
-    wb.save(path)
+    edit_cell(path, "WKB-2026-0001", "Opmerkingen", "Niet kwijtraken")
     # Someone's tool mangled a sheet: Overzicht without its rows element.
     tmp = path.with_suffix(".x.xlsx")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as out:

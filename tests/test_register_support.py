@@ -117,3 +117,11 @@ def cell(path: Path, dossier: str, header: str) -> Any:
     wb = openpyxl.load_workbook(path)
     ws = wb["Register"]
     return ws.cell(row_of(ws, dossier), header_map(ws)[header]).value
+
+
+def edit_cell(path: Path, dossier: str, header: str, value: Any) -> None:
+    """A person opens the register, changes one cell of a dossier's row and saves."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    ws.cell(row_of(ws, dossier), header_map(ws)[header]).value = value
+    wb.save(path)
