@@ -12,22 +12,21 @@ from wkb_desk.desk import Desk
 from wkb_desk.errors import LockHeldError
 
 
-def _docs(settings) -> list[sqlite3.Row]:
+def _rows(settings, table: str) -> list[sqlite3.Row]:
     conn = sqlite3.connect(settings.paden.database)
     conn.row_factory = sqlite3.Row
     try:
-        return conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
+        return conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
     finally:
         conn.close()
+
+
+def _docs(settings) -> list[sqlite3.Row]:
+    return _rows(settings, "documents")
 
 
 def _receipts(settings) -> list[sqlite3.Row]:
-    conn = sqlite3.connect(settings.paden.database)
-    conn.row_factory = sqlite3.Row
-    try:
-        return conn.execute("SELECT * FROM receipts ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return _rows(settings, "receipts")
 
 
 def _files(folder: Path) -> list[Path]:

@@ -264,16 +264,14 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     if missing:
         out.append(_flag("onvolledig", f"Onvolledig: {', '.join(missing)} ontbreekt."))
     instrument = _corrected_or(r, "instrument")
-    names = [instrument] if instrument else [d.get("instrument") for d in r.documents if d.get("instrument")]
-    unknown = sorted({str(n) for n in names if n and not ref.instrument_known(str(n))})
+    unknown = _not_on_list(r, "instrument", instrument, ref.instrument_known)
     if unknown:
         out.append(_flag(
             "instrument_onbekend",
             f"Instrument {', '.join(unknown)} staat niet in de lijst van toegelaten instrumenten (TloKB); controleer.",
         ))
     borger = _corrected_or(r, "kwaliteitsborger")
-    names = [borger] if borger else [d.get("kwaliteitsborger") for d in r.documents if d.get("kwaliteitsborger")]
-    unknown = sorted({str(n) for n in names if n and not ref.borger_known(str(n))})
+    unknown = _not_on_list(r, "kwaliteitsborger", borger, ref.borger_known)
     if unknown:
         out.append(_flag(
             "kwaliteitsborger_onbekend",
@@ -354,6 +352,12 @@ def _gereed_use(r: Resolved, doc) -> dt.date | None:
 def _corrected_or(r: Resolved, key: str) -> str | None:
     value = r.corrections.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _not_on_list(r: Resolved, field: str, corrected, known) -> list[str]:
+    """Names for `field` that the reference list does not know: a person's correction, else every document's."""
+    names = [corrected] if corrected else [d.get(field) for d in r.documents if d.get(field)]
+    return sorted({str(n) for n in names if n and not known(str(n))})
 
 
 def _blo_area(r: Resolved, settings: Settings):
