@@ -213,3 +213,11 @@ def test_dry_run_writes_nothing(settings, tmp_path):
     assert outcome.status == "verwerkt" and outcome.kind == "bouwmelding"
     assert src.exists()
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_file_over_the_size_limit_is_quarantined_unread(workspace):
+    settings = workspace("[limieten]\nmax_bestand_mb = 0.001\n")
+    write_pdf(settings.paden.inbox / "groot.pdf", ["x" * 100] * 40)
+    [outcome] = _ingest(settings)
+    assert outcome.status == "quarantaine"
+    assert "de grens is 0.001 MB" in (settings.paden.fouten / "groot.pdf.fout.txt").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from wkb_desk import ledger
 from wkb_desk.config import Settings
-from wkb_desk.errors import ReaderError, TooLargeError
+from wkb_desk.errors import ReaderError
 from wkb_desk.intake import journal
 from wkb_desk.intake.analysis import Analysis, Problem, sha256_file
 from wkb_desk.intake.files import is_junk, relative_to, unique_path, write_new
@@ -137,16 +137,10 @@ class Pipeline:
     # --- steps ---------------------------------------------------------------------------------
 
     def _analyze(self, path: Path, sha: str, size: int) -> Analysis:
-        limits = self.settings.limieten
+        # Size and type limits are the readers' (readers.read_file); a problem comes back inside the Analysis.
         try:
-            if size > limits.max_bestand_mb * 1024 * 1024:
-                raise TooLargeError(
-                    f"Het bestand is {size / 1024 / 1024:.0f} MB; de grens is {limits.max_bestand_mb:g} MB.",
-                    "Controleer of dit echt een Wkb-document is. Zo ja: verhoog limieten.max_bestand_mb in config.toml "
-                    "en zet het opnieuw in de inbox.",
-                )
             return self.reader.analyze(path, known_sha=(sha, size))
-        except ReaderError as exc:
+        except ReaderError as exc:  # time-out or a crashed reader process
             return Analysis(name=path.name, sha256=sha, size=size, problem=Problem.from_error(exc))
 
     def _plan(self, analysis: Analysis, received: dt.datetime, subfolder: str) -> list[_Planned]:
