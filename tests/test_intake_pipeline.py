@@ -221,3 +221,18 @@ def test_file_over_the_size_limit_is_quarantined_unread(workspace):
     [outcome] = _ingest(settings)
     assert outcome.status == "quarantaine"
     assert "de grens is 0.001 MB" in (settings.paden.fouten / "groot.pdf.fout.txt").read_text(encoding="utf-8")
+
+
+def test_reference_folder_inside_the_inbox_is_not_swept(tmp_path):
+    """Desk and watcher share one list of the tool's own folders; the municipality's lists are in it too."""
+    from wkb_desk.config import load_settings
+
+    (tmp_path / "sjablonen").mkdir()
+    config = tmp_path / "config.toml"
+    config.write_text('[paden]\ninbox = "share"\nreferentie = "share/lijsten"\nsjablonen = "sjablonen"\n', encoding="utf-8")
+    settings = load_settings(config)
+    settings.paden.referentie.mkdir()
+    (settings.paden.referentie / "instrumenten.toml").write_text("# eigen lijst\n", encoding="utf-8")
+    with Desk(settings) as desk:
+        assert desk.candidates() == []
+        assert not desk.is_candidate(settings.paden.referentie / "instrumenten.toml")

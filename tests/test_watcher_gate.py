@@ -12,7 +12,8 @@ import pytest
 
 from wkb_desk.config import parse_settings
 from wkb_desk.intake.stability import EMPTY_FILE_FACTOR, StabilityGate
-from wkb_desk.intake.watcher import choose_mode, is_network_path, mount_fstype, own_folders
+from wkb_desk.intake.files import tool_folders_in_inbox
+from wkb_desk.intake.watcher import choose_mode, is_network_path, mount_fstype
 
 
 class Clock:
@@ -240,4 +241,4 @@ def test_mode_auto_forced_native_forced_polling(tmp_path):
 
 def test_own_folders_inside_the_inbox(tmp_path):
     s = parse_settings({"paden": {"fouten": "inbox/fouten", "archief": "archief"}}, tmp_path / "config.toml")
-    assert own_folders(s) == [(tmp_path / "inbox" / "fouten").resolve()]
+    assert tool_folders_in_inbox(s.paden) == [(tmp_path / "inbox" / "fouten").resolve()]

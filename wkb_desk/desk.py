@@ -17,7 +17,7 @@ from pathlib import Path
 from wkb_desk import ledger
 from wkb_desk.config import Settings
 from wkb_desk.intake import journal
-from wkb_desk.intake.files import is_junk
+from wkb_desk.intake.files import is_junk, tool_folders_in_inbox
 from wkb_desk.intake.pipeline import PROCESSED, QUARANTINED, Outcome, Pipeline
 from wkb_desk.intake.sandbox import ReaderProcess
 from wkb_desk.lock import ProcessLock
@@ -44,7 +44,7 @@ class Desk:
         self.pipeline: Pipeline | None = None
         self._dirty = False
         self._data_version: int | None = None
-        self._own_folders = self._tool_folders()
+        self._own_folders = set(tool_folders_in_inbox(settings.paden))
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -81,7 +81,7 @@ class Desk:
         inbox = self.settings.paden.inbox
         for root, dirs, files in os.walk(inbox, onerror=lambda exc: log.warning("Map niet leesbaar: %s", exc)):
             root_path = Path(root)
-            dirs[:] = [d for d in dirs if not d.startswith(".") and (root_path / d).resolve() not in self._own_folders]
+            dirs[:] = [d for d in dirs if not d.startswith(".") and Path(os.path.abspath(root_path / d)) not in self._own_folders]
             for name in files:
                 path = root_path / name
                 if not is_junk(path):
@@ -90,11 +90,11 @@ class Desk:
 
     def is_candidate(self, path: Path) -> bool:
         try:
-            resolved = path.resolve()
-            rel = resolved.relative_to(self.settings.paden.inbox.resolve())
+            absolute = Path(os.path.abspath(path))
+            rel = absolute.relative_to(os.path.abspath(self.settings.paden.inbox))
         except (ValueError, OSError):
             return False
-        for parent in [resolved.parent, *resolved.parents]:
+        for parent in absolute.parents:
             if parent in self._own_folders:
                 return False
         return not is_junk(path) and not any(part.startswith(".") for part in rel.parts[:-1])
@@ -151,12 +151,6 @@ class Desk:
         self._dirty = False
         return result
 
-    # --- helpers -------------------------------------------------------------------------------
-
-    def _tool_folders(self) -> set[Path]:
-        p = self.settings.paden
-        folders = {p.archief, p.fouten, p.outbox, p.logboek, p.sjablonen, p.register.parent, p.database.parent}
-        return {f.resolve() for f in folders if f.resolve() != p.inbox.resolve()}
 
 
 def _mtime(path: Path) -> float:

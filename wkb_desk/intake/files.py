@@ -39,6 +39,22 @@ def _is_hidden(path: Path) -> bool:
         return False
 
 
+def tool_folders_in_inbox(paden) -> list[Path]:
+    """The tool's own folders (archief, fouten, ...) that lie inside the inbox: never walked, never taken.
+
+    `paden` is config.Paths. Absolute paths, not resolved: the inbox may be a share where resolving blocks.
+    """
+    inbox = Path(os.path.abspath(paden.inbox))
+    folders = (paden.archief, paden.fouten, paden.outbox, paden.logboek, paden.sjablonen, paden.referentie,
+               paden.register.parent, paden.database.parent)
+    out = []
+    for folder in folders:
+        f = Path(os.path.abspath(folder))
+        if f != inbox and f.is_relative_to(inbox):
+            out.append(f)
+    return out
+
+
 def safe_name(name: str) -> str:
     """A file name that is valid on Windows and Linux and cannot climb out of its folder."""
     name = name.replace("\\", "/").rsplit("/", 1)[-1]

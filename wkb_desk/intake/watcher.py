@@ -43,6 +43,7 @@ from watchdog.events import (
 
 from wkb_desk.config import Settings
 from wkb_desk.errors import ExitCode
+from wkb_desk.intake.files import tool_folders_in_inbox
 from wkb_desk.intake.stability import StabilityGate, signature
 
 log = logging.getLogger("wkb_desk.watcher")
@@ -163,19 +164,6 @@ def choose_mode(settings: Settings) -> tuple[str, str]:
     return ("polling" if remote else "native"), why
 
 
-def own_folders(settings: Settings) -> list[Path]:
-    """The tool's own folders that lie inside the inbox: never watched, never walked."""
-    p = settings.paden
-    inbox = Path(os.path.abspath(p.inbox))
-    out = []
-    for folder in (p.archief, p.fouten, p.outbox, p.logboek, p.sjablonen, p.referentie, p.register.parent,
-                   p.database.parent):
-        f = Path(os.path.abspath(folder))
-        if f != inbox and f.is_relative_to(inbox):
-            out.append(f)
-    return out
-
-
 # --- events ------------------------------------------------------------------------------------
 
 
@@ -228,7 +216,7 @@ class Watcher:
         self.ready = ready
         ws = settings.watcher
         self.inbox = Path(os.path.abspath(settings.paden.inbox))
-        self.excluded = own_folders(settings)
+        self.excluded = tool_folders_in_inbox(settings.paden)
         if mode is None:
             self.mode, self.mode_why = choose_mode(settings)
         else:
