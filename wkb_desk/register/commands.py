@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import logging
 import sqlite3
+
+from wkb_desk.rules.commands import iso_date
 
 log = logging.getLogger("wkb_desk.register")
 
@@ -18,15 +19,9 @@ def add_commands(subparsers) -> None:
         "verwijderde), correcties, Behandelaar, Opmerkingen en eigen kolommen. Het oude bestand blijft als back-up.",
     )
     p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren, schrijf niets")
-    p.add_argument("--datum", type=_date, default=None, help="peildatum JJJJ-MM-DD voor termijnen (standaard vandaag)")
+    p.add_argument("--date", "--datum", dest="datum", type=iso_date, default=None, metavar="JJJJ-MM-DD",
+                   help="peildatum voor termijnen (standaard vandaag)")
     p.set_defaults(func=run_rebuild)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen datum: {text!r} (gebruik JJJJ-MM-DD)") from None
 
 
 def run_rebuild(args, settings) -> int:

@@ -16,7 +16,9 @@ from wkb_desk.dossiers import LinkError, find_document, link_document, merge_dos
 from wkb_desk.errors import ExitCode
 from wkb_desk.rules.views import dossiers_json
 
-def _date(text: str) -> dt.date:
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for --date: JJJJ-MM-DD, with a Dutch message when it is not."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -30,7 +32,7 @@ def add_commands(subparsers) -> None:
         description="Toon alle dossiers met status, termijnen en signalen op een peildatum.",
     )
     p.add_argument("--json", action="store_true", help="schrijf een JSON-lijst (één object per dossier)")
-    p.add_argument("--date", "--datum", dest="date", type=_date, metavar="JJJJ-MM-DD",
+    p.add_argument("--date", "--datum", dest="date", type=iso_date, metavar="JJJJ-MM-DD",
                    help="peildatum (standaard vandaag); elke dag kan zo opnieuw worden bekeken")
     p.set_defaults(func=run_dossiers)
 
