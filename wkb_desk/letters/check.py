@@ -181,9 +181,9 @@ def _split(tag: str, start: int, runs: list[str]) -> bool:
 
 def _dutch(exc: jinja2.TemplateSyntaxError) -> str:
     msg = exc.message or str(exc)
-    m = re.search(r"looking for the following tags: '([^']+)'", msg)
-    if "Unexpected end of template" in msg and m:
-        return f"een blok is niet afgesloten: '{{% {m.group(1).split()[0]} %}}' ontbreekt"
+    wanted = re.findall(r"'(end\w+)'", msg)
+    if "Unexpected end of template" in msg and wanted:
+        return f"een blok is niet afgesloten: '{{% {wanted[0]} %}}' ontbreekt"
     m = re.search(r"Encountered unknown tag '([^']+)'", msg)
     if m:
         return f"onbekende of losse tag '{m.group(1)}' (past bij geen geopend blok)"
@@ -227,9 +227,9 @@ def _check_render(settings: Settings, report: TemplateReport, data: bytes, kind:
 
 def _locate(data: bytes, exc: jinja2.TemplateSyntaxError) -> str:
     """Best effort: the paragraph holding the block that is not closed, else the template as a whole."""
-    m = re.search(r"'(end\w+)'", exc.message or "")
+    m = re.findall(r"'end(\w+)'", exc.message or "")
     if m:
-        opener = m.group(1)[3:]
+        opener = m[0]
         for part, label in _parts(data):
             for number, (text, _runs) in enumerate(_paragraphs(_read(data, part)), 1):
                 if re.search(r"\{%-?\s*[pr]?\s*" + opener + r"\b", text):
