@@ -37,13 +37,14 @@ bezwaar_postcode = "7400 AA"
 bezwaar_plaats = "Hofweide"
 
 [brieven]
-pdf = false
 """
 
 
-def letter_workspace(workspace, extra: str = "", *, gemeente: str = GEMEENTE):
-    """Settings of a fresh desk whose sjablonen/ holds copies of the repository's templates."""
-    settings = workspace(gemeente + extra)
+def letter_workspace(workspace, extra: str = "", *, pdf: bool = False):
+    """Settings of a fresh desk whose sjablonen/ holds copies of the repository's templates.
+
+    `extra`: more keys for [brieven]. No PDFs unless asked (LibreOffice takes seconds per letter)."""
+    settings = workspace(GEMEENTE + f"pdf = {'true' if pdf else 'false'}\n" + extra)
     for path in TEMPLATES.glob("*.docx"):
         shutil.copy2(path, settings.paden.sjablonen / path.name)
     return settings

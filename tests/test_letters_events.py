@@ -250,3 +250,18 @@ def test_dry_run_writes_nothing(desk):
     result = make_due_letters(settings, conn, views, DAY, dry_run=True)
     assert [r.soort for r in result.made] == ["ontvangstbevestiging_bouwmelding"] and result.made[0].path is None
     assert list(settings.paden.outbox.iterdir()) == [] and store.all_rows(conn) == []
+
+
+def test_a_letter_made_on_request_before_its_event_is_not_made_again_by_the_run(desk):
+    settings, conn = desk
+    add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", **MELDING)  # attachments unknown
+    link_all(conn, settings)
+    view = with_melder(build_dossier_views(conn, settings, DAY))[0]
+    assert view.status == "melding ontvangen"
+    record, note = make_letter(settings, conn, view, "bouwmelding_compleet", DAY)  # a person judged it complete
+    assert note is None and record.event == "compleet:bouwmelding:2026031000123"
+    add_document(conn, "Borgingsplan.pdf", "borgingsplan", "2026-03-11", datum="2026-03-11",
+                 verwijst_naar="2026031000123", straat="Esweg", huisnummer="7", postcode="7601 AB")
+    later = run(settings, conn, dt.date(2026, 3, 13))
+    assert build_dossier_views(conn, settings, dt.date(2026, 3, 13))[0].status == "melding compleet"
+    assert "bouwmelding_compleet" not in kinds(later.made)

@@ -212,5 +212,25 @@ def due_letters(settings: Settings, view: DossierView, docs: DossierDocs, on_dat
     return out
 
 
+def event_key(view: DossierView, docs: list[Doc], soort: str) -> str:
+    """The key this kind's event has for the dossier, also when it is not due (a person asks for the letter):
+    a letter made on request is the letter of that event, so the automatic run never makes it a second time."""
+    base = anchor(view, docs)
+    melding, start, gereed = (_latest(docs, k) for k in ("bouwmelding", "startmelding", "gereedmelding"))
+    keys = {
+        "ontvangstbevestiging_bouwmelding": doc_key(melding, base) if melding else None,
+        "bouwmelding_compleet": f"compleet:{doc_key(melding, base)}" if melding else None,
+        "melding_niet_compleet": f"niet_compleet:{doc_key(melding, base)}" if melding else None,
+        "ontvangstbevestiging_startmelding": doc_key(start, base) if start else None,
+        "ontbreken_startmelding": f"ontbreken_startmelding:{base}:{view.geplande_start.isoformat()}"
+        if isinstance(view.geplande_start, dt.date) else None,
+        "ontvangstbevestiging_gereedmelding": doc_key(gereed, base) if gereed else None,
+        "gereedmelding_onvolledig": f"gereedmelding_onvolledig:{doc_key(gereed, base)}" if gereed else None,
+        "herinnering_gereedmelding": f"herinnering_gereedmelding:{base}:{view.ingebruikname.isoformat()}"
+        if isinstance(view.ingebruikname, dt.date) else None,
+    }
+    return keys.get(soort) or f"handmatig:{soort}:{base}"
+
+
 def enabled(settings: Settings, soort: str) -> bool:
     return bool(getattr(settings.brieven, soort, False))

@@ -85,8 +85,8 @@ def make_letter(settings: Settings, conn: sqlite3.Connection, view: DossierView,
     dd = policy.load_documents(conn, {view.dossier}).get(view.dossier, policy.DossierDocs())
     due = next((d for d in policy.due_letters(settings, view, dd, on_date) if d.soort == soort), None)
     if due is None:
-        due = policy.Due(soort, f"handmatig:{soort}:{policy.anchor(view, dd.docs)}", view.dossier,
-                         ontbreekt=tuple(view.ontbreekt))
+        visible = [d for d in dd.docs if d.visible_on(on_date)]
+        due = policy.Due(soort, policy.event_key(view, visible, soort), view.dossier, ontbreekt=tuple(view.ontbreekt))
     existing = store.latest_by_event(conn).get((soort, due.event))
     batch = _Batch(settings, conn, on_date, dry_run, Templates(settings.paden.sjablonen), store.used_files(conn), set())
     if existing is not None and existing.status in DONE and not again:
