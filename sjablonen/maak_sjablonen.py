@@ -175,6 +175,13 @@ def _table_of_documents(doc) -> None:
     for cell, text in zip(table.rows[2].cells, ("{{ b.soort }}", "{{ b.datum }}", "{{ b.naam }}")):
         cell.text = text
     table.rows[3].cells[0].text = "{%tr endfor %}"
+    table.autofit = False
+    widths = (Cm(4.0), Cm(3.4), Cm(8.6))
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid (LibreOffice reads this one)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # the cells (Word reads these)
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
 
@@ -214,6 +221,9 @@ def make(soort: str, body: list) -> docx.Document:
     rows = (("Datum", "{{ datum }}"), ("Ons kenmerk", "{{ kenmerk }}"), ("Uw verzoeknummer", "{{ verzoeknummer }}"),
             ("Onderwerp", "{{ onderwerp }}"), ("Locatie", "{{ project_adres }}, {{ project_postcode }} {{ project_plaats }}"),
             ("Contactpersoon", "{{ contactpersoon }}, telefoon {{ gemeente_telefoon }}"))
+    facts.autofit = False
+    for column, width in zip(facts.columns, (Cm(4), Cm(12))):
+        column.width = width
     for row, (label, value) in zip(facts.rows, rows):
         row.cells[0].width, row.cells[1].width = Cm(4), Cm(12)
         row.cells[0].text = ""
@@ -233,12 +243,17 @@ def make(soort: str, body: list) -> docx.Document:
             doc.add_paragraph(item[0], style="List Bullet")
         else:
             _para(doc, item)
-    _para(doc, "Heeft u vragen? Bel dan met {{ contactpersoon }} via {{ gemeente_telefoon }} of mail naar "
-               "{{ gemeente_email }}. Noem daarbij het kenmerk {{ kenmerk }}.").paragraph_format.space_before = Pt(8)
-    _para(doc, "Met vriendelijke groet,", space_after=24)
-    _para(doc, "{{ ondertekenaar }}", space_after=0)
-    _para(doc, "{{ functie }}", space_after=0)
-    _para(doc, "{{ gemeente_naam }}", space_after=0)
+    closing = [
+        _para(doc, "Heeft u vragen? Bel dan met {{ contactpersoon }} via {{ gemeente_telefoon }} of mail naar "
+                   "{{ gemeente_email }}. Noem daarbij het kenmerk {{ kenmerk }}."),
+        _para(doc, "Met vriendelijke groet,", space_after=24),
+        _para(doc, "{{ ondertekenaar }}", space_after=0),
+        _para(doc, "{{ functie }}", space_after=0),
+        _para(doc, "{{ gemeente_naam }}", space_after=0),
+    ]
+    closing[0].paragraph_format.space_before = Pt(8)
+    for p in closing[:-1]:
+        p.paragraph_format.keep_with_next = True  # the signature never stands alone on a page
     props = doc.core_properties
     props.title = soort.replace("_", " ")
     props.author = "wkb-desk"
