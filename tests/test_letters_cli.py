@@ -21,7 +21,9 @@ def test_letter_on_request_dry_run_then_made_then_only_again_with_opnieuw(worksp
     settings = letter_workspace(workspace)
     write_pdf(settings.paden.inbox / "Verzoek_2026031000123.pdf", BOUWMELDING_LINES)
     cfg = ("--config", str(settings.config_path))
-    assert run_cli(*cfg, "ingest").returncode == 0
+    ingested = run_cli(*cfg, "ingest")
+    assert ingested.returncode == 0
+    assert "Brieven: 2 brieven gemaakt" in ingested.stdout + ingested.stderr  # acknowledgement, start missing
     before = sorted(p.name for p in settings.paden.outbox.iterdir())
 
     dry = run_cli(*cfg, "letter", "WKB-2026-0001", "bouwmelding_compleet", "--dry-run", "--date", "2026-03-12")
