@@ -48,12 +48,13 @@ LETTERS: dict[str, list] = {
         "Op {{ datum_bouwmelding }} heeft u een bouwmelding gedaan voor {{ project }} op {{ project_adres }} in "
         "{{ project_plaats }}. Wij hebben uw melding bekeken: uw melding is compleet.",
         ("Wat staat er in uw melding?", "kop"),
-        "Kwaliteitsborger: {{ kwaliteitsborger }}. Instrument voor kwaliteitsborging: {{ instrument }}. "
-        "Geplande start van de bouw: {{ geplande_start }}.",
+        "Kwaliteitsborger: {{ kwaliteitsborger }}. Instrument voor kwaliteitsborging: {{ instrument }}."
+        "{% if geplande_start %} Geplande start van de bouw: {{ geplande_start }}.{% endif %}",
         BIJLAGEN_TABEL,
         ("Wat moet u nog doen?", "kop"),
         "U mag beginnen met bouwen vanaf {{ vroegste_start }}. Meld de start uiterlijk twee werkdagen van tevoren "
-        "via het Omgevingsloket (bij de geplande start: uiterlijk {{ uiterste_startmelding }}).",
+        "via het Omgevingsloket{% if uiterste_startmelding %} (bij de geplande start: uiterlijk "
+        "{{ uiterste_startmelding }}){% endif %}.",
         "Is het bouwwerk klaar? Doe dan minstens twee weken voordat u het in gebruik neemt een gereedmelding. "
         "Stuur daarbij de verklaring van uw kwaliteitsborger en het dossier bevoegd gezag mee.",
     ],
@@ -85,7 +86,8 @@ LETTERS: dict[str, list] = {
     "ontvangstbevestiging_startmelding": [
         "Op {{ datum_startmelding }} heeft u de start van de bouw gemeld voor {{ project }} op {{ project_adres }} "
         "in {{ project_plaats }}. Met deze brief laten wij u weten dat wij uw startmelding hebben ontvangen.",
-        "De bouw start volgens uw melding op {{ geplande_start }}. Uw kwaliteitsborger is {{ kwaliteitsborger }}.",
+        "{% if geplande_start %}De bouw start volgens uw melding op {{ geplande_start }}. {% endif %}"
+        "{% if kwaliteitsborger %}Uw kwaliteitsborger is {{ kwaliteitsborger }}.{% endif %}",
         ("Wat moet u nog doen?", "kop"),
         "Is het bouwwerk klaar? Doe dan minstens twee weken voordat u het in gebruik neemt een gereedmelding via het "
         "Omgevingsloket. Stuur daarbij de verklaring van uw kwaliteitsborger en het dossier bevoegd gezag mee.",
@@ -106,8 +108,9 @@ LETTERS: dict[str, list] = {
         ("Wat hebben wij ontvangen?", "kop"),
         BIJLAGEN_TABEL,
         ("Wat betekent dit?", "kop"),
-        "U wilt het bouwwerk in gebruik nemen op {{ ingebruikname }}. Dat mag op zijn vroegst twee weken na de "
-        "gereedmelding, en alleen als de verklaring van uw kwaliteitsborger erbij zit.",
+        "{% if ingebruikname %}U wilt het bouwwerk in gebruik nemen op {{ ingebruikname }}. {% endif %}"
+        "In gebruik nemen mag op zijn vroegst twee weken na de gereedmelding, en alleen als de verklaring van uw "
+        "kwaliteitsborger erbij zit.",
     ],
     "gereedmelding_onvolledig": [
         "Op {{ datum_gereedmelding }} heeft u gemeld dat de bouw van {{ project }} op {{ project_adres }} in "
@@ -119,7 +122,8 @@ LETTERS: dict[str, list] = {
         "Zonder verklaring van de kwaliteitsborger mag u het bouwwerk niet in gebruik nemen (artikel 2.21 van het "
         "Besluit bouwwerken leefomgeving). Neemt u het toch in gebruik, dan kunnen wij handhavend optreden.",
         ("Wat moet u doen?", "kop"),
-        "Stuur de verklaring van uw kwaliteitsborger ({{ kwaliteitsborger }}) vóór {{ reactie_voor }} via het "
+        "Stuur de verklaring van uw kwaliteitsborger{% if kwaliteitsborger %} ({{ kwaliteitsborger }}){% endif %} "
+        "vóór {{ reactie_voor }} via het "
         "Omgevingsloket. Noem daarbij uw verzoeknummer {{ verzoeknummer }}.",
         *BEZWAAR,
     ],
@@ -219,7 +223,7 @@ def make(soort: str, body: list) -> docx.Document:
     facts = doc.add_table(rows=6, cols=2)
     _no_borders(facts)
     rows = (("Datum", "{{ datum }}"), ("Ons kenmerk", "{{ kenmerk }}"), ("Uw verzoeknummer", "{{ verzoeknummer }}"),
-            ("Onderwerp", "{{ onderwerp }}"), ("Locatie", "{{ project_adres }}, {{ project_postcode }} {{ project_plaats }}"),
+            ("Onderwerp", "{{ onderwerp }}"), ("Locatie", "{{ project_locatie }}"),
             ("Contactpersoon", "{{ contactpersoon }}, telefoon {{ gemeente_telefoon }}"))
     facts.autofit = False
     for column, width in zip(facts.columns, (Cm(4), Cm(12))):

@@ -11,7 +11,7 @@ import pytest
 from letters_support import MelderView, bullet_items, docx_text, letter_workspace, png_bytes
 
 from wkb_desk.letters.context import addressee, build_context, nl_date
-from wkb_desk.letters.kinds import KINDS
+from wkb_desk.letters.kinds import BY_SOORT, KINDS
 from wkb_desk.letters.policy import Doc
 from wkb_desk.letters.render import render
 
@@ -145,3 +145,16 @@ def test_a_hostile_value_stays_text(workspace, tmp_path):
     out.write_bytes(_render(settings, KINDS[0], hostile))
     assert "{{ gemeente_naam }} </w:t><w:t>x =HYPERLINK(\"a\")" in docx_text(out)
 
+
+
+@pytest.mark.parametrize("soort", ["ontvangstbevestiging_bouwmelding", "ontvangstbevestiging_startmelding",
+                                   "ontvangstbevestiging_gereedmelding", "gereedmelding_onvolledig"])
+def test_sentences_on_unknown_facts_are_left_out(workspace, tmp_path, soort):
+    settings = letter_workspace(workspace)
+    sparse = MelderView(**{**VIEW.__dict__, "kwaliteitsborger": None, "geplande_start": None, "ingebruikname": None,
+                           "postcode": None})
+    out = tmp_path / "brief.docx"
+    out.write_bytes(_render(settings, BY_SOORT[soort], sparse))
+    text = docx_text(out)
+    assert "[onbekend]" not in text
+    assert "Esweg 7, Almelo" in text  # the location from the parts that are known
