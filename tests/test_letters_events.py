@@ -265,3 +265,17 @@ def test_a_letter_made_on_request_before_its_event_is_not_made_again_by_the_run(
     later = run(settings, conn, dt.date(2026, 3, 13))
     assert build_dossier_views(conn, settings, dt.date(2026, 3, 13))[0].status == "melding compleet"
     assert "bouwmelding_compleet" not in kinds(later.made)
+
+
+def test_a_resent_copy_whose_number_was_not_read_finds_the_letter_by_its_date(desk):
+    settings, conn = desk
+    add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", bijlagen=["borgingsplan"], **MELDING)
+    assert kinds(run(settings, conn).made) == ["bouwmelding_compleet", "ontvangstbevestiging_bouwmelding"]
+    add_document(conn, "Startmelding.pdf", "startmelding", "2026-04-14", verzoeknummer="2026041400999",
+                 datum="2026-04-14", startdatum="2026-04-20", verwijst_naar="2026031000123")
+    assert kinds(run(settings, conn, dt.date(2026, 4, 15)).made) == ["ontvangstbevestiging_startmelding"]
+    # The same startmelding scanned and sent again: this time the verzoeknummer was not read.
+    add_document(conn, "scan startmelding.pdf", "startmelding", "2026-04-16", datum="2026-04-14",
+                 startdatum="2026-04-20", verwijst_naar="2026031000123")
+    again = run(settings, conn, dt.date(2026, 4, 16))
+    assert again.made == [] and again.waiting == []

@@ -68,6 +68,7 @@ class Due:
     wait: str = ""  # why it waits for a check (Dutch); empty: it can be made
     ontbreekt: tuple[str, ...] = ()  # the items this letter lists as missing
     source: Doc | None = None  # the document the letter answers, if one
+    aliases: tuple[str, ...] = ()  # other keys of the same event (the document found by date instead of number)
 
 
 @dataclass
@@ -122,6 +123,11 @@ def doc_key(doc: Doc, base: str) -> str:
     number = doc.values.get("verzoeknummer")
     if number:
         return f"{doc.kind}:{number}"
+    return date_key(doc, base)
+
+
+def date_key(doc: Doc, base: str) -> str:
+    """The same document by its date: a re-sent copy whose number was not read still finds its letter."""
     return f"{doc.kind}:{base}:{doc.date.isoformat()}"
 
 
@@ -167,7 +173,15 @@ def due_letters(settings: Settings, view: DossierView, docs: DossierDocs, on_dat
     out: list[Due] = []
 
     def add(soort: str, event: str, source: Doc | None, ontbreekt: tuple[str, ...] = ()) -> None:
-        out.append(Due(soort, event, view.dossier, _wait_reason(settings, soort, view, docs, source), ontbreekt, source))
+        aliases: tuple[str, ...] = ()
+        if source is not None and doc_key(source, base) in event and doc_key(source, base) != date_key(source, base):
+            aliases = (event.replace(doc_key(source, base), date_key(source, base)),)
+        elif source is not None and source.kind in ("bouwmelding", "startmelding", "gereedmelding"):
+            # this copy has no number: an earlier copy with one (same kind, same date) already has the event
+            aliases = tuple(event.replace(doc_key(source, base), doc_key(d, base)) for d in visible
+                            if d.kind == source.kind and d.date == source.date and d.values.get("verzoeknummer"))
+        out.append(Due(soort, event, view.dossier, _wait_reason(settings, soort, view, docs, source), ontbreekt, source,
+                       aliases))
 
     melding = _latest(visible, "bouwmelding")
     start = _latest(visible, "startmelding")

@@ -61,7 +61,7 @@ def make_due_letters(settings: Settings, conn: sqlite3.Connection, views: list[D
                 continue
             due_now.add((due.soort, due.event))
             row = existing.get((due.soort, due.event))
-            if row is not None and row.status in DONE:
+            if _done(existing, due):
                 continue
             if due.wait:
                 run.waiting.append(_hold(batch, view, due, row, WAIT_CHECK, due.wait))
@@ -77,6 +77,14 @@ def make_due_letters(settings: Settings, conn: sqlite3.Connection, views: list[D
     return run
 
 
+def _done(existing: dict[tuple[str, str], store.Row], due: policy.Due) -> bool:
+    for key in (due.event, *due.aliases):
+        row = existing.get((due.soort, key))
+        if row is not None and row.status in DONE:
+            return True
+    return False
+
+
 def make_letter(settings: Settings, conn: sqlite3.Connection, view: DossierView, soort: str, on_date: dt.date, *,
                 again: bool = False, dry_run: bool = False) -> tuple[LetterRecord, str | None]:
     """One letter on a person's request. Returns (record, None) or (the existing record, Dutch note) when the
@@ -87,7 +95,10 @@ def make_letter(settings: Settings, conn: sqlite3.Connection, view: DossierView,
     if due is None:
         visible = [d for d in dd.docs if d.visible_on(on_date)]
         due = policy.Due(soort, policy.event_key(view, visible, soort), view.dossier, ontbreekt=tuple(view.ontbreekt))
-    existing = store.latest_by_event(conn).get((soort, due.event))
+    by_event = store.latest_by_event(conn)
+    existing = next((by_event[(soort, k)] for k in (due.event, *due.aliases) if (soort, k) in by_event), None)
+    if existing is not None and existing.event != due.event:
+        due = policy.Due(due.soort, existing.event, due.dossier, due.wait, due.ontbreekt, due.source)
     batch = _Batch(settings, conn, on_date, dry_run, Templates(settings.paden.sjablonen), store.used_files(conn), set())
     if existing is not None and existing.status in DONE and not again:
         note = (f"Voor deze gebeurtenis is al een {kind.titel.lower()} gemaakt ({existing.file}). "
