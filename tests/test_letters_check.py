@@ -116,3 +116,16 @@ def test_tags_in_headers_footers_and_tables_are_checked_too(workspace):
     places = {m.split("'")[1]: p for _l, p, m in found if m.startswith("onbekende variabele")}
     assert places["gemeente_fax"].startswith("voettekst")
     assert places["datum_verzending"].startswith("hoofdtekst, alinea")
+
+
+def test_an_unclosed_block_is_found_at_its_own_paragraph_among_closed_ones(workspace):
+    from docx.oxml.ns import qn
+
+    settings = letter_workspace(workspace)
+    path = settings.paden.sjablonen / "bouwmelding_compleet.docx"
+    _edit(path, "{% if geplande_start %}Start: {{ geplande_start }}")  # never closed
+    _edit(path, "{% if instrument %}Instrument: {{ instrument }}{% endif %}")  # closed
+    paragraphs = list(docx.Document(str(path)).element.body.iter(qn("w:p")))
+    _report, found = _findings(settings, "bouwmelding_compleet")
+    assert ("fout", f"hoofdtekst, alinea {len(paragraphs) - 1}",
+            "een blok is niet afgesloten: '{% endif %}' ontbreekt") in found
