@@ -71,7 +71,8 @@ def with_melder(views, **overrides) -> list[MelderView]:
     values = {**MELDER, **overrides}
     out = []
     for v in views:
-        base = {f.name: getattr(v, f.name) for f in dataclasses.fields(DossierView)}
+        # once DossierView itself has the melder fields, the values given here still win
+        base = {f.name: getattr(v, f.name) for f in dataclasses.fields(DossierView) if f.name not in values}
         out.append(MelderView(**base, **values))
     return out
 
