@@ -67,20 +67,22 @@ def test_without_libreoffice_the_log_says_so_once(tmp_path, monkeypatch, caplog)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is hier niet geïnstalleerd")
-def test_with_libreoffice_a_pdf_lands_beside_the_letter(workspace):
+def test_with_libreoffice_each_letter_gets_a_pdf_beside_it(workspace):
     settings = letter_workspace(workspace, pdf=True)
     conn = ledger.connect(settings.paden.database)
-    add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", **MELDING)
+    add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", bijlagen=["borgingsplan"], **MELDING)
     link_all(conn, settings)
     day = dt.date(2026, 3, 12)
     run = make_due_letters(settings, conn, with_melder(build_dossier_views(conn, settings, day)), day)
-    (record,) = run.made
-    made = record.path.with_suffix(".pdf")
-    assert made.exists() and made.read_bytes().startswith(b"%PDF")
+    assert len(run.made) == 2  # both converted in one LibreOffice run
     import pypdf
 
-    text = pypdf.PdfReader(str(made)).pages[0].extract_text()
-    assert "Ontvangstbevestiging bouwmelding" in text and "12 maart 2026" in text
-    row = conn.execute("SELECT pdf FROM letters").fetchone()
-    assert row[0] == "outbox/2026-03-12 WKB-2026-0001 Ontvangstbevestiging bouwmelding.pdf"
+    for record in run.made:
+        made = record.path.with_suffix(".pdf")
+        assert made.exists() and made.read_bytes().startswith(b"%PDF")
+        text = pypdf.PdfReader(str(made)).pages[0].extract_text()
+        assert "12 maart 2026" in text and "Esweg 7" in text
+    rows = sorted(r[0] for r in conn.execute("SELECT pdf FROM letters"))
+    assert rows == ["outbox/2026-03-12 WKB-2026-0001 Bouwmelding compleet.pdf",
+                    "outbox/2026-03-12 WKB-2026-0001 Ontvangstbevestiging bouwmelding.pdf"]
     conn.close()
