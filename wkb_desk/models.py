@@ -47,6 +47,13 @@ CORE_FIELDS = (
     "ingebruikname",
     "verklaring",
     "verwijst_naar",
+    # the melder on a bouwmelding: the initiatiefnemer, or the gemachtigde who filed on their behalf; where
+    # letters go. Never the building site, never the kwaliteitsborger's office.
+    "melder",
+    "melder_adres",  # correspondence street + house number ("Kerkstraat 12a") or "Postbus 123"
+    "melder_postcode",
+    "melder_plaats",
+    "melder_email",
 )
 EXTRA_FIELDS = (
     "projectnaam",

@@ -80,7 +80,60 @@ def _first_word(low: str) -> str:
 
 
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
-    """(normalised label, separator, remainder) when `cell` starts with a known label."""
+    """(normalised label, separator, remainder) when `cell` starts with a known label.
+
+    A label the lists do not name exactly is read by its key words (meaning.py): the text before a colon
+    ("Huisnummer bouwadres: 12"), or a short cell of label words alone ("Plaats van de bouwlocatie").
+    """
+    exact = _match_exact(ref, cell)
+    colon = cell.find(":", 0, 90)
+    if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
+        pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
+        if exact is None or (exact[1] != ":" and len(exact[0]) < len(norm_label(pre))) or \
+                (exact[1] == ":" and exact[0] in ref.negative and norm_label(pre) != exact[0]):
+            key = ref.label_by_meaning(pre) if _label_words(pre) and not _names_entry(ref, pre) else None
+            if key is not None:
+                return key, ":", cell[colon + 1:].strip(" :")
+        return exact
+    if exact is not None and exact[2] and exact[1] in (" ", "  ") and _label_words(exact[2], tail=True):
+        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+        if key is not None:
+            return key, "", ""
+    if exact is None and _label_words(cell) and not _names_entry(ref, cell):
+        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+        if key is not None:
+            return key, "", ""
+    return exact
+
+
+_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-]|\([a-z ]{1,30}\))$")
+
+
+def _names_entry(ref: Reference, text: str) -> bool:
+    """The text names a kwaliteitsborger or instrument of the reference list ("Kwaliteitsborging Oost"): a value."""
+    return ref.match_borger(text) is not None or ref.match_instrument(text) is not None
+
+
+def _label_words(text: str, tail: bool = False) -> bool:
+    """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
+    (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
+    t = text.strip()
+    if not t or len(t) > 70 or any(c.isdigit() for c in t) or "@" in t or t.endswith((".", "!")) and " " in t and \
+            not _ABBREV_TOKEN.match(t.split()[-1]):
+        return False
+    tokens = t.split()
+    if len(tokens) > 7:
+        return False
+    for k, tok in enumerate(tokens):
+        if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):
+            continue
+        if tok[:1] == "(" and tok[1:].islower():
+            continue
+        return False
+    return True
+
+
+def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     low = cell[:200].lower()
     if _first_word(low) not in ref.label_first_words:
         return None  # cheap test before the big pattern: no label starts with this word
@@ -122,6 +175,9 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
         a, b = lines[i], lines[i + 1]
         if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
             continue
+        if a.text.rstrip().endswith(":") or (b.text.strip()[:1].isupper() and not b.text.rstrip().endswith(":") and (
+                b.head in ref.party_sections or b.head in ref.project_sections)):
+            continue  # "Adres:" is a whole label; "Initiatiefnemer" below it opens the next block
         bare = _LEAD_NUMBER.sub("", a.text)
         word = bare.split(None, 1)[0].lower().rstrip(":?") if bare.strip() else ""
         if word not in ref.label_first_words:
@@ -394,7 +450,19 @@ def _name_value(raw: str) -> str | None:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
     if v.isalpha() and v.islower():
         return None  # "Kwaliteitsborger bouw" is a tagline, not a name
+    if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v):
+        return None  # an address, phone number or e-mail address is no name
+    if len(v.split()) > 6 and v.endswith(".") and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f)\.$", v, re.IGNORECASE):
+        return None  # a sentence ("De aanvrager verklaart dat ...") is no name
     return v
+
+
+_NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
+                        r"|\bpostbus\s+\d", re.IGNORECASE)
+_STREET_ONLY = re.compile(
+    r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
+    r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee|ring|stede)\s\d{1,5}"
+    r"(?:\s?[a-zA-Z]|-\d{1,4})?$")
 
 
 def plausible(hit: Hit) -> bool:
@@ -414,7 +482,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     if _VOID.match(raw):
         return []
     line = hit.line
-    conf = (0.8 if info.weak else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
+    conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
     if info.weak and hit.sep in (" ", "below", ""):
         conf -= 0.1
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
@@ -427,6 +495,25 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             out.append(Cand(field, value, c, **base))
 
     location_ok = not line.sender and not hit.value_line.sender
+    # the melder's block (applicant or gemachtigde): its address is the correspondence address, never the site
+    melder_block = line.party and line.party_kind in ("melder", "aanvrager")
+    if target == "huisnummer_kaal":
+        if line.party or not location_ok:
+            return []
+        target = "huisnummer"
+    if target in ("partij_adres", "email", "melder") or (melder_block and target in _MELDER_MAP):
+        if line.sender or hit.value_line.sender or line.party_kind in ("kwaliteitsborger", "bouwer"):
+            return []
+        own = 0.02 if line.party_kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
+        if target == "melder":
+            add("melder", _name_value(raw), conf + own)
+        elif target == "email":
+            if melder_block or "melder" in info.label or "gemachtigde" in info.label:
+                add("melder_email", nz.normalize_email(raw), conf + own)
+        else:
+            for k, v in _party_address(_MELDER_MAP.get(target, "partij_adres"), raw).items():
+                add(k, v, conf + own)
+        return out
     if target in LOCATION_TARGETS:
         strong = target in _STRONG_LOCATION and not info.weak
         if not location_ok:
@@ -532,6 +619,38 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if line.sender:
             return []
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
+    return out
+
+
+_MELDER_MAP = {"locatie": "partij_adres", "straat": "partij_adres", "postcode": "postcode", "plaats": "plaats",
+               "postcode_plaats": "postcode", "huisnummer": "huisnummer"}
+
+
+def _party_address(kind: str, raw: str) -> dict[str, str]:
+    """The melder's correspondence address parts from a party's address line."""
+    out: dict[str, str] = {}
+    pc = nz.find_postcode(raw)
+    if kind in ("postcode", "plaats"):
+        if pc:
+            out["melder_postcode"] = pc[2]
+            place = nz.clean_place(raw[pc[1]:])
+        else:
+            place = nz.clean_place(raw) if kind == "plaats" else None
+        if place:
+            out["melder_plaats"] = place
+        return out
+    if kind == "huisnummer":
+        return {}  # a separate house number of the melder: joined below only when a street came alone
+    box = nz.normalize_postbus(raw)
+    parts = nz.parse_address(raw)
+    if box:
+        out["melder_adres"] = box
+    elif "straat" in parts and "huisnummer" in parts:
+        out["melder_adres"] = f"{parts['straat']} {parts['huisnummer']}"
+    if "postcode" in parts:
+        out["melder_postcode"] = parts["postcode"]
+    if "plaats" in parts:
+        out["melder_plaats"] = parts["plaats"]
     return out
 
 

@@ -32,6 +32,7 @@ class Line:
     section: str = ""  # normalised heading of the block the line sits in
     party: bool = False  # that heading opens a party's block (applicant, KB, contractor ...)
     heading: bool = False  # the line itself is a section heading
+    party_kind: str = ""  # whose block: melder | aanvrager | kwaliteitsborger | bouwer | project | ""
 
     @property
     def cells(self) -> list[str]:
@@ -162,12 +163,12 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:
     """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
-    section, party = "", False
+    section, party, kind = "", False, ""
     page_key = None
     for line in lines:
         key = (line.page, line.region)
         if key != page_key and line.region != "body":
-            section, party = "", False
+            section, party, kind = "", False, ""
         page_key = key
         stripped = line.text.lstrip()
         # cheap test first: only a line whose first word starts some heading can be one
@@ -175,9 +176,37 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
         head = line.head if first in ref.section_first_words else ""
         if head:
             if head in ref.party_sections:
-                section, party = head, True
+                section, party, kind = head, True, ref.section_kind(head)
                 line.heading = True
             elif head in ref.project_sections:
-                section, party = head, False
+                section, party, kind = head, False, "project"
                 line.heading = True
-        line.section, line.party = section, party
+        elif stripped and _heading_by_meaning(lines, line, ref):
+            kind = ref.section_kind(line.head)
+            section, party = line.head, kind not in ("project", "")
+            line.heading = True
+        line.section, line.party, line.party_kind = section, party, kind if section else ""
+
+
+_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}$")
+
+
+def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
+    """A short line of words only ("Waar wordt gebouwd", "Gegevens van de gemachtigde") whose words name a party's
+    or the location's block. A line that is itself a label counts only when labelled lines follow it."""
+    text = _NUMBERING.sub("", line.text.strip())
+    if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
+        return False
+    if any(not tok.islower() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):
+        return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
+    if ref.title_re is not None and ref.title_re.match(text):
+        return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block
+    head = line.head
+    if not head or not ref.section_kind(head):
+        return False
+    if ref.label_by_meaning(head) is None and head not in ref.labels:
+        return True
+    for nxt in lines[line.pos + 1: line.pos + 3]:
+        if nxt.text.strip():
+            return ":" in nxt.text[:80] or "\t" in nxt.text
+    return False
