@@ -64,6 +64,7 @@ _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-
 _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+_SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[a-z)][.:]$")
 
 
 def is_contact_line(text: str) -> bool:
@@ -158,7 +159,8 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         for k, ln in enumerate(tail):
             if ln.contact:
                 for other in tail[max(0, k - 3): k + 4]:
-                    other.sender = True
+                    if other is ln or not _SENTENCE_LINE.match(other.text):
+                        other.sender = True  # a sentence above a footer is the document's own text
 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:
