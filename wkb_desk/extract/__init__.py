@@ -141,7 +141,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append(f"Soort onzeker ({kind}, zekerheid {score:.2f}): controleer het document.")
     if any(p.is_scan for p in read.pages):
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
-    return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings))
+    return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
+                      unreadable=tuple(unreadable))
 
 
 def _melder(kind: str, chosen: dict[str, Cand]) -> None:
