@@ -37,6 +37,7 @@ class Hit:
     value_line: Line  # where the value sits (the next line for a value below its label)
     sep: str  # ":" | "\t" | "  " | " " | "below" | "column"
     order: int  # position in the document (line * 100 + cell)
+    column: int = 0  # 1: a piece further along a line (the right-hand column when two columns flowed together)
 
 
 def fragment(text: str, focus: str = "") -> str:
@@ -106,7 +107,7 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return exact
 
 
-_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-]|\([a-z ]{1,30}\))$")
+_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
 
 
 def _names_entry(ref: Reference, text: str) -> bool:
@@ -243,15 +244,17 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 continue
             label, sep, rest = p
             info = ref.labels.get(label)
-            if info is None and label in ref.name_labels and line.section in ref.section_names:
+            if info is None and label in ref.name_labels and (line.section in ref.section_names
+                                                               or line.party_kind in _NAME_OF_KIND):
                 # "Naam: ..." inside "Gegevens aanvrager" is the applicant's name
-                info = LabelInfo(ref.section_names[line.section], f"{line.section}: {label}", False)
+                owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
+                info = LabelInfo(owner, f"{line.section}: {label}", False)
             if info is None:  # a negative label: skip its value, but not labels later on the line
                 if rest:
                     for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
                         pinfo = ref.labels.get(piece_label)
                         if pinfo is not None:
-                            hits.append(Hit(pinfo, line, piece_value, line, ":", line.pos * 100 + i))
+                            hits.append(Hit(pinfo, line, piece_value, line, ":", line.pos * 100 + i, 1))
                 i += 2 if (not rest and i + 1 < len(cells)) else 1
                 continue
             value, vline, vsep = rest, line, sep
@@ -285,21 +288,25 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if cont is not None and _POSTCODE_LINE.match(cont.text) and not label_rows.get(cont.pos, [None])[0]:
                     value = f"{value}, {cont.text.strip()}"
             if value:
-                for piece_label, piece_value in _split_inline(ref, label, value):
-                    pinfo = info if piece_label == label else ref.labels.get(piece_label)
+                for k, (piece_label, piece_value) in enumerate(_split_inline(ref, label, value)):
+                    pinfo = info if piece_label == label and k == 0 else ref.labels.get(piece_label)
                     if pinfo is not None:
-                        hits.append(Hit(pinfo, line, piece_value, vline, vsep, line.pos * 100 + i))
+                        hits.append(Hit(pinfo, line, piece_value, vline, vsep if k == 0 else ":",
+                                        line.pos * 100 + i, int(k > 0 or i > 0)))
             i += consumed
         # "Label: value" further along a line without TABs (two-column flow)
         if "\t" not in line.text and parsed and not parsed[0]:
             for piece_label, piece_value in _split_inline(ref, None, line.text):
                 info = ref.labels.get(piece_label)
                 if info is not None and piece_value:
-                    hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50))
+                    hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
     return hits
 
 
 _WORD = re.compile(r"[a-zà-ÿ\-]+")
+# "Naam" in a block recognised by its heading's meaning: whose name it is
+_NAME_OF_KIND = {"melder": "melder", "aanvrager": "initiatiefnemer", "kwaliteitsborger": "kwaliteitsborger",
+                 "bouwer": "bouwer"}
 
 
 def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dict) -> Hit | None:
@@ -389,6 +396,8 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
                 continue
             marks.append((start, m.end(1), m.group(1)))
         marks.sort()
+    if ":" in text:
+        _meaning_marks(ref, text, marks)
     if not marks:
         return [(first_label, text.strip())] if first_label else []
     if first_label:
@@ -400,6 +409,35 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
 
 
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-ZÀ-Ý]")
+_INLINE_COLON = re.compile(r"(?<=\S)\s?:(?=\s|$)")
+
+
+def _meaning_marks(ref: Reference, text: str, marks: list) -> None:
+    """Inline "Label:" marks for labels read by meaning ("... 11 februari 2026 Nr.: 97", "PC: 7468CM"): the
+    longest run of up to four words before a colon that reads as a label, capitalised, after a space."""
+    taken = [(a, b) for a, b, _ in marks]
+    for m in _INLINE_COLON.finditer(text[:MAX_INLINE]):
+        colon = m.start()
+        if any(a <= colon < b + 1 for a, b in taken):
+            continue
+        head = text[:colon]
+        words = list(re.finditer(r"\S+", head))
+        for n in range(min(4, len(words) - 1), 0, -1):
+            start = words[-n].start()
+            if start == 0 or not text[start].isupper() or any(a <= start < b for a, b in taken):
+                continue
+            label_text = head[start:]
+            if not _label_words(label_text) or _names_entry(ref, label_text):
+                continue
+            key = ref.label_by_meaning(label_text)
+            if key is not None and key in ref.labels:
+                marks.append((start, m.end(), label_text))
+                taken.append((start, m.end()))
+                break
+    marks.sort()
+
+
+MAX_INLINE = 400
 
 
 def _alias_spans(ref: Reference, text: str) -> list[tuple[int, int]]:
@@ -457,6 +495,9 @@ def _name_value(raw: str) -> str | None:
     return v
 
 
+_STREET_NAME = re.compile(
+    r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
+    r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
                         r"|\bpostbus\s+\d", re.IGNORECASE)
 _STREET_ONLY = re.compile(
@@ -495,16 +536,19 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             out.append(Cand(field, value, c, **base))
 
     location_ok = not line.sender and not hit.value_line.sender
+    # whose block the value sits in: the right-hand column's when two columns flowed into one line
+    kind = line.right_kind if hit.column and line.right_kind else line.party_kind
+    in_party = kind not in ("project", "") if hit.column and line.right_kind else line.party
     # the melder's block (applicant or gemachtigde): its address is the correspondence address, never the site
-    melder_block = line.party and line.party_kind in ("melder", "aanvrager")
+    melder_block = in_party and kind in ("melder", "aanvrager")
     if target == "huisnummer_kaal":
-        if line.party or not location_ok:
+        if in_party or not location_ok:
             return []
         target = "huisnummer"
     if target in ("partij_adres", "email", "melder") or (melder_block and target in _MELDER_MAP):
-        if line.sender or hit.value_line.sender or line.party_kind in ("kwaliteitsborger", "bouwer"):
+        if line.sender or hit.value_line.sender or kind in ("kwaliteitsborger", "bouwer"):
             return []
-        own = 0.02 if line.party_kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
+        own = 0.02 if kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
         if target == "melder":
             add("melder", _name_value(raw), conf + own)
         elif target == "email":
@@ -518,7 +562,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         strong = target in _STRONG_LOCATION and not info.weak
         if not location_ok:
             return []
-        if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
+        if in_party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
         kad = _KAD_WORD.search(raw)
@@ -529,6 +573,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if "straat" in parts or "postcode" in parts:
             for k, v in parts.items():
                 add(k, v)
+        elif _STREET_NAME.match(raw.strip()):
+            add("straat", re.sub(r"\s{2,}", " ", raw.strip()))  # "Bouwadres: Kerkstraat", the number labelled apart
         else:
             add("kadastraal", nz.normalize_kadastraal(raw), conf - 0.05)
             add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)

@@ -33,6 +33,7 @@ class Line:
     party: bool = False  # that heading opens a party's block (applicant, KB, contractor ...)
     heading: bool = False  # the line itself is a section heading
     party_kind: str = ""  # whose block: melder | aanvrager | kwaliteitsborger | bouwer | project | ""
+    right_kind: str = ""  # two columns flowed into one line: whose block the right-hand column is
 
     @property
     def cells(self) -> list[str]:
@@ -165,18 +166,25 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:
     """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
-    section, party, kind = "", False, ""
+    section, party, kind, right = "", False, "", ""
     page_key = None
     for line in lines:
         key = (line.page, line.region)
         if key != page_key and line.region != "body":
-            section, party, kind = "", False, ""
+            section, party, kind, right = "", False, "", ""
         page_key = key
         stripped = line.text.lstrip()
         # cheap test first: only a line whose first word starts some heading can be one
         first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
         head = line.head if first in ref.section_first_words else ""
-        if head:
+        known = head in ref.party_sections or head in ref.project_sections
+        double = _double_heading(line, ref) if stripped and not known else None
+        if double is not None:
+            section, kind, right = double
+            party = kind not in ("project", "")
+            line.heading = True
+        elif head:
+            right = ""
             if head in ref.party_sections:
                 section, party, kind = head, True, ref.section_kind(head)
                 line.heading = True
@@ -185,9 +193,10 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
                 line.heading = True
         elif stripped and _heading_by_meaning(lines, line, ref):
             kind = ref.section_kind(line.head)
-            section, party = line.head, kind not in ("project", "")
+            section, party, right = line.head, kind not in ("project", ""), ""
             line.heading = True
         line.section, line.party, line.party_kind = section, party, kind if section else ""
+        line.right_kind = right
 
 
 _HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}$")
@@ -210,5 +219,31 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
         return True
     for nxt in lines[line.pos + 1: line.pos + 3]:
         if nxt.text.strip():
-            return ":" in nxt.text[:80] or "\t" in nxt.text
+            if ":" in nxt.text[:80] or "\t" in nxt.text:
+                return True
+            # a label on its own below: this line is the block's heading ("Bouwheer" / "Naam bouwheer" / value)
+            below = nxt.head
+            return bool(below) and (below in ref.labels or ref.label_by_meaning(below) is not None)
     return False
+
+
+def _double_heading(line: Line, ref: Reference) -> tuple[str, str, str] | None:
+    """Two headings side by side ("Locatie   Gemachtigde", "Contactgegevens Borging"): two columns flowed into
+    one line. (left heading, left kind, right kind) when both halves are headings and at least one names a block."""
+    text = _NUMBERING.sub("", line.text.strip())
+    if "\t" in text or ":" in text or len(text) > 70 or any(c.isdigit() for c in text):
+        return None
+    words = text.split()
+    if not 2 <= len(words) <= 8:
+        return None
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if not right[:1].isupper() or any(not w.islower() for w in words[1:k]) or \
+                any(not w.islower() for w in words[k + 1:]):
+            continue
+        lk, rk = ref.section_kind(norm_label(left)), ref.section_kind(norm_label(right))
+        lh = norm_label(left) in ref.party_sections or norm_label(left) in ref.project_sections or bool(lk)
+        rh = norm_label(right) in ref.party_sections or norm_label(right) in ref.project_sections or bool(rk)
+        if lh and rh and (lk or rk):
+            return norm_label(left), lk, rk
+    return None
