@@ -65,7 +65,7 @@ _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-
 _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
-_SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[a-z)][.:]$")
+_SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
 
 def is_contact_line(text: str) -> bool:
