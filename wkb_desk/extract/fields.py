@@ -470,6 +470,7 @@ class Cand:
     label: str
 
 
+_STRICT_TYPES = {"datum", "startdatum", "ingebruikname", "verzoeknummer", "verwijst_naar", "bag_id", "kvk", "postcode"}
 _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.07, "": -0.05}
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
@@ -524,8 +525,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         return []
     line = hit.line
     conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
-    if info.weak and hit.sep in (" ", "below", ""):
-        conf -= 0.1
+    if info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
+        conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
     base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label)
     target = info.field
