@@ -155,3 +155,30 @@ def test_missing_item_in_a_doubtfully_read_document_is_a_check_not_onvolledig():
 
 def test_is_certain_needs_a_value():
     assert not is_certain(DossierView(dossier="X"), "melder")
+
+
+@pytest.mark.parametrize("cell, field", [
+    ("Huisnummer bouwadres: 12", "huisnummer"), ("Plaats van de bouwlocatie", "plaats"),
+    ("Plaats bouwadres: Almelo", "plaats"), ("Betrokken kwaliteitsborger: Borg4", "kwaliteitsborger"),
+    ("Toegepast instrument voor kwaliteitsborging: WKI", "instrument"), ("Datum beoogde aanvang", "startdatum"),
+    ("BAG-id verblijfsobject: 0363010000000001", "bag_id"), ("PC", "postcode"), ("Hnr.", "huisnummer"),
+    ("Toev.", "toevoeging"), ("Wpl.", "plaats"), ("Postcode en woonplaats", "postcode_plaats"),
+    ("Adres / plaats: Esweg 7, Almelo", "locatie"), ("Kwalitietsborger: Borg4", "kwaliteitsborger"),
+    ("Naam gemachtigde: Roord", "melder"), ("Correspondentieadres: Postbus 8", "partij_adres"),
+])
+def test_labels_by_meaning(cell, field):
+    from wkb_desk.extract.fields import match_label
+
+    ref = load_reference()
+    found = match_label(ref, cell)
+    assert found is not None and ref.labels[found[0]].field == field
+
+
+@pytest.mark.parametrize("cell", ["Bouwborg Twente", "Kwaliteitsborging Oost", "Locatie Noord", "Borg KB",
+                                  "De aanvrager verklaart dat het formulier volledig is ingevuld."])
+def test_names_and_sentences_are_no_labels_by_meaning(cell):
+    from wkb_desk.extract.fields import match_label
+
+    ref = load_reference()
+    found = match_label(ref, cell)
+    assert found is None or not ref.labels.get(found[0]) or not ref.labels[found[0]].by_meaning

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 MAX_WORDS = 7
 _SPLIT = re.compile(r"[^0-9a-zà-ÿ]+")
 _MAIL = re.compile(r"\be[\s\-]?mail", re.IGNORECASE)
+_JOINED = re.compile(r"[/+&,]|\sen\s")
 FUZZY_MIN = 88  # rapidfuzz ratio (0-100) for a word to count as a misspelling of a known word
 FUZZY_MIN_LEN = 6  # shorter words are never corrected: "plaats"/"plaat" differ in meaning too easily
 
@@ -29,6 +30,7 @@ class Rule:
     field: str
     groups: tuple[tuple[str, ...], ...]
     excluded: tuple[str, ...]
+    joined: bool = False  # a combined label: its parts are joined by "/", "+", "&", "," or "en"
 
 
 @dataclass
@@ -60,10 +62,11 @@ class Meaning:
         if label in cache:
             return cache[label]
         words = self.words(label)
+        joined = bool(_JOINED.search(label))
         found = None
         if 0 < len(words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words):
             for rule in self.rules:
-                if any(w.startswith(x) for w in words for x in rule.excluded):
+                if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):
                     continue
                 if all(any(w.startswith(x) for w in words for x in group) for group in rule.groups):
                     found = rule.field
@@ -79,7 +82,7 @@ def build_meaning(data: dict) -> Meaning:
     for spec in data.get("betekenis", []):
         groups = tuple(tuple(str(w).lower() for w in g) for g in spec.get("groepen", []) if g)
         excluded = tuple(str(w).lower() for w in spec.get("niet", []))
-        rules.append(Rule(str(spec.get("veld", "")), groups, excluded))
+        rules.append(Rule(str(spec.get("veld", "")), groups, excluded, bool(spec.get("samengesteld", False))))
         vocab.update(w for g in groups for w in g if len(w) >= FUZZY_MIN_LEN)
     abbr = {str(k).lower(): str(v).lower() for k, v in data.get("afkortingen", {}).items()}
     return Meaning(tuple(rules), abbr, tuple(sorted(vocab)), {})
