@@ -182,3 +182,17 @@ def test_names_and_sentences_are_no_labels_by_meaning(cell):
     ref = load_reference()
     found = match_label(ref, cell)
     assert found is None or not ref.labels.get(found[0]) or not ref.labels[found[0]].by_meaning
+
+
+def test_a_postcode_from_another_block_is_not_the_sites(tmp_path):
+    # the intermediary's block has a heading no list knows: its postcode must not complete the site's address
+    path = docgen.write_pdf(tmp_path / "z.pdf", [[
+        "Melding bouwactiviteit", "Verzoeknummer: 2026031200459", "Datum indiening: 12-03-2026",
+        "Locatie", "Straat: Kerkweg", "Huisnummer: 12",
+        "Tussenpersoon", "Naam: Bouwadvies Dijkhuis", "Straat: Molenstraat", "Huisnummer: 3",
+        "Postcode: 7600 AB", "Plaats: Almelo",
+        "Kwaliteitsborger: Borg4", "Instrument: WKI",
+    ]])
+    v = _run(path).values()
+    assert (v["straat"], v["huisnummer"]) == ("Kerkweg", "12")
+    assert "postcode" not in v and "plaats" not in v

@@ -90,6 +90,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     for hit in hits:
         cands.extend(candidates_from_hit(hit, ref))
     chosen = best(cands)
+    _one_site_block(chosen, cands)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
@@ -143,6 +144,23 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
     return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
                       unreadable=tuple(unreadable))
+
+
+def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+    """The parts of the site's address come from one block: a postcode or place labelled in another block (the
+    melder's or a party's block that was not recognised as such) is no part of it; missing beats wrong."""
+    street = chosen.get("straat")
+    if street is None or street.zone is None:
+        return
+    for name in ("huisnummer", "postcode", "plaats", "toevoeging"):
+        c = chosen.get(name)
+        if c is None or c.zone is None or c.zone == street.zone:
+            continue
+        same = [x for x in cands if x.field == name and x.zone == street.zone]
+        if same:
+            chosen[name] = max(same, key=lambda x: (x.conf, -x.order))
+        else:
+            chosen.pop(name)
 
 
 def _melder(kind: str, chosen: dict[str, Cand]) -> None:

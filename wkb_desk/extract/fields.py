@@ -468,6 +468,7 @@ class Cand:
     page: int
     fragment: str
     label: str
+    zone: str | None = None  # the block (section heading) of a labelled value; None for free-text values
 
 
 _STRICT_TYPES = {"datum", "startdatum", "ingebruikname", "verzoeknummer", "verwijst_naar", "bag_id", "kvk", "postcode"}
@@ -528,7 +529,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     if info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
         conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
-    base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label)
+    zone = (line.right_kind or line.section) if hit.column and line.right_kind else line.section
+    base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label, zone=zone)
     target = info.field
     out: list[Cand] = []
 

@@ -195,6 +195,9 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             kind = ref.section_kind(line.head)
             section, party, right = line.head, kind not in ("project", ""), ""
             line.heading = True
+        elif stripped and _unknown_heading(lines, line, ref):
+            # a block whose heading no list knows ("Tussenpersoon"): whose it is is unknown, but it is another block
+            section, party, kind, right = line.head, False, "", ""
         line.section, line.party, line.party_kind = section, party, kind if section else ""
         line.right_kind = right
 
@@ -247,3 +250,25 @@ def _double_heading(line: Line, ref: Reference) -> tuple[str, str, str] | None:
         if lh and rh and (lk or rk):
             return norm_label(left), lk, rk
     return None
+
+
+def _unknown_heading(lines: list[Line], line: Line, ref: Reference) -> bool:
+    """A short sentence-case line of words between two labelled lines ("Label: value"), itself no label."""
+    text = line.text.strip()
+    if line.region != "body" or not _HEADING_TEXT.match(text) or len(text.split()) > 4 or \
+            any(not tok.islower() for tok in text.split()[1:]):
+        return False
+    head = line.head
+    if not head or head in ref.labels or head in ref.negative or ref.label_by_meaning(head) is not None:
+        return False
+    if ref.title_re is not None and ref.title_re.match(text):
+        return False
+
+    def labelled(step: int) -> bool:
+        k = line.pos + step
+        while 0 <= k < len(lines) and abs(k - line.pos) <= 2:
+            if lines[k].text.strip():
+                return ":" in lines[k].text[:80] and lines[k].page == line.page
+            k += step
+        return False
+    return labelled(-1) and labelled(1)
