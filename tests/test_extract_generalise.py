@@ -196,3 +196,24 @@ def test_a_postcode_from_another_block_is_not_the_sites(tmp_path):
     v = _run(path).values()
     assert (v["straat"], v["huisnummer"]) == ("Kerkweg", "12")
     assert "postcode" not in v and "plaats" not in v
+
+
+def test_a_notice_with_two_dso_numbers_refers_to_the_older(tmp_path):
+    # both labels only say "verzoeknummer"; the number filed first is the bouwmelding's
+    path = docgen.write_pdf(tmp_path / "s.pdf", [[
+        "Startmelding", "Verzoeknummer van de melding: 2026020300111", "Nummer Omgevingsloket: 2026040100222",
+        "Datum: 01-04-2026", "Startdatum bouw: 15-04-2026", "Adres: Kerkweg 12, 7642 AB Wierden",
+    ]])
+    v = _run(path).values()
+    assert (v["verzoeknummer"], v["verwijst_naar"]) == ("2026040100222", "2026020300111")
+
+
+def test_two_strong_labels_with_different_values_make_a_guess(tmp_path):
+    path = docgen.write_pdf(tmp_path / "c.pdf", [[
+        "Bouwmelding", "Verzoeknummer: 2026031200460", "Datum indiening: 12-03-2026",
+        "Projectadres: Kerkweg 12, 7642 AB Wierden", "Kwaliteitsborger: Borg4", "Instrument: WKI",
+        "Geplande startdatum: 15-04-2026", "Startdatum bouwwerkzaamheden: 22-04-2026",
+    ]])
+    x = _run(path)
+    assert x.fields["startdatum"].confidence < 0.8
+    assert any("Twee waarden voor startdatum" in w for w in x.warnings)

@@ -102,6 +102,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found))
 
     warnings: list[str] = []
+    if kind in ("startmelding", "gereedmelding"):
+        _own_and_referred(chosen, cands)
+    _conflicts(chosen, cands, warnings)
     if kind != KIND_UNKNOWN:
         own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
         extra = prose + kind_fallbacks(lines, ref, set(chosen) | {c.field for c in prose}, kind, own)
@@ -144,6 +147,36 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
     return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
                       unreadable=tuple(unreadable))
+
+
+def _own_and_referred(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+    """A later notice names two DSO numbers: its own and the bouwmelding's. A verzoeknummer starts with the day it
+    was filed, so the older one is the bouwmelding's, whatever the labels say."""
+    nrs = sorted({str(c.value) for c in cands if c.field in ("verzoeknummer", "verwijst_naar") and c.conf >= 0.7})
+    if len(nrs) != 2 or nrs[0][:8] == nrs[1][:8]:
+        return  # one number, or two of the same day: the labels decide
+    older, newer = nrs
+    pick = {v: max((c for c in cands if str(c.value) == v and c.field in ("verzoeknummer", "verwijst_naar")),
+                   key=lambda c: (c.conf, -c.order)) for v in nrs}
+    for name, value in (("verzoeknummer", newer), ("verwijst_naar", older)):
+        c = pick[value]
+        chosen[name] = Cand(name, value, c.conf, c.order, c.page, c.fragment, c.label, c.zone)
+
+
+_SINGLE = ("verzoeknummer", "startdatum", "ingebruikname", "kwaliteitsborger", "instrument")
+
+
+def _conflicts(chosen: dict[str, Cand], cands: list[Cand], warnings: list[str]) -> None:
+    """Two strong labels giving different values for one field: the chosen one is a guess, not a fact."""
+    for name in _SINGLE:
+        c = chosen.get(name)
+        if c is None or c.conf < 0.8:
+            continue
+        rivals = {x.value for x in cands if x.field == name and x.conf >= c.conf - 0.05 and x.value != c.value}
+        if rivals:
+            chosen[name] = Cand(name, c.value, min(c.conf, 0.7), c.order, c.page, c.fragment, c.label, c.zone)
+            warnings.append(f"Twee waarden voor {name} ({c.value}; {', '.join(map(str, sorted(rivals, key=str)))}): "
+                            "controleer welke geldt.")
 
 
 def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:

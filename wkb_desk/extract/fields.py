@@ -92,7 +92,7 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
         if exact is None or (exact[1] != ":" and len(exact[0]) < len(norm_label(pre))) or \
                 (exact[1] == ":" and exact[0] in ref.negative and norm_label(pre) != exact[0]):
-            key = ref.label_by_meaning(pre) if _label_words(pre) and not _names_entry(ref, pre) else None
+            key = ref.label_by_meaning(pre) if _label_words(pre, ref=ref) and not _names_entry(ref, pre) else None
             if key is not None:
                 return key, ":", cell[colon + 1:].strip(" :")
         return exact
@@ -100,7 +100,7 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
         if key is not None:
             return key, "", ""
-    if exact is None and _label_words(cell) and not _names_entry(ref, cell):
+    if exact is None and _label_words(cell, ref=ref) and not _names_entry(ref, cell):
         key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
         if key is not None:
             return key, "", ""
@@ -115,7 +115,7 @@ def _names_entry(ref: Reference, text: str) -> bool:
     return ref.match_borger(text) is not None or ref.match_instrument(text) is not None
 
 
-def _label_words(text: str, tail: bool = False) -> bool:
+def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
     t = text.strip()
@@ -130,6 +130,8 @@ def _label_words(text: str, tail: bool = False) -> bool:
             continue
         if tok[:1] == "(" and tok[1:].islower():
             continue
+        if ref is not None and ref.meaning is not None and ref.meaning.is_label_word(tok):
+            continue  # "Nummer Omgevingsloket": a capitalised word that is itself a label word, not a name
         return False
     return True
 
@@ -176,9 +178,8 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
         a, b = lines[i], lines[i + 1]
         if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
             continue
-        if a.text.rstrip().endswith(":") or (b.text.strip()[:1].isupper() and not b.text.rstrip().endswith(":") and (
-                b.head in ref.party_sections or b.head in ref.project_sections)):
-            continue  # "Adres:" is a whole label; "Initiatiefnemer" below it opens the next block
+        if a.text.rstrip().endswith(":") or not b.text.strip()[:1].islower():
+            continue  # "Adres:" is a whole label; a label wraps on in lower case ("Instrument voor" / "kwaliteitsborging:")
         bare = _LEAD_NUMBER.sub("", a.text)
         word = bare.split(None, 1)[0].lower().rstrip(":?") if bare.strip() else ""
         if word not in ref.label_first_words:

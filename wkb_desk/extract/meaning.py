@@ -37,7 +37,8 @@ class Rule:
 class Meaning:
     rules: tuple[Rule, ...] = ()
     abbreviations: dict | None = None  # word -> written out
-    vocabulary: tuple[str, ...] = ()  # words the rules know, for spelling correction
+    vocabulary: tuple[str, ...] = ()  # words the rules know (5 letters or more)
+    long_words: tuple[str, ...] = ()  # the ones long enough for spelling correction
     cache: dict | None = None
 
     def words(self, text: str) -> list[str]:
@@ -49,11 +50,16 @@ class Meaning:
                 continue
             w = abbr.get(w, w)
             if len(w) >= FUZZY_MIN_LEN and self.vocabulary and not any(w.startswith(v) for v in self.vocabulary):
-                hit = process.extractOne(w, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+                hit = process.extractOne(w, self.long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
                 if hit:
                     w = hit[0]
             out.extend(w.split(" "))
         return out
+
+    def is_label_word(self, token: str) -> bool:
+        """A word the rules know (at least 5 letters: "Omgevingsloket", "Kwaliteitsborger"), capitalised or not."""
+        low = token.lower().strip(".,:;()")
+        return len(low) >= 5 and any(low.startswith(v) for v in self.vocabulary)
 
     def field_of(self, label: str) -> str | None:
         """The field a short label text means, or None (also for a text that is too long to be a label)."""
@@ -83,6 +89,7 @@ def build_meaning(data: dict) -> Meaning:
         groups = tuple(tuple(str(w).lower() for w in g) for g in spec.get("groepen", []) if g)
         excluded = tuple(str(w).lower() for w in spec.get("niet", []))
         rules.append(Rule(str(spec.get("veld", "")), groups, excluded, bool(spec.get("samengesteld", False))))
-        vocab.update(w for g in groups for w in g if len(w) >= FUZZY_MIN_LEN)
+        vocab.update(w for g in groups for w in g if len(w) >= 5)
     abbr = {str(k).lower(): str(v).lower() for k, v in data.get("afkortingen", {}).items()}
-    return Meaning(tuple(rules), abbr, tuple(sorted(vocab)), {})
+    return Meaning(tuple(rules), abbr, tuple(sorted(vocab)), tuple(sorted(w for w in vocab if len(w) >= FUZZY_MIN_LEN)),
+                   {})
