@@ -5,7 +5,8 @@ and the letters use; `dossiers_json` is the published JSON of `wkb-desk dossiers
 dossier that had documents on the date; dates ISO, null when unknown):
   dossier, voorlopig, status, verzoeknummer, adres, postcode, plaats, omschrijving, kwaliteitsborger, instrument,
   datum_bouwmelding, geplande_start, startmelding, gereedmelding, ingebruikname, verklaring,
-  documenten (original file names, in date order),
+  documenten (original file names, in date order), melder, melder_adres, melder_postcode, melder_plaats,
+  melder_email (the bouwmelding's melder, corrections win), te_controleren (names of facts that are guesses),
   vroegste_start, melding_verloopt, uiterste_startmelding, uiterste_gereedmelding, uiterste_eindmelding
   (present when they apply), termijnen [{code, datum, omschrijving}], volgende_termijn {code, datum,
   omschrijving} | null, signalen (flag codes, sorted), signaal_details [{code, ernst, melding}], ontbreekt,
