@@ -78,10 +78,12 @@ def with_melder(views, **overrides) -> list[MelderView]:
 
 
 def add_document(conn, name: str, kind: str, received: str, *, score: float = 0.9, confidence: dict | None = None,
-                 content: str = "", **fields) -> int:
-    """A processed document in the ledger, as the intake records it (extraction JSON with confidences)."""
+                 content: str = "", unreadable: tuple[str, ...] = (), **fields) -> int:
+    """A processed document in the ledger, as the intake records it (extraction JSON with confidences).
+
+    `unreadable`: fields whose label was found but whose value could not be read."""
     confidence = confidence or {}
-    extraction = Extraction(kind=kind, kind_score=score,
+    extraction = Extraction(kind=kind, kind_score=score, unreadable=unreadable,
                             fields={k: FieldValue(v, confidence=confidence.get(k, 0.9)) for k, v in fields.items()})
     sha = hashlib.sha256((name + content + repr(sorted(fields.items()))).encode()).hexdigest()
     with ledger.transaction(conn):

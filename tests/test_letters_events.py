@@ -98,6 +98,18 @@ def test_decision_on_a_guess_waits_for_a_check_then_follows(desk):
     assert checked.waiting == []
 
 
+def test_decision_waits_when_the_missing_item_was_labelled_but_unreadable(desk):
+    settings, conn = desk
+    melding = {**MELDING, "kwaliteitsborger": None}
+    add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", bijlagen=["risicobeoordeling", "borgingsplan"],
+                 unreadable=("kwaliteitsborger",), **{k: v for k, v in melding.items() if v})
+    result = run(settings, conn)
+    assert "melding_niet_compleet" not in kinds(result.made), "no decision on an item the tool may have misread"
+    waiting = [r for r in result.waiting if r.soort == "melding_niet_compleet"]
+    assert [r.status for r in waiting] == ["wacht_op_controle"]
+    assert "onzeker gelezen" in waiting[0].reden
+
+
 def test_decision_waits_when_the_kind_or_a_field_is_uncertain_or_an_unreadable_scan_came_along(desk):
     settings, conn = desk
     add_document(conn, "Verzoek_2026031000123.pdf", "bouwmelding", "2026-03-10", score=0.4,

@@ -66,6 +66,9 @@ class Policy:
     fasering: str = "wachten"
     # Minimum kind score; a lower one is shown as a guess ("soort onzeker").
     min_soort_zekerheid: float = 0.5
+    # Minimum confidence of a read value; a lower one is a guess: shown under "Te controleren", and a flag
+    # resting on it waits for a person (`<code>_controleren`), see rules/certainty.py.
+    min_veld_zekerheid: float = 0.8
 
 
 @dataclass(frozen=True)

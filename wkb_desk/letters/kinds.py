@@ -16,6 +16,7 @@ class LetterKind:
     onderwerp: str  # the letter's subject line
     besluit: bool  # a decision with legal effect: carries the bezwaarclausule, made only on certain facts
     facts: tuple[str, ...] = ()  # dossier facts the letter rests on; one of them a guess -> it waits for a check
+    flag: str = ""  # the rules' flag a decision rests on; its "<flag>_controleren" twin makes the letter wait
 
     @property
     def sjabloon(self) -> str:
@@ -29,7 +30,7 @@ KINDS: tuple[LetterKind, ...] = (
                ("datum_bouwmelding", "kwaliteitsborger", "instrument")),
     LetterKind("melding_niet_compleet", "Melding niet compleet (besluit)", "Uw bouwmelding is niet compleet", True,
                ("datum_bouwmelding", "kwaliteitsborger", "instrument", "bijlagen", "adres", "straat", "huisnummer",
-                "postcode", "bag_id", "kadastraal", "verzoeknummer")),
+                "postcode", "bag_id", "kadastraal", "verzoeknummer"), "onvolledig"),
     LetterKind("aanvullende_informatie", "Verzoek om aanvullende informatie", "Verzoek om aanvullende informatie",
                False, ("startdatum", "geplande_start", "bevat_dbg")),
     LetterKind("ontvangstbevestiging_startmelding", "Ontvangstbevestiging startmelding",
@@ -40,7 +41,7 @@ KINDS: tuple[LetterKind, ...] = (
                "Ontvangstbevestiging gereedmelding", False, ()),
     LetterKind("gereedmelding_onvolledig", "Gereedmelding onvolledig (besluit)",
                "Gereedmelding onvolledig: ingebruikname niet toegestaan", True,
-               ("bevat_verklaring", "verklaring", "gereedmelding", "verzoeknummer")),
+               ("bevat_verklaring", "verklaring", "gereedmelding", "verzoeknummer"), "verklaring_ontbreekt"),
     LetterKind("herinnering_gereedmelding", "Herinnering gereedmelding", "Herinnering: doe op tijd de gereedmelding",
                False, ("ingebruikname", "gereedmelding")),
 )

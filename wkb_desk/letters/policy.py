@@ -32,6 +32,7 @@ from typing import Any
 from wkb_desk.config import Settings
 from wkb_desk.letters.kinds import BY_SOORT
 from wkb_desk.models import DossierView
+from wkb_desk.rules.certainty import CHECK_SUFFIX
 from wkb_desk.rules.facts import as_date
 
 GUESS = 0.5  # a field read with less confidence than this is a guess
@@ -151,6 +152,9 @@ def _wait_reason(settings: Settings, soort: str, view: DossierView, docs: Dossie
         if weak:
             reasons.append(f"{', '.join(weak)} in {source.name} is onzeker gelezen")
     if kind.besluit:
+        if kind.flag and f"{kind.flag}{CHECK_SUFFIX}" in _flag_codes(view):
+            # the rules saw part of what is missing in a document read with doubt: a person looks first
+            reasons.append("een deel van wat ontbreekt, is niet zeker: het document is onzeker gelezen")
         if source is not None and source.kind_score < settings.beleid.min_soort_zekerheid:
             reasons.append(f"de soort van {source.name} is niet zeker ({source.kind_score:.2f})")
         if "koppeling_controleren" in _flag_codes(view):
