@@ -49,6 +49,8 @@ def test_sheets_headers_dates_and_table(settings):
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     formulas = " ".join(f for rule in rules for f in rule.formula)
     assert '"[kritiek]"' in formulas and "TODAY()" in formulas and "<=7" in formulas  # binnenkort_dagen
+    guessed = openpyxl.utils.get_column_letter(cols["Te controleren"])
+    assert f"LEN(${guessed}2)>0" in formulas  # a row with a guessed value is orange until someone checks it
     dvs = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
     assert dvs["S2"].type == "list" and dvs["S2"].showErrorMessage is False  # Behandelaar: list, free text allowed
     assert dvs["O2"].formula1.startswith("Lijsten!$B$")  # Status
