@@ -21,7 +21,7 @@ from docx.table import _Cell
 
 from wkb_desk.daily.content import GROUP_SECTIONS, QUARANTINE, DayOverview, Item
 
-COLUMNS = (("Dossier", 3.0), ("Adres", 5.0), ("Wat", 7.2), ("Datum", 2.3))
+COLUMNS = (("Dossier", 3.4), ("Adres", 4.8), ("Wat", 6.8), ("Datum", 2.4))
 QUARANTINE_COLUMNS = (("Bestand en reden", 12.5), ("Staat in", 5.0))
 
 
