@@ -103,7 +103,8 @@ class DailyJobs:
     def _run_days(self, days: list[dt.date]) -> None:
         for day in days:
             try:
-                self.daily(self.desk, day, command="run")
+                # The watcher is the intake here: it takes each file once complete, so the job does not sweep.
+                self.daily(self.desk, day, command="run", sweep=False)
             except Exception:  # noqa: BLE001 - one failed job must not stop the watcher or the schedule
                 self.failures += 1
                 self._pending_failure = True
