@@ -62,8 +62,9 @@ DERIVED = frozenset({"signalen", "ontbreekt", "volgende_termijn"})
 
 DOCUMENT_HEADERS = ("Nr", "Document", "Soort", "Dossier", "Ontvangen", "Status", "Reden", "Map")
 DOCUMENT_WIDTHS = (7, 45, 20, 15, 12, 13, 50, 25)
-LETTER_HEADERS = ("Datum", "Dossier", "Brief", "Kenmerk", "Bestand")
-LETTER_WIDTHS = (12, 15, 35, 18, 45)
+# Brieven (see letters_sheet.py): the tool's rows; "Verzonden op" belongs to people.
+LETTER_HEADERS = ("Nr", "Datum", "Dossier", "Adres", "Brief", "Kenmerk", "Status", "Reden", "Bestand", "Verzonden op")
+LETTER_WIDTHS = (6, 12, 15, 28, 36, 18, 24, 50, 55, 13)
 
 SEVERITY_MARK = "[{}] "  # "[kritiek] Startmelding ontbreekt ..." — the conditional formats search for it
 
