@@ -47,10 +47,6 @@ GROUP_SECTIONS = (CRITICAL, PASSED, COMING, NEW, INCOMPLETE, LETTERS_MADE, LETTE
 _NOT_A_REMINDER = {"vroegste_start"}
 _CLOSED = {"afgesloten"}
 
-LETTER_NAMES = {
-    "ontbreken_startmelding": "Herinnering: startmelding ontbreekt",
-    "herinnering_gereedmelding": "Herinnering: gereedmelding",
-}
 LETTER_WAIT_REASONS = {
     "wacht_op_controle": "wacht op controle",
     "wacht_op_adres": "wacht op een adres",
@@ -197,9 +193,11 @@ def build_overview(
         for letter in letters:
             dossier = str(letter.get("dossier") or "")
             soort = str(letter.get("soort") or "")
-            line = LETTER_NAMES.get(soort, soort.replace("_", " ").capitalize())
+            line = letter_title(soort)
             if key == LETTERS_MADE and letter.get("path"):
                 line += f" ({_file_name(letter['path'])})"
+            if key == LETTERS_MADE and letter.get("status") == "wacht_op_adres":
+                line += ": adres ontbreekt in de brief, vul het in voor verzending"
             if key == LETTERS_WAITING:
                 why = LETTER_WAIT_REASONS.get(str(letter.get("status")), str(letter.get("status") or ""))
                 reden = str(letter.get("reden") or "").strip()
@@ -221,6 +219,13 @@ def build_overview(
     counts["niet_gekoppeld"] = unlinked
     counts["dossiers"] = len(by_id)
     return DayOverview(on_date, horizon, ahead, ordered, quarantine, unlinked, counts)
+
+
+def letter_title(soort: str) -> str:
+    from wkb_desk.letters.kinds import BY_SOORT
+
+    kind = BY_SOORT.get(soort)
+    return kind.titel if kind else soort.replace("_", " ").capitalize()
 
 
 def _file_name(path: Any) -> str:

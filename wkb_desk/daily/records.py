@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wkb_desk.ledger import now_iso
@@ -27,7 +27,6 @@ class Day:
     overview_path: str | None = None
     overview_sha: str | None = None
     written_at: str | None = None
-    letters: list[dict[str, Any]] = field(default_factory=list)  # letters made for this date (LetterRecord as dict)
 
 
 def start_run(conn: sqlite3.Connection, run_date: dt.date, command: str) -> int:
@@ -70,7 +69,7 @@ def get_day(conn: sqlite3.Connection, run_date: dt.date) -> Day | None:
     if r is None:
         return None
     return Day(dt.date.fromisoformat(r["run_date"]), r["docs_from"], r["docs_to"], r["overview_path"],
-               r["overview_sha"], r["written_at"], json.loads(r["letters_json"] or "[]"))
+               r["overview_sha"], r["written_at"])
 
 
 def arrivals_from(conn: sqlite3.Connection, run_date: dt.date, before_sweep: int) -> int:
@@ -92,10 +91,9 @@ def max_document_id(conn: sqlite3.Connection) -> int:
 
 def save_day(conn: sqlite3.Connection, day: Day) -> None:
     conn.execute(
-        "INSERT INTO daily_days (run_date, docs_from, docs_to, overview_path, overview_sha, written_at, letters_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_date) DO UPDATE SET docs_from = excluded.docs_from,"
+        "INSERT INTO daily_days (run_date, docs_from, docs_to, overview_path, overview_sha, written_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(run_date) DO UPDATE SET docs_from = excluded.docs_from,"
         " docs_to = excluded.docs_to, overview_path = excluded.overview_path, overview_sha = excluded.overview_sha,"
-        " written_at = excluded.written_at, letters_json = excluded.letters_json",
-        (day.run_date.isoformat(), day.docs_from, day.docs_to, day.overview_path, day.overview_sha, day.written_at,
-         json.dumps(day.letters, ensure_ascii=False, sort_keys=True)),
+        " written_at = excluded.written_at",
+        (day.run_date.isoformat(), day.docs_from, day.docs_to, day.overview_path, day.overview_sha, day.written_at),
     )

@@ -121,13 +121,9 @@ def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, 
     if day is not None:
         docs_to = max(docs_to, day.docs_to)
 
+    made, waiting = letters_of_day(conn, on_date)
     letters = getattr(flush, "letters", None)
-    made_now = [_letter_dict(r) for r in (getattr(letters, "made", None) or [])]
-    waiting = [_letter_dict(r) for r in (getattr(letters, "waiting", None) or [])]
-    result.letters_made = len(made_now)
-    made = list(day.letters) if day else []
-    known = {(m.get("dossier"), m.get("soort"), m.get("event")) for m in made}
-    made += [m for m in made_now if (m.get("dossier"), m.get("soort"), m.get("event")) not in known]
+    result.letters_made = len(getattr(letters, "made", None) or [])
 
     overview = build_overview(settings, on_date, views, arrivals(conn, docs_from, docs_to), behandelaars(conn),
                               made, waiting)
@@ -160,7 +156,7 @@ def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, 
     with transaction(conn):
         records.save_day(conn, records.Day(
             on_date, docs_from, docs_to, relative_to(path, settings.base_dir) if written_sha else None, written_sha,
-            now_iso() if result.overview_written else (day.written_at if day else None), made,
+            now_iso() if result.overview_written else (day.written_at if day else None),
         ))
         queued = False
         if settings.email.enabled and written_sha == sha:
@@ -175,15 +171,21 @@ def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, 
     result.mail = mail.state_of(conn, on_date)
 
 
-def _letter_dict(record: Any) -> dict[str, Any]:
-    """A LetterRecord (letters package) as plain data for the ledger and the overview."""
-    if isinstance(record, dict):
-        return dict(record)
-    out = {}
-    for key in ("dossier", "soort", "event", "status", "reden", "path", "adres"):
-        value = getattr(record, key, None)
-        out[key] = str(value) if isinstance(value, Path) else value
-    return out
+def letters_of_day(conn, on_date: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(letters made with this date — also by the watcher's flushes that day —, letters waiting for a person now),
+    from the letters package's ledger table, so a repeat run lists the same letters."""
+    from wkb_desk.letters import store
+    from wkb_desk.letters.records import DONE, TEMPLATE_ERROR, WAIT_CHECK
+
+    made, waiting = [], []
+    for row in store.all_rows(conn):
+        item = {"dossier": row.dossier, "soort": row.soort, "event": row.event, "status": row.status,
+                "reden": row.reason, "path": row.file, "adres": row.address}
+        if row.status in DONE and row.letter_date == on_date.isoformat():
+            made.append(item)
+        elif row.status in (WAIT_CHECK, TEMPLATE_ERROR):
+            waiting.append(item)
+    return made, waiting
 
 
 def _message(result: DailyResult) -> str:

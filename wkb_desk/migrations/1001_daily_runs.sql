@@ -15,16 +15,15 @@ CREATE TABLE daily_runs (
 CREATE INDEX daily_runs_date ON daily_runs(run_date);
 
 -- One row per date that has an overview: which documents are that day's arrivals (id > docs_from and
--- <= docs_to), the fingerprint of the overview's content (a repeat run with the same content writes nothing)
--- and the letters reported for that date (a repeat run still lists them).
+-- <= docs_to) and the fingerprint of the overview's content (a repeat run with the same content writes nothing).
+-- The letters of a date come from the letters table (migration 0901).
 CREATE TABLE daily_days (
     run_date      TEXT PRIMARY KEY,
     docs_from     INTEGER NOT NULL,
     docs_to       INTEGER NOT NULL,
     overview_path TEXT,                         -- relative to the config folder
     overview_sha  TEXT,
-    written_at    TEXT,
-    letters_json  TEXT NOT NULL DEFAULT '[]'
+    written_at    TEXT
 );
 
 -- The day overview by e-mail: queued in the same transaction that records the overview, sent after.
