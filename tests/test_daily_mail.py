@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
+
 from conftest import run_cli
 from daily_support import MailServer, bouwmelding, email_config, free_port
+
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH:UserWarning")  # aiosmtpd: AUTH without TLS on 127.0.0.1
 
 D1 = dt.date(2026, 3, 2)
 D2 = dt.date(2026, 3, 3)
