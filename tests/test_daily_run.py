@@ -150,3 +150,39 @@ def test_runs_shows_last_nights_run(workspace):
     assert run["datum"] == D1.isoformat() and run["resultaat"] == "ok" and run["email"] is None
     text = run_cli("--config", str(settings.config_path), "runs").stdout
     assert text.startswith(D1.isoformat()) and "ok" in text
+
+
+def test_register_open_in_excel_the_rest_of_the_run_still_happens(workspace):
+    from test_register_support import owner_file_bytes
+
+    settings = workspace()
+    first_day(settings)
+    owner = settings.paden.register.with_name("~$" + settings.paden.register.name)
+    owner.write_bytes(owner_file_bytes("Petra"))
+    startmelding(settings.paden.inbox, "2026031000555", "2026020200101", dt.date(2026, 3, 10), "Kerkstraat", "12",
+                 "7601 AB", "Almelo", start=dt.date(2026, 3, 16))
+    result = run_cli("--config", str(settings.config_path), "daily", "--date", D2.isoformat())
+    assert result.returncode == 5 and "Petra" in result.stderr
+    new = rows_of(read_overview(overview(settings, D2)), NO_BEHANDELAAR, "Nieuw binnengekomen")
+    assert [r[2] for r in new] == ["startmelding: Startmelding_2026031000555.pdf"]
+    runs = ledger_rows(settings, "SELECT result FROM daily_runs ORDER BY id")
+    assert [r["result"] for r in runs] == ["ok", "register_in_gebruik"]
+    owner.unlink()
+    daily(settings, D2)  # the register catches up; the overview is already right
+    assert ledger_rows(settings, "SELECT result FROM daily_runs ORDER BY id")[-1]["result"] == "ok"
+
+
+def test_dry_run_on_a_ledger_from_before_the_daily_run(workspace):
+    """An upgrade: the ledger has no daily tables yet and a dry run must not migrate (write) it."""
+    settings = workspace()
+    result = run_cli("--config", str(settings.config_path), "ingest")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(settings.paden.database)
+    with conn:
+        for table in ("daily_runs", "daily_days", "mail_outbox"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM schema_migrations WHERE name LIKE '1001%'")
+    conn.close()
+    daily(settings, D1, "--dry-run")
+    assert run_cli("--config", str(settings.config_path), "runs").returncode == 0
+    assert not ledger_rows(settings, "SELECT name FROM sqlite_master WHERE name = 'daily_runs'")

@@ -83,12 +83,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_runs(args: argparse.Namespace, settings: Settings) -> int:
-    from wkb_desk.daily import records
+    from wkb_desk.daily import mail, records
 
     conn = ledger.open_readonly(settings.paden.database)
     try:
         runs = records.recent_runs(conn, max(1, args.aantal))
-        mails = {r["run_date"]: r for r in conn.execute("SELECT run_date, state, attempts, last_error FROM mail_outbox")}
+        mails = mail.states(conn)
     finally:
         conn.close()
     for run in runs:
@@ -102,9 +102,12 @@ def cmd_runs(args: argparse.Namespace, settings: Settings) -> int:
         print("Nog geen dagelijkse run in het grootboek.")
         return ExitCode.OK
     for run in runs:
-        mail = run["email"]
-        mail_text = f"; e-mail {mail['status']}" + (f" ({mail['laatste_fout']})" if mail and mail["laatste_fout"]
-                                                    and mail["status"] != "verzonden" else "") if mail else ""
+        sent = run["email"]
+        mail_text = ""
+        if sent:
+            mail_text = f"; e-mail {sent['status']}"
+            if sent["laatste_fout"] and sent["status"] != "verzonden":
+                mail_text += f" ({sent['laatste_fout']})"
         print(f"{run['datum']}  {run['resultaat']:<20} gestart {run['gestart']}, klaar {run['klaar'] or '-'} "
               f"({run['opdracht']}): {run['melding']}{mail_text}")
     return ExitCode.OK

@@ -74,8 +74,20 @@ def pending(conn: sqlite3.Connection) -> list[sqlite3.Row]:
                         (WAITING, SENDING)).fetchall()
 
 
+def states(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    """run_date -> (state, attempts, last_error) of every queued e-mail, for `wkb-desk runs`."""
+    try:
+        rows = conn.execute("SELECT run_date, state, attempts, last_error FROM mail_outbox").fetchall()
+    except sqlite3.OperationalError:  # a ledger from before migration 1001
+        return {}
+    return {r["run_date"]: r for r in rows}
+
+
 def state_of(conn: sqlite3.Connection, run_date: dt.date) -> str | None:
-    row = conn.execute("SELECT state FROM mail_outbox WHERE run_date = ?", (run_date.isoformat(),)).fetchone()
+    try:
+        row = conn.execute("SELECT state FROM mail_outbox WHERE run_date = ?", (run_date.isoformat(),)).fetchone()
+    except sqlite3.OperationalError:  # a dry run on a ledger from before migration 1001
+        return None
     return row["state"] if row else None
 
 

@@ -44,7 +44,7 @@ def finish_run(conn: sqlite3.Connection, run_id: int, result: str, counts: dict[
 
 
 def recent_runs(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT * FROM daily_runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    rows = _rows(conn, "SELECT * FROM daily_runs ORDER BY id DESC LIMIT ?", (limit,))
     out = []
     for r in rows:
         out.append({
@@ -59,15 +59,27 @@ def recent_runs(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any
     return out
 
 
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    """A read that a dry run may make on a ledger from before migration 1001 (opened read-only, not migrated)."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+
+
 def last_done_date(conn: sqlite3.Connection) -> dt.date | None:
-    row = conn.execute("SELECT MAX(run_date) FROM daily_days WHERE written_at IS NOT NULL").fetchone()
+    rows = _rows(conn, "SELECT MAX(run_date) FROM daily_days WHERE written_at IS NOT NULL")
+    row = rows[0] if rows else None
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def get_day(conn: sqlite3.Connection, run_date: dt.date) -> Day | None:
-    r = conn.execute("SELECT * FROM daily_days WHERE run_date = ?", (run_date.isoformat(),)).fetchone()
-    if r is None:
+    rows = _rows(conn, "SELECT * FROM daily_days WHERE run_date = ?", (run_date.isoformat(),))
+    if not rows:
         return None
+    r = rows[0]
     return Day(dt.date.fromisoformat(r["run_date"]), r["docs_from"], r["docs_to"], r["overview_path"],
                r["overview_sha"], r["written_at"])
 
@@ -81,8 +93,14 @@ def arrivals_from(conn: sqlite3.Connection, run_date: dt.date, before_sweep: int
     day = get_day(conn, run_date)
     if day is not None:
         return day.docs_from
-    row = conn.execute("SELECT MAX(docs_to) FROM daily_days WHERE run_date < ?", (run_date.isoformat(),)).fetchone()
-    return row[0] if row and row[0] is not None else before_sweep
+    rows = _rows(conn, "SELECT MAX(docs_to) FROM daily_days WHERE run_date < ?", (run_date.isoformat(),))
+    return rows[0][0] if rows and rows[0][0] is not None else before_sweep
+
+
+def next_day_start(conn: sqlite3.Connection, run_date: dt.date) -> int | None:
+    """Where the arrivals of the next date with an overview begin (a re-run of an older date stops there)."""
+    rows = _rows(conn, "SELECT MIN(docs_from) FROM daily_days WHERE run_date > ?", (run_date.isoformat(),))
+    return rows[0][0] if rows else None
 
 
 def max_document_id(conn: sqlite3.Connection) -> int:

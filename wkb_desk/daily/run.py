@@ -115,9 +115,9 @@ def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, 
     day = records.get_day(conn, on_date)
     docs_from = records.arrivals_from(conn, on_date, before)
     docs_to = records.max_document_id(conn)
-    later = conn.execute("SELECT MIN(docs_from) FROM daily_days WHERE run_date > ?", (on_date.isoformat(),)).fetchone()
-    if later and later[0] is not None:
-        docs_to = min(docs_to, later[0])  # a re-run of an older date does not take a later day's arrivals
+    later = records.next_day_start(conn, on_date)
+    if later is not None:
+        docs_to = min(docs_to, later)  # a re-run of an older date does not take a later day's arrivals
     if day is not None:
         docs_to = max(docs_to, day.docs_to)
 
