@@ -61,7 +61,7 @@ def test_reminders_to_the_melder_are_made_once_and_reported(workspace):
     reminders = [(r[0], r[1]) for r in made if r[2].startswith("Ontbreken startmelding")]
     assert reminders == [(missing["dossier_id"], "Molenweg 3, Almelo")]
     # Kerkstraat's startmelding came: a receipt, no reminder
-    assert [r[2].split(" (")[0] for r in made if r[1].startswith("Kerkstraat")] == ["Ontvangstbevestiging startmelding"]
+    assert [r[2].split(":")[0] for r in made if r[1].startswith("Kerkstraat")] == ["Ontvangstbevestiging startmelding"]
 
     before = snapshot(settings.base_dir)
     daily(settings, D2)
@@ -79,5 +79,5 @@ def test_reminders_to_the_melder_are_made_once_and_reported(workspace):
     (reminder,) = letters(settings, "herinnering_gereedmelding")
     assert "Kerkstraat 12" in letter_text(settings, reminder)
     book = read_overview(settings.paden.outbox / f"dagoverzicht-{D4.isoformat()}.docx")
-    assert [r[2].split(" (")[0] for r in book[NO_BEHANDELAAR]["Brieven gemaakt"]] == ["Herinnering gereedmelding"]
+    assert [r[2].split(":")[0] for r in book[NO_BEHANDELAAR]["Brieven gemaakt"]] == ["Herinnering gereedmelding"]
     assert len(letters(settings, "ontbreken_startmelding")) == 1

@@ -193,11 +193,9 @@ def build_overview(
         for letter in letters:
             dossier = str(letter.get("dossier") or "")
             soort = str(letter.get("soort") or "")
-            line = letter_title(soort)
-            if key == LETTERS_MADE and letter.get("path"):
-                line += f" ({_file_name(letter['path'])})"
+            line = letter_title(soort)  # the file in outbox/ carries date, dossier and this title
             if key == LETTERS_MADE and letter.get("status") == "wacht_op_adres":
-                line += ": adres ontbreekt in de brief, vul het in voor verzending"
+                line += ": adres van de melder ontbreekt, vul het aan vóór verzending"
             if key == LETTERS_WAITING:
                 why = LETTER_WAIT_REASONS.get(str(letter.get("status")), str(letter.get("status") or ""))
                 reden = str(letter.get("reden") or "").strip()
@@ -226,8 +224,3 @@ def letter_title(soort: str) -> str:
 
     kind = BY_SOORT.get(soort)
     return kind.titel if kind else soort.replace("_", " ").capitalize()
-
-
-def _file_name(path: Any) -> str:
-    text = str(path).replace("\\", "/")
-    return text.rsplit("/", 1)[-1]

@@ -54,8 +54,8 @@ class DailyJobs:
 
     def tick(self) -> None:
         if not self._started:
+            self.catch_up()  # a failure here (the ledger unreadable) is tried again at the next tick
             self._started = True
-            self.catch_up()
         self.scheduler.run_pending()
 
     def catch_up(self) -> None:
