@@ -122,3 +122,19 @@ def test_a_password_in_the_config_file_is_refused(workspace, tmp_path):
     with pytest.raises(ConfigError) as info:
         workspace(email_config(25, TEAM) + 'wachtwoord = "geheim"\n')
     assert "WKB_DESK_SMTP_WACHTWOORD" in info.value.advice and "geheim" not in str(info.value)
+
+
+def test_a_send_interrupted_by_a_crash_is_sent_again_not_lost(workspace):
+    port = free_port()
+    settings = workspace(email_config(port, TEAM))
+    daily(settings, D1)  # the server is down: the mail waits
+    conn = sqlite3.connect(settings.paden.database)
+    with conn:  # as if the process died while the server was taking the mail
+        conn.execute("UPDATE mail_outbox SET state = 'bezig'")
+    conn.close()
+    with MailServer(port=port) as server:
+        result = daily(settings, D1)
+        daily(settings, D1)
+    assert len(server.messages) == 1
+    assert "mogelijk al verstuurd" in result.stderr
+    assert [r["state"] for r in outbox_rows(settings)] == ["verzonden"]

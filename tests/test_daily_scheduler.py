@@ -111,3 +111,18 @@ def test_run_before_the_time_catches_up_only_until_yesterday(workspace, caplog):
         stop.set()
         thread.join(timeout=60)
     assert ran == [dt.date(2026, 3, 3), dt.date(2026, 3, 4)]
+
+
+def test_due_days_catch_up_oldest_first_and_at_most_the_limit(caplog):
+    from wkb_desk.daily.run import due_days
+
+    d = dt.date(2026, 3, 10)
+    assert due_days(None, d, max_days=7, repeat_target=True) == [d]
+    assert due_days(d - dt.timedelta(days=3), d, max_days=7, repeat_target=False) == [
+        d - dt.timedelta(days=2), d - dt.timedelta(days=1), d]
+    assert due_days(d, d, max_days=7, repeat_target=True) == [d]  # a repeat of today
+    assert due_days(d, d, max_days=7, repeat_target=False) == []
+    with caplog.at_level(logging.WARNING, logger="wkb_desk"):
+        days = due_days(d - dt.timedelta(days=30), d, max_days=7, repeat_target=True)
+    assert days == [d - dt.timedelta(days=i) for i in range(6, -1, -1)]
+    assert "30 dagen niet gedraaid" in caplog.text

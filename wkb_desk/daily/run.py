@@ -107,7 +107,7 @@ def run_daily(desk: "Desk", on_date: dt.date, *, command: str = "daily", sweep: 
 
 
 def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, result: DailyResult) -> None:
-    from wkb_desk.register.backup import atomic_write
+    from wkb_desk.register.backup import atomic_write, clean_stale_temps
     from wkb_desk.rules.views import build_dossier_views
 
     settings, conn, dry = desk.settings, desk.conn, desk.dry_run
@@ -143,6 +143,7 @@ def _overview_and_mail(desk: "Desk", on_date: dt.date, before: int, flush: Any, 
     if not unchanged:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            clean_stale_temps(path)  # a save that was killed halfway leaves a hidden temp file
             atomic_write(path, lambda fh: write_overview(overview, fh, register=settings.paden.register), keep=0)
             written_sha = sha
             result.overview_written = True
