@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sqlite3
 
+from builders import eml_bytes
 from conftest import run_cli
 from daily_support import bouwmelding, read_overview, snapshot, startmelding
 from test_register_support import edit_cell
@@ -43,6 +44,7 @@ def first_day(settings):
     bouwmelding(inbox, "2026020300202", dt.date(2026, 2, 3), "Molenweg", "3", "7602 CD", "Almelo",
                 start=dt.date(2026, 3, 5))
     (inbox / "kapot.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    (inbox / "Vraag over de Wkb.eml").write_bytes(eml_bytes("Vraag", "Geldt de Wkb ook voor een dakkapel? Groet, Piet"))
     daily(settings, D1)
 
 
@@ -66,6 +68,8 @@ def test_a_sequence_of_days_with_documents_in_between(workspace):
     assert "Termijn verstreken" not in nobody
     quarantine = book["Documenten in quarantaine"]["Documenten in quarantaine"]
     assert len(quarantine) == 1 and quarantine[0][0].startswith("kapot.pdf:") and quarantine[0][1].startswith("fouten/")
+    other = book["Andere binnengekomen stukken (zonder dossier)"]["Andere binnengekomen stukken (zonder dossier)"]
+    assert other == [("Vraag over de Wkb.eml: geen Wkb-document (opent geen dossier)",)]
     summary = dict((r[0], r[1]) for r in book[""]["samenvatting"])
     assert summary["Nieuw binnengekomen"] == "2" and summary["Documenten in quarantaine"] == "1"
 

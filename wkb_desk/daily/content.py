@@ -47,6 +47,10 @@ GROUP_SECTIONS = (CRITICAL, PASSED, COMING, NEW, INCOMPLETE, LETTERS_MADE, LETTE
 _NOT_A_REMINDER = {"vroegste_start"}
 _CLOSED = {"afgesloten"}
 
+UNLINKED_KINDS = {
+    "onbekend": "geen Wkb-document (opent geen dossier)",
+    "onleesbaar": "geen leesbare tekst (een scan?): bekijk het en vul de gegevens handmatig in",
+}
 LETTER_WAIT_REASONS = {
     "wacht_op_controle": "wacht op controle",
     "wacht_op_adres": "wacht op een adres",
@@ -79,7 +83,7 @@ class DayOverview:
     vooruit_werkdagen: int
     groups: list[Group]
     quarantine: list[Item]
-    unlinked: int  # arrivals that are no Wkb document (e-mails about the Wkb, letters, ...)
+    unlinked: list[Item]  # arrivals in no dossier: no Wkb document (an e-mail about the Wkb) or unreadable (a scan)
     counts: dict[str, int]
 
     def title(self, key: str) -> str:
@@ -92,7 +96,7 @@ class DayOverview:
             "groepen": [{"behandelaar": g.behandelaar,
                          "secties": {k: [asdict(i) for i in v] for k, v in g.sections.items()}} for g in self.groups],
             "quarantaine": [asdict(i) for i in self.quarantine],
-            "niet_gekoppeld": self.unlinked,
+            "niet_gekoppeld": [asdict(i) for i in self.unlinked],
             "tellingen": self.counts,
         }
 
@@ -174,7 +178,7 @@ def build_overview(
                                                d.date.isoformat()))
 
     quarantine: list[Item] = []
-    unlinked = 0
+    unlinked: list[Item] = []
     for doc in arrived:
         if doc["status"] == "quarantaine":
             reason = (doc["error_message"] or doc["error_code"] or "niet te verwerken").strip()
@@ -187,7 +191,8 @@ def build_overview(
             add(NEW, doc["dossier_id"], Item(doc["dossier_id"], address_of(view),
                                              f"{doc['kind']}: {doc['original_name']}"))
         else:
-            unlinked += 1
+            what = UNLINKED_KINDS.get(doc["kind"] or "", doc["kind"] or "onbekend")
+            unlinked.append(Item("", "-", f"{doc['original_name']}: {what}"))
 
     for key, letters in ((LETTERS_MADE, letters_made), (LETTERS_WAITING, letters_waiting)):
         for letter in letters:
@@ -214,7 +219,7 @@ def build_overview(
         ordered.append(groups[NO_BEHANDELAAR])
     counts = {key: sum(g.count(key) for g in ordered) for key in GROUP_SECTIONS}
     counts[QUARANTINE] = len(quarantine)
-    counts["niet_gekoppeld"] = unlinked
+    counts["niet_gekoppeld"] = len(unlinked)
     counts["dossiers"] = len(by_id)
     return DayOverview(on_date, horizon, ahead, ordered, quarantine, unlinked, counts)
 

@@ -21,8 +21,10 @@ from docx.table import _Cell
 
 from wkb_desk.daily.content import GROUP_SECTIONS, QUARANTINE, DayOverview, Item
 
-COLUMNS = (("Dossier", 3.4), ("Adres", 4.8), ("Wat", 6.8), ("Datum", 2.4))
-QUARANTINE_COLUMNS = (("Bestand en reden", 12.5), ("Staat in", 5.0))
+COLUMNS = (("Dossier", 3.3), ("Adres", 4.7), ("Wat", 6.8), ("Datum", 2.6))
+QUARANTINE_COLUMNS = (("Bestand en reden", 12.4), ("Staat in", 5.0))
+TABLE_FONT = Pt(9)
+UNLINKED_TITLE = "Andere binnengekomen stukken (zonder dossier)"
 
 
 def long_date(day: dt.date) -> str:
@@ -59,10 +61,10 @@ def write_overview(overview: DayOverview, out: BinaryIO, *, register: Path | Non
     summary = [(overview.title(k), str(overview.counts.get(k, 0))) for k in GROUP_SECTIONS]
     summary.append((overview.title(QUARANTINE), str(overview.counts.get(QUARANTINE, 0))))
     if overview.unlinked:
-        summary.append(("Andere binnengekomen stukken (geen Wkb-document)", str(overview.unlinked)))
+        summary.append((UNLINKED_TITLE, str(len(overview.unlinked))))
     _table(doc, (("Onderdeel", 12.0), ("Aantal", 3.0)), summary)
 
-    if not overview.groups and not overview.quarantine:
+    if not overview.groups and not overview.quarantine and not overview.unlinked:
         doc.add_paragraph("Vandaag is er niets te melden.")
     for group in overview.groups:
         total = sum(group.count(k) for k in GROUP_SECTIONS)
@@ -78,6 +80,9 @@ def write_overview(overview: DayOverview, out: BinaryIO, *, register: Path | Non
         doc.add_paragraph("Deze bestanden konden niet verwerkt worden. Naast elk bestand staat een .fout.txt met "
                           "wat u kunt doen; een verbeterde versie zet u gewoon weer in de inbox.")
         _table(doc, QUARANTINE_COLUMNS, [(i.wat, i.adres) for i in overview.quarantine])
+    if overview.unlinked:
+        doc.add_heading(f"{UNLINKED_TITLE} ({len(overview.unlinked)})", level=1)
+        _table(doc, (("Bestand en soort", 17.4),), [(i.wat,) for i in overview.unlinked])
     note = "Gemaakt door wkb-desk uit het grootboek."
     if register is not None:
         note += f" Alle dossiers staan in het register ({register.name})."
@@ -100,6 +105,7 @@ def _table(doc, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[st
         cell.width = Cm(width)
         run = cell.paragraphs[0].add_run(title)
         run.bold = True
+        run.font.size = TABLE_FONT
         _shade(cell, "D9E2F3")
     header = tbl.tr_lst[0]
     trPr = header.get_or_add_trPr()
@@ -111,7 +117,7 @@ def _table(doc, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[st
             tc = tr.add_tc()
             tc.width = Cm(width)
             cell = _Cell(tc, table)
-            cell.paragraphs[0].add_run(str(value))
+            cell.paragraphs[0].add_run(str(value)).font.size = TABLE_FONT
     doc.add_paragraph()
 
 
