@@ -35,8 +35,15 @@ def done_days(settings) -> list[str]:
     conn = sqlite3.connect(settings.paden.database)
     try:
         return [r[0] for r in conn.execute("SELECT run_date FROM daily_days ORDER BY run_date")]
+    except sqlite3.OperationalError:  # the ledger is still being created by the process under test
+        return []
     finally:
         conn.close()
+
+
+def new_on(settings, day: str) -> list[tuple[str, ...]]:
+    path = settings.paden.outbox / f"dagoverzicht-{day}.docx"
+    return read_overview(path).get(NO_BEHANDELAAR, {}).get("Nieuw binnengekomen", []) if path.exists() else []
 
 
 def archived(settings, name: str) -> bool:
@@ -79,6 +86,8 @@ def test_run_catches_up_survives_a_failing_job_and_keeps_watching(workspace, cap
                     start=dt.date(2026, 4, 20))
         wait_for(lambda: archived(settings, "Verzoek_2026030400999.pdf"), 60, "the watcher took the file")
         wait_for(lambda: "2026-03-05" in done_days(settings), 60, "the failed day run again")
+        # The next job (a repeat of the day) lists what the watcher took since; the file is in the overview.
+        wait_for(lambda: new_on(settings, "2026-03-05"), 60, "the watched file in the day's overview")
         assert thread.is_alive()
     finally:
         stop.set()
@@ -86,9 +95,8 @@ def test_run_catches_up_survives_a_failing_job_and_keeps_watching(workspace, cap
     assert not thread.is_alive() and exit_codes == [0]
     assert "De dagelijkse run voor 2026-03-05 is mislukt" in caplog.text
     assert "de schijf met de outbox is even weg" in caplog.text  # the traceback is in the log
-    book = read_overview(settings.paden.outbox / "dagoverzicht-2026-03-05.docx")
-    new = book[NO_BEHANDELAAR]["Nieuw binnengekomen"]
-    assert [(r[1], r[2]) for r in new] == [("Veldweg 9, Almelo", "bouwmelding: Verzoek_2026030400999.pdf")]
+    assert [(r[1], r[2]) for r in new_on(settings, "2026-03-05")] == [
+        ("Veldweg 9, Almelo", "bouwmelding: Verzoek_2026030400999.pdf")]
 
 
 def test_run_before_the_time_catches_up_only_until_yesterday(workspace, caplog):
@@ -126,3 +134,29 @@ def test_due_days_catch_up_oldest_first_and_at_most_the_limit(caplog):
         days = due_days(d - dt.timedelta(days=30), d, max_days=7, repeat_target=True)
     assert days == [d - dt.timedelta(days=i) for i in range(6, -1, -1)]
     assert "30 dagen niet gedraaid" in caplog.text
+
+
+def test_the_run_command_catches_up_today_and_stops_on_sigterm(workspace):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    settings = workspace('modus = "polling"\npoll_seconden = 0.2\n\n[dagelijks]\ntijd = "00:00"\n')
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "wkb_desk", "--config", str(settings.config_path), "run"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        today = dt.date.today().isoformat()
+        wait_for(lambda: settings.paden.database.exists() and today in done_days(settings), 60, "today's run")
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert (settings.paden.outbox / f"dagoverzicht-{today}.docx").exists()
+    assert "Dagelijkse run elke dag om 00:00" in err and "Bewaking gestopt" in err
