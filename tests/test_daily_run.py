@@ -190,3 +190,18 @@ def test_dry_run_on_a_ledger_from_before_the_daily_run(workspace):
     daily(settings, D1, "--dry-run")
     assert run_cli("--config", str(settings.config_path), "runs").returncode == 0
     assert not ledger_rows(settings, "SELECT name FROM sqlite_master WHERE name = 'daily_runs'")
+
+
+def test_a_file_copied_in_just_before_the_run_is_in_that_days_overview(workspace):
+    from wkb_desk.config import load_settings
+
+    cfg = workspace().config_path
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("rust_seconden = 0", "rust_seconden = 5"), encoding="utf-8")
+    settings = load_settings(cfg)
+    bouwmelding(settings.paden.inbox, "2026020200101", dt.date(2026, 2, 2), "Kerkstraat", "12", "7601 AB", "Almelo",
+                start=dt.date(2026, 3, 16))  # written this very moment: "being written" for 5 s
+    result = daily(settings, D1)
+    assert "nog geschreven" in result.stderr
+    new = rows_of(read_overview(overview(settings, D1)), NO_BEHANDELAAR, "Nieuw binnengekomen")
+    assert [r[2] for r in new] == ["bouwmelding: Verzoek_2026020200101.pdf"]
+    assert not list(settings.paden.inbox.iterdir())

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("wkb_desk.daily")
 
+SETTLE_WAIT = 60.0  # seconds the daily run waits for files still being copied into the inbox (then: next run)
+
 
 @dataclass
 class DailyResult:
@@ -79,7 +81,8 @@ def run_daily(desk: "Desk", on_date: dt.date, *, command: str = "daily", sweep: 
     try:
         before = records.max_document_id(conn)
         if sweep:
-            result.sweep = sweep_inbox(desk, quiet_seconds=settings.watcher.rust_seconden, dry_run=dry)
+            result.sweep = sweep_inbox(desk, quiet_seconds=settings.watcher.rust_seconden, dry_run=dry,
+                                       settle_wait=SETTLE_WAIT)
             log.info("Inbox: %s", sweep_summary(result.sweep, time.monotonic() - started, dry))
         flush = desk.flush(force=True, on_date=on_date)
         result.register_busy = flush.register_busy

@@ -23,13 +23,24 @@ STILL_WRITING = "nog bezig"  # counts key: files left for the next pass
 MEMBERS_QUARANTINED = "bijlagen in quarantaine"  # counts key: members of a ZIP/e-mail that went to quarantine
 
 
-def sweep_inbox(desk: "Desk", *, quiet_seconds: float, dry_run: bool = False) -> Counter[str]:
-    """Process every complete candidate in the inbox once; returns counts per Outcome.status (plus the keys above)."""
+def sweep_inbox(desk: "Desk", *, quiet_seconds: float, dry_run: bool = False, settle_wait: float = 0.0) -> Counter[str]:
+    """Process every complete candidate in the inbox once; returns counts per Outcome.status (plus the keys above).
+
+    `settle_wait` > 0 (the daily run): files changed moments ago are waited for, up to that many seconds, so a
+    document copied in just before the run is in that day's overview; `ingest` does not wait.
+    """
     from wkb_desk.desk import ERROR
 
     counts: Counter[str] = Counter()
     files = desk.candidates()
     fresh = [f for f in files if _settling(f, quiet_seconds)]
+    deadline = time.monotonic() + settle_wait
+    if fresh and settle_wait > 0:
+        log.info("%d bestand(en) in de inbox worden nog geschreven; even wachten tot ze compleet zijn.", len(fresh))
+    while fresh and time.monotonic() < deadline:
+        time.sleep(min(max(quiet_seconds, 0.05), max(0.0, deadline - time.monotonic())))
+        files = desk.candidates()
+        fresh = [f for f in files if _settling(f, quiet_seconds)]
     files = [f for f in files if f not in fresh]
     for f in fresh:
         log.info("Nog niet compleet (wordt nog geschreven), volgende keer: %s", f.name)
