@@ -89,7 +89,7 @@ def test_a_sequence_of_days_with_documents_in_between(workspace):
     assert rows_of(book, NO_BEHANDELAAR, "Nieuw binnengekomen") == []  # D1's arrivals are not new again
     passed = rows_of(book, NO_BEHANDELAAR, "Termijn verstreken")
     assert [(r[0], r[1], r[3]) for r in passed] == [(molenweg, "Molenweg 3, Almelo", "03-03-2026")]
-    assert "8 dagen geleden" in passed[0][2]
+    assert "8 dagen geleden" in passed[0][2] and "geplande start van 05-03-2026 is voorbij" in passed[0][2]
     assert "Termijn verstreken" not in book["Anna"]  # Kerkstraat's startmelding came in time
     assert "Documenten in quarantaine" not in book  # nothing new went to quarantine since D1
 

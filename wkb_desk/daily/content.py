@@ -168,9 +168,11 @@ def build_overview(
                 continue
             if d.date < on_date:
                 days = (on_date - d.date).days
-                add(PASSED, view.dossier,
-                    Item(view.dossier, where, f"{d.label} ({days} {'dag' if days == 1 else 'dagen'} geleden)",
-                         fmt(d.date), d.date.isoformat()))
+                line = f"{d.label} ({days} {'dag' if days == 1 else 'dagen'} geleden)"
+                start = view.geplande_start
+                if d.code == "uiterste_startmelding" and start is not None and start < on_date:
+                    line += f"; de geplande start van {fmt(start)} is voorbij zonder startmelding"
+                add(PASSED, view.dossier, Item(view.dossier, where, line, fmt(d.date), d.date.isoformat()))
             elif settings.dagelijks.herinneringen_team and d.date <= horizon:
                 ahead_days = (d.date - on_date).days
                 when = "vandaag" if not ahead_days else f"over {ahead_days} {'dag' if ahead_days == 1 else 'dagen'}"
