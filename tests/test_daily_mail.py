@@ -64,7 +64,7 @@ def test_the_overview_is_mailed_once_with_login(workspace):
     assert msg["Subject"].startswith("Wkb-dagoverzicht maandag 2 maart 2026:")
     assert "0 kritiek" in msg["Subject"] and "2 nieuw" in msg["Subject"]
     body = msg.get_body(("plain",)).get_content()
-    assert "Goedemorgen" in body and "- Nieuw binnengekomen: 2" in body
+    assert "Beste collega" in body and "- Nieuw binnengekomen: 2" in body
     assert "Meest urgent:" in body and "Molenweg 3, Almelo: Uiterste startmelding" in body
     name, data = attachment(msg)
     assert name == "dagoverzicht-2026-03-02.docx"

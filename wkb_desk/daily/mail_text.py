@@ -17,7 +17,7 @@ def subject(overview: DayOverview) -> str:
 def body(overview: DayOverview, attachment_name: str) -> str:
     c = overview.counts
     lines = [
-        "Goedemorgen,",
+        "Beste collega,",
         "",
         f"Het dagoverzicht van wkb-desk voor {long_date(overview.date)}:",
         "",
