@@ -48,12 +48,13 @@ LETTERS: dict[str, list] = {
         "Op {{ datum_bouwmelding }} heeft u een bouwmelding gedaan voor {{ project }} op {{ project_adres }} in "
         "{{ project_plaats }}. Wij hebben uw melding bekeken: uw melding is compleet.",
         ("Wat staat er in uw melding?", "kop"),
-        "Kwaliteitsborger: {{ kwaliteitsborger }}. Instrument voor kwaliteitsborging: {{ instrument }}. "
-        "Geplande start van de bouw: {{ geplande_start }}.",
+        "Kwaliteitsborger: {{ kwaliteitsborger }}. Instrument voor kwaliteitsborging: {{ instrument }}."
+        "{% if geplande_start %} Geplande start van de bouw: {{ geplande_start }}.{% endif %}",
         BIJLAGEN_TABEL,
         ("Wat moet u nog doen?", "kop"),
         "U mag beginnen met bouwen vanaf {{ vroegste_start }}. Meld de start uiterlijk twee werkdagen van tevoren "
-        "via het Omgevingsloket (bij de geplande start: uiterlijk {{ uiterste_startmelding }}).",
+        "via het Omgevingsloket{% if uiterste_startmelding %} (bij de geplande start: uiterlijk "
+        "{{ uiterste_startmelding }}){% endif %}.",
         "Is het bouwwerk klaar? Doe dan minstens twee weken voordat u het in gebruik neemt een gereedmelding. "
         "Stuur daarbij de verklaring van uw kwaliteitsborger en het dossier bevoegd gezag mee.",
     ],
@@ -85,7 +86,8 @@ LETTERS: dict[str, list] = {
     "ontvangstbevestiging_startmelding": [
         "Op {{ datum_startmelding }} heeft u de start van de bouw gemeld voor {{ project }} op {{ project_adres }} "
         "in {{ project_plaats }}. Met deze brief laten wij u weten dat wij uw startmelding hebben ontvangen.",
-        "De bouw start volgens uw melding op {{ geplande_start }}. Uw kwaliteitsborger is {{ kwaliteitsborger }}.",
+        "{% if geplande_start %}De bouw start volgens uw melding op {{ geplande_start }}. {% endif %}"
+        "{% if kwaliteitsborger %}Uw kwaliteitsborger is {{ kwaliteitsborger }}.{% endif %}",
         ("Wat moet u nog doen?", "kop"),
         "Is het bouwwerk klaar? Doe dan minstens twee weken voordat u het in gebruik neemt een gereedmelding via het "
         "Omgevingsloket. Stuur daarbij de verklaring van uw kwaliteitsborger en het dossier bevoegd gezag mee.",
@@ -106,8 +108,9 @@ LETTERS: dict[str, list] = {
         ("Wat hebben wij ontvangen?", "kop"),
         BIJLAGEN_TABEL,
         ("Wat betekent dit?", "kop"),
-        "U wilt het bouwwerk in gebruik nemen op {{ ingebruikname }}. Dat mag op zijn vroegst twee weken na de "
-        "gereedmelding, en alleen als de verklaring van uw kwaliteitsborger erbij zit.",
+        "{% if ingebruikname %}U wilt het bouwwerk in gebruik nemen op {{ ingebruikname }}. {% endif %}"
+        "In gebruik nemen mag op zijn vroegst twee weken na de gereedmelding, en alleen als de verklaring van uw "
+        "kwaliteitsborger erbij zit.",
     ],
     "gereedmelding_onvolledig": [
         "Op {{ datum_gereedmelding }} heeft u gemeld dat de bouw van {{ project }} op {{ project_adres }} in "
@@ -119,7 +122,8 @@ LETTERS: dict[str, list] = {
         "Zonder verklaring van de kwaliteitsborger mag u het bouwwerk niet in gebruik nemen (artikel 2.21 van het "
         "Besluit bouwwerken leefomgeving). Neemt u het toch in gebruik, dan kunnen wij handhavend optreden.",
         ("Wat moet u doen?", "kop"),
-        "Stuur de verklaring van uw kwaliteitsborger ({{ kwaliteitsborger }}) vóór {{ reactie_voor }} via het "
+        "Stuur de verklaring van uw kwaliteitsborger{% if kwaliteitsborger %} ({{ kwaliteitsborger }}){% endif %} "
+        "vóór {{ reactie_voor }} via het "
         "Omgevingsloket. Noem daarbij uw verzoeknummer {{ verzoeknummer }}.",
         *BEZWAAR,
     ],
@@ -175,6 +179,13 @@ def _table_of_documents(doc) -> None:
     for cell, text in zip(table.rows[2].cells, ("{{ b.soort }}", "{{ b.datum }}", "{{ b.naam }}")):
         cell.text = text
     table.rows[3].cells[0].text = "{%tr endfor %}"
+    table.autofit = False
+    widths = (Cm(4.0), Cm(3.4), Cm(8.6))
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid (LibreOffice reads this one)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # the cells (Word reads these)
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
 
@@ -212,8 +223,11 @@ def make(soort: str, body: list) -> docx.Document:
     facts = doc.add_table(rows=6, cols=2)
     _no_borders(facts)
     rows = (("Datum", "{{ datum }}"), ("Ons kenmerk", "{{ kenmerk }}"), ("Uw verzoeknummer", "{{ verzoeknummer }}"),
-            ("Onderwerp", "{{ onderwerp }}"), ("Locatie", "{{ project_adres }}, {{ project_postcode }} {{ project_plaats }}"),
+            ("Onderwerp", "{{ onderwerp }}"), ("Locatie", "{{ project_locatie }}"),
             ("Contactpersoon", "{{ contactpersoon }}, telefoon {{ gemeente_telefoon }}"))
+    facts.autofit = False
+    for column, width in zip(facts.columns, (Cm(4), Cm(12))):
+        column.width = width
     for row, (label, value) in zip(facts.rows, rows):
         row.cells[0].width, row.cells[1].width = Cm(4), Cm(12)
         row.cells[0].text = ""
@@ -233,12 +247,17 @@ def make(soort: str, body: list) -> docx.Document:
             doc.add_paragraph(item[0], style="List Bullet")
         else:
             _para(doc, item)
-    _para(doc, "Heeft u vragen? Bel dan met {{ contactpersoon }} via {{ gemeente_telefoon }} of mail naar "
-               "{{ gemeente_email }}. Noem daarbij het kenmerk {{ kenmerk }}.").paragraph_format.space_before = Pt(8)
-    _para(doc, "Met vriendelijke groet,", space_after=24)
-    _para(doc, "{{ ondertekenaar }}", space_after=0)
-    _para(doc, "{{ functie }}", space_after=0)
-    _para(doc, "{{ gemeente_naam }}", space_after=0)
+    closing = [
+        _para(doc, "Heeft u vragen? Bel dan met {{ contactpersoon }} via {{ gemeente_telefoon }} of mail naar "
+                   "{{ gemeente_email }}. Noem daarbij het kenmerk {{ kenmerk }}."),
+        _para(doc, "Met vriendelijke groet,", space_after=24),
+        _para(doc, "{{ ondertekenaar }}", space_after=0),
+        _para(doc, "{{ functie }}", space_after=0),
+        _para(doc, "{{ gemeente_naam }}", space_after=0),
+    ]
+    closing[0].paragraph_format.space_before = Pt(8)
+    for p in closing[:-1]:
+        p.paragraph_format.keep_with_next = True  # the signature never stands alone on a page
     props = doc.core_properties
     props.title = soort.replace("_", " ")
     props.author = "wkb-desk"

@@ -50,6 +50,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         flush = desk.flush()
     summary = sweep_summary(counts, time.monotonic() - started, args.dry_run)
     log.info(summary)
+    if flush.letters is not None and (flush.letters.made or flush.letters.waiting):
+        log.info("%s Ze staan in %s en op het blad Brieven van het register.", flush.letters.summary(),
+                 settings.paden.outbox)
     if (counts[QUARANTINED] or counts[MEMBERS_QUARANTINED]) and not args.dry_run:
         log.info("Wat er mis is en wat u kunt doen, staat per bestand in %s (het .fout.txt-bestand ernaast).",
                  settings.paden.fouten)

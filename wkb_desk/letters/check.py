@@ -93,8 +93,7 @@ def check_template(settings: Settings, path: Path, kind: LetterKind | None) -> T
     for place, text, runs in paragraphs:
         if "{" in text or "}" in text:
             _check_paragraph(report, place, text, runs, loops)
-    if report.usable:
-        _check_render(settings, report, data, kind)
+    _check_render(settings, report, data, kind)
     return report
 
 
@@ -181,9 +180,9 @@ def _split(tag: str, start: int, runs: list[str]) -> bool:
 
 def _dutch(exc: jinja2.TemplateSyntaxError) -> str:
     msg = exc.message or str(exc)
-    m = re.search(r"looking for the following tags: '([^']+)'", msg)
-    if "Unexpected end of template" in msg and m:
-        return f"een blok is niet afgesloten: '{{% {m.group(1).split()[0]} %}}' ontbreekt"
+    wanted = re.findall(r"'(end\w+)'", msg)
+    if "Unexpected end of template" in msg and wanted:
+        return f"een blok is niet afgesloten: '{{% {wanted[0]} %}}' ontbreekt"
     m = re.search(r"Encountered unknown tag '([^']+)'", msg)
     if m:
         return f"onbekende of losse tag '{m.group(1)}' (past bij geen geopend blok)"
@@ -200,7 +199,8 @@ def _check_render(settings: Settings, report: TemplateReport, data: bytes, kind:
         tpl = DocxTemplate(io.BytesIO(data))
         names = tpl.get_undeclared_template_variables(jinja_env())
     except jinja2.TemplateSyntaxError as exc:
-        report.findings.append(Finding(ERROR, _locate(data, exc), _dutch(exc)))
+        if report.usable or "end of template" in (exc.message or ""):  # else: the broken tag already named
+            report.findings.append(Finding(ERROR, _locate(data, exc), _dutch(exc)))
         return
     except Exception as exc:  # noqa: BLE001
         report.findings.append(Finding(ERROR, "bestand", f"het sjabloon kan niet gelezen worden ({exc})"))
@@ -225,16 +225,29 @@ def _check_render(settings: Settings, report: TemplateReport, data: bytes, kind:
                                                           "(bezwaar binnen zes weken, bij wie en waar)"))
 
 
+_BLOCK = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(end)?(for|if|with|macro|block|filter|call|set)\b")
+
+
 def _locate(data: bytes, exc: jinja2.TemplateSyntaxError) -> str:
-    """Best effort: the paragraph holding the block that is not closed, else the template as a whole."""
-    m = re.search(r"'(end\w+)'", exc.message or "")
-    if m:
-        opener = m.group(1)[3:]
-        for part, label in _parts(data):
-            for number, (text, _runs) in enumerate(_paragraphs(_read(data, part)), 1):
-                if re.search(r"\{%-?\s*[pr]?\s*" + opener + r"\b", text):
-                    return f"{label}, alinea {number}"
-    return "sjabloon"
+    """Best effort: the paragraph whose block is never closed (a stack over all tags), else the whole template."""
+    wanted = re.findall(r"'end(\w+)'", exc.message or "")
+    if not wanted:
+        return "sjabloon"
+    stack: list[tuple[str, str]] = []
+    for part, label in _parts(data):
+        for number, (text, _runs) in enumerate(_paragraphs(_read(data, part)), 1):
+            for m in _BLOCK.finditer(text):
+                if m.group(2) == "set" and "%}" in text[m.end():] and "=" in text[m.end():text.find("%}", m.end())]:
+                    continue  # {% set x = ... %} opens no block
+                if m.group(1):
+                    for i in range(len(stack) - 1, -1, -1):
+                        if stack[i][0] == m.group(2):
+                            del stack[i]
+                            break
+                else:
+                    stack.append((m.group(2), f"{label}, alinea {number}"))
+    open_ = [place for name, place in stack if name == wanted[0]]
+    return open_[-1] if open_ else "sjabloon"
 
 
 def format_report(reports: list[TemplateReport]) -> list[str]:

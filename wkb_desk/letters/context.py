@@ -18,7 +18,15 @@ from wkb_desk.letters.policy import Doc, guesses
 from wkb_desk.models import DossierView
 from wkb_desk.rules import deadlines as dl
 
-UNKNOWN = "[onbekend]"
+class Unknown(str):
+    """A fact that is not known: prints as "[onbekend]" (visible, never a silent gap) but is false in a template,
+    so `{% if geplande_start %}...{% endif %}` leaves out a sentence that would rest on it."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNKNOWN = Unknown("[onbekend]")
 NO_NAME = "[NAAM GEADRESSEERDE ONBEKEND – vul aan vóór verzending]"
 NO_ADDRESS = "[ADRES ONBEKEND – vul aan vóór verzending]"
 NO_PLACE = "[POSTCODE EN PLAATS ONBEKEND]"
@@ -41,7 +49,8 @@ VARIABLES = (
     "bezwaar_postcode", "bezwaar_plaats",
     "datum", "kenmerk", "onderwerp", "soort", "reactie_voor",
     "aan_naam", "aan_adres", "aan_postcode_plaats", "aan_email",
-    "dossier", "verzoeknummer", "project", "project_adres", "project_postcode", "project_plaats", "kwaliteitsborger",
+    "dossier", "verzoeknummer", "project", "project_adres", "project_postcode", "project_plaats", "project_locatie",
+    "kwaliteitsborger",
     "instrument", "datum_bouwmelding", "vroegste_start", "geplande_start", "uiterste_startmelding",
     "datum_startmelding", "datum_gereedmelding", "ingebruikname", "uiterste_gereedmelding",
     "ontbreekt", "bijlagen",
@@ -104,6 +113,12 @@ def _or_unknown(value: Any) -> str:
     return text or UNKNOWN
 
 
+def _location(view: DossierView) -> str:
+    """'Esweg 7, 7601 AB Almelo' from the parts that are known."""
+    place = " ".join(p for p in (_text(view.postcode), _text(view.plaats)) if p)
+    return ", ".join(p for p in (_text(view.adres), place) if p) or UNKNOWN
+
+
 def project_address(view: DossierView) -> str | None:
     """Street + number, plaats: how overviews name the dossier."""
     parts = [p for p in (view.adres, view.plaats) if p]
@@ -149,6 +164,7 @@ def build_context(settings: Settings, kind: LetterKind, view: DossierView, docs:
         "project_adres": _or_unknown(view.adres),
         "project_postcode": _or_unknown(view.postcode),
         "project_plaats": _or_unknown(view.plaats),
+        "project_locatie": _location(view),
         "kwaliteitsborger": _or_unknown(view.kwaliteitsborger),
         "instrument": _or_unknown(view.instrument),
         "datum_bouwmelding": nl_date(melding),

@@ -68,6 +68,7 @@ class Due:
     wait: str = ""  # why it waits for a check (Dutch); empty: it can be made
     ontbreekt: tuple[str, ...] = ()  # the items this letter lists as missing
     source: Doc | None = None  # the document the letter answers, if one
+    aliases: tuple[str, ...] = ()  # other keys of the same event (the document found by date instead of number)
 
 
 @dataclass
@@ -122,6 +123,11 @@ def doc_key(doc: Doc, base: str) -> str:
     number = doc.values.get("verzoeknummer")
     if number:
         return f"{doc.kind}:{number}"
+    return date_key(doc, base)
+
+
+def date_key(doc: Doc, base: str) -> str:
+    """The same document by its date: a re-sent copy whose number was not read still finds its letter."""
     return f"{doc.kind}:{base}:{doc.date.isoformat()}"
 
 
@@ -167,7 +173,15 @@ def due_letters(settings: Settings, view: DossierView, docs: DossierDocs, on_dat
     out: list[Due] = []
 
     def add(soort: str, event: str, source: Doc | None, ontbreekt: tuple[str, ...] = ()) -> None:
-        out.append(Due(soort, event, view.dossier, _wait_reason(settings, soort, view, docs, source), ontbreekt, source))
+        aliases: tuple[str, ...] = ()
+        if source is not None and doc_key(source, base) in event and doc_key(source, base) != date_key(source, base):
+            aliases = (event.replace(doc_key(source, base), date_key(source, base)),)
+        elif source is not None and source.kind in ("bouwmelding", "startmelding", "gereedmelding"):
+            # this copy has no number: an earlier copy with one (same kind, same date) already has the event
+            aliases = tuple(event.replace(doc_key(source, base), doc_key(d, base)) for d in visible
+                            if d.kind == source.kind and d.date == source.date and d.values.get("verzoeknummer"))
+        out.append(Due(soort, event, view.dossier, _wait_reason(settings, soort, view, docs, source), ontbreekt, source,
+                       aliases))
 
     melding = _latest(visible, "bouwmelding")
     start = _latest(visible, "startmelding")
@@ -210,6 +224,26 @@ def due_letters(settings: Settings, view: DossierView, docs: DossierDocs, on_dat
         if first_day <= on_date < use:
             add("herinnering_gereedmelding", f"herinnering_gereedmelding:{base}:{use.isoformat()}", None)
     return out
+
+
+def event_key(view: DossierView, docs: list[Doc], soort: str) -> str:
+    """The key this kind's event has for the dossier, also when it is not due (a person asks for the letter):
+    a letter made on request is the letter of that event, so the automatic run never makes it a second time."""
+    base = anchor(view, docs)
+    melding, start, gereed = (_latest(docs, k) for k in ("bouwmelding", "startmelding", "gereedmelding"))
+    keys = {
+        "ontvangstbevestiging_bouwmelding": doc_key(melding, base) if melding else None,
+        "bouwmelding_compleet": f"compleet:{doc_key(melding, base)}" if melding else None,
+        "melding_niet_compleet": f"niet_compleet:{doc_key(melding, base)}" if melding else None,
+        "ontvangstbevestiging_startmelding": doc_key(start, base) if start else None,
+        "ontbreken_startmelding": f"ontbreken_startmelding:{base}:{view.geplande_start.isoformat()}"
+        if isinstance(view.geplande_start, dt.date) else None,
+        "ontvangstbevestiging_gereedmelding": doc_key(gereed, base) if gereed else None,
+        "gereedmelding_onvolledig": f"gereedmelding_onvolledig:{doc_key(gereed, base)}" if gereed else None,
+        "herinnering_gereedmelding": f"herinnering_gereedmelding:{base}:{view.ingebruikname.isoformat()}"
+        if isinstance(view.ingebruikname, dt.date) else None,
+    }
+    return keys.get(soort) or f"handmatig:{soort}:{base}"
 
 
 def enabled(settings: Settings, soort: str) -> bool:

@@ -31,14 +31,16 @@ class LetterRun:
     waiting: list[LetterRecord] = field(default_factory=list)  # due but not made (wacht_op_controle, sjabloon_fout)
 
     def summary(self) -> str:
-        parts = [f"{len(self.made)} brief/brieven gemaakt"]
+        """One Dutch line for the end of a run."""
+        n = len(self.made)
+        parts = [f"{n} {'brief' if n == 1 else 'brieven'} gemaakt"]
         adres = sum(r.status == WAIT_ADDRESS for r in self.made)
         if adres:
-            parts.append(f"waarvan {adres} zonder adres")
+            parts[0] += f" (waarvan {adres} zonder bekend adres: vul dat aan vóór verzending)"
         check = sum(r.status == WAIT_CHECK for r in self.waiting)
         broken = sum(r.status == TEMPLATE_ERROR for r in self.waiting)
         if check:
-            parts.append(f"{check} wacht(en) op controle")
+            parts.append(f"{check} {'wacht' if check == 1 else 'wachten'} op controle")
         if broken:
             parts.append(f"{broken} niet gemaakt door een sjabloonfout")
         return "Brieven: " + ", ".join(parts) + "."

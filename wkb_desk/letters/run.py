@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wkb_desk.config import Settings
@@ -38,6 +38,16 @@ class _Batch:
     templates: Templates
     used: set[str]
     reported: set[str]  # templates whose problem was logged in this run
+    pdf_todo: list[tuple[int, Path]] = field(default_factory=list)  # letters made, for one LibreOffice run at the end
+
+    def make_pdfs(self) -> None:
+        if not self.settings.brieven.pdf or not self.pdf_todo:
+            return
+        made = pdf.to_pdfs([path for _i, path in self.pdf_todo], timeout=self.settings.brieven.pdf_seconden)
+        for letter_id, path in self.pdf_todo:
+            if path in made:
+                store.set_pdf(self.conn, letter_id, _relative(self.settings, made[path]))
+        self.pdf_todo.clear()
 
 
 def make_due_letters(settings: Settings, conn: sqlite3.Connection, views: list[DossierView], on_date: dt.date, *,
@@ -61,7 +71,7 @@ def make_due_letters(settings: Settings, conn: sqlite3.Connection, views: list[D
                 continue
             due_now.add((due.soort, due.event))
             row = existing.get((due.soort, due.event))
-            if row is not None and row.status in DONE:
+            if _done(existing, due):
                 continue
             if due.wait:
                 run.waiting.append(_hold(batch, view, due, row, WAIT_CHECK, due.wait))
@@ -71,10 +81,19 @@ def make_due_letters(settings: Settings, conn: sqlite3.Connection, views: list[D
             (run.made if record.status in DONE else run.waiting).append(record)
     if not dry_run:
         store.drop_stale_holds(conn, due_now)
+        batch.make_pdfs()
     for record in run.made:
         log.info("Brief gemaakt: %s%s", record.path.name if record.path else record.soort,
                  f" ({record.reden})" if record.status == WAIT_ADDRESS else "")
     return run
+
+
+def _done(existing: dict[tuple[str, str], store.Row], due: policy.Due) -> bool:
+    for key in (due.event, *due.aliases):
+        row = existing.get((due.soort, key))
+        if row is not None and row.status in DONE:
+            return True
+    return False
 
 
 def make_letter(settings: Settings, conn: sqlite3.Connection, view: DossierView, soort: str, on_date: dt.date, *,
@@ -85,18 +104,24 @@ def make_letter(settings: Settings, conn: sqlite3.Connection, view: DossierView,
     dd = policy.load_documents(conn, {view.dossier}).get(view.dossier, policy.DossierDocs())
     due = next((d for d in policy.due_letters(settings, view, dd, on_date) if d.soort == soort), None)
     if due is None:
-        due = policy.Due(soort, f"handmatig:{soort}:{policy.anchor(view, dd.docs)}", view.dossier,
-                         ontbreekt=tuple(view.ontbreekt))
-    existing = store.latest_by_event(conn).get((soort, due.event))
+        visible = [d for d in dd.docs if d.visible_on(on_date)]
+        due = policy.Due(soort, policy.event_key(view, visible, soort), view.dossier, ontbreekt=tuple(view.ontbreekt))
+    by_event = store.latest_by_event(conn)
+    existing = next((by_event[(soort, k)] for k in (due.event, *due.aliases) if (soort, k) in by_event), None)
+    if existing is not None and existing.event != due.event:
+        due = policy.Due(due.soort, existing.event, due.dossier, due.wait, due.ontbreekt, due.source)
     batch = _Batch(settings, conn, on_date, dry_run, Templates(settings.paden.sjablonen), store.used_files(conn), set())
     if existing is not None and existing.status in DONE and not again:
         note = (f"Voor deze gebeurtenis is al een {kind.titel.lower()} gemaakt ({existing.file}). "
                 "Gebruik --opnieuw voor een nieuwe versie.")
         return _record(settings, existing, view), note
     if existing is not None and existing.status in DONE:
-        return _make(batch, view, dd.docs, due, None, version=existing.version + 1, reuse=None), None
-    return _make(batch, view, dd.docs, due, existing, version=existing.version if existing else 1,
-                 reuse=existing.id if existing else None), None
+        record = _make(batch, view, dd.docs, due, None, version=existing.version + 1, reuse=None)
+    else:
+        record = _make(batch, view, dd.docs, due, existing, version=existing.version if existing else 1,
+                       reuse=existing.id if existing else None)
+    batch.make_pdfs()
+    return record, None
 
 
 # --- one letter ----------------------------------------------------------------------------------------
@@ -149,10 +174,7 @@ def _make(batch: _Batch, view: DossierView, docs: list[policy.Doc], due: policy.
     path = settings.base_dir / relative
     write_atomic(path, data)
     store.finish(batch.conn, letter_id, status, reason)
-    if settings.brieven.pdf:
-        made = pdf.to_pdf(path, timeout=settings.brieven.pdf_seconden)
-        if made is not None:
-            store.set_pdf(batch.conn, letter_id, _relative(settings, made))
+    batch.pdf_todo.append((letter_id, path))
     return LetterRecord(view.dossier, due.soort, due.event, status, reason, path, address)
 
 
