@@ -197,6 +197,8 @@ def _message(result: DailyResult) -> str:
     parts = [f"{c.get('nieuw', 0)} nieuw", f"{c.get('verstreken', 0)} termijn verstreken",
              f"{c.get('komend', 0)} termijn binnenkort", f"{c.get('kritiek', 0)} kritiek",
              f"{c.get('brieven_gemaakt', 0)} brieven", f"{c.get('quarantaine', 0)} in quarantaine"]
+    if c.get("brieven_wachten"):
+        parts.insert(5, f"{c['brieven_wachten']} brieven wachten op controle")
     text = ", ".join(parts)
     if result.register_busy:
         text += f"; register in gebruik door {result.register_busy}"
