@@ -96,6 +96,43 @@ class WatcherSettings:
     max_wachten_seconden: float = 120.0  # ingest/daily wait this long at most for files still being written
 
 
+# --- the daily run and its e-mail (issue 10) --------------------------------------------------
+
+SMTP_PASSWORD_ENV = "WKB_DESK_SMTP_WACHTWOORD"  # the SMTP password: only from the environment, never config.toml
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """[email]: the day overview by SMTP. These key names are a published contract (README)."""
+
+    aan: tuple[str, ...] = ()  # empty (or no table): no e-mail
+    van: str = ""
+    server: str = ""
+    poort: int = 587
+    beveiliging: str = "starttls"  # "geen" | "starttls" | "ssl"
+    gebruiker: str = ""  # empty: no login
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.aan)
+
+
+@dataclass(frozen=True)
+class DailySettings:
+    """[dagelijks]: when `wkb-desk run` makes the daily run, and what the day overview shows."""
+
+    tijd: str = "07:00"  # HH:MM, local time
+    vooruit_werkdagen: int = 5  # deadlines this many werkdagen ahead are listed as coming up
+    herinneringen_team: bool = True  # the overview lists coming deadlines (the reminders to the team)
+    inhalen_max_dagen: int = 7  # at most this many missed days are caught up, oldest first
+    mail_opnieuw_minuten: float = 30.0  # `run` retries a waiting e-mail this often (every run retries too)
+
+    @property
+    def hour_minute(self) -> tuple[int, int]:
+        hour, minute = self.tijd.split(":")
+        return int(hour), int(minute)
+
+
 # --- letters (issue 9) -------------------------------------------------------------------------
 
 
@@ -149,6 +186,8 @@ class Settings:
     blo: tuple[BloArea, ...] = ()
     register: RegisterSettings = field(default_factory=RegisterSettings)
     watcher: WatcherSettings = field(default_factory=WatcherSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    dagelijks: DailySettings = field(default_factory=DailySettings)
     gemeente: Municipality = field(default_factory=Municipality)
     brieven: LetterSettings = field(default_factory=LetterSettings)
 
@@ -163,6 +202,7 @@ class Settings:
 _CHOICES = {
     ("beleid", "fasering"): ("wachten", "per_fase_informatie", "per_fase_melding"),
     ("watcher", "modus"): ("auto", "native", "polling"),
+    ("email", "beveiliging"): ("geen", "starttls", "ssl"),
 }
 _SECTIONS = {
     "paden": Paths,
@@ -171,6 +211,8 @@ _SECTIONS = {
     "beleid": Policy,
     "register": RegisterSettings,
     "watcher": WatcherSettings,
+    "email": EmailSettings,
+    "dagelijks": DailySettings,
     "gemeente": Municipality,
     "brieven": LetterSettings,
 }
@@ -233,6 +275,9 @@ def _parse_section(section: str, cls: type, values: dict[str, Any], base: Path) 
     hints = get_type_hints(cls)
     known = {f.name for f in fields(cls)}
     out: dict[str, Any] = {}
+    if section == "email" and {"wachtwoord", "password"} & set(values):
+        raise ConfigError("Een wachtwoord hoort niet in het configuratiebestand ([email]).",
+                          f"Verwijder de regel en zet het wachtwoord in de omgevingsvariabele {SMTP_PASSWORD_ENV}.")
     for key, value in values.items():
         if key not in known:
             raise ConfigError(
@@ -250,7 +295,30 @@ def _parse_section(section: str, cls: type, values: dict[str, Any], base: Path) 
         for f in fields(Paths):
             p = out.get(f.name, f.default)
             out[f.name] = (base / p).resolve() if not Path(p).is_absolute() else Path(p)
+    _check_daily(section, out)
     return cls(**out)
+
+
+def _check_daily(section: str, out: dict[str, Any]) -> None:
+    """[email] and [dagelijks]: the checks a type alone cannot make."""
+    import re
+
+    if section == "dagelijks" and "tijd" in out and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", out["tijd"]):
+        raise ConfigError(f"Ongeldige waarde '{out['tijd']}' voor dagelijks.tijd.",
+                          'Schrijf het tijdstip als UU:MM, bijvoorbeeld tijd = "07:00".')
+    if section != "email" or not out.get("aan"):
+        return
+    for address in out["aan"]:
+        if "@" not in address:
+            raise ConfigError(f"'{address}' in email.aan is geen e-mailadres.", 'Schrijf bijvoorbeeld aan = ["teamleider@gemeente.nl"].')
+    for key in ("van", "server"):
+        if not out.get(key, "").strip():
+            raise ConfigError(f"email.{key} ontbreekt, terwijl email.aan adressen heeft.",
+                              f"Vul email.{key} in, of maak email.aan leeg om geen e-mail te sturen.")
+    if "@" not in out["van"]:
+        raise ConfigError(f"'{out['van']}' in email.van is geen e-mailadres.", 'Schrijf bijvoorbeeld van = "wkb-desk@gemeente.nl".')
+    if not 0 < out.get("poort", 587) < 65536:
+        raise ConfigError(f"Ongeldige poort {out['poort']} in email.poort.", "Gebruik 587 (starttls), 465 (ssl) of 25 (geen).")
 
 
 def _coerce(key: str, hint: Any, value: Any) -> Any:

@@ -36,6 +36,7 @@ class FlushResult:
     register_written: bool = False  # False also when nothing in the register had to change
     register_busy: str | None = None  # who has the register open, when it could not be written
     letters: "LetterRun | None" = None  # letters made or held back in this flush (wkb_desk.letters)
+    views: list | None = None  # the dossier views the register was written from (the daily run reuses them)
 
 
 class Desk:
@@ -146,10 +147,13 @@ class Desk:
             result.dossiers = len(link_pending(self.conn, self.settings))
         today = on_date or dt.date.today()
         result.letters = self._letters(today)
+        def views() -> list:
+            # Built after the register's read-back, so they carry what people typed; kept for the caller.
+            result.views = build_dossier_views(self.conn, self.settings, today)
+            return result.views
+
         try:
-            written = update_register(
-                self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today)
-            )
+            written = update_register(self.settings, self.conn, views)
         except RegisterBusy as busy:
             result.register_busy = busy.user or "onbekend"  # the caller says so in its own words
             return result

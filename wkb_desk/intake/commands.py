@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from wkb_desk import ledger
@@ -15,10 +14,9 @@ from wkb_desk.config import Settings
 from wkb_desk.desk import ERROR, Desk
 from wkb_desk.errors import ExitCode, InputError, ReaderError
 from wkb_desk.intake.analysis import Analysis
-from wkb_desk.intake.pipeline import DUPLICATE, PROCESSED, QUARANTINED, SKIPPED
+from wkb_desk.intake.pipeline import QUARANTINED
 from wkb_desk.intake.sandbox import ReaderProcess
-from wkb_desk.intake.sweep import STILL_CHANGING, sweep_inbox
-from wkb_desk.progress import Progress
+from wkb_desk.intake.sweep import MEMBERS_QUARANTINED, sweep_inbox, sweep_summary
 
 log = logging.getLogger("wkb_desk.intake")
 
@@ -48,19 +46,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     started = time.monotonic()
     with Desk(settings, command="ingest", dry_run=args.dry_run) as desk:
-        if args.dry_run:
-            log.info("Proefdraai: er wordt niets verplaatst of opgeslagen.")
         swept = sweep_inbox(desk)
         flush = desk.flush()
     counts = swept.counts
-    summary = _summary(counts, time.monotonic() - started, args.dry_run)
+    summary = sweep_summary(counts, time.monotonic() - started, args.dry_run)
     log.info(summary)
     if swept.left:
         log.info("Nog in de inbox (veranderde nog tijdens het wachten): %s", ", ".join(p.name for p in swept.left))
     if flush.letters is not None and (flush.letters.made or flush.letters.waiting):
         log.info("%s Ze staan in %s en op het blad Brieven van het register.", flush.letters.summary(),
                  settings.paden.outbox)
-    if (counts[QUARANTINED] or counts["bijlagen in quarantaine"]) and not args.dry_run:
+    if (counts[QUARANTINED] or counts[MEMBERS_QUARANTINED]) and not args.dry_run:
         log.info("Wat er mis is en wat u kunt doen, staat per bestand in %s (het .fout.txt-bestand ernaast).",
                  settings.paden.fouten)
     if flush.register_busy:
@@ -70,24 +66,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             flush.register_busy,
         )
         return ExitCode.REGISTER_BUSY
-    if counts[QUARANTINED] or counts[ERROR] or counts["bijlagen in quarantaine"]:
+    if counts[QUARANTINED] or counts[ERROR] or counts[MEMBERS_QUARANTINED]:
         return ExitCode.PARTIAL
     return ExitCode.OK
-
-
-def _summary(counts: Counter, seconds: float, dry_run: bool) -> str:
-    total = sum(counts[k] for k in (PROCESSED, DUPLICATE, QUARANTINED, SKIPPED, ERROR, "verdwenen"))
-    parts = [f"{counts[PROCESSED]} verwerkt", f"{counts[DUPLICATE]} dubbel", f"{counts[QUARANTINED]} in quarantaine"]
-    if counts["bijlagen in quarantaine"]:
-        parts.append(f"{counts['bijlagen in quarantaine']} bijlagen in quarantaine")
-    if counts[SKIPPED]:
-        parts.append(f"{counts[SKIPPED]} overgeslagen")
-    if counts[ERROR]:
-        parts.append(f"{counts[ERROR]} met een fout (blijven in de inbox)")
-    if counts[STILL_CHANGING]:
-        parts.append(f"{counts[STILL_CHANGING]} nog niet compleet (blijven in de inbox)")
-    head = "Proefdraai klaar" if dry_run else "Klaar"
-    return f"{head}: {total} bestanden in {seconds:.1f} s: " + ", ".join(parts) + "."
 
 
 # --- extract -------------------------------------------------------------------------------------

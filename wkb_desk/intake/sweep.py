@@ -1,4 +1,4 @@
-"""One pass over the inbox for the one-shot commands (`ingest`, `daily`): take every file, waiting for those still settling.
+"""One pass over the inbox for the one-shot commands (`ingest`, the daily run): every file, waiting for those settling.
 
 A file copied in moments ago (``cp stukken/* inbox/ && wkb-desk ingest``, or a colleague still copying when the
 scheduled run starts) is not skipped: the sweep tracks it in the same completeness gate the watcher uses and takes it as
@@ -15,14 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wkb_desk.desk import ERROR, Desk
-from wkb_desk.intake.pipeline import QUARANTINED, Outcome
+from typing import TYPE_CHECKING
+
+from wkb_desk.intake.pipeline import DUPLICATE, PROCESSED, QUARANTINED, SKIPPED, VANISHED, Outcome
 from wkb_desk.intake.stability import StabilityGate
 from wkb_desk.progress import Progress
+
+if TYPE_CHECKING:
+    from wkb_desk.desk import Desk
 
 log = logging.getLogger("wkb_desk.intake")
 
 STILL_CHANGING = "nog bezig"  # counts key: left in the inbox because it kept changing
+MEMBERS_QUARANTINED = "bijlagen in quarantaine"  # counts key: members of a ZIP/e-mail that went to quarantine
 RESCAN_SECONDS = 0.5  # while waiting, look for newly arriving files this often
 
 
@@ -34,14 +39,18 @@ class SweepResult:
 
 
 def sweep_inbox(
-    desk: Desk,
+    desk: "Desk",
     *,
     max_wait: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SweepResult:
     """Process every complete file in the inbox once; wait (bounded) for files that are still being written."""
+    from wkb_desk.desk import ERROR
+
     settings = desk.settings
+    if desk.dry_run:
+        log.info("Proefdraai: er wordt niets verplaatst of opgeslagen.")
     quiet = settings.watcher.rust_seconden
     bound = settings.watcher.max_wachten_seconden if max_wait is None else max_wait
     gate = StabilityGate(quiet, report_after_seconds=float("inf"), clock=clock)
@@ -67,7 +76,8 @@ def sweep_inbox(
             handled.add(path)
             outcome = desk.process(path)
             result.outcomes.append(outcome)
-            _count(result.counts, outcome)
+            result.counts[outcome.status] += 1
+            result.counts[MEMBERS_QUARANTINED] += max(0, len(outcome.problems) - (outcome.status == QUARANTINED))
             level = logging.WARNING if outcome.status in (QUARANTINED, ERROR) else logging.INFO
             prefix = "zou worden: " if desk.dry_run else ""
             progress.step(path.name, f"{prefix}{outcome.message}", level)
@@ -95,9 +105,22 @@ def sweep_inbox(
     return result
 
 
-def _count(counts: Counter, outcome: Outcome) -> None:
-    counts[outcome.status] += 1
-    counts["bijlagen in quarantaine"] += max(0, len(outcome.problems) - (outcome.status == QUARANTINED))
+def sweep_summary(counts: Counter, seconds: float, dry_run: bool) -> str:
+    """The one-line Dutch summary of a pass (ingest prints it; the daily run logs it)."""
+    from wkb_desk.desk import ERROR
+
+    total = sum(counts[k] for k in (PROCESSED, DUPLICATE, QUARANTINED, SKIPPED, ERROR, VANISHED))
+    parts = [f"{counts[PROCESSED]} verwerkt", f"{counts[DUPLICATE]} dubbel", f"{counts[QUARANTINED]} in quarantaine"]
+    if counts[MEMBERS_QUARANTINED]:
+        parts.append(f"{counts[MEMBERS_QUARANTINED]} bijlagen in quarantaine")
+    if counts[SKIPPED]:
+        parts.append(f"{counts[SKIPPED]} overgeslagen")
+    if counts[ERROR]:
+        parts.append(f"{counts[ERROR]} met een fout (blijven in de inbox)")
+    if counts[STILL_CHANGING]:
+        parts.append(f"{counts[STILL_CHANGING]} nog niet compleet (blijven in de inbox)")
+    head = "Proefdraai klaar" if dry_run else "Klaar"
+    return f"{head}: {total} bestanden in {seconds:.1f} s: " + ", ".join(parts) + "."
 
 
 def _age(path: Path) -> float:

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -209,8 +209,12 @@ class Watcher:
     """The watch loop over an open Desk. `run()` returns when `stop` is set (after the file in hand)."""
 
     def __init__(self, desk: DeskLike, settings: Settings, *, stop: threading.Event,
-                 ready: threading.Event | None = None, mode: str | None = None) -> None:
+                 ready: threading.Event | None = None, mode: str | None = None,
+                 between_steps: Callable[[], None] | None = None) -> None:
         self.desk = desk
+        # Called in this (the Desk's) thread after every step, at least every TICK seconds: `wkb-desk run` runs its
+        # scheduled daily job here, so the job and the watcher take turns on one Desk and can never deadlock.
+        self.between_steps = between_steps
         self.settings = settings
         self.stop = stop
         self.ready = ready
@@ -324,6 +328,8 @@ class Watcher:
         while not self.stop.is_set():
             try:
                 self._step()
+                if self.between_steps is not None and not self.stop.is_set():
+                    self.between_steps()
                 self._error_backoff = BACKOFF_START
             except Exception:
                 log.exception(

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wkb_desk.config import Settings
 from wkb_desk.dossiers import WEAK_LINK  # below this link score a document's dossier is a guess
@@ -70,6 +71,7 @@ class Reference:
 _GENERIC = {"kwaliteitsborging", "kwaliteitsborger", "nederland", "nl", "instrument", "de", "het"}
 
 
+@lru_cache(maxsize=4096)  # a few borger and instrument names, compared for every dossier
 def _norm(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\bb\.?\s?v\b\.?", " ", text)  # legal form B.V.

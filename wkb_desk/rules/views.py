@@ -125,14 +125,24 @@ def dossier_deadlines(r: Resolved, settings: Settings) -> tuple[Deadline, ...]:
     return tuple(out)
 
 
-def _next_deadline(r: Resolved, deadlines: tuple[Deadline, ...]) -> Deadline | None:
+def deadline_met(code: str, startmelding: dt.date | None, gereedmelding: dt.date | None) -> bool:
+    """True when the notice a deadline asks for has come (the one place that says which notice ends which term)."""
     done = {
-        "uiterste_startmelding": r.startmelding is not None,
-        "uiterste_gereedmelding": r.gereedmelding is not None,
-        "melding_verloopt": r.startmelding is not None,
-        "vroegste_start": r.startmelding is not None,
+        "uiterste_startmelding": startmelding is not None,
+        "uiterste_gereedmelding": gereedmelding is not None,
+        "melding_verloopt": startmelding is not None,
+        "vroegste_start": startmelding is not None,
     }
-    open_ = [d for d in deadlines if d.date >= r.on_date and not done.get(d.code, False)]
+    return done.get(code, False)
+
+
+def open_deadlines(view: DossierView) -> tuple[Deadline, ...]:
+    """The deadlines of a dossier whose notice has not come yet (passed or not)."""
+    return tuple(d for d in view.deadlines if not deadline_met(d.code, view.startmelding, view.gereedmelding))
+
+
+def _next_deadline(r: Resolved, deadlines: tuple[Deadline, ...]) -> Deadline | None:
+    open_ = [d for d in deadlines if d.date >= r.on_date and not deadline_met(d.code, r.startmelding, r.gereedmelding)]
     return min(open_, key=lambda d: d.date) if open_ else None
 
 
