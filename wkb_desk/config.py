@@ -93,6 +93,19 @@ class WatcherSettings:
 
 
 @dataclass(frozen=True)
+class OcrSettings:
+    """Text recognition for scans and photos (wkb_desk/ocr/)."""
+
+    engine: str = "auto"  # "auto" (Tesseract with Dutch when installed, else RapidOCR) | "tesseract" | "rapidocr" | "uit"
+    tesseract: str = ""  # path to tesseract(.exe); empty: search PATH and the usual install folders
+    taal: str = "nld"  # Tesseract language data
+    dpi: int = 300  # PDF pages are rendered at this resolution before recognition
+    max_paginas: int = 20  # pages recognised per file; later pages get a warning
+    seconden_per_pagina: float = 60.0  # time limit per page; a page that takes longer is stopped
+    min_tekens: int = 40  # a scan yielding fewer characters in total goes to quarantine
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path
     paden: Paths = field(default_factory=Paths)
@@ -102,6 +115,7 @@ class Settings:
     blo: tuple[BloArea, ...] = ()
     register: RegisterSettings = field(default_factory=RegisterSettings)
     watcher: WatcherSettings = field(default_factory=WatcherSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
 
     @property
     def base_dir(self) -> Path:
@@ -114,6 +128,7 @@ class Settings:
 _CHOICES = {
     ("beleid", "fasering"): ("wachten", "per_fase_informatie", "per_fase_melding"),
     ("watcher", "modus"): ("auto", "native", "polling"),
+    ("ocr", "engine"): ("auto", "tesseract", "rapidocr", "uit"),
 }
 _SECTIONS = {
     "paden": Paths,
@@ -122,6 +137,7 @@ _SECTIONS = {
     "beleid": Policy,
     "register": RegisterSettings,
     "watcher": WatcherSettings,
+    "ocr": OcrSettings,
 }
 
 

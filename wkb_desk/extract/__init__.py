@@ -27,6 +27,7 @@ __all__ = ["extract", "load_reference", "Reference", "stale_entries"]
 log = logging.getLogger("wkb_desk.extract")
 
 MIN_TEXT_CHARS = 20  # fewer readable characters than this: treat as a scan
+OCR_CONFIDENCE = 0.8  # a field read from a page that text recognition read counts for this much of its confidence
 _FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
 _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
 
@@ -112,6 +113,10 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     warnings.extend(_check_reference(chosen, ref))
     chosen.pop("toevoeging", None)
 
+    ocr_pages = {p.number for p in read.pages if p.ocr_engine and p.text}
+    for name, c in chosen.items():
+        if c.page in ocr_pages:  # a guess as good as the recognition: the register shows it for checking
+            chosen[name] = Cand(c.field, c.value, c.conf * OCR_CONFIDENCE, c.order, c.page, c.fragment, c.label)
     fields: dict[str, FieldValue] = {
         name: to_field_value(chosen[name]) for name in sorted(chosen, key=lambda n: _FIELD_ORDER.get(n, 999))
         if name in _FIELD_ORDER
@@ -123,6 +128,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append(f"Soort onzeker ({kind}, zekerheid {score:.2f}): controleer het document.")
     if any(p.is_scan for p in read.pages):
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
+    if ocr_pages:
+        warnings.append("Gelezen met tekstherkenning (scan of foto): controleer de gegevens.")
     return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings))
 
 
