@@ -127,17 +127,19 @@ def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: 
 
 
 def _no_text_problem(read: ReadResult) -> Problem:
-    from wkb_desk.readers.scans import NO_ENGINE, TOO_LITTLE
+    from wkb_desk.readers.scans import NO_ENGINE, TOO_LITTLE, TOO_SLOW
 
     tried = sorted({p.ocr_engine for p in read.pages if p.ocr_engine})
     if tried:
         found = next((w for w in read.warnings if w.startswith(TOO_LITTLE)), "")
+        slow = [w for w in read.warnings if TOO_SLOW in w]
         return Problem(
             "scan",
-            "Dit is een scan of foto zonder tekstlaag. "
-            + (found or f"Tekstherkenning ({', '.join(tried)}) heeft er geen bruikbare tekst in gevonden."),
+            " ".join(["Dit is een scan of foto zonder tekstlaag.", *slow[:3],
+                      found or f"Tekstherkenning ({', '.join(tried)}) heeft er geen bruikbare tekst in gevonden."]),
             "Scan het document opnieuw: recht op de glasplaat, zwart-wit of grijs, 300 dpi, en zet die scan in de "
-            "inbox. Een foto: recht van boven, goed belicht en scherp. Of voer de gegevens handmatig in.",
+            "inbox. Een foto: recht van boven, goed belicht en scherp. Of voer de gegevens handmatig in."
+            + (" Is de computer erg druk, verhoog dan ocr.seconden_per_pagina in config.toml." if slow else ""),
         )
     off = next((w[len(NO_ENGINE):] for w in read.warnings if w.startswith(NO_ENGINE)), "")
     if off:

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 _MEMORY_LIMIT = 4 * 1024**3  # address space of the worker (POSIX): a decompression bomb ends as MemoryError
 # Beyond a page's own limit: Tesseract is stopped at the limit itself (only that page is lost); this
 # grace lets that happen before the parent stops the whole worker (RapidOCR cannot be interrupted).
-_PAGE_GRACE = 15.0
+_PAGE_GRACE = 15.0  # seconds, at most: never more than the page's own limit
 
 
 def _worker(conn, limits: Limits, reference_dir: str | None, ocr: OcrSettings | None = None) -> None:
@@ -104,7 +104,10 @@ class ReaderProcess:
         timeout = self.limits.max_seconden
         page = None  # the page being recognised, if any
         while True:
-            limit = self.ocr.seconden_per_pagina + _PAGE_GRACE if page is not None and self.ocr else timeout
+            if page is not None and self.ocr:
+                limit = self.ocr.seconden_per_pagina + min(_PAGE_GRACE, self.ocr.seconden_per_pagina)
+            else:
+                limit = timeout
             try:
                 ready = self._conn.poll(limit)
             except (EOFError, OSError):

@@ -8,7 +8,23 @@ models.Page), a narrow one a space.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Letter/digit look-alikes in the middle of a word or number ("Verz0eknummer", "2O26"): only where both
+# neighbours are of the other kind, so codes such as "7601AB" or "B0RG4" at a word's edge stay as read.
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\W\d_]{2})")
+_LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
+_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
+def fix_lookalikes(text: str) -> str:
+    def letter(m: re.Match) -> str:
+        before, after = text[m.start() - 1], text[m.end()]
+        return "O" if before.isupper() and after.isupper() else "o"
+
+    text = _DIGIT_IN_WORD.sub(letter, text)
+    return _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
 
 
 @dataclass(frozen=True)
@@ -51,5 +67,5 @@ def to_lines(pieces: list[Piece], tab_gap: float = 1.8) -> list[str]:
         for prev, cur in zip(row, row[1:]):
             gap = cur.x0 - prev.x1
             out += ("\t" if gap > tab_gap * height else " ") + cur.text.strip()
-        lines.append(out)
+        lines.append(fix_lookalikes(out))
     return lines

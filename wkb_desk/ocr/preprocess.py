@@ -1,9 +1,11 @@
 """Make a page image easy to read: grey, full contrast, speckles out, upright and straight.
 
 Quarter turns: a page whose text lines run vertically (a photo taken sideways, a page fed in the wrong
-way) is turned by 90 degrees; which of the two ways is settled by reading (recognise.py tries the other
-way when the first reads badly). Skew: the small angle at which the text lines are most sharply
-separated (the variance of the row profile peaks), searched within +-6 degrees.
+way) is turned by 90 degrees. Skew: the small angle at which the text lines are most sharply separated
+(the variance of the row profile peaks), searched within +-6 degrees. Upside down: in Latin print more
+ink sticks out above a line's x-height band (b, d, h, k, l, t, capitals) than below it (g, j, p, q, y);
+a page where it is the other way round is turned over. recognise.py still tries the page the other way
+up when it reads badly.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def prepare(img: Image.Image) -> Prepared:
     skew = _skew_angle(grey)
     if abs(skew) >= 0.1:
         grey = grey.rotate(skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
-    return Prepared(grey, turns, skew)
+    if _upside_down(grey):
+        grey = grey.rotate(180)
+        turns += 2
+    return Prepared(grey, turns % 4, skew)
 
 
 def turned(prepared: Prepared, quarter_turns: int) -> Prepared:
@@ -62,9 +67,11 @@ def _lines_run_vertically(img: Image.Image) -> bool:
     ink = _ink(img)
     if ink.sum() < 200:  # an (almost) empty page
         return False
-    row_var = float(np.var(ink.mean(axis=1)))
-    col_var = float(np.var(ink.mean(axis=0)))
-    return col_var > 1.8 * row_var
+    # Across text lines the ink alternates strongly (line, white, line); along them much less, even on a
+    # form with columns. Measured on upright pages 0.16-0.6, on pages turned a quarter 1.7-6.
+    rows = float(np.var(ink.mean(axis=1)))
+    cols = float(np.var(ink.mean(axis=0)))
+    return cols > 1.2 * rows
 
 
 def _skew_angle(img: Image.Image) -> float:
@@ -82,3 +89,29 @@ def _skew_angle(img: Image.Image) -> float:
     best = max((a / 2 for a in range(-12, 13)), key=score)  # half degrees
     fine = max((best + a / 10 for a in range(-5, 6)), key=score)  # tenths
     return round(fine, 1)
+
+
+def _upside_down(img: Image.Image) -> bool:
+    import numpy as np
+
+    ink = _ink(img)
+    rows = ink.mean(axis=1)
+    if rows.max() <= 0:
+        return False
+    above = below = 0.0
+    in_line = rows > 0.02
+    i, n = 0, len(rows)
+    while i < n:
+        if not in_line[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and in_line[j]:
+            j += 1
+        line = rows[i:j]
+        if len(line) >= 4:
+            core = np.where(line >= 0.5 * line.max())[0]
+            above += float(line[: core[0]].sum())
+            below += float(line[core[-1] + 1:].sum())
+        i = j
+    return below > 1.25 * above and below - above > 0.5

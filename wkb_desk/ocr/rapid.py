@@ -79,7 +79,8 @@ def _restore_spaces(grey, text: str, char_boxes) -> str:
     out = []
     for i, ch in enumerate(text):
         out.append(ch)
-        if i + 1 < len(text) and ch != " " and text[i + 1] != " ":
+        # never inside a number: "2026031000123" is one value (the recogniser's own spaces are kept)
+        if i + 1 < len(text) and ch != " " and text[i + 1] != " " and not (ch.isdigit() and text[i + 1].isdigit()):
             if any(centres[i] < g < centres[i + 1] for g in gaps):
                 out.append(" ")
     return "".join(out)

@@ -46,8 +46,8 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
         candidate = (chars * conf, attempt, pieces, conf)
         if best is None or candidate[0] > best[0]:
             best = candidate
-        if conf >= _GOOD_ENOUGH and chars >= settings.min_tekens:
-            break
+        if not pieces or (conf >= _GOOD_ENOUGH and chars >= settings.min_tekens):
+            break  # read well; or nothing that looks like text at all, which turning does not change
     seconds = time.perf_counter() - started
     if best is None:
         return PageText("", engine.name, 0.0, seconds=seconds, timed_out=True)

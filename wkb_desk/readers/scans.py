@@ -21,6 +21,7 @@ log = logging.getLogger("wkb_desk.ocr")
 # Warnings (Dutch) the intake's quarantine reason picks up; see intake/analysis.py.
 NO_ENGINE = "Tekstherkenning niet mogelijk: "
 TOO_LITTLE = "Tekstherkenning vond te weinig tekst"
+TOO_SLOW = "tekstherkenning duurde te lang"
 
 
 def recognise_pages(images: list[tuple[int, Callable]], ocr: OcrSettings) -> tuple[list[Page], list[str]]:
@@ -49,8 +50,8 @@ def recognise_pages(images: list[tuple[int, Callable]], ocr: OcrSettings) -> tup
                   + (f", {abs(result.skew):.1f}° rechtgezet" if abs(result.skew) >= 0.1 else ""))
         if result.timed_out:
             warnings.append(
-                f"Pagina {number}: tekstherkenning ({engine.name}) duurde langer dan {ocr.seconden_per_pagina:g} s "
-                "en is afgebroken."
+                f"Pagina {number}: {TOO_SLOW} ({engine.name}, langer dan {ocr.seconden_per_pagina:g} s) en is "
+                "afgebroken."
             )
         pages.append(Page(number=number, text=result.text, is_scan=not result.text.strip(), ocr_engine=engine.name))
     total = sum(len(p.text.strip()) for p in pages)
