@@ -45,10 +45,12 @@ class Piece:
         return (self.y0 + self.y1) / 2
 
 
-def to_lines(pieces: list[Piece], tab_gap: float = 1.8) -> list[str]:
+def to_lines(pieces: list[Piece], tab_gap: float = 1.5) -> list[str]:
     """Group pieces into lines (top to bottom), pieces left to right; gap > tab_gap x line height: TAB."""
     rows: list[list[Piece]] = []
-    for p in sorted((p for p in pieces if p.text.strip()), key=lambda p: (p.yc, p.x0)):
+    # specks and rules read as "." "_" "—" without conviction are no text; a confident "-" in a title is
+    pieces = [p for p in pieces if p.text.strip() and (p.conf >= 0.6 or any(ch.isalnum() for ch in p.text))]
+    for p in sorted(pieces, key=lambda p: (p.yc, p.x0)):
         for row in reversed(rows[-4:]):  # only the last few lines can still be "this line"
             top = min(q.y0 for q in row)
             bottom = max(q.y1 for q in row)
@@ -62,7 +64,7 @@ def to_lines(pieces: list[Piece], tab_gap: float = 1.8) -> list[str]:
     lines = []
     for row in rows:
         row.sort(key=lambda q: q.x0)
-        height = sorted(q.height for q in row)[len(row) // 2]
+        height = sorted(q.height for q in row)[len(row) // 2]  # words: about the type size; lines: a bit more
         out = row[0].text.strip()
         for prev, cur in zip(row, row[1:]):
             gap = cur.x0 - prev.x1

@@ -30,13 +30,16 @@ def read_tesseract(program: str, language: str, image, timeout: float) -> list[P
 
 
 def _lines_from_tsv(tsv: str) -> list[Piece]:
-    """Tesseract's own lines (it keeps the spaces), as pieces with the box of their words."""
-    lines: dict[tuple[str, str, str], list[tuple[int, int, int, int, str, float]]] = {}
+    """Tesseract's words with their boxes; layout.to_lines puts them into lines (a wide gap is a cell boundary).
+
+    Table rules come back as "|" (and "[", "]" where a rule touches a letter): they are no text.
+    """
+    pieces = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
-        text = cols[11].strip()
+        text = cols[11].strip().strip("|[]").strip()
         try:
             conf = float(cols[10])
             left, top, width, height = (int(c) for c in cols[6:10])
@@ -44,15 +47,5 @@ def _lines_from_tsv(tsv: str) -> list[Piece]:
             continue
         if not text or conf < _MIN_WORD_CONF:
             continue
-        lines.setdefault((cols[2], cols[3], cols[4]), []).append((left, top, left + width, top + height, text, conf))
-    pieces = []
-    for words in lines.values():
-        words.sort()
-        chars = sum(len(w[4]) for w in words)
-        pieces.append(Piece(
-            x0=min(w[0] for w in words), y0=min(w[1] for w in words),
-            x1=max(w[2] for w in words), y1=max(w[3] for w in words),
-            text=" ".join(w[4] for w in words),
-            conf=sum(w[5] * len(w[4]) for w in words) / max(1, chars) / 100.0,
-        ))
+        pieces.append(Piece(left, top, left + width, top + height, text, conf / 100.0))
     return pieces
