@@ -73,9 +73,10 @@ def write_xlsx(path: Path, rows: list[list[object]], title: str = "Blad1") -> Pa
     return path
 
 
-def zip_bytes(members: dict[str, bytes]) -> bytes:
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP of the members; ZIP_STORED keeps them uncompressed, as many download tools do with PDFs."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", compression) as zf:
         for name, data in members.items():
             zf.writestr(name, data)
     return buf.getvalue()

@@ -35,7 +35,9 @@ def test_sheets_headers_dates_and_table(settings):
                         ("Volgende termijn", dt.date(2026, 2, 26))):
         c = ws.cell(r, cols[header])
         assert c.value == dt.datetime.combine(day, dt.time())  # a real date, not text
-        assert c.number_format == "dd-mm-yyyy"
+        assert c.number_format.endswith("dd-mm-yyyy")
+    # the next deadline says which one it is, and stays a date (sorting, filters and colours keep working)
+    assert ws.cell(r, cols["Volgende termijn"]).number_format == f'"{deadline(dt.date(2026, 2, 26)).label} "dd-mm-yyyy'
     assert ws.cell(r, cols["Verzoeknummer"]).value == "2026010000001"  # text: no 2.03E+12
     assert ws.cell(r, cols["Signalen"]).value == "[kritiek] Startmelding ontbreekt."
     assert ws.cell(r, cols["Signalen"]).alignment.wrap_text
@@ -279,3 +281,38 @@ def test_documents_filter_grows_with_the_rows(settings):
     assert wb["Documenten"].auto_filter.ref == "A1:H5"
     with zipfile.ZipFile(path) as zf:
         assert "'Documenten'!$A$1:$H$5</definedName>" in zf.read("xl/workbook.xml").decode()
+
+
+def _row_attrs(path, dossier_row: int) -> dict[str, str]:
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    m = re.search(rf'<row r="{dossier_row}"([^>]*)>', xml)
+    assert m, f"row {dossier_row} not in the sheet"
+    return dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+
+
+def test_each_row_is_as_tall_as_its_wrapped_text_and_headers_fit(settings):
+    desk = Desk(settings)
+    long_flags = tuple(flag("hoog", f"Signaal {i}: de bouwmelding kwam minder dan vier weken voor de geplande start "
+                                    f"binnen (ontvangen 01-02-2026, start 10-02-2026).") for i in range(3))
+    desk.dossier(1, signalen=long_flags, ontbreekt=("borgingsplan", "risicobeoordeling", "kwaliteitsborger"))
+    desk.dossier(2)  # nothing wrapped: one line, the application's own height
+    many = tuple(flag("middel", f"Signaal {i} met een zin die de hele kolom vult en dan nog wat langer is.") for i in range(20))
+    desk.dossier(3, signalen=many)
+    update_register(settings, desk.conn, desk.factory())
+    path = settings.paden.register
+    ws = openpyxl.load_workbook(path)["Register"]
+    tall = _row_attrs(path, row_of(ws, "WKB-2026-0001"))
+    assert tall.get("customHeight") == "1" and float(tall["ht"]) >= 4 * 15, "three two-line flags need room"
+    assert "ht" not in _row_attrs(path, row_of(ws, "WKB-2026-0002"))
+    capped = _row_attrs(path, row_of(ws, "WKB-2026-0003"))
+    assert float(capped["ht"]) <= 8 * 15 + 3, "a very long cell does not make a row taller than a screen"
+    for col in REGISTER_COLUMNS:  # every header shows whole next to its filter button
+        letter = openpyxl.utils.get_column_letter(header_map(ws)[col.header])
+        assert ws.column_dimensions[letter].width >= len(col.header) + 4, col.header
+
+    # fewer flags later: the row shrinks back
+    desk.facts["WKB-2026-0001"]["signalen"] = (flag("hoog"),)
+    desk.facts["WKB-2026-0001"]["ontbreekt"] = ()
+    update_register(settings, desk.conn, desk.factory())
+    assert "ht" not in _row_attrs(path, row_of(openpyxl.load_workbook(path)["Register"], "WKB-2026-0001"))

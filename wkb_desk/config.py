@@ -90,6 +90,7 @@ class WatcherSettings:
     poll_seconden: float = 5.0
     volledige_scan_minuten: float = 10.0  # periodic rescan in native mode
     onvolledig_melden_minuten: float = 30.0
+    max_wachten_seconden: float = 120.0  # ingest/daily wait this long at most for files still being written
 
 
 @dataclass(frozen=True)

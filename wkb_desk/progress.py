@@ -10,6 +10,8 @@ log = logging.getLogger("wkb_desk")
 
 
 class Progress:
+    """`total` may grow while the work runs (files that arrive during a sweep)."""
+
     def __init__(self, total: int, label: str, stream=None) -> None:
         self.total = total
         self.label = label
@@ -33,6 +35,12 @@ class Progress:
                 _file_only(level, line)
         else:
             log.log(level, line)
+
+    def wait(self, text: str) -> None:
+        """A live status line while nothing is processed (at a terminal only; the caller logs once)."""
+        if self.live:
+            self.stream.write(f"\r\x1b[K{self.label} {self.count}/{self.total}: {text}")
+            self.stream.flush()
 
     def done(self) -> None:
         if self.live and self.total:

@@ -17,6 +17,7 @@ from wkb_desk.errors import ExitCode, InputError, ReaderError
 from wkb_desk.intake.analysis import Analysis
 from wkb_desk.intake.pipeline import DUPLICATE, PROCESSED, QUARANTINED, SKIPPED
 from wkb_desk.intake.sandbox import ReaderProcess
+from wkb_desk.intake.sweep import STILL_CHANGING, sweep_inbox
 from wkb_desk.progress import Progress
 
 log = logging.getLogger("wkb_desk.intake")
@@ -46,28 +47,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     started = time.monotonic()
-    counts: Counter[str] = Counter()
     with Desk(settings, command="ingest", dry_run=args.dry_run) as desk:
-        files = desk.candidates()
-        fresh = [f for f in files if _settling(f, settings.watcher.rust_seconden)]
-        files = [f for f in files if f not in fresh]
-        for f in fresh:
-            log.info("Nog niet compleet (wordt nog geschreven), volgende keer: %s", f.name)
-            counts["nog bezig"] += 1
         if args.dry_run:
             log.info("Proefdraai: er wordt niets verplaatst of opgeslagen.")
-        progress = Progress(len(files), "Verwerken")
-        for path in files:
-            outcome = desk.process(path)
-            counts[outcome.status] += 1
-            counts["bijlagen in quarantaine"] += max(0, len(outcome.problems) - (outcome.status == QUARANTINED))
-            level = logging.WARNING if outcome.status in (QUARANTINED, ERROR) else logging.INFO
-            prefix = "zou worden: " if args.dry_run else ""
-            progress.step(path.name, f"{prefix}{outcome.message}", level)
-        progress.done()
+        swept = sweep_inbox(desk)
         flush = desk.flush()
+    counts = swept.counts
     summary = _summary(counts, time.monotonic() - started, args.dry_run)
     log.info(summary)
+    if swept.left:
+        log.info("Nog in de inbox (veranderde nog tijdens het wachten): %s", ", ".join(p.name for p in swept.left))
     if (counts[QUARANTINED] or counts["bijlagen in quarantaine"]) and not args.dry_run:
         log.info("Wat er mis is en wat u kunt doen, staat per bestand in %s (het .fout.txt-bestand ernaast).",
                  settings.paden.fouten)
@@ -83,14 +72,6 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.OK
 
 
-def _settling(path: Path, quiet_seconds: float) -> bool:
-    """A file modified moments ago may still be being copied in: leave it for the next run."""
-    try:
-        return time.time() - path.stat().st_mtime < quiet_seconds
-    except OSError:
-        return False
-
-
 def _summary(counts: Counter, seconds: float, dry_run: bool) -> str:
     total = sum(counts[k] for k in (PROCESSED, DUPLICATE, QUARANTINED, SKIPPED, ERROR, "verdwenen"))
     parts = [f"{counts[PROCESSED]} verwerkt", f"{counts[DUPLICATE]} dubbel", f"{counts[QUARANTINED]} in quarantaine"]
@@ -100,8 +81,8 @@ def _summary(counts: Counter, seconds: float, dry_run: bool) -> str:
         parts.append(f"{counts[SKIPPED]} overgeslagen")
     if counts[ERROR]:
         parts.append(f"{counts[ERROR]} met een fout (blijven in de inbox)")
-    if counts["nog bezig"]:
-        parts.append(f"{counts['nog bezig']} nog niet compleet")
+    if counts[STILL_CHANGING]:
+        parts.append(f"{counts[STILL_CHANGING]} nog niet compleet (blijven in de inbox)")
     head = "Proefdraai klaar" if dry_run else "Klaar"
     return f"{head}: {total} bestanden in {seconds:.1f} s: " + ", ".join(parts) + "."
 

@@ -23,6 +23,7 @@ from wkb_desk.intake.analysis import Analysis, Problem, needs_ocr, sha256_file
 from wkb_desk.intake.files import is_junk, relative_to, unique_path, write_new
 from wkb_desk.intake.quarantine import reason_text
 from wkb_desk.intake.sandbox import ReaderProcess
+from wkb_desk.models import KIND_UNKNOWN
 
 log = logging.getLogger("wkb_desk.intake")
 
@@ -294,17 +295,40 @@ class Pipeline:
 
     @staticmethod
     def _describe(plans: list[_Planned]) -> str:
+        """One log line: the kind, or for a ZIP or e-mail what it held (each member with its kind)."""
         top = plans[0]
         a = top.analysis
         if top.status == QUARANTINED:
             text = f"quarantaine: {a.problem.message}"
+        elif a.content_type in _CONTAINER_NAMES:
+            text = _CONTAINER_NAMES[a.content_type]
+            own = a.extraction.kind if a.extraction else None
+            if own and own != KIND_UNKNOWN:
+                text += f" ({own})"
         else:
             kind = a.extraction.kind if a.extraction else (a.content_type or "")
             text = f"{kind}" if kind else "verwerkt"
-        members = [p for p in plans[1:]]
+        members = plans[1:]
         if members:
             ok = sum(p.status == PROCESSED for p in members)
             bad = sum(p.status == QUARANTINED for p in members)
             dup = sum(p.status == DUPLICATE for p in members)
-            text += f" ({len(members)} bijlagen: {ok} verwerkt, {bad} quarantaine, {dup} dubbel)"
+            shown = ", ".join(_member_text(p) for p in members[:_MEMBERS_SHOWN])
+            if len(members) > _MEMBERS_SHOWN:
+                shown += f", en nog {len(members) - _MEMBERS_SHOWN}"
+            text += f" met {len(members)} bijlagen ({ok} verwerkt, {bad} quarantaine, {dup} dubbel): {shown}"
         return text
+
+
+_CONTAINER_NAMES = {"zip": "ZIP-bestand", "eml": "e-mail", "msg": "Outlook-bericht"}
+_MEMBERS_SHOWN = 12  # a log line stays readable; the ledger has every member
+
+
+def _member_text(plan: _Planned) -> str:
+    a = plan.analysis
+    if plan.status == QUARANTINED:
+        return f"{a.name} (quarantaine)"
+    if plan.status == DUPLICATE:
+        return f"{a.name} (dubbel)"
+    kind = a.extraction.kind if a.extraction else (a.content_type or "verwerkt")
+    return f"{a.name} ({kind})"

@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from wkb_desk.errors import EmptyFileError, EncryptedError, UnsupportedTypeError
+from wkb_desk.errors import CorruptError, EmptyFileError, EncryptedError, UnsupportedTypeError
 
 # What reading a damaged ZIP (or OOXML package) can raise, besides BadZipFile.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError)
@@ -39,22 +39,25 @@ def sniff(source: Path | bytes) -> str:
     head = _head(source, 8192)
     if not head:
         raise EmptyFileError("Het bestand is leeg (0 bytes).", "Vraag de indiener het bestand opnieuw te sturen.")
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    # A container's signature at offset 0 wins: a ZIP that stores its PDFs uncompressed has "%PDF-" in its first
+    # kilobyte too. A PDF may have junk before "%PDF-" (allowed by readers), so that check comes after.
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(source)
     if head.startswith(_OLE_MAGIC):
         return _sniff_ole(source)
-    for magic, kind in _SCAN_IMAGES.items():
+    for magic, kind in _SCAN_IMAGES.items():  # a signature at offset 0 wins over a later "%PDF-", as for ZIP
         if head.startswith(magic):
             return kind
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     for magic, what in _IMAGE_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedTypeError(f"Bestandstype niet ondersteund: {what}.", _SCAN_ADVICE)
     if _looks_like_email(head):
         return "eml"
     raise UnsupportedTypeError(
-        "Bestandstype niet ondersteund: de inhoud is geen PDF, Word (.docx), Excel (.xlsx), ZIP of e-mail.",
+        "Bestandstype niet ondersteund: de inhoud is geen PDF, Word (.docx), Excel (.xlsx), ZIP, e-mail of scan "
+        "(JPEG, PNG, TIFF).",
         "Sla het document op als PDF, .docx of .xlsx en zet het opnieuw in de inbox.",
     )
 
@@ -78,7 +81,10 @@ def _sniff_zip(source: Path | bytes) -> str:
             if "[Content_Types].xml" in names:
                 info = zf.getinfo("[Content_Types].xml")
                 if info.file_size < 1_000_000:
-                    types = zf.read(info)
+                    try:
+                        types = zf.read(info)
+                    except ZIP_ERRORS:
+                        types = b""  # a damaged part: the names below still tell an Office package
     except ZIP_ERRORS:
         return "zip"  # the ZIP reader reports what is wrong with it
     if b"wordprocessingml.document.main" in types or b"wordprocessingml.template.main" in types:
@@ -90,13 +96,21 @@ def _sniff_zip(source: Path | bytes) -> str:
         )
     if b"spreadsheetml" in types or "xl/workbook.xml" in names:
         return "xlsx"
-    if b"presentationml" in types:
+    if b"presentationml" in types or any(n.startswith("ppt/") for n in names):
         raise UnsupportedTypeError(
             "Bestandstype niet ondersteund: PowerPoint-presentatie.",
             "Sla de presentatie op als PDF en zet die in de inbox.",
         )
-    if "word/document.xml" in names or any(n.startswith("word/") for n in names) and types:
+    if any(n.startswith("word/") for n in names):
         return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if "[Content_Types].xml" in names:
+        # An Office package whose parts cannot be identified is one damaged document, never a ZIP of XML parts.
+        raise CorruptError(
+            "Het Word- of Excel-bestand is beschadigd: de onderdelen ervan zijn niet te herkennen.",
+            "Open het in Word of Excel, sla het opnieuw op en zet het in de inbox; of vraag de indiener om een PDF.",
+        )
     return "zip"
 
 

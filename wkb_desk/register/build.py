@@ -17,11 +17,16 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from wkb_desk.register import schema
 from wkb_desk.register.ooxml import MAX_ROW, col_letter
+from wkb_desk.rules.deadlines import LABELS
 
 # Lijsten row 1 holds one cell per style the patcher needs; Excel renumbers styles on save and updates these
 # cells with them, so the patcher always finds the current style index here.
 TEMPLATE_CELLS = {"text": "A1", "date": "B1", "wrap": "C1", "link": "D1", "header": "E1"}
 TOKEN_CELL = "G1"
+# From H1 on: one date style per deadline, whose number format names it ("Uiterste startmelding 12-05-2026"),
+# so "Volgende termijn" says which deadline it is and stays a real date (sorting, filters, colours keep working).
+DEADLINE_TEMPLATE_CELLS = {schema.deadline_template(code): f"{col_letter(8 + i)}1" for i, code in enumerate(LABELS)}
+TEMPLATE_CELLS.update(DEADLINE_TEMPLATE_CELLS)
 LIST_FIRST_ROW = 3
 LIST_LAST_ROW = 400
 MONTHS = 24  # Overzicht: meldingen per month for this many months
@@ -53,8 +58,15 @@ def _register(ws, headers: list[str], soon: int) -> None:
     last = col_letter(len(headers))
     for i, header in enumerate(headers, 1):
         col = schema.BY_HEADER.get(schema.header_key(header))
-        ws.column_dimensions[col_letter(i)].width = col.width if col else 16
+        ws.column_dimensions[col_letter(i)].width = schema.header_width(col) if col else max(16, len(str(header)) + 4)
     ws.freeze_panes = "B2"  # header row and the dossier number stay in view
+    # Printed (or saved as PDF) the register is one page wide, landscape, with the headers on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
     table = Table(displayName=schema.TABLE_NAME, ref=f"A1:{last}2")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
@@ -146,5 +158,10 @@ def _lists(ws) -> None:
     ws["E1"] = "kop"
     ws["E1"].font = Font(bold=True)
     ws["F1"] = "versie"
+    for code, label in LABELS.items():
+        cell = ws[DEADLINE_TEMPLATE_CELLS[schema.deadline_template(code)]]
+        cell.value = 0
+        cell.number_format = f'"{label} "{schema.DATE_FORMAT}'
+        cell.alignment = TOP
     ws["A2"] = "Behandelaar"
     ws["B2"] = "Status"

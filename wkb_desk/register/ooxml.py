@@ -448,6 +448,31 @@ def patch_row(row: Row, new_cells: dict[int, str]) -> str:
     return f"<row{a}>" + "".join(cells[c] for c in sorted(cells) if cells[c]) + "</row>"
 
 
+def with_row_height(row_xml: str, height: float | None) -> str:
+    """Row XML with its height set (a custom height, in points) or, with None, left to the application."""
+    m = re.match(r"<row\b([^>]*?)(/?)>", row_xml)
+    if m is None:
+        return row_xml
+    a = re.sub(r'\s+(ht|customHeight)="[^"]*"', "", m.group(1))
+    if height is not None:
+        a += f' ht="{height:g}" customHeight="1"'
+    return f"<row{a}{m.group(2)}>" + row_xml[m.end():]
+
+
+def column_widths(head: str) -> dict[int, float]:
+    """Column index (1-based) -> width in characters, from a sheet's <cols> (what people see, widened or not)."""
+    out: dict[int, float] = {}
+    for m in re.finditer(r"<col\b([^>]*?)/?>", head):
+        a = attrs(m.group(1))
+        try:
+            lo, hi, width = int(a["min"]), int(a["max"]), float(a["width"])
+        except (KeyError, ValueError):
+            continue
+        for c in range(lo, min(hi, lo + 200) + 1):
+            out[c] = width
+    return out
+
+
 def set_dimension(xml: str, last_col: int, last_row: int) -> str:
     ref = f"A1:{col_letter(max(last_col, 1))}{max(last_row, 1)}"
     if re.search(r"<dimension\b", xml):

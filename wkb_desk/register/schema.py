@@ -50,11 +50,39 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
     Column("status", "Status", "text", 18),
     Column("signalen", "Signalen", "wrap", 60),
     Column("ontbreekt", "Ontbreekt", "wrap", 30),
-    Column("volgende_termijn", "Volgende termijn", "date", 14),
+    Column("volgende_termijn", "Volgende termijn", "date", 36),  # shows which deadline: "Uiterste startmelding 12-05-2026"
     Column("behandelaar", "Behandelaar", "text", 16, tool=False),
     Column("opmerkingen", "Opmerkingen", "wrap", 40, tool=False),
 )
 TOOL_COLUMNS = tuple(c for c in REGISTER_COLUMNS if c.tool)
+
+# Row heights: a row is as tall as its longest wrapped cell needs, within a maximum (the rest shows on a click).
+LINE_POINTS = 15.0
+MAX_ROW_LINES = 8
+FILTER_BUTTON_CHARS = 4  # a header needs room for its text and the table's filter button
+
+
+def header_width(col: "Column") -> float:
+    """A column width at which the whole header shows next to its filter button."""
+    return max(col.width, len(col.header) + FILTER_BUTTON_CHARS)
+
+
+def row_height(wrapped: list[tuple[str, float]]) -> float | None:
+    """Points for a row whose wrapped cells hold these (text, column width) pairs; None: one line is enough."""
+    lines = 1
+    for text, width in wrapped:
+        per_line = max(1.0, width - 1)
+        # a width unit holds ~1.1 characters of Dutch text in Calibri 11 (measured on rendered registers); rounding up
+        needed = sum(max(1, -(-int(len(part) * 0.9) // int(per_line))) for part in text.split("\n"))
+        lines = max(lines, needed)
+    if lines <= 1:
+        return None
+    return min(lines, MAX_ROW_LINES) * LINE_POINTS + 3
+
+
+def deadline_template(code: str) -> str:
+    """Name of the Lijsten template style that shows a date as '<which deadline> dd-mm-jjjj'."""
+    return f"termijn_{code}"
 BY_HEADER = {c.header.casefold(): c for c in REGISTER_COLUMNS}
 KEY_COLUMN = "dossier"  # identifies a row; never a correction
 # Columns the rules compute. A person's edit there holds until the facts change (see migration 0202).

@@ -41,9 +41,10 @@ from wkb_desk.ledger import now_iso, transaction
 from wkb_desk.models import DossierView
 from wkb_desk.register import backup, build, lock, readback, schema
 from wkb_desk.register.ooxml import (
-    HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, patch_row, ref_bounds, set_dimension,
-    set_hyperlinks, set_ref_rows, split_ref,
+    HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, column_widths, patch_row, ref_bounds, set_dimension,
+    set_hyperlinks, set_ref_rows, split_ref, with_row_height,
 )
+
 
 log = logging.getLogger("wkb_desk.register")
 
@@ -484,6 +485,9 @@ def _intended(view: DossierView, corr: dict[str, str | None], bases: dict[str, s
     return values
 
 
+_PLAIN = schema.Column("", "", "text", 16, tool=False)  # a people's column the schema does not know
+
+
 def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierView], corrections: dict, deleted: dict[str, int],
                    people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool,
                    derived: dict[str, dict[str, str | None]] | None = None,
@@ -508,14 +512,31 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
             return date_s
         return wrap_s if kind == "wrap" else text_s
 
+    def cell_style(existing: int | None, c: schema.Column, value: Any, view: DossierView) -> int:
+        if c.key == "volgende_termijn" and isinstance(value, dt.date) and view.volgende_termijn:
+            named = tpl.get(schema.deadline_template(view.volgende_termijn.code))
+            if named:  # older registers lack these templates: they keep the plain date style
+                return named
+        return style_for(existing, c.kind, value)
+
     sheet = snap.sheet
     by_r = {row.r: row for row in sheet.rows}
+    widths = column_widths(sheet.head)
+    wrap_cols = [(col, widths.get(col) or (schema.BY_HEADER.get(schema.header_key(h)) or _PLAIN).width)
+                 for col, h in snap.headers
+                 if (schema.BY_HEADER.get(schema.header_key(h)) or _PLAIN).kind == "wrap"]
+
+    def fitted(row_xml: str, values: dict[int, Any]) -> str:
+        """The row with a height that shows all of its wrapped text (within schema.MAX_ROW_LINES)."""
+        wrapped = [(str(values[col]), width) for col, width in wrap_cols if values.get(col)]
+        return with_row_height(row_xml, schema.row_height(wrapped))
     next_r = max(sheet.last_filled_row(), snap.header_row) + 1
     new_rows: dict[int, str] = {}
     final: dict[str, dict[str, Any]] = {}
     restore: list[str] = []
     replaced_formula = False
     row_cells: dict[int, tuple[Any, dict[int, str]]] = {}  # existing rows: cells to replace
+    row_values: dict[int, dict[int, Any]] = {}  # existing rows: what they show after the patch (for row heights)
     for view in views:
         d = view.dossier
         if d in deleted:
@@ -529,23 +550,28 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
             cells = {}
             for c, col in tool_cols:
                 value = intended[c.key]
-                if schema.norm(row.values.get(col), c.kind) != schema.norm(value, c.kind):
+                style = cell_style(row.styles.get(col), c, value, view)
+                if schema.norm(row.values.get(col), c.kind) != schema.norm(value, c.kind) or (
+                        c.key == "volgende_termijn" and value is not None and style != row.styles.get(col)):
                     ref = f"{col_letter(col)}{row.row.r}"
-                    cells[col] = cell_xml(ref, value, style_for(row.styles.get(col), c.kind, value))
+                    cells[col] = cell_xml(ref, value, style)
             if cells:
                 replaced_formula = replaced_formula or any("<f" in raw for c, _s, _t, _i, raw in row.row.cells() if c in cells)
                 row_cells[row.row.r] = (row.row, cells)
+                row_values[row.row.r] = {**row.values, **{col: intended[c.key] for c, col in tool_cols if col in cells}}
                 result.rows_updated += 1
                 result.cells_written += len(cells)
         else:
             r = next_r
             next_r += 1
             cells = {}
+            shown: dict[int, Any] = {}
             for c, col in tool_cols:
                 value = intended[c.key]
-                xml = cell_xml(f"{col_letter(col)}{r}", value, style_for(None, c.kind, value))
+                xml = cell_xml(f"{col_letter(col)}{r}", value, cell_style(None, c, value, view))
                 if xml:
                     cells[col] = xml
+                    shown[col] = value
             for header, col in people_cols:  # only a rebuild has stored values for a new row
                 value = readback.stored_people_cell(people.get(d, {}).get(header))
                 kind = schema.BY_HEADER.get(schema.header_key(header))
@@ -553,10 +579,11 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                                style_for(None, kind.kind if kind else "text", value) if value is not None else None)
                 if xml:
                     cells[col] = xml
+                    shown[col] = value
             if r in by_r:  # an empty row a person formatted: fill it, keep its formatting
-                sheet.changed_rows[r] = patch_row(by_r[r], cells)
+                sheet.changed_rows[r] = fitted(patch_row(by_r[r], cells), shown)
             else:
-                new_rows[r] = f'<row r="{r}">' + "".join(cells[c] for c in sorted(cells)) + "</row>"
+                new_rows[r] = fitted(f'<row r="{r}">' + "".join(cells[c] for c in sorted(cells)) + "</row>", shown)
             result.rows_added += 1
             result.cells_written += len(cells)
         final[d] = {c.key: schema.norm(intended[c.key], c.kind) for c, _col in tool_cols}
@@ -584,10 +611,15 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
         for col, (value, style) in carry.items():
             if trow.values.get(col) is None and col not in cells:
                 cells[col] = cell_xml(f"{col_letter(col)}{trow.row.r}", value, style)
+                row_values.setdefault(trow.row.r, dict(trow.values))[col] = value
         if cells:
             row_cells[trow.row.r] = (base_row, cells)
     for r, (base_row, cells) in row_cells.items():
-        sheet.changed_rows[r] = patch_row(base_row, cells)
+        row_xml = patch_row(base_row, cells)
+        if any(col in cells for col, _w in wrap_cols):  # the wrapped text changed: fit the height to it again
+            values = {col: row_values.get(r, {}).get(col) for col, _w in wrap_cols}
+            row_xml = fitted(row_xml, values)
+        sheet.changed_rows[r] = row_xml
     for d, row in snap.rows.items():  # rows not in `views` stay as they are
         if d not in final and d not in result.removed:
             final[d] = {c.key: schema.norm(row.values.get(col), c.kind) for c, col in tool_cols}
