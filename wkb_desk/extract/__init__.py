@@ -115,7 +115,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
 
     ocr_pages = {p.number for p in read.pages if p.ocr_engine and p.text}
     for name, c in chosen.items():
-        if c.page in ocr_pages:  # a guess as good as the recognition: the register shows it for checking
+        if c.page in ocr_pages:  # only as sure as the recognition: a lower zekerheid marks it for checking
             chosen[name] = Cand(c.field, c.value, c.conf * OCR_CONFIDENCE, c.order, c.page, c.fragment, c.label)
     fields: dict[str, FieldValue] = {
         name: to_field_value(chosen[name]) for name in sorted(chosen, key=lambda n: _FIELD_ORDER.get(n, 999))

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\W\d_]{2})")
 _LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+TAB_GAP = 1.5  # a gap wider than this many times the type size separates cells, not words
+# A received-stamp ("ONTVANGEN 14 APR 2026", "Ingekomen", "Postkamer") is the desk's own mark, not the
+# document's text: as a cell of its own it would pass for an address ("Ontvangen 14").
+_STAMP = re.compile(r"^\W*(?:ontvangen|ingekomen|binnengekomen|postkamer|gemeente\s*-\s*postkamer)\b", re.IGNORECASE)
 
 
 def fix_lookalikes(text: str) -> str:
@@ -45,17 +49,23 @@ class Piece:
         return (self.y0 + self.y1) / 2
 
 
-def to_lines(pieces: list[Piece], tab_gap: float = 1.5) -> list[str]:
+def _clean(text: str) -> str:
+    """A speck or rule before a cell ("‘Postcode", "_ Wessels"): no text. An apostrophe ('s-Hertogenbosch) stays."""
+    return text.strip().lstrip("‘’‚“”`„,.;:_~|").strip()
+
+
+def to_lines(pieces: list[Piece], tab_gap: float = TAB_GAP) -> list[str]:
     """Group pieces into lines (top to bottom), pieces left to right; gap > tab_gap x line height: TAB."""
     rows: list[list[Piece]] = []
     # specks and rules read as "." "_" "—" without conviction are no text; a confident "-" in a title is
     pieces = [p for p in pieces if p.text.strip() and (p.conf >= 0.6 or any(ch.isalnum() for ch in p.text))]
     for p in sorted(pieces, key=lambda p: (p.yc, p.x0)):
-        for row in reversed(rows[-4:]):  # only the last few lines can still be "this line"
-            top = min(q.y0 for q in row)
-            bottom = max(q.y1 for q in row)
-            overlap = min(bottom, p.y1) - max(top, p.y0)
-            if overlap >= 0.5 * min(p.height, bottom - top) and abs(p.yc - (top + bottom) / 2) < 0.6 * p.height:
+        for row in reversed(rows[-4:]):
+            # same line: the centres lie within half the smaller type size of each other (boxes themselves
+            # are unreliable: a word touching a table rule gets the rule's height; a logo is large)
+            centre = sorted(q.yc for q in row)[len(row) // 2]
+            size = sorted(q.height for q in row)[len(row) // 2]
+            if abs(p.yc - centre) < 0.5 * min(p.height, size):
                 row.append(p)
                 break
         else:
@@ -63,11 +73,14 @@ def to_lines(pieces: list[Piece], tab_gap: float = 1.5) -> list[str]:
     rows.sort(key=lambda r: min(q.yc for q in r))
     lines = []
     for row in rows:
+        row = [q for q in row if not _STAMP.match(q.text) or len(q.text.split()) > 6]
+        if not row:
+            continue
         row.sort(key=lambda q: q.x0)
         height = sorted(q.height for q in row)[len(row) // 2]  # words: about the type size; lines: a bit more
-        out = row[0].text.strip()
+        out = _clean(row[0].text)
         for prev, cur in zip(row, row[1:]):
             gap = cur.x0 - prev.x1
-            out += ("\t" if gap > tab_gap * height else " ") + cur.text.strip()
+            out += ("\t" if gap > tab_gap * height else " ") + _clean(cur.text)
         lines.append(fix_lookalikes(out))
     return lines
