@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.filters import CustomFilter, CustomFilters, FilterColumn
 from test_register_support import Desk, cell, edit_cell, header_map, row_of
@@ -139,7 +140,7 @@ def test_a_deleted_row_stays_away_until_new_facts_or_a_rebuild(settings):
     wb = openpyxl.load_workbook(path)
     ws = wb["Register"]
     ws.delete_rows(row_of(ws, "WKB-2026-0002"))
-    ws.tables["Register"].ref = f"A1:T{ws.max_row}"
+    ws.tables["Register"].ref = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
     wb.save(path)
 
     result = update_register(settings, desk.conn, desk.factory())

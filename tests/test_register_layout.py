@@ -9,6 +9,7 @@ import zipfile
 from urllib.parse import unquote
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from test_register_support import Desk, deadline, edit_cell, flag, header_map, row_of
 
 from wkb_desk.register import add_commands, update_register
@@ -43,11 +44,13 @@ def test_sheets_headers_dates_and_table(settings):
     assert ws.cell(r, cols["Signalen"]).alignment.wrap_text
     assert ws.cell(r, cols["Ontbreekt"]).value == "borgingsplan"
     assert ws.freeze_panes == "B2"
-    assert ws.tables["Register"].ref == "A1:T2"
+    assert ws.tables["Register"].ref == f"A1:{get_column_letter(len(REGISTER_COLUMNS))}2"
     assert ws.column_dimensions["C"].width > 20 and ws.column_dimensions["P"].width > 40
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     formulas = " ".join(f for rule in rules for f in rule.formula)
     assert '"[kritiek]"' in formulas and "TODAY()" in formulas and "<=7" in formulas  # binnenkort_dagen
+    guessed = openpyxl.utils.get_column_letter(cols["Te controleren"])
+    assert f"LEN(${guessed}2)>0" in formulas  # a row with a guessed value is orange until someone checks it
     dvs = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
     assert dvs["S2"].type == "list" and dvs["S2"].showErrorMessage is False  # Behandelaar: list, free text allowed
     assert dvs["O2"].formula1.startswith("Lijsten!$B$")  # Status
@@ -266,7 +269,8 @@ def test_a_people_header_that_looks_like_a_formula_survives_a_rebuild(settings):
     with zipfile.ZipFile(path) as zf:
         assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode()
     ws = openpyxl.load_workbook(path)["Register"]
-    assert header_map(ws)["=1+1"] == 21 and ws.cell(2, 21).value == "x"
+    first_free = len(REGISTER_COLUMNS) + 1
+    assert header_map(ws)["=1+1"] == first_free and ws.cell(2, first_free).value == "x"
 
 
 def test_documents_filter_grows_with_the_rows(settings):

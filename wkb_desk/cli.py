@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "wkb_desk.intake.commands",
     "wkb_desk.rules.commands",
     "wkb_desk.register.commands",
+    "wkb_desk.letters.commands",
 )
 
 

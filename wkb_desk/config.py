@@ -66,6 +66,9 @@ class Policy:
     fasering: str = "wachten"
     # Minimum kind score; a lower one is shown as a guess ("soort onzeker").
     min_soort_zekerheid: float = 0.5
+    # Minimum confidence of a read value; a lower one is a guess: shown under "Te controleren", and a flag
+    # resting on it waits for a person (`<code>_controleren`), see rules/certainty.py.
+    min_veld_zekerheid: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,49 @@ class WatcherSettings:
     max_wachten_seconden: float = 120.0  # ingest/daily wait this long at most for files still being written
 
 
+# --- letters (issue 9) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """[gemeente]: who writes the letters; every value appears in the letterhead, signature or bezwaarclausule."""
+
+    naam: str = ""
+    adres: str = ""
+    postcode: str = ""
+    plaats: str = ""
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+    logo: str = ""  # image file, relative to the config file; empty: no logo
+    contactpersoon: str = ""
+    ondertekenaar: str = ""
+    functie: str = ""
+    bezwaar_orgaan: str = ""  # the body that decided and receives an objection (Awb 6:7/6:8)
+    bezwaar_adres: str = ""
+    bezwaar_postcode: str = ""
+    bezwaar_plaats: str = ""
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    """[brieven]: which event makes which letter (on/off per kind), terms in letters, PDF."""
+
+    ontvangstbevestiging_bouwmelding: bool = True  # a bouwmelding arrived
+    bouwmelding_compleet: bool = True  # the bouwmelding with its attachments is complete
+    melding_niet_compleet: bool = True  # decision: the bouwmelding misses something
+    aanvullende_informatie: bool = True  # a startmelding or gereedmelding misses something (no decision)
+    ontvangstbevestiging_startmelding: bool = True
+    ontbreken_startmelding: bool = True  # the planned start passed without a startmelding
+    ontvangstbevestiging_gereedmelding: bool = True
+    gereedmelding_onvolledig: bool = True  # decision: no verklaring, ingebruikname not allowed
+    herinnering_gereedmelding: bool = True  # the planned ingebruikname nears, no gereedmelding yet
+    herinnering_dagen: int = 28  # the reminder goes this many days before the planned ingebruikname
+    reactietermijn_dagen: int = 14  # "send it before ...": the letter date plus this many days
+    pdf: bool = True  # also a PDF, where LibreOffice (soffice) is installed
+    pdf_seconden: float = 60.0  # time limit for one PDF
+
+
 @dataclass(frozen=True)
 class OcrSettings:
     """Text recognition for scans and photos (wkb_desk/ocr/)."""
@@ -117,6 +163,8 @@ class Settings:
     register: RegisterSettings = field(default_factory=RegisterSettings)
     watcher: WatcherSettings = field(default_factory=WatcherSettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
+    gemeente: Municipality = field(default_factory=Municipality)
+    brieven: LetterSettings = field(default_factory=LetterSettings)
 
     @property
     def base_dir(self) -> Path:
@@ -139,6 +187,8 @@ _SECTIONS = {
     "register": RegisterSettings,
     "watcher": WatcherSettings,
     "ocr": OcrSettings,
+    "gemeente": Municipality,
+    "brieven": LetterSettings,
 }
 
 

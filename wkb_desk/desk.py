@@ -13,6 +13,7 @@ import sqlite3
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wkb_desk import ledger
 from wkb_desk.config import Settings
@@ -21,6 +22,9 @@ from wkb_desk.intake.files import is_junk, tool_folders_in_inbox
 from wkb_desk.intake.pipeline import PROCESSED, QUARANTINED, Outcome, Pipeline
 from wkb_desk.intake.sandbox import ReaderProcess
 from wkb_desk.lock import ProcessLock
+
+if TYPE_CHECKING:
+    from wkb_desk.letters import LetterRun
 
 log = logging.getLogger("wkb_desk.intake")
 ERROR = "fout"  # Outcome.status for an unexpected failure; the file stays in the inbox
@@ -31,6 +35,7 @@ class FlushResult:
     dossiers: int = 0  # dossiers touched by linking
     register_written: bool = False  # False also when nothing in the register had to change
     register_busy: str | None = None  # who has the register open, when it could not be written
+    letters: "LetterRun | None" = None  # letters made or held back in this flush (wkb_desk.letters)
 
 
 class Desk:
@@ -161,6 +166,7 @@ class Desk:
         with ledger.transaction(self.conn):
             result.dossiers = len(link_pending(self.conn, self.settings))
         today = on_date or dt.date.today()
+        result.letters = self._letters(today)
         try:
             written = update_register(
                 self.settings, self.conn, lambda: build_dossier_views(self.conn, self.settings, today)
@@ -171,6 +177,17 @@ class Desk:
         result.register_written = written.saved
         self._dirty = False
         return result
+
+    def _letters(self, today: dt.date) -> "LetterRun | None":
+        """The letters due after linking (before the register, whose Brieven sheet lists them). Never stops a flush."""
+        from wkb_desk.letters import make_due_letters
+        from wkb_desk.rules.views import build_dossier_views
+
+        try:
+            return make_due_letters(self.settings, self.conn, build_dossier_views(self.conn, self.settings, today), today)
+        except Exception as exc:  # noqa: BLE001 - documents are safe in the ledger; letters follow next time
+            log.error("Brieven niet gemaakt door een onverwachte fout: %s\n%s", exc, traceback.format_exc())
+            return None
 
 
 

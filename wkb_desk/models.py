@@ -47,6 +47,13 @@ CORE_FIELDS = (
     "ingebruikname",
     "verklaring",
     "verwijst_naar",
+    # the melder on a bouwmelding: the initiatiefnemer, or the gemachtigde who filed on their behalf; where
+    # letters go. Never the building site, never the kwaliteitsborger's office.
+    "melder",
+    "melder_adres",  # correspondence street + house number ("Kerkstraat 12a") or "Postbus 123"
+    "melder_postcode",
+    "melder_plaats",
+    "melder_email",
 )
 EXTRA_FIELDS = (
     "projectnaam",
@@ -141,6 +148,7 @@ class Extraction:
     fields: dict[str, FieldValue] = field(default_factory=dict)
     missing: tuple[str, ...] = ()  # required fields for this kind that were not found
     warnings: tuple[str, ...] = ()  # Dutch, for people
+    unreadable: tuple[str, ...] = ()  # required fields whose label was found but whose value could not be read
 
     def values(self) -> dict[str, Any]:
         return {name: fv.value for name, fv in self.fields.items()}
@@ -152,6 +160,7 @@ class Extraction:
             "velden": {name: fv.to_json() for name, fv in self.fields.items()},
             "ontbreekt": list(self.missing),
             "waarschuwingen": list(self.warnings),
+            "onleesbaar": list(self.unreadable),
         }
 
     @classmethod
@@ -162,6 +171,7 @@ class Extraction:
             fields={k: FieldValue.from_json(v) for k, v in data.get("velden", {}).items()},
             missing=tuple(data.get("ontbreekt", ())),
             warnings=tuple(data.get("waarschuwingen", ())),
+            unreadable=tuple(data.get("onleesbaar", ())),
         )
 
 
@@ -213,3 +223,12 @@ class DossierView:
     deadlines: tuple[Deadline, ...] = ()
     documenten: tuple[str, ...] = ()  # original file names
     provisional: bool = False
+    # names of the facts above (attribute names) whose value is a guess nobody checked: read with a confidence
+    # below beleid.min_veld_zekerheid, or "not found" in a weakly read document (rules/certainty.py)
+    te_controleren: tuple[str, ...] = ()
+    # the bouwmelding's melder (initiatiefnemer or gemachtigde): where letters go; person corrections win
+    melder: str | None = None
+    melder_adres: str | None = None  # "Kerkstraat 12a" or "Postbus 123"
+    melder_postcode: str | None = None
+    melder_plaats: str | None = None
+    melder_email: str | None = None

@@ -12,6 +12,8 @@ names for instrument and borger -> what is missing for the kind.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 
 from wkb_desk.extract.classify import classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields
@@ -30,6 +32,15 @@ MIN_TEXT_CHARS = 20  # fewer readable characters than this: treat as a scan
 OCR_CONFIDENCE = 0.8  # a field read from a page that text recognition read counts for this much of its confidence
 _FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
 _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
+# fields of a party (not the document's own data): they do not mark where a form's own data starts
+_NO_ANCHOR = {"kvk", "partij_adres", "email", "melder"}
+MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
+_FIELD_WORDS = {"startdatum": "datum", "ingebruikname": "datum", "datum": "datum", "postcode": "postcode",
+                "huisnummer": "huisnummer", "kwaliteitsborger": "naam", "instrument": "naam", "locatie": "adres",
+                "verzoeknummer": "verzoeknummer", "bag_id": "BAG-id"}
+# composite parsers -> the field they stand for in `ontbreekt`
+_TARGET_FIELD = {"locatie": "locatie", "straat": "locatie", "huisnummer": "locatie", "postcode": "locatie",
+                 "postcode_plaats": "locatie", "plaats": "locatie", "bag_id": "locatie", "kadastraal": "locatie"}
 
 
 def extract(read: ReadResult, ref: Reference | None = None) -> Extraction:
@@ -66,7 +77,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
     anchors = {
         h.line.pos for h in hits
-        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field != "kvk" and not h.line.contact and plausible(h)
+        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field not in _NO_ANCHOR and not h.line.contact
+        and plausible(h)
     }
     labelled = {h.line.pos for h in hits} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
@@ -80,6 +92,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     for hit in hits:
         cands.extend(candidates_from_hit(hit, ref))
     chosen = best(cands)
+    _one_site_block(chosen, cands)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
@@ -91,6 +104,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found))
 
     warnings: list[str] = []
+    if kind in ("startmelding", "gereedmelding"):
+        _own_and_referred(chosen, cands)
+    _conflicts(chosen, cands, warnings)
     if kind != KIND_UNKNOWN:
         own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
         extra = prose + kind_fallbacks(lines, ref, set(chosen) | {c.field for c in prose}, kind, own)
@@ -98,7 +114,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
             if c.field not in chosen:
                 chosen[c.field] = c
         if kind in ("bouwmelding",):
-            chosen.pop("verwijst_naar", None)  # a bouwmelding is what others refer to
+            ref_nr = chosen.pop("verwijst_naar", None)  # a bouwmelding is what others refer to
+            if ref_nr is not None and "verzoeknummer" not in chosen:
+                chosen["verzoeknummer"] = ref_nr  # "Nummer bouwmelding" on a bouwmelding is its own number
         have = {f: c.value for f, c in chosen.items()}
         for c in kind_extras(kind, lines, ref, have):
             if c.field not in chosen:
@@ -107,6 +125,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         # text about Wkb documents: keep only what is clearly labelled, nothing guessed
         chosen = {f: c for f, c in chosen.items() if c.conf >= 0.85}
 
+    _melder(kind, chosen)
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
             chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
         chosen.pop("verwijst_naar")
@@ -116,12 +135,16 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     ocr_pages = {p.number for p in read.pages if p.ocr_engine and p.text}
     for name, c in chosen.items():
         if c.page in ocr_pages:  # only as sure as the recognition: a lower zekerheid marks it for checking
-            chosen[name] = Cand(c.field, c.value, c.conf * OCR_CONFIDENCE, c.order, c.page, c.fragment, c.label)
+            chosen[name] = replace(c, conf=c.conf * OCR_CONFIDENCE)
     fields: dict[str, FieldValue] = {
         name: to_field_value(chosen[name]) for name in sorted(chosen, key=lambda n: _FIELD_ORDER.get(n, 999))
         if name in _FIELD_ORDER
     }
-    missing = _missing(kind, fields, ref)
+    unreadable = _unreadable(kind, hits, cands, fields)
+    for name, label in unreadable.items():
+        warnings.append(f"Label '{label}' gevonden, maar de waarde is niet te lezen als {_FIELD_WORDS.get(name, name)}: "
+                        "controleer het document.")
+    missing = tuple(m for m in _missing(kind, fields, ref) if m not in unreadable)
     if kind == KIND_UNKNOWN:
         warnings.append("Soort niet herkend: geen Wkb-document of een onbekende opmaak. Controleer het document.")
     elif score < 0.5:
@@ -130,7 +153,93 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
     if ocr_pages:
         warnings.append("Gelezen met tekstherkenning (scan of foto): controleer de gegevens.")
-    return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings))
+    return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
+                      unreadable=tuple(unreadable))
+
+
+def _own_and_referred(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+    """A later notice names two DSO numbers: its own and the bouwmelding's. A verzoeknummer starts with the day it
+    was filed, so the older one is the bouwmelding's, whatever the labels say."""
+    nrs = sorted({str(c.value) for c in cands if c.field in ("verzoeknummer", "verwijst_naar") and c.conf >= 0.7})
+    if len(nrs) != 2 or nrs[0][:8] == nrs[1][:8]:
+        return  # one number, or two of the same day: the labels decide
+    older, newer = nrs
+    pick = {v: max((c for c in cands if str(c.value) == v and c.field in ("verzoeknummer", "verwijst_naar")),
+                   key=lambda c: (c.conf, -c.order)) for v in nrs}
+    for name, value in (("verzoeknummer", newer), ("verwijst_naar", older)):
+        c = pick[value]
+        chosen[name] = Cand(name, value, c.conf, c.order, c.page, c.fragment, c.label, c.zone)
+
+
+_SINGLE = ("verzoeknummer", "startdatum", "ingebruikname", "kwaliteitsborger", "instrument")
+
+
+def _conflicts(chosen: dict[str, Cand], cands: list[Cand], warnings: list[str]) -> None:
+    """Two strong labels giving different values for one field: the chosen one is a guess, not a fact."""
+    for name in _SINGLE:
+        c = chosen.get(name)
+        if c is None or c.conf < 0.8:
+            continue
+        rivals = {x.value for x in cands if x.field == name and x.conf >= c.conf - 0.05 and x.value != c.value}
+        if rivals:
+            chosen[name] = Cand(name, c.value, min(c.conf, 0.7), c.order, c.page, c.fragment, c.label, c.zone)
+            warnings.append(f"Twee waarden voor {name} ({c.value}; {', '.join(map(str, sorted(rivals, key=str)))}): "
+                            "controleer welke geldt.")
+
+
+def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+    """The parts of the site's address come from one block: a postcode or place labelled in another block (the
+    melder's or a party's block that was not recognised as such) is no part of it; missing beats wrong."""
+    street = chosen.get("straat")
+    if street is None or street.zone is None:
+        return
+    for name in ("huisnummer", "postcode", "plaats", "toevoeging"):
+        c = chosen.get(name)
+        if c is None or c.zone is None or c.zone == street.zone:
+            continue
+        same = [x for x in cands if x.field == name and x.zone == street.zone]
+        if same:
+            chosen[name] = max(same, key=lambda x: (x.conf, -x.order))
+        else:
+            chosen.pop(name)
+
+
+def _melder(kind: str, chosen: dict[str, Cand]) -> None:
+    """The melder is a bouwmelding's: the gemachtigde when one is named, else the initiatiefnemer."""
+    if kind != "bouwmelding":
+        for name in MELDER_FIELDS:
+            chosen.pop(name, None)
+        return
+    if "melder" not in chosen and "initiatiefnemer" in chosen:
+        c = chosen["initiatiefnemer"]
+        chosen["melder"] = Cand("melder", c.value, c.conf, c.order, c.page, c.fragment, c.label)
+
+
+def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, FieldValue]) -> dict[str, str]:
+    """Required fields whose label was found (strongly: "Label: value" or a table cell) but whose value did not
+    parse: name -> the label as found. Those are no `ontbreekt` (the document has them), but a warning."""
+    if kind in (KIND_UNKNOWN, KIND_UNREADABLE):
+        return {}
+    produced = {(c.order, c.field) for c in cands}
+    orders_with_value = {c.order for c in cands}
+    out: dict[str, str] = {}
+    for h in hits:
+        name = _TARGET_FIELD.get(h.info.field, h.info.field)
+        if h.sep not in (":", "\t", "column") or not h.value.strip() or h.line.sender or h.line.party:
+            continue
+        if name in fields or (name == "locatie" and any(f in fields for f in _LOCATION_ANY)):
+            continue
+        if h.order in orders_with_value and (h.order, h.info.field) in produced:
+            continue
+        if _VOIDISH.match(h.value):
+            continue
+        out.setdefault(name, h.info.label)
+    return {k: v for k, v in out.items() if k in ("kwaliteitsborger", "instrument", "locatie", "startdatum",
+                                                  "ingebruikname", "verzoeknummer", "datum")}
+
+
+_VOIDISH = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|"
+                      r"nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
 def _merge_toevoeging(chosen: dict[str, Cand]) -> None:

@@ -11,6 +11,7 @@ from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
+PROSE_REF_CONF = 0.6  # a reference name found in the body text, not in a labelled line
 _PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)", re.IGNORECASE)
 _SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b[^.]{0,80}?\bop\b", re.IGNORECASE)
 
@@ -71,6 +72,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 m = rx.search(ln.text[:600])
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
+                    if not value[:1].isupper() and field == "initiatiefnemer":
+                        continue  # "in opdracht van de initiatiefnemer": a role, not a name
                     if field == "kwaliteitsborger":
                         entry = ref.match_borger(value)
                         value = entry.naam if entry else value
@@ -100,6 +103,16 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             entry = ref.match_borger(ln.text[:300])
             if entry:
                 out.append(_cand("kwaliteitsborger", entry.naam, ln, 0.55))
+                break
+    # named only in prose ("... borgt X met het instrument Y ..."): a reference-list name in the body text,
+    # with a lower confidence than a labelled value
+    for field_name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger)):
+        if field_name in have or any(c.field == field_name for c in out):
+            continue
+        for ln in body:
+            entry = match(ln.text[:600])
+            if entry:
+                out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
                 break
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
         for ln in body:

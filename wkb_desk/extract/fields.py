@@ -37,6 +37,7 @@ class Hit:
     value_line: Line  # where the value sits (the next line for a value below its label)
     sep: str  # ":" | "\t" | "  " | " " | "below" | "column"
     order: int  # position in the document (line * 100 + cell)
+    column: int = 0  # 1: a piece further along a line (the right-hand column when two columns flowed together)
 
 
 def fragment(text: str, focus: str = "") -> str:
@@ -80,7 +81,62 @@ def _first_word(low: str) -> str:
 
 
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
-    """(normalised label, separator, remainder) when `cell` starts with a known label."""
+    """(normalised label, separator, remainder) when `cell` starts with a known label.
+
+    A label the lists do not name exactly is read by its key words (meaning.py): the text before a colon
+    ("Huisnummer bouwadres: 12"), or a short cell of label words alone ("Plaats van de bouwlocatie").
+    """
+    exact = _match_exact(ref, cell)
+    colon = cell.find(":", 0, 90)
+    if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
+        pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
+        if exact is None or (exact[1] != ":" and len(exact[0]) < len(norm_label(pre))) or \
+                (exact[1] == ":" and exact[0] in ref.negative and norm_label(pre) != exact[0]):
+            key = ref.label_by_meaning(pre) if _label_words(pre, ref=ref) and not _names_entry(ref, pre) else None
+            if key is not None:
+                return key, ":", cell[colon + 1:].strip(" :")
+        return exact
+    if exact is not None and exact[2] and exact[1] in (" ", "  ") and _label_words(exact[2], tail=True):
+        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+        if key is not None:
+            return key, "", ""
+    if exact is None and _label_words(cell, ref=ref) and not _names_entry(ref, cell):
+        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+        if key is not None:
+            return key, "", ""
+    return exact
+
+
+_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
+
+
+def _names_entry(ref: Reference, text: str) -> bool:
+    """The text names a kwaliteitsborger or instrument of the reference list ("Kwaliteitsborging Oost"): a value."""
+    return ref.match_borger(text) is not None or ref.match_instrument(text) is not None
+
+
+def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
+    """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
+    (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
+    t = text.strip()
+    if not t or len(t) > 70 or any(c.isdigit() for c in t) or "@" in t or t.endswith((".", "!")) and " " in t and \
+            not _ABBREV_TOKEN.match(t.split()[-1]):
+        return False
+    tokens = t.split()
+    if len(tokens) > 7:
+        return False
+    for k, tok in enumerate(tokens):
+        if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):
+            continue
+        if tok[:1] == "(" and tok[1:].islower():
+            continue
+        if ref is not None and ref.meaning is not None and ref.meaning.is_label_word(tok):
+            continue  # "Nummer Omgevingsloket": a capitalised word that is itself a label word, not a name
+        return False
+    return True
+
+
+def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     low = cell[:200].lower()
     if _first_word(low) not in ref.label_first_words:
         return None  # cheap test before the big pattern: no label starts with this word
@@ -122,6 +178,8 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
         a, b = lines[i], lines[i + 1]
         if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
             continue
+        if a.text.rstrip().endswith(":") or not b.text.strip()[:1].islower():
+            continue  # "Adres:" is a whole label; a label wraps on in lower case ("Instrument voor" / "kwaliteitsborging:")
         bare = _LEAD_NUMBER.sub("", a.text)
         word = bare.split(None, 1)[0].lower().rstrip(":?") if bare.strip() else ""
         if word not in ref.label_first_words:
@@ -187,15 +245,17 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 continue
             label, sep, rest = p
             info = ref.labels.get(label)
-            if info is None and label in ref.name_labels and line.section in ref.section_names:
+            if info is None and label in ref.name_labels and (line.section in ref.section_names
+                                                               or line.party_kind in _NAME_OF_KIND):
                 # "Naam: ..." inside "Gegevens aanvrager" is the applicant's name
-                info = LabelInfo(ref.section_names[line.section], f"{line.section}: {label}", False)
+                owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
+                info = LabelInfo(owner, f"{line.section}: {label}", False)
             if info is None:  # a negative label: skip its value, but not labels later on the line
                 if rest:
                     for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
                         pinfo = ref.labels.get(piece_label)
                         if pinfo is not None:
-                            hits.append(Hit(pinfo, line, piece_value, line, ":", line.pos * 100 + i))
+                            hits.append(Hit(pinfo, line, piece_value, line, ":", line.pos * 100 + i, 1))
                 i += 2 if (not rest and i + 1 < len(cells)) else 1
                 continue
             value, vline, vsep = rest, line, sep
@@ -229,21 +289,25 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if cont is not None and _POSTCODE_LINE.match(cont.text) and not label_rows.get(cont.pos, [None])[0]:
                     value = f"{value}, {cont.text.strip()}"
             if value:
-                for piece_label, piece_value in _split_inline(ref, label, value):
-                    pinfo = info if piece_label == label else ref.labels.get(piece_label)
+                for k, (piece_label, piece_value) in enumerate(_split_inline(ref, label, value)):
+                    pinfo = info if piece_label == label and k == 0 else ref.labels.get(piece_label)
                     if pinfo is not None:
-                        hits.append(Hit(pinfo, line, piece_value, vline, vsep, line.pos * 100 + i))
+                        hits.append(Hit(pinfo, line, piece_value, vline, vsep if k == 0 else ":",
+                                        line.pos * 100 + i, int(k > 0 or i > 0)))
             i += consumed
         # "Label: value" further along a line without TABs (two-column flow)
         if "\t" not in line.text and parsed and not parsed[0]:
             for piece_label, piece_value in _split_inline(ref, None, line.text):
                 info = ref.labels.get(piece_label)
                 if info is not None and piece_value:
-                    hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50))
+                    hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
     return hits
 
 
 _WORD = re.compile(r"[a-zà-ÿ\-]+")
+# "Naam" in a block recognised by its heading's meaning: whose name it is
+_NAME_OF_KIND = {"melder": "melder", "aanvrager": "initiatiefnemer", "kwaliteitsborger": "kwaliteitsborger",
+                 "bouwer": "bouwer"}
 
 
 def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dict) -> Hit | None:
@@ -333,6 +397,8 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
                 continue
             marks.append((start, m.end(1), m.group(1)))
         marks.sort()
+    if ":" in text:
+        _meaning_marks(ref, text, marks)
     if not marks:
         return [(first_label, text.strip())] if first_label else []
     if first_label:
@@ -344,6 +410,35 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
 
 
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-ZÀ-Ý]")
+_INLINE_COLON = re.compile(r"(?<=\S)\s?:(?=\s|$)")
+
+
+def _meaning_marks(ref: Reference, text: str, marks: list) -> None:
+    """Inline "Label:" marks for labels read by meaning ("... 11 februari 2026 Nr.: 97", "PC: 7468CM"): the
+    longest run of up to four words before a colon that reads as a label, capitalised, after a space."""
+    taken = [(a, b) for a, b, _ in marks]
+    for m in _INLINE_COLON.finditer(text[:MAX_INLINE]):
+        colon = m.start()
+        if any(a <= colon < b + 1 for a, b in taken):
+            continue
+        head = text[:colon]
+        words = list(re.finditer(r"\S+", head))
+        for n in range(min(4, len(words) - 1), 0, -1):
+            start = words[-n].start()
+            if start == 0 or not text[start].isupper() or any(a <= start < b for a, b in taken):
+                continue
+            label_text = head[start:]
+            if not _label_words(label_text) or _names_entry(ref, label_text):
+                continue
+            key = ref.label_by_meaning(label_text)
+            if key is not None and key in ref.labels:
+                marks.append((start, m.end(), label_text))
+                taken.append((start, m.end()))
+                break
+    marks.sort()
+
+
+MAX_INLINE = 400
 
 
 def _alias_spans(ref: Reference, text: str) -> list[tuple[int, int]]:
@@ -374,8 +469,10 @@ class Cand:
     page: int
     fragment: str
     label: str
+    zone: str | None = None  # the block (section heading) of a labelled value; None for free-text values
 
 
+_STRICT_TYPES = {"datum", "startdatum", "ingebruikname", "verzoeknummer", "verwijst_naar", "bag_id", "kvk", "postcode"}
 _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.07, "": -0.05}
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
@@ -394,7 +491,22 @@ def _name_value(raw: str) -> str | None:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
     if v.isalpha() and v.islower():
         return None  # "Kwaliteitsborger bouw" is a tagline, not a name
+    if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v):
+        return None  # an address, phone number or e-mail address is no name
+    if len(v.split()) > 6 and v.endswith(".") and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f)\.$", v, re.IGNORECASE):
+        return None  # a sentence ("De aanvrager verklaart dat ...") is no name
     return v
+
+
+_STREET_NAME = re.compile(
+    r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
+    r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
+_NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
+                        r"|\bpostbus\s+\d", re.IGNORECASE)
+_STREET_ONLY = re.compile(
+    r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
+    r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee|ring|stede)\s\d{1,5}"
+    r"(?:\s?[a-zA-Z]|-\d{1,4})?$")
 
 
 def plausible(hit: Hit) -> bool:
@@ -414,11 +526,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     if _VOID.match(raw):
         return []
     line = hit.line
-    conf = (0.8 if info.weak else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
-    if info.weak and hit.sep in (" ", "below", ""):
-        conf -= 0.1
+    conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + _SEP_CONF.get(hit.sep, 0.0)
+    if info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
+        conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
-    base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label)
+    zone = (line.right_kind or line.section) if hit.column and line.right_kind else line.section
+    base = dict(order=hit.order, page=line.page, fragment=frag, label=info.label, zone=zone)
     target = info.field
     out: list[Cand] = []
 
@@ -427,11 +540,33 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             out.append(Cand(field, value, c, **base))
 
     location_ok = not line.sender and not hit.value_line.sender
+    # whose block the value sits in: the right-hand column's when two columns flowed into one line
+    kind = line.right_kind if hit.column and line.right_kind else line.party_kind
+    in_party = kind not in ("project", "") if hit.column and line.right_kind else line.party
+    # the melder's block (applicant or gemachtigde): its address is the correspondence address, never the site
+    melder_block = in_party and kind in ("melder", "aanvrager")
+    if target == "huisnummer_kaal":
+        if in_party or not location_ok:
+            return []
+        target = "huisnummer"
+    if target in ("partij_adres", "email", "melder") or (melder_block and target in _MELDER_MAP):
+        if line.sender or hit.value_line.sender or kind in ("kwaliteitsborger", "bouwer"):
+            return []
+        own = 0.02 if kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
+        if target == "melder":
+            add("melder", _name_value(raw), conf + own)
+        elif target == "email":
+            if melder_block or "melder" in info.label or "gemachtigde" in info.label:
+                add("melder_email", nz.normalize_email(raw), conf + own)
+        else:
+            for k, v in _party_address(_MELDER_MAP.get(target, "partij_adres"), raw).items():
+                add(k, v, conf + own)
+        return out
     if target in LOCATION_TARGETS:
         strong = target in _STRONG_LOCATION and not info.weak
         if not location_ok:
             return []
-        if line.party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
+        if in_party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
         kad = _KAD_WORD.search(raw)
@@ -442,6 +577,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if "straat" in parts or "postcode" in parts:
             for k, v in parts.items():
                 add(k, v)
+        elif _STREET_NAME.match(raw.strip()):
+            add("straat", re.sub(r"\s{2,}", " ", raw.strip()))  # "Bouwadres: Kerkstraat", the number labelled apart
         else:
             add("kadastraal", nz.normalize_kadastraal(raw), conf - 0.05)
             add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)
@@ -527,11 +664,43 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             v = _name_value(raw)
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
-            add(target, v, conf - 0.1)
+            add(target, v, conf - 0.05)  # a name not on the list: kept as written, flagged by the rules
     elif target in ("initiatiefnemer", "bouwer", "projectnaam"):
         if line.sender:
             return []
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
+    return out
+
+
+_MELDER_MAP = {"locatie": "partij_adres", "straat": "partij_adres", "postcode": "postcode", "plaats": "plaats",
+               "postcode_plaats": "postcode", "huisnummer": "huisnummer"}
+
+
+def _party_address(kind: str, raw: str) -> dict[str, str]:
+    """The melder's correspondence address parts from a party's address line."""
+    out: dict[str, str] = {}
+    pc = nz.find_postcode(raw)
+    if kind in ("postcode", "plaats"):
+        if pc:
+            out["melder_postcode"] = pc[2]
+            place = nz.clean_place(raw[pc[1]:])
+        else:
+            place = nz.clean_place(raw) if kind == "plaats" else None
+        if place:
+            out["melder_plaats"] = place
+        return out
+    if kind == "huisnummer":
+        return {}  # a separate house number of the melder: joined below only when a street came alone
+    box = nz.normalize_postbus(raw)
+    parts = nz.parse_address(raw)
+    if box:
+        out["melder_adres"] = box
+    elif "straat" in parts and "huisnummer" in parts:
+        out["melder_adres"] = f"{parts['straat']} {parts['huisnummer']}"
+    if "postcode" in parts:
+        out["melder_postcode"] = parts["postcode"]
+    if "plaats" in parts:
+        out["melder_plaats"] = parts["plaats"]
     return out
 
 

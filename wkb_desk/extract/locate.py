@@ -32,6 +32,8 @@ class Line:
     section: str = ""  # normalised heading of the block the line sits in
     party: bool = False  # that heading opens a party's block (applicant, KB, contractor ...)
     heading: bool = False  # the line itself is a section heading
+    party_kind: str = ""  # whose block: melder | aanvrager | kwaliteitsborger | bouwer | project | ""
+    right_kind: str = ""  # two columns flowed into one line: whose block the right-hand column is
 
     @property
     def cells(self) -> list[str]:
@@ -63,6 +65,7 @@ _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-
 _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+_SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
 
 def is_contact_line(text: str) -> bool:
@@ -157,27 +160,115 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         for k, ln in enumerate(tail):
             if ln.contact:
                 for other in tail[max(0, k - 3): k + 4]:
-                    other.sender = True
+                    if other is ln or not _SENTENCE_LINE.match(other.text):
+                        other.sender = True  # a sentence above a footer is the document's own text
 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:
     """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
-    section, party = "", False
+    section, party, kind, right = "", False, "", ""
     page_key = None
     for line in lines:
         key = (line.page, line.region)
         if key != page_key and line.region != "body":
-            section, party = "", False
+            section, party, kind, right = "", False, "", ""
         page_key = key
         stripped = line.text.lstrip()
         # cheap test first: only a line whose first word starts some heading can be one
         first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
         head = line.head if first in ref.section_first_words else ""
-        if head:
+        known = head in ref.party_sections or head in ref.project_sections
+        double = _double_heading(line, ref) if stripped and not known else None
+        if double is not None:
+            section, kind, right = double
+            party = kind not in ("project", "")
+            line.heading = True
+        elif head:
+            right = ""
             if head in ref.party_sections:
-                section, party = head, True
+                section, party, kind = head, True, ref.section_kind(head)
                 line.heading = True
             elif head in ref.project_sections:
-                section, party = head, False
+                section, party, kind = head, False, "project"
                 line.heading = True
-        line.section, line.party = section, party
+        elif stripped and _heading_by_meaning(lines, line, ref):
+            kind = ref.section_kind(line.head)
+            section, party, right = line.head, kind not in ("project", ""), ""
+            line.heading = True
+        elif stripped and _unknown_heading(lines, line, ref):
+            # a block whose heading no list knows ("Tussenpersoon"): whose it is is unknown, but it is another block
+            section, party, kind, right = line.head, False, "", ""
+        line.section, line.party, line.party_kind = section, party, kind if section else ""
+        line.right_kind = right
+
+
+_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}$")
+
+
+def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
+    """A short line of words only ("Waar wordt gebouwd", "Gegevens van de gemachtigde") whose words name a party's
+    or the location's block. A line that is itself a label counts only when labelled lines follow it."""
+    text = _NUMBERING.sub("", line.text.strip())
+    if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
+        return False
+    if any(not tok.islower() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):
+        return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
+    if ref.title_re is not None and ref.title_re.match(text):
+        return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block
+    head = line.head
+    if not head or not ref.section_kind(head):
+        return False
+    if ref.label_by_meaning(head) is None and head not in ref.labels:
+        return True
+    for nxt in lines[line.pos + 1: line.pos + 3]:
+        if nxt.text.strip():
+            if ":" in nxt.text[:80] or "\t" in nxt.text:
+                return True
+            # a label on its own below: this line is the block's heading ("Bouwheer" / "Naam bouwheer" / value)
+            below = nxt.head
+            return bool(below) and (below in ref.labels or ref.label_by_meaning(below) is not None)
+    return False
+
+
+def _double_heading(line: Line, ref: Reference) -> tuple[str, str, str] | None:
+    """Two headings side by side ("Locatie   Gemachtigde", "Contactgegevens Borging"): two columns flowed into
+    one line. (left heading, left kind, right kind) when both halves are headings and at least one names a block."""
+    text = _NUMBERING.sub("", line.text.strip())
+    if "\t" in text or ":" in text or len(text) > 70 or any(c.isdigit() for c in text):
+        return None
+    words = text.split()
+    if not 2 <= len(words) <= 8:
+        return None
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if not right[:1].isupper() or any(not w.islower() for w in words[1:k]) or \
+                any(not w.islower() for w in words[k + 1:]):
+            continue
+        lk, rk = ref.section_kind(norm_label(left)), ref.section_kind(norm_label(right))
+        lh = norm_label(left) in ref.party_sections or norm_label(left) in ref.project_sections or bool(lk)
+        rh = norm_label(right) in ref.party_sections or norm_label(right) in ref.project_sections or bool(rk)
+        if lh and rh and (lk or rk):
+            return norm_label(left), lk, rk
+    return None
+
+
+def _unknown_heading(lines: list[Line], line: Line, ref: Reference) -> bool:
+    """A short sentence-case line of words between two labelled lines ("Label: value"), itself no label."""
+    text = line.text.strip()
+    if line.region != "body" or not _HEADING_TEXT.match(text) or len(text.split()) > 4 or \
+            any(not tok.islower() for tok in text.split()[1:]):
+        return False
+    head = line.head
+    if not head or head in ref.labels or head in ref.negative or ref.label_by_meaning(head) is not None:
+        return False
+    if ref.title_re is not None and ref.title_re.match(text):
+        return False
+
+    def labelled(step: int) -> bool:
+        k = line.pos + step
+        while 0 <= k < len(lines) and abs(k - line.pos) <= 2:
+            if lines[k].text.strip():
+                return ":" in lines[k].text[:80] and lines[k].page == line.page
+            k += step
+        return False
+    return labelled(-1) and labelled(1)

@@ -96,7 +96,7 @@ def normalize_postcode(text: str) -> str | None:
 
 # house number: digits, then an optional addition: a letter, "-2", "/2", " bis", "hs"
 _HOUSENR = re.compile(
-    r"^\s*(\d{1,5})(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
+    r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
     re.IGNORECASE,
 )
 
@@ -132,7 +132,8 @@ _STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|
 
 
 _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederland", "gemeente", "datum", "postbus",
-               "plaats", "woonplaats", "onbekend", "nvt", "n.v.t", "volgt", "geen"}
+               "plaats", "woonplaats", "onbekend", "nvt", "n.v.t", "volgt", "geen", "postcode", "adres", "straat",
+               "locatie", "bouwlocatie", "bouwadres", "huisnummer", "plaatsnaam", "kern", "nummer"}
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
 
 
@@ -369,3 +370,21 @@ def _scrub_one(m: re.Match) -> str:
 def scrub_bsn(text: str) -> str:
     """Replace 8-9 digit numbers (BSN form, dates excepted) with a placeholder; used near a BSN label."""
     return _NINE_DIGITS.sub(_scrub_one, text)
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})(?![\w-])")
+
+
+def normalize_email(text: str) -> str | None:
+    """The first e-mail address in `text`, lower case."""
+    m = _EMAIL.search((text or "")[:MAX_VALUE])
+    return m.group(1).lower().rstrip(".") if m else None
+
+
+_POSTBUS = re.compile(r"(?i)^\s*postbus\s{1,3}(\d{1,6})(?!\d)")
+
+
+def normalize_postbus(text: str) -> str | None:
+    """"Postbus 123" from "postbus 123, 7600 AA Almelo"."""
+    m = _POSTBUS.match((text or "")[:MAX_VALUE])
+    return f"Postbus {m.group(1)}" if m else None

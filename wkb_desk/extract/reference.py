@@ -44,6 +44,7 @@ class LabelInfo:
     field: str  # target field or composite parser
     label: str  # normalised label text
     weak: bool
+    by_meaning: bool = False  # read by its key words (meaning.py), not found in a list
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,33 @@ class Reference:
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
     name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
+    meaning: Any = None  # meaning.Meaning: labels by their key words
+    section_words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (party kind | "project", heading prefixes)
+
+    def section_kind(self, heading: str) -> str:
+        """"melder", "aanvrager", "kwaliteitsborger", "bouwer", "project" or "" for a normalised heading."""
+        words = re.split(r"[^0-9a-zà-ÿ]+", heading)
+        for kind, prefixes in self.section_words:
+            if any(w.startswith(p) for w in words if w for p in prefixes):
+                return kind
+        return ""
+
+    def label_by_meaning(self, text: str) -> str | None:
+        """The normalised label of `text` when its words mean a field (registered in `labels`), else None.
+        A label meaning "overslaan" is returned but not registered: its value is skipped like a negative one."""
+        if self.meaning is None:
+            return None
+        key = norm_label(text)
+        if not key or len(key) > 70:
+            return None
+        if key in self.labels or key in self.negative:
+            return key
+        target = self.meaning.field_of(key)
+        if target is None:
+            return None
+        if target != "overslaan" and len(self.labels) < 50000:
+            self.labels[key] = LabelInfo(target, key, False, True)
+        return key
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -283,6 +311,13 @@ def _build(data: dict, sources: list[str]) -> Reference:
         questions.append((LabelInfo(target, "vraag: " + "/".join(g[0] for g in groups), True), groups,
                           tuple(norm_label(w) for w in q.get("niet", []))))
     ref.questions = tuple(questions)
+    from wkb_desk.extract.meaning import build_meaning
+
+    ref.meaning = build_meaning(data)
+    ref.section_words = tuple(
+        (str(kind), tuple(str(w).lower() for w in words))
+        for kind, words in sections.get("betekenis", {}).items() if isinstance(words, list)
+    )
     ref.name_labels = frozenset(norm_label(x) for x in sections.get("naam_labels", []))
     ref.section_names = {norm_label(k): str(v) for k, v in sections.get("naam_in_sectie", {}).items()}
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)

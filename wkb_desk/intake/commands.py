@@ -57,6 +57,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     log.info(summary)
     if swept.left:
         log.info("Nog in de inbox (veranderde nog tijdens het wachten): %s", ", ".join(p.name for p in swept.left))
+    if flush.letters is not None and (flush.letters.made or flush.letters.waiting):
+        log.info("%s Ze staan in %s en op het blad Brieven van het register.", flush.letters.summary(),
+                 settings.paden.outbox)
     if (counts[QUARANTINED] or counts["bijlagen in quarantaine"]) and not args.dry_run:
         log.info("Wat er mis is en wat u kunt doen, staat per bestand in %s (het .fout.txt-bestand ernaast).",
                  settings.paden.fouten)

@@ -75,6 +75,7 @@ def _register(ws, headers: list[str], soon: int) -> None:
     sig = pos.get("signalen")
     due = pos.get("volgende termijn")
     missing = pos.get("ontbreekt")
+    guessed = pos.get("te controleren")
     red_terms, orange_terms = [], []
     if sig:
         red_terms += [f'ISNUMBER(SEARCH("[kritiek]",${sig}2))', f'ISNUMBER(SEARCH("[hoog]",${sig}2))']
@@ -84,6 +85,8 @@ def _register(ws, headers: list[str], soon: int) -> None:
         orange_terms.append(f"AND(ISNUMBER(${due}2),${due}2-TODAY()<={soon})")
     if missing:
         orange_terms.append(f'LEN(${missing}2)>0')
+    if guessed:  # a value read with doubt: orange until a person confirms or corrects it
+        orange_terms.append(f'LEN(${guessed}2)>0')
     area = f"A2:{last}{MAX_ROW}"
     if red_terms:
         ws.conditional_formatting.add(area, FormulaRule(

@@ -13,6 +13,7 @@ from typing import Any
 
 from wkb_desk.models import DossierView
 from wkb_desk.register.ooxml import clean
+from wkb_desk.rules.certainty import FACT_WORDS as CHECK_WORDS
 
 REGISTER_SHEET = "Register"
 DOCUMENTS_SHEET = "Documenten"
@@ -53,6 +54,15 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
     Column("volgende_termijn", "Volgende termijn", "date", 36),  # shows which deadline: "Uiterste startmelding 12-05-2026"
     Column("behandelaar", "Behandelaar", "text", 16, tool=False),
     Column("opmerkingen", "Opmerkingen", "wrap", 40, tool=False),
+    # guesses: facts read with doubt (rules/certainty.py); a person confirms with "ja" (or a date) in Gecontroleerd,
+    # or corrects the value itself
+    Column("te_controleren", "Te controleren", "wrap", 30),
+    Column("gecontroleerd", "Gecontroleerd", "text", 13),
+    Column("melder", "Melder", "text", 24),
+    Column("melder_adres", "Adres melder", "text", 24),
+    Column("melder_postcode", "Postcode melder", "text", 10),
+    Column("melder_plaats", "Plaats melder", "text", 14),
+    Column("melder_email", "E-mail melder", "text", 26),
 )
 TOOL_COLUMNS = tuple(c for c in REGISTER_COLUMNS if c.tool)
 
@@ -86,12 +96,13 @@ def deadline_template(code: str) -> str:
 BY_HEADER = {c.header.casefold(): c for c in REGISTER_COLUMNS}
 KEY_COLUMN = "dossier"  # identifies a row; never a correction
 # Columns the rules compute. A person's edit there holds until the facts change (see migration 0202).
-DERIVED = frozenset({"signalen", "ontbreekt", "volgende_termijn"})
+DERIVED = frozenset({"signalen", "ontbreekt", "volgende_termijn", "te_controleren"})
 
 DOCUMENT_HEADERS = ("Nr", "Document", "Soort", "Dossier", "Ontvangen", "Status", "Reden", "Map")
 DOCUMENT_WIDTHS = (7, 45, 20, 15, 12, 13, 50, 25)
-LETTER_HEADERS = ("Datum", "Dossier", "Brief", "Kenmerk", "Bestand")
-LETTER_WIDTHS = (12, 15, 35, 18, 45)
+# Brieven (see letters_sheet.py): the tool's rows; "Verzonden op" belongs to people.
+LETTER_HEADERS = ("Nr", "Datum", "Dossier", "Adres", "Brief", "Kenmerk", "Status", "Reden", "Bestand", "Verzonden op")
+LETTER_WIDTHS = (6, 12, 15, 28, 36, 18, 24, 50, 55, 13)
 
 SEVERITY_MARK = "[{}] "  # "[kritiek] Startmelding ontbreekt ..." — the conditional formats search for it
 
@@ -113,6 +124,8 @@ def view_values(view: DossierView) -> dict[str, Any]:
             value: Any = flag_text(view)
         elif col.key == "ontbreekt":
             value = ", ".join(view.ontbreekt) or None
+        elif col.key == "te_controleren":
+            value = ", ".join(CHECK_WORDS.get(k, k) for k in view.te_controleren) or None
         elif col.key == "volgende_termijn":
             value = view.volgende_termijn.date if view.volgende_termijn else None
         else:

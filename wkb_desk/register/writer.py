@@ -154,6 +154,8 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
             result.warnings.append("Het register hoort niet bij de laatste opslag van de tool (teruggezette kopie?): "
                                    "toolkolommen worden uit het grootboek overgenomen.")
         _store_findings(conn, state, found, result, dry_run=dry_run)
+        if not dry_run and pkg is not None:
+            _read_letters_sent(conn, pkg, trusted)
     if read_only:
         result.seconds = time.perf_counter() - t0
         return result
@@ -237,6 +239,8 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
                                               None if fresh or not trusted else state.documents)
     changed = changed or docs_changed
     if _write_overview(pkg, view_list, corrections, snap.templates):
+        changed = True
+    if _write_letters(pkg, settings, conn, snap.templates):
         changed = True
     if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token):
         changed = True
@@ -904,6 +908,51 @@ def _write_overview(pkg: Package, views: list[DossierView], corrections: dict, t
         return None
 
     return _replace_rows(pkg, schema.OVERVIEW_SHEET, rows, style)
+
+
+def _read_letters_sent(conn: sqlite3.Connection, pkg: Package, trusted: bool) -> None:
+    """People's "Verzonden op" on the Brieven sheet -> the ledger, before the sheet is regenerated."""
+    from wkb_desk.letters.store import set_sent
+    from wkb_desk.register.letters_sheet import read_sent
+
+    try:
+        set_sent(conn, read_sent(pkg, trusted=trusted))
+    except sqlite3.OperationalError as exc:  # a ledger without the letters table (older version)
+        if "no such table" not in str(exc):
+            raise
+
+
+def _write_letters(pkg: Package, settings: Settings, conn: sqlite3.Connection, tpl: dict[str, int]) -> bool:
+    """The Brieven sheet: one row per letter in the ledger, with a link to the file in outbox/."""
+    from wkb_desk.register.letters_sheet import letter_rows
+
+    ref = pkg.sheets.get(schema.LETTERS_SHEET)
+    if ref is None:
+        return False
+    found = letter_rows(settings, conn)
+    date_cols = {schema.LETTER_HEADERS.index("Datum") + 1, schema.LETTER_HEADERS.index("Verzonden op") + 1}
+    link_col = schema.LETTER_HEADERS.index("Bestand") + 1
+    targets = {i: t for i, (_v, t) in enumerate(found) if t}
+
+    def style(r: int, c: int, value: Any) -> int | None:
+        if r == 1:
+            return tpl.get("header")
+        if c in date_cols and isinstance(value, dt.date):
+            return tpl.get("date")
+        if c == link_col and value is not None and (r - 2) in targets:
+            return tpl.get("link")
+        return tpl.get("wrap") if c == schema.LETTER_HEADERS.index("Reden") + 1 else tpl.get("text")
+
+    rows = [list(schema.LETTER_HEADERS)] + [v for v, _t in found]
+    links = [(f"{col_letter(link_col)}{i + 2}", f"wkbB{i + 2}") for i in targets]
+    changed = _replace_rows(pkg, schema.LETTERS_SHEET, rows, style, links=links)
+    rels = [x for x in pkg.rels(ref.rels_path) if x.get("Type") != HYPERLINK_TYPE]
+    rels_xml = _rels_xml(rels, [(f"wkbB{i + 2}", t) for i, t in targets.items()])
+    old_rels = pkg.text(ref.rels_path) if pkg.has(ref.rels_path) else None
+    if old_rels != rels_xml and (targets or old_rels is not None):
+        pkg.set(ref.rels_path, rels_xml)
+        changed = True
+    return changed
 
 
 def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], token: str | None) -> bool:

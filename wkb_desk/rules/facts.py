@@ -67,6 +67,9 @@ class DocFact:
     link_score: float | None = None
     link_manual: bool = False
     text: str = ""  # body text, kept only for borgingsplan/risicobeoordeling (BLO keywords)
+    confidence: Mapping[str, float] = field(default_factory=dict)  # field -> zekerheid of the read value
+    kind_score: float = 1.0  # how sure the kind was
+    unreadable: tuple[str, ...] = ()  # labelled but unreadable (Extraction.unreadable)
 
     @property
     def date(self) -> dt.date:
@@ -121,6 +124,7 @@ class Resolved:
     in_gebruik: dt.date | None
     einde_werkzaamheden: dt.date | None
     status_correctie: str | None
+    confirmed_on: dt.date | None = None  # the day a person last confirmed the dossier (column Gecontroleerd)
 
     def of_kind(self, *kinds: str) -> tuple[DocFact, ...]:
         return tuple(d for d in self.documents if d.kind in kinds)
@@ -244,4 +248,5 @@ def resolve(facts: DossierFacts, on_date: dt.date) -> Resolved:
         in_gebruik=in_gebruik,
         einde_werkzaamheden=_date_with_correction(corr, "einde_werkzaamheden", None),
         status_correctie=status_corr,
+        confirmed_on=facts.correction_dates.get("gecontroleerd"),
     )

@@ -17,7 +17,8 @@ from wkb_desk.dossiers import WEAK_LINK  # below this link score a document's do
 from wkb_desk.models import Flag
 from wkb_desk.rules import deadlines as dl
 from wkb_desk.rules.facts import Resolved, as_date
-from wkb_desk.rules.status import missing_items
+from wkb_desk.rules import certainty
+from wkb_desk.rules.status import missing_entries, missing_sources
 
 
 SEVERITY = {
@@ -36,6 +37,7 @@ SEVERITY = {
     "blo_niet_benoemd": "middel",
     "koppeling_controleren": "middel",
     "in_gebruik_zonder_gereedmelding": "kritiek",
+    "onvolledig_controleren": "middel",
 }
 
 # Used only when the extraction's reference list (wkb_desk.extract.load_reference) is not available:
@@ -141,7 +143,18 @@ def _flag(code: str, message: str, severity: str | None = None) -> Flag:
     return Flag(code=code, severity=severity or SEVERITY[code], message=message)
 
 
-def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None = None) -> tuple[Flag, ...]:
+def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None = None,
+                  doubt: tuple[str, ...] | None = None) -> tuple[Flag, ...]:
+    """The dossier's flags; a flag that rests on a guess (`doubt`: fact names, and "ontbreekt:<item>" for an item
+    not found in a weakly read document) becomes `<code>_controleren` (rules/certainty.py)."""
+    if doubt is None:
+        doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid) + tuple(
+            f"ontbreekt:{item}" for doc, item in missing_sources(r)
+            if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
+    return certainty.gate_flags(_flags(r, settings, reference, set(doubt)), doubt)
+
+
+def _flags(r: Resolved, settings: Settings, reference: Reference | None, doubt: set[str]) -> list[Flag]:
     terms = settings.termijnen
     ref = reference or Reference()
     today = r.on_date
@@ -260,9 +273,14 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
         ))
 
     # --- completeness and reference data -----------------------------------------------------------
-    missing = missing_items(r)
-    if missing:
-        out.append(_flag("onvolledig", f"Onvolledig: {', '.join(missing)} ontbreekt."))
+    sure = [text for _doc, item, text in missing_entries(r) if f"ontbreekt:{item}" not in doubt]
+    unsure = [text for _doc, item, text in missing_entries(r) if f"ontbreekt:{item}" in doubt]
+    if sure:
+        out.append(_flag("onvolledig", f"Onvolledig: {', '.join(sure)} ontbreekt."))
+    if unsure:  # not found in a document that was read with doubt: a person looks before it counts
+        out.append(_flag("onvolledig" + certainty.CHECK_SUFFIX,
+                         f"Te controleren: {', '.join(unsure)} niet gevonden, maar het document is onzeker gelezen. "
+                         "Bevestig in het register (kolom Gecontroleerd) of vul het gegeven in.", "middel"))
     instrument = _corrected_or(r, "instrument")
     unknown = _not_on_list(r, "instrument", instrument, ref.instrument_known)
     if unknown:
@@ -330,7 +348,7 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
             "Voorlopig dossier: er is (nog) geen bouwmelding gevonden voor deze documenten. Koppel ze aan het "
             "juiste dossier met 'wkb-desk link' of wacht op de bouwmelding.",
         ))
-    return tuple(out)
+    return out
 
 
 def _method(method: str | None) -> str:

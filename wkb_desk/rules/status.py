@@ -51,8 +51,9 @@ def _required(doc: DocFact) -> list[str]:
     return sorted(missing)
 
 
-def missing_items(r: Resolved) -> tuple[str, ...]:
-    """Dutch descriptions of what is missing from the latest bouwmelding, startmelding and gereedmelding."""
+def missing_entries(r: Resolved) -> list[tuple[DocFact | None, str, str]]:
+    """(document, item, Dutch description) for what is missing from the latest bouwmelding, startmelding and
+    gereedmelding. `item` is the extraction's name ("instrument", "locatie", ...) or the attachment's kind."""
     corrected = {k for k, v in r.corrections.items() if v not in (None, "")}
     solved = set()
     if corrected & {"adres", "postcode"}:
@@ -60,7 +61,7 @@ def missing_items(r: Resolved) -> tuple[str, ...]:
     solved |= corrected & {"kwaliteitsborger", "instrument"}
     if "geplande_start" in corrected:
         solved.add("startdatum")
-    items: list[str] = []
+    items: list[tuple[DocFact | None, str, str]] = []
     latest = [r.bouwmelding, r.startmeldingen[-1] if r.startmeldingen else None,
               r.gereedmeldingen[-1] if r.gereedmeldingen else None]
     for doc in latest:
@@ -69,7 +70,7 @@ def missing_items(r: Resolved) -> tuple[str, ...]:
         for name in _required(doc):
             if name in solved:
                 continue
-            items.append(f"{_ITEM_NAMES.get(name, name)} in de {_KIND_NAMES[doc.kind]}")
+            items.append((doc, name, f"{_ITEM_NAMES.get(name, name)} in de {_KIND_NAMES[doc.kind]}"))
     melding = r.bouwmelding
     if melding is not None:
         bijlagen = melding.get("bijlagen")
@@ -79,11 +80,20 @@ def missing_items(r: Resolved) -> tuple[str, ...]:
         if isinstance(bijlagen, (list, tuple)):
             present = {str(b).lower() for b in bijlagen}
             if "borgingsplan" not in present and not r.of_kind("borgingsplan"):
-                items.append("bijlage borgingsplan (met risicobeoordeling) bij de bouwmelding")
+                items.append((melding, "borgingsplan", "bijlage borgingsplan (met risicobeoordeling) bij de bouwmelding"))
     gereed = r.gereedmeldingen[-1] if r.gereedmeldingen else None
     if gereed is not None and gereed.get("bevat_dbg") is False and not r.of_kind("dossier_bevoegd_gezag"):
-        items.append("dossier bevoegd gezag bij de gereedmelding")
-    return tuple(items)
+        items.append((gereed, "dossier_bevoegd_gezag", "dossier bevoegd gezag bij de gereedmelding"))
+    return items
+
+
+def missing_items(r: Resolved) -> tuple[str, ...]:
+    """Dutch descriptions of what is missing from the latest bouwmelding, startmelding and gereedmelding."""
+    return tuple(text for _doc, _item, text in missing_entries(r))
+
+
+def missing_sources(r: Resolved) -> list[tuple[DocFact | None, str]]:
+    return [(doc, item) for doc, item, _text in missing_entries(r)]
 
 
 def melding_compleet(r: Resolved) -> bool | None:

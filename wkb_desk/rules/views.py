@@ -5,7 +5,8 @@ and the letters use; `dossiers_json` is the published JSON of `wkb-desk dossiers
 dossier that had documents on the date; dates ISO, null when unknown):
   dossier, voorlopig, status, verzoeknummer, adres, postcode, plaats, omschrijving, kwaliteitsborger, instrument,
   datum_bouwmelding, geplande_start, startmelding, gereedmelding, ingebruikname, verklaring,
-  documenten (original file names, in date order),
+  documenten (original file names, in date order), melder, melder_adres, melder_postcode, melder_plaats,
+  melder_email (the bouwmelding's melder, corrections win), te_controleren (names of facts that are guesses),
   vroegste_start, melding_verloopt, uiterste_startmelding, uiterste_gereedmelding, uiterste_eindmelding
   (present when they apply), termijnen [{code, datum, omschrijving}], volgende_termijn {code, datum,
   omschrijving} | null, signalen (flag codes, sorted), signaal_details [{code, ernst, melding}], ontbreekt,
@@ -24,7 +25,10 @@ from wkb_desk.models import WKB_KINDS, Deadline, DossierView
 from wkb_desk.rules import deadlines as dl
 from wkb_desk.rules.facts import DocFact, DossierFacts, Resolved, as_date, resolve
 from wkb_desk.rules.flags import Reference, dossier_flags, load_reference
-from wkb_desk.rules.status import dossier_status, missing_items
+from wkb_desk.rules import certainty
+from wkb_desk.rules.status import dossier_status, missing_items, missing_sources
+
+_MELDER = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
 
 _TEXT_KINDS = ("borgingsplan", "risicobeoordeling")
 _KIND_LIST = ", ".join(f"'{k}'" for k in WKB_KINDS)
@@ -44,6 +48,7 @@ def load_facts(conn: sqlite3.Connection, settings: Settings) -> list[DossierFact
             continue
         data = json.loads(row["extraction_json"]) if row["extraction_json"] else {}
         values = {name: (fv or {}).get("waarde") for name, fv in (data.get("velden") or {}).items()}
+        confidence = {name: float((fv or {}).get("zekerheid", 1.0)) for name, fv in (data.get("velden") or {}).items()}
         text = ""
         if need_text and row["kind"] in _TEXT_KINDS:
             text = "\n".join(
@@ -61,6 +66,9 @@ def load_facts(conn: sqlite3.Connection, settings: Settings) -> list[DossierFact
                 link_score=row["link_score"],
                 link_manual=bool(row["link_manual"]),
                 text=text,
+                confidence=confidence,
+                kind_score=float(data.get("soort_zekerheid", 1.0) if data.get("soort_zekerheid") is not None else 1.0),
+                unreadable=tuple(data.get("onleesbaar") or ()),
             )
         )
     corrections: dict[str, dict[str, str | None]] = {}
@@ -135,6 +143,9 @@ def evaluate(facts: DossierFacts, settings: Settings, on_date: dt.date, referenc
         return None
     deadlines = dossier_deadlines(r, settings)
     melding = r.bouwmelding
+    doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid) + tuple(
+        f"ontbreekt:{item}" for doc, item in missing_sources(r)
+        if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
     return DossierView(
         dossier=facts.dossier,
         verzoeknummer=_text_value(r, "verzoeknummer", melding.get("verzoeknummer") if melding else None),
@@ -151,12 +162,14 @@ def evaluate(facts: DossierFacts, settings: Settings, on_date: dt.date, referenc
         ingebruikname=r.ingebruikname,
         verklaring=r.verklaring,
         status=dossier_status(r),
-        signalen=dossier_flags(r, settings, reference),
+        signalen=dossier_flags(r, settings, reference, doubt),
         ontbreekt=missing_items(r),
         volgende_termijn=_next_deadline(r, deadlines),
         deadlines=deadlines,
         documenten=tuple(d.name for d in r.documents),
         provisional=r.provisional,
+        te_controleren=tuple(dict.fromkeys(d.split(":", 1)[-1] if d.startswith("ontbreekt:") else d for d in doubt)),
+        **{name: _text_value(r, name, melding.get(name) if melding else None) for name in _MELDER},
     )
 
 
@@ -195,6 +208,8 @@ def view_to_json(view: DossierView, facts: DossierFacts | None = None, on_date: 
         "ingebruikname": _iso(view.ingebruikname),
         "verklaring": view.verklaring,
         "documenten": list(view.documenten),
+        **{name: getattr(view, name) for name in _MELDER},
+        "te_controleren": list(view.te_controleren),
     }
     for d in view.deadlines:
         out[d.code] = _iso(d.date)

@@ -1,0 +1,95 @@
+"""Labels by meaning: a label no list names exactly is read by its key words.
+
+"Huisnummer bouwadres", "Plaats van de bouwlocatie", "Betrokken kwaliteitsborger", "Datum beoogde aanvang",
+"PC / Wpl.": the words are normalised (lower case, abbreviations written out, small spelling slips corrected
+with rapidfuzz against the words the rules know), then the rules of `[[betekenis]]` in labels.toml are tried in
+order: every group needs one word starting with one of its prefixes, and no word may start with a `niet`
+prefix. The first rule that fits names the field; qualifiers in any order do not matter.
+
+Only short label texts are read this way (a label is a few words, a sentence is not), and only where the layout
+marks them as a label: before a colon, alone in a table cell, or alone on a line above the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+MAX_WORDS = 7
+_SPLIT = re.compile(r"[^0-9a-zà-ÿ]+")
+_MAIL = re.compile(r"\be[\s\-]?mail", re.IGNORECASE)
+_JOINED = re.compile(r"[/+&,]|\sen\s")
+FUZZY_MIN = 88  # rapidfuzz ratio (0-100) for a word to count as a misspelling of a known word
+FUZZY_MIN_LEN = 6  # shorter words are never corrected: "plaats"/"plaat" differ in meaning too easily
+
+
+@dataclass(frozen=True)
+class Rule:
+    field: str
+    groups: tuple[tuple[str, ...], ...]
+    excluded: tuple[str, ...]
+    joined: bool = False  # a combined label: its parts are joined by "/", "+", "&", "," or "en"
+
+
+@dataclass
+class Meaning:
+    rules: tuple[Rule, ...] = ()
+    abbreviations: dict | None = None  # word -> written out
+    vocabulary: tuple[str, ...] = ()  # words the rules know (5 letters or more)
+    long_words: tuple[str, ...] = ()  # the ones long enough for spelling correction
+    cache: dict | None = None
+
+    def words(self, text: str) -> list[str]:
+        low = _MAIL.sub("email", text.lower())
+        out = []
+        abbr = self.abbreviations or {}
+        for w in _SPLIT.split(low):
+            if not w:
+                continue
+            w = abbr.get(w, w)
+            if len(w) >= FUZZY_MIN_LEN and self.vocabulary and not any(w.startswith(v) for v in self.vocabulary):
+                hit = process.extractOne(w, self.long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+                if hit:
+                    w = hit[0]
+            out.extend(w.split(" "))
+        return out
+
+    def is_label_word(self, token: str) -> bool:
+        """A word the rules know (at least 5 letters: "Omgevingsloket", "Kwaliteitsborger"), capitalised or not."""
+        low = token.lower().strip(".,:;()")
+        return len(low) >= 5 and any(low.startswith(v) for v in self.vocabulary)
+
+    def field_of(self, label: str) -> str | None:
+        """The field a short label text means, or None (also for a text that is too long to be a label)."""
+        cache = self.cache if self.cache is not None else {}
+        self.cache = cache
+        if label in cache:
+            return cache[label]
+        words = self.words(label)
+        joined = bool(_JOINED.search(label))
+        found = None
+        if 0 < len(words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words):
+            for rule in self.rules:
+                if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):
+                    continue
+                if all(any(w.startswith(x) for w in words for x in group) for group in rule.groups):
+                    found = rule.field
+                    break
+        if len(cache) < 20000:
+            cache[label] = found
+        return found
+
+
+def build_meaning(data: dict) -> Meaning:
+    rules = []
+    vocab: set[str] = set()
+    for spec in data.get("betekenis", []):
+        groups = tuple(tuple(str(w).lower() for w in g) for g in spec.get("groepen", []) if g)
+        excluded = tuple(str(w).lower() for w in spec.get("niet", []))
+        rules.append(Rule(str(spec.get("veld", "")), groups, excluded, bool(spec.get("samengesteld", False))))
+        vocab.update(w for g in groups for w in g if len(w) >= 5)
+    abbr = {str(k).lower(): str(v).lower() for k, v in data.get("afkortingen", {}).items()}
+    return Meaning(tuple(rules), abbr, tuple(sorted(vocab)), tuple(sorted(w for w in vocab if len(w) >= FUZZY_MIN_LEN)),
+                   {})
