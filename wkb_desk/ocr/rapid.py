@@ -28,7 +28,10 @@ def read_rapidocr(model, image) -> list[Piece]:
 
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     rgb = np.stack([grey] * 3, axis=-1)
-    result, _ = model(rgb, return_word_box=True)
+    try:
+        result, _ = model(rgb, return_word_box=True)
+    except TypeError:  # an older release without character boxes
+        result, _ = model(rgb)
     pieces = []
     for item in result or ():
         box, text, score = item[0], str(item[1]), float(item[2])
@@ -36,6 +39,8 @@ def read_rapidocr(model, image) -> list[Piece]:
         ys = [p[1] for p in box]
         if len(item) >= 5 and item[3] and len(item[4]) == len(text):
             text = _restore_spaces(grey, text, item[3])
+        elif text:  # rapidocr-onnxruntime 1.2 (Python 3.13) gives no character boxes: estimate them
+            text = _restore_spaces(grey, text, _estimated_boxes(text, min(xs), max(xs), min(ys), max(ys)))
         pieces.append(Piece(min(xs), min(ys), max(xs), max(ys), text, score))
     return pieces
 
@@ -44,10 +49,11 @@ def _restore_spaces(grey, text: str, char_boxes) -> str:
     import numpy as np
 
     try:
-        centres = [(min(p[0] for p in b) + max(p[0] for p in b)) / 2 for b in char_boxes]
-        widths = sorted(max(p[0] for p in b) - min(p[0] for p in b) for b, ch in zip(char_boxes, text) if ch != " ")
-        x0 = int(min(p[0] for b in char_boxes for p in b))
-        x1 = int(max(p[0] for b in char_boxes for p in b))
+        lefts = [min(p[0] for p in b) for b in char_boxes]
+        rights = [max(p[0] for p in b) for b in char_boxes]
+        widths = sorted(r - l for r, l, ch in zip(rights, lefts, text) if ch != " ")
+        x0 = int(min(lefts))
+        x1 = int(max(rights))
         y0 = int(min(p[1] for b in char_boxes for p in b))
         y1 = int(max(p[1] for b in char_boxes for p in b))
     except (TypeError, ValueError, IndexError):
@@ -73,14 +79,49 @@ def _restore_spaces(grey, text: str, char_boxes) -> str:
     # least a fifth of the line's height (a space in a sans-serif is about a quarter of the type size).
     typical = sorted(e - s for s, e in runs)[len(runs) // 2]
     min_run = max(_SPACE_FRACTION * (y1 - y0), 2.2 * typical, 3)
-    gaps = [x0 + (s + e) / 2 for s, e in runs if e - s >= min_run]
+    gaps = [(x0 + (s + e) / 2, e - s) for s, e in runs if e - s >= min_run]
     if not gaps:
         return text
+    # each gap takes the letter boundary nearest to it (estimated boxes can be a letter off)
+    bounds = [(rights[i] + lefts[i + 1]) / 2 for i in range(len(text) - 1)]
+    after: set[int] = set()
+    for g, width in gaps:
+        if not bounds:
+            break
+        i = min(range(len(bounds)), key=lambda k: abs(bounds[k] - g))
+        a, b = text[i], text[i + 1]
+        # between two digits only a clear space: "2026031000123" is one value, "20-06-2026 08:10" two
+        if a != " " and b != " " and not (a.isdigit() and b.isdigit() and width < 2 * min_run):
+            after.add(i)
     out = []
     for i, ch in enumerate(text):
         out.append(ch)
-        # never inside a number: "2026031000123" is one value (the recogniser's own spaces are kept)
-        if i + 1 < len(text) and ch != " " and text[i + 1] != " " and not (ch.isdigit() and text[i + 1].isdigit()):
-            if any(centres[i] < g < centres[i + 1] for g in gaps):
-                out.append(" ")
+        if i in after:
+            out.append(" ")
     return "".join(out)
+
+
+# Rough advance widths (in tenths of an em) of a sans-serif, for where each letter of a line sits when the
+# recogniser does not say. Enough to put a space into the right gap between words.
+_NARROW = set("iljtfrI.,:;'!|()[]-/ ")
+_WIDE = set("mwMWOQ@%")
+
+
+def _width(ch: str) -> float:
+    if ch in _NARROW:
+        return 3.0
+    if ch in _WIDE:
+        return 8.5
+    if ch.isupper() or ch.isdigit():
+        return 6.5
+    return 5.5
+
+
+def _estimated_boxes(text: str, x0: float, x1: float, y0: float, y1: float) -> list:
+    widths = [_width(ch) for ch in text]
+    scale = (x1 - x0) / max(1.0, sum(widths))
+    boxes, x = [], x0
+    for w in widths:
+        boxes.append([[x, y0], [x + w * scale, y0], [x + w * scale, y1], [x, y1]])
+        x += w * scale
+    return boxes
