@@ -166,7 +166,7 @@ def test_empty_file(tmp_path):
     "content, expected",
     [
         (b"gewone tekst, geen document", "bestandstype niet ondersteund"),
-        (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "afbeelding"),
+        (b"GIF89a" + b"\x00" * 100, "afbeelding"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "niet ondersteund"),
     ],
 )

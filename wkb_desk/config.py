@@ -177,6 +177,19 @@ class LetterSettings:
 
 
 @dataclass(frozen=True)
+class OcrSettings:
+    """Text recognition for scans and photos (wkb_desk/ocr/)."""
+
+    engine: str = "auto"  # "auto" (Tesseract with Dutch when installed, else RapidOCR) | "tesseract" | "rapidocr" | "uit"
+    tesseract: str = ""  # path to tesseract(.exe); empty: search PATH and the usual install folders
+    taal: str = "nld"  # Tesseract language data
+    dpi: int = 300  # PDF pages are rendered at this resolution before recognition
+    max_paginas: int = 20  # pages recognised per file; later pages get a warning
+    seconden_per_pagina: float = 60.0  # time limit per page; a page that takes longer is stopped
+    min_tekens: int = 40  # a scan yielding fewer characters in total goes to quarantine
+
+
+@dataclass(frozen=True)
 class Settings:
     config_path: Path
     paden: Paths = field(default_factory=Paths)
@@ -188,6 +201,7 @@ class Settings:
     watcher: WatcherSettings = field(default_factory=WatcherSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     dagelijks: DailySettings = field(default_factory=DailySettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     gemeente: Municipality = field(default_factory=Municipality)
     brieven: LetterSettings = field(default_factory=LetterSettings)
 
@@ -203,6 +217,7 @@ _CHOICES = {
     ("beleid", "fasering"): ("wachten", "per_fase_informatie", "per_fase_melding"),
     ("watcher", "modus"): ("auto", "native", "polling"),
     ("email", "beveiliging"): ("geen", "starttls", "ssl"),
+    ("ocr", "engine"): ("auto", "tesseract", "rapidocr", "uit"),
 }
 _SECTIONS = {
     "paden": Paths,
@@ -213,6 +228,7 @@ _SECTIONS = {
     "watcher": WatcherSettings,
     "email": EmailSettings,
     "dagelijks": DailySettings,
+    "ocr": OcrSettings,
     "gemeente": Municipality,
     "brieven": LetterSettings,
 }

@@ -40,8 +40,13 @@ class FlushResult:
 
 
 class Desk:
-    def __init__(self, settings: Settings, *, command: str = "ingest", dry_run: bool = False) -> None:
+    def __init__(self, settings: Settings, *, command: str = "ingest", dry_run: bool = False,
+                 background_ocr: bool = False) -> None:
+        """`background_ocr` (watch): scans are read by a second sandbox while other files go on (intake/ocr_jobs.py)."""
         self.settings = settings
+        self.background_ocr = background_ocr
+        self.ocr_reader: ReaderProcess | None = None
+        self.ocr_jobs = None
         self.command = command
         self.dry_run = dry_run
         self.lock = ProcessLock(settings.paden.database, command)
@@ -68,10 +73,22 @@ class Desk:
             # Documents recorded before a crash may still wait for the register.
             self._dirty = True
         self.reader = ReaderProcess(self.settings.limieten, self.settings.paden.referentie)
-        self.pipeline = Pipeline(self.settings, self.conn, self.reader, dry_run=self.dry_run)
+        if self.settings.ocr.engine != "uit":
+            # A second sandbox, started on the first scan: OCR has its own time limits and memory.
+            self.ocr_reader = ReaderProcess(self.settings.limieten, self.settings.paden.referentie, ocr=self.settings.ocr)
+            if self.background_ocr:
+                from wkb_desk.intake.ocr_jobs import OcrJobs
+
+                self.ocr_jobs = OcrJobs(self.ocr_reader)
+        self.pipeline = Pipeline(self.settings, self.conn, self.reader, dry_run=self.dry_run,
+                                 ocr_reader=self.ocr_reader, ocr_jobs=self.ocr_jobs)
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.ocr_jobs is not None:
+            self.ocr_jobs.close()
+        if self.ocr_reader is not None:
+            self.ocr_reader.close()
         if self.reader is not None:
             self.reader.close()
         if self.conn is not None:
@@ -117,6 +134,10 @@ class Desk:
         if outcome.status in (PROCESSED, QUARANTINED) or outcome.document_ids:
             self._dirty = True
         return outcome
+
+    def ocr_finished(self) -> list[Path]:
+        """Scans whose background text recognition finished since the last call: process() them again."""
+        return self.ocr_jobs.finished() if self.ocr_jobs is not None else []
 
     def ledger_changed_elsewhere(self) -> bool:
         """True when another process committed to the ledger since the last call (e.g. `wkb-desk link`).

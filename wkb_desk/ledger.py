@@ -143,8 +143,10 @@ def insert_document(
         doc_id = conn.execute(f"INSERT INTO documents ({cols}) VALUES ({marks})", values).lastrowid
     if read is not None:
         conn.executemany(
-            "INSERT INTO pages (document_id, seq, number, region, label, is_scan, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, i, p.number, p.region, p.label, int(p.is_scan), p.text) for i, p in enumerate(read.pages)],
+            "INSERT INTO pages (document_id, seq, number, region, label, is_scan, text, ocr_engine)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, p.number, p.region, p.label, int(p.is_scan), p.text, p.ocr_engine)
+             for i, p in enumerate(read.pages)],
         )
     return doc_id
 
@@ -178,7 +180,9 @@ def document_pages(conn: sqlite3.Connection, document_id: int) -> ReadResult:
 
     doc = conn.execute("SELECT content_type FROM documents WHERE id = ?", (document_id,)).fetchone()
     rows = conn.execute("SELECT * FROM pages WHERE document_id = ? ORDER BY seq", (document_id,)).fetchall()
-    pages = tuple(Page(r["number"], r["text"], r["region"], r["label"], bool(r["is_scan"])) for r in rows)
+    pages = tuple(
+        Page(r["number"], r["text"], r["region"], r["label"], bool(r["is_scan"]), r["ocr_engine"]) for r in rows
+    )
     return ReadResult(content_type=doc["content_type"] if doc else "", pages=pages)
 
 

@@ -79,7 +79,8 @@ class Page:
     text: str
     region: str = "body"  # "body" | "header" | "footer"
     label: str = ""  # sheet name for XLSX
-    is_scan: bool = False  # a page without a text layer
+    is_scan: bool = False  # a page without a text layer that no text recognition could read
+    ocr_engine: str | None = None  # the engine that read this page from its image ("tesseract", "rapidocr")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from wkb_desk.extract.classify import classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields
@@ -28,6 +29,7 @@ __all__ = ["extract", "load_reference", "Reference", "stale_entries"]
 log = logging.getLogger("wkb_desk.extract")
 
 MIN_TEXT_CHARS = 20  # fewer readable characters than this: treat as a scan
+OCR_CONFIDENCE = 0.8  # a field read from a page that text recognition read counts for this much of its confidence
 _FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
 _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
 # fields of a party (not the document's own data): they do not mark where a form's own data starts
@@ -130,6 +132,10 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     warnings.extend(_check_reference(chosen, ref))
     chosen.pop("toevoeging", None)
 
+    ocr_pages = {p.number for p in read.pages if p.ocr_engine and p.text}
+    for name, c in chosen.items():
+        if c.page in ocr_pages:  # only as sure as the recognition: a lower zekerheid marks it for checking
+            chosen[name] = replace(c, conf=c.conf * OCR_CONFIDENCE)
     fields: dict[str, FieldValue] = {
         name: to_field_value(chosen[name]) for name in sorted(chosen, key=lambda n: _FIELD_ORDER.get(n, 999))
         if name in _FIELD_ORDER
@@ -145,6 +151,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append(f"Soort onzeker ({kind}, zekerheid {score:.2f}): controleer het document.")
     if any(p.is_scan for p in read.pages):
         warnings.append("Een of meer pagina's zijn gescand zonder tekstlaag: controleer of velden ontbreken.")
+    if ocr_pages:
+        warnings.append("Gelezen met tekstherkenning (scan of foto): controleer de gegevens.")
     return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
                       unreadable=tuple(unreadable))
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from wkb_desk.config import Limits
+from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import ReaderError
 from wkb_desk.models import KIND_UNREADABLE, Extraction, ReadResult
 
@@ -59,15 +59,23 @@ def sha256_file(path: Path) -> tuple[str, int]:
 
 
 def analyze(
-    source: Path | bytes, name: str, limits: Limits, reference, depth: int = 0, known_sha: tuple[str, int] | None = None
+    source: Path | bytes, name: str, limits: Limits, reference, depth: int = 0, known_sha: tuple[str, int] | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Analysis:
-    """`known_sha`: (sha256, size) of a file the caller already hashed."""
+    """`known_sha`: (sha256, size) of a file the caller already hashed. `ocr`: read scans with text recognition."""
     started = time.perf_counter()
-    result = _analyze(source, name, limits, reference, depth, known_sha)
+    result = _analyze(source, name, limits, reference, depth, known_sha, ocr)
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: int, known_sha) -> Analysis:
+def needs_ocr(analysis: Analysis) -> bool:
+    """True when a page in this file (or a member) is a picture that text recognition has not tried yet."""
+    return any(
+        a.read is not None and any(p.is_scan and p.ocr_engine is None for p in a.read.pages) for a in analysis.walk()
+    )
+
+
+def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: int, known_sha, ocr) -> Analysis:
     from wkb_desk.extract import extract
     from wkb_desk.readers import read_file
 
@@ -79,7 +87,7 @@ def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: 
         sha, size = sha256_file(source)
     base = Analysis(name=name, sha256=sha, size=size, data=source if isinstance(source, bytes) else None)
     try:
-        read = read_file(source, limits)
+        read = read_file(source, limits, ocr)
     except ReaderError as exc:
         return replace(base, problem=Problem.from_error(exc))
 
@@ -100,7 +108,7 @@ def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: 
                 )
             )
         else:
-            children.append(analyze(member.data, member.name, limits, reference, depth + 1))
+            children.append(analyze(member.data, member.name, limits, reference, depth + 1, ocr=ocr))
     pages_only = replace(read, members=())
     extraction = extract(pages_only, reference) if read.pages else None
     problem = None
@@ -119,11 +127,34 @@ def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: 
 
 
 def _no_text_problem(read: ReadResult) -> Problem:
+    from wkb_desk.readers.scans import NO_ENGINE, TOO_LITTLE, TOO_SLOW
+
+    tried = sorted({p.ocr_engine for p in read.pages if p.ocr_engine})
+    if tried:
+        found = next((w for w in read.warnings if w.startswith(TOO_LITTLE)), "")
+        slow = [w for w in read.warnings if TOO_SLOW in w]
+        return Problem(
+            "scan",
+            " ".join(["Dit is een scan of foto zonder tekstlaag.", *slow[:3],
+                      found or f"Tekstherkenning ({', '.join(tried)}) heeft er geen bruikbare tekst in gevonden."]),
+            "Scan het document opnieuw: recht op de glasplaat, zwart-wit of grijs, 300 dpi, en zet die scan in de "
+            "inbox. Een foto: recht van boven, goed belicht en scherp. Of voer de gegevens handmatig in."
+            + (" Is de computer erg druk, verhoog dan ocr.seconden_per_pagina in config.toml." if slow else ""),
+        )
+    off = next((w[len(NO_ENGINE):] for w in read.warnings if w.startswith(NO_ENGINE)), "")
+    if off:
+        return Problem(
+            "scan",
+            f"Dit is een scan of foto zonder tekst; tekstherkenning was niet mogelijk: {off}",
+            "Laat de beheerder de tekstherkenning in orde maken en zet het bestand daarna opnieuw in de inbox, of "
+            "voer de gegevens handmatig in.",
+        )
     if any(p.is_scan for p in read.pages):
         return Problem(
             "scan",
-            "Dit is een scan zonder tekstlaag: de gegevens kunnen niet gelezen worden.",
-            "Laat er tekstherkenning (OCR) op los en zet de nieuwe PDF in de inbox, of voer de gegevens handmatig in.",
+            "Dit is een scan zonder tekstlaag: de gegevens kunnen niet gelezen worden (tekstherkenning is niet gedaan).",
+            "Zet tekstherkenning aan (ocr.engine in config.toml) en zet het bestand opnieuw in de inbox, of voer de "
+            "gegevens handmatig in.",
         )
     return Problem(
         "geen_tekst",

@@ -77,7 +77,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     results = []
     failed = False
-    with ReaderProcess(settings.limieten, settings.paden.referentie) as reader:
+    ocr = settings.ocr if settings.ocr.engine != "uit" else None
+    with ReaderProcess(settings.limieten, settings.paden.referentie, ocr=ocr) as reader:
         for path in args.files:
             if not path.is_file():
                 raise InputError(f"Bestand niet gevonden: {path}.", "Controleer het pad.")
@@ -110,12 +111,24 @@ def _analysis_json(analysis: Analysis, shown_name: str, parent: str | None = Non
     if analysis.read is not None:
         item["paginas"] = len([p for p in analysis.read.pages if p.region == "body"])
         item["waarschuwingen"] = list(item.get("waarschuwingen", [])) + list(analysis.read.warnings)
+        ocr_pages = [p for p in analysis.read.pages if p.ocr_engine]
+        if ocr_pages:
+            item["tekstherkenning"] = [
+                {"pagina": p.number, "engine": p.ocr_engine, "tekens": len(p.text), "tekst": _without_bsn(p.text)}
+                for p in ocr_pages
+            ]
     if analysis.problem is not None:
         item["fout"] = {"code": analysis.problem.code, "melding": f"{analysis.problem.message} {analysis.problem.advice}"}
     out = [item]
     for child in analysis.children:
         out.extend(_analysis_json(child, child.name, parent=shown_name))
     return out
+
+
+def _without_bsn(text: str) -> str:
+    from wkb_desk.extract.normalize import has_bsn_label, scrub_bsn
+
+    return "\n".join(scrub_bsn(line) if has_bsn_label(line) else line for line in text.splitlines())
 
 
 def _print_extraction(item: dict) -> None:
@@ -126,6 +139,8 @@ def _print_extraction(item: dict) -> None:
         print(f"  {name}: {value['waarde']}  (p. {value.get('pagina') or '-'}: {value.get('fragment', '')[:60]!r})")
     if item.get("ontbreekt"):
         print(f"  ontbreekt: {', '.join(item['ontbreekt'])}")
+    for page in item.get("tekstherkenning", []):
+        print(f"  tekstherkenning: pagina {page['pagina']} gelezen door {page['engine']} ({page['tekens']} tekens)")
     for warning in item.get("waarschuwingen", []):
         print(f"  let op: {warning}")
 

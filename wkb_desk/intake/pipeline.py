@@ -19,7 +19,7 @@ from wkb_desk import ledger
 from wkb_desk.config import Settings
 from wkb_desk.errors import ReaderError
 from wkb_desk.intake import journal
-from wkb_desk.intake.analysis import Analysis, Problem, sha256_file
+from wkb_desk.intake.analysis import Analysis, Problem, needs_ocr, sha256_file
 from wkb_desk.intake.files import is_junk, relative_to, unique_path, write_new
 from wkb_desk.intake.quarantine import reason_text
 from wkb_desk.intake.sandbox import ReaderProcess
@@ -42,6 +42,7 @@ DUPLICATE = "dubbel"
 QUARANTINED = "quarantaine"
 SKIPPED = "overgeslagen"  # junk, or not (yet) complete
 VANISHED = "verdwenen"  # gone before we could take it
+OCR_PENDING = "tekstherkenning"  # a scan being read in the background (watch); it stays in the inbox meanwhile
 
 
 @dataclass
@@ -69,11 +70,16 @@ class _Planned:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, conn: sqlite3.Connection, reader: ReaderProcess, *, dry_run: bool = False):
+    def __init__(self, settings: Settings, conn: sqlite3.Connection, reader: ReaderProcess, *, dry_run: bool = False,
+                 ocr_reader: ReaderProcess | None = None, ocr_jobs=None):
+        """`ocr_reader`: the OCR sandbox for files with scanned pages (None: scans stay unread);
+        `ocr_jobs` (intake/ocr_jobs.OcrJobs): read those in the background instead of waiting."""
         self.settings = settings
         self.conn = conn
         self.reader = reader
         self.dry_run = dry_run
+        self.ocr_reader = ocr_reader
+        self.ocr_jobs = ocr_jobs
         self.base = settings.base_dir
 
     # --- one file ------------------------------------------------------------------------------
@@ -94,7 +100,14 @@ class Pipeline:
         if existing is not None and existing["status"] == PROCESSED:
             return self._duplicate(path, sha, subfolder, received, existing)
 
-        analysis = self._analyze(path, sha, size)
+        analysis = self.ocr_jobs.take(path, sha) if self.ocr_jobs is not None else None
+        if analysis is None:
+            analysis = self._analyze(path, sha, size)
+            if self.ocr_reader is not None and needs_ocr(analysis):
+                if self.ocr_jobs is not None:
+                    self.ocr_jobs.submit(path, sha, size)
+                    return Outcome(path, OCR_PENDING, "scan: de tekst wordt herkend; de andere bestanden gaan door")
+                analysis = self._analyze(path, sha, size, self.ocr_reader)
         plans = self._plan(analysis, received, subfolder)
         top = plans[0]
         outcome = Outcome(
@@ -137,10 +150,10 @@ class Pipeline:
 
     # --- steps ---------------------------------------------------------------------------------
 
-    def _analyze(self, path: Path, sha: str, size: int) -> Analysis:
+    def _analyze(self, path: Path, sha: str, size: int, reader: ReaderProcess | None = None) -> Analysis:
         # Size and type limits are the readers' (readers.read_file); a problem comes back inside the Analysis.
         try:
-            return self.reader.analyze(path, known_sha=(sha, size))
+            return (reader or self.reader).analyze(path, known_sha=(sha, size))
         except ReaderError as exc:  # time-out or a crashed reader process
             return Analysis(name=path.name, sha256=sha, size=size, problem=Problem.from_error(exc))
 

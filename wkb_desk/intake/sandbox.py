@@ -3,6 +3,11 @@
 A reader that hangs (a hostile PDF), crashes the interpreter or eats memory is stopped here; the
 watcher and the ledger in the parent process carry on. One long-lived worker keeps the cost per file
 to one pipe round trip; it is restarted after a time-out or a crash.
+
+With OCR settings the worker also reads scans with text recognition. Then each recognised page has a
+time limit of its own (`ocr.seconden_per_pagina`): the worker reports the start and end of every page
+over the pipe, and the parent stops the worker when a page takes longer (an engine inside the process
+cannot be interrupted otherwise). The rest of the file keeps `limieten.max_seconden`.
 """
 
 from __future__ import annotations
@@ -12,18 +17,22 @@ import multiprocessing as mp
 import sys
 from pathlib import Path
 
-from wkb_desk.config import Limits
+from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, ReaderTimeoutError
 from wkb_desk.intake.analysis import Analysis, analyze
 
 log = logging.getLogger(__name__)
 _MEMORY_LIMIT = 4 * 1024**3  # address space of the worker (POSIX): a decompression bomb ends as MemoryError
+# Beyond a page's own limit: Tesseract is stopped at the limit itself (only that page is lost); this
+# grace lets that happen before the parent stops the whole worker (RapidOCR cannot be interrupted).
+_PAGE_GRACE = 15.0  # seconds, at most: never more than the page's own limit
 
 
-def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
+def _worker(conn, limits: Limits, reference_dir: str | None, ocr: OcrSettings | None = None) -> None:
     import signal
 
     from wkb_desk.extract import load_reference
+    from wkb_desk.ocr import set_page_listener
 
     # Ctrl+C at a console reaches the whole process group; the parent decides when the worker stops
     # (through the pipe or kill). Without this, a good document being read would be quarantined as broken.
@@ -37,6 +46,7 @@ def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
         except (ValueError, OSError):
             pass
     reference = load_reference(Path(reference_dir) if reference_dir else None)
+    set_page_listener(lambda event, number, summary: conn.send(("ocr", (event, number, summary))))
     conn.send(("ready", None))
     while True:
         try:
@@ -47,7 +57,7 @@ def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
             return
         path, name, known_sha = request
         try:
-            conn.send(("ok", analyze(Path(path), name, limits, reference, known_sha=known_sha)))
+            conn.send(("ok", analyze(Path(path), name, limits, reference, known_sha=known_sha, ocr=ocr)))
         except MemoryError:
             conn.send(("crash", "MemoryError"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which quarantines the file
@@ -55,8 +65,9 @@ def _worker(conn, limits: Limits, reference_dir: str | None) -> None:
 
 
 class ReaderProcess:
-    def __init__(self, limits: Limits, reference_dir: Path | None = None) -> None:
+    def __init__(self, limits: Limits, reference_dir: Path | None = None, ocr: OcrSettings | None = None) -> None:
         self.limits = limits
+        self.ocr = ocr
         self.reference_dir = str(reference_dir) if reference_dir and reference_dir.is_dir() else None
         self._ctx = mp.get_context("spawn")  # the same on every platform, and safe beside the watcher's threads
         self._proc = None
@@ -71,7 +82,8 @@ class ReaderProcess:
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
         self._proc = self._ctx.Process(
-            target=_worker, args=(child, self.limits, self.reference_dir), daemon=True, name="wkb-desk-lezer"
+            target=_worker, args=(child, self.limits, self.reference_dir, self.ocr), daemon=True,
+            name="wkb-desk-ocr" if self.ocr else "wkb-desk-lezer",
         )
         self._proc.start()
         child.close()
@@ -90,25 +102,33 @@ class ReaderProcess:
         assert self._conn is not None
         self._conn.send((str(path), name or path.name, known_sha))
         timeout = self.limits.max_seconden
-        try:
-            ready = self._conn.poll(timeout)
-        except (EOFError, OSError):
-            ready = True
-        if not ready:
-            self._kill()
-            raise ReaderTimeoutError(
-                f"Het lezen duurde langer dan {timeout:g} seconden en is afgebroken.",
-                "Het bestand is mogelijk beschadigd of erg groot. Open het zelf, sla het opnieuw op als PDF en zet het "
-                "in de inbox; of verhoog limieten.max_seconden.",
-            )
-        try:
-            status, payload = self._conn.recv()
-        except (EOFError, OSError) as exc:
-            self._kill()
-            raise CorruptError(
-                "Het leesproces stopte onverwacht bij dit bestand.",
-                "Het bestand is waarschijnlijk beschadigd. Vraag de indiener om een nieuwe versie.",
-            ) from exc
+        page = None  # the page being recognised, if any
+        while True:
+            if page is not None and self.ocr:
+                limit = self.ocr.seconden_per_pagina + min(_PAGE_GRACE, self.ocr.seconden_per_pagina)
+            else:
+                limit = timeout
+            try:
+                ready = self._conn.poll(limit)
+            except (EOFError, OSError):
+                ready = True
+            if not ready:
+                self._kill()
+                raise _timeout(self.ocr.seconden_per_pagina if page is not None and self.ocr else limit, page)
+            try:
+                status, payload = self._conn.recv()
+            except (EOFError, OSError) as exc:
+                self._kill()
+                raise CorruptError(
+                    "Het leesproces stopte onverwacht bij dit bestand.",
+                    "Het bestand is waarschijnlijk beschadigd. Vraag de indiener om een nieuwe versie.",
+                ) from exc
+            if status != "ocr":
+                break
+            event, number, summary = payload
+            page = number if event == "start" else None
+            if summary:
+                log.info("%s, pagina %d: %s.", name or path.name, number, summary)
         if status == "crash":
             log.error("Leesfout in %s: %s", path, payload)
             if payload == "MemoryError":
@@ -135,3 +155,17 @@ class ReaderProcess:
             except (OSError, BrokenPipeError):
                 pass
         self._kill()
+
+
+def _timeout(seconds: float, page: int | None) -> ReaderTimeoutError:
+    if page is not None:
+        return ReaderTimeoutError(
+            f"De tekstherkenning van pagina {page} duurde langer dan {seconds:g} seconden en is afgebroken.",
+            "Scan het document opnieuw (recht, 300 dpi, zwart-wit of grijs) en zet het in de inbox, voer de gegevens "
+            "handmatig in, of verhoog ocr.seconden_per_pagina in config.toml.",
+        )
+    return ReaderTimeoutError(
+        f"Het lezen duurde langer dan {seconds:g} seconden en is afgebroken.",
+        "Het bestand is mogelijk beschadigd of erg groot. Open het zelf, sla het opnieuw op als PDF en zet het "
+        "in de inbox; of verhoog limieten.max_seconden.",
+    )

@@ -368,6 +368,11 @@ class Watcher:
                 return
         if self._retry:
             self._due_retries()
+        for path in getattr(self.desk, "ocr_finished", list)():
+            # A scan read in the background: through the pipeline again, which records it now.
+            self._handled.pop(path, None)
+            if not self.stop.is_set():
+                self._take(path)
         result = self.gate.check()
         for path in result.gone:
             self._reported.discard(path)
@@ -499,6 +504,9 @@ class Watcher:
             self._handled[path] = sig  # it stays in the inbox by design: show it once, until it changes
             return
         log.info("%s: %s", rel, message or status)
+        if status == "tekstherkenning":
+            self._handled[path] = sig  # not again until it is read (or it changes)
+            return
         if status in ("verwerkt", "dubbel", "quarantaine") and self._dirty_since is None:
             self._dirty_since = time.monotonic()
         self._retry_later(path, status)
@@ -734,7 +742,7 @@ def run_watch(settings: Settings, *, stop: threading.Event | None = None,
     stop = stop if stop is not None else threading.Event()
     if dry_run:
         log.info("Proefdraai: de bewaking laat zien wat er met elk bestand zou gebeuren en verplaatst of bewaart niets.")
-    with Desk(settings, command="watch", dry_run=dry_run) as desk:
+    with Desk(settings, command="watch", dry_run=dry_run, background_ocr=True) as desk:
         watcher = Watcher(desk, settings, stop=stop, ready=ready)
         watcher.run()
     if watcher.register_busy:

@@ -1,4 +1,8 @@
-"""PDF -> text per page (pypdf). Encrypted: the empty password is tried, then quarantine."""
+"""PDF -> text per page (pypdf). Encrypted: the empty password is tried, then quarantine.
+
+Pages without a text layer (scans) are rendered with pypdfium2 and read with text recognition when OCR
+settings are given (readers/scans.py); without them they stay marked as scans.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import io
 import logging
 from pathlib import Path
 
-from wkb_desk.config import Limits
+from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, EncryptedError
 from wkb_desk.models import Page, ReadResult
 
@@ -15,7 +19,7 @@ log = logging.getLogger(__name__)
 _SCAN_MIN_CHARS = 20
 
 
-def read_pdf(source: Path | bytes, limits: Limits) -> ReadResult:
+def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = None) -> ReadResult:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -56,9 +60,42 @@ def read_pdf(source: Path | bytes, limits: Limits) -> ReadResult:
                 continue
             text = text.replace("\x00", "")
             pages.append(Page(number=i + 1, text=text, is_scan=len(text.strip()) < _SCAN_MIN_CHARS and _has_images(page)))
+        if ocr is not None and any(p.is_scan for p in pages):
+            pages = _recognise_scans(source, pages, ocr, warnings)
         return ReadResult(content_type="pdf", pages=tuple(pages), warnings=tuple(warnings))
     finally:
         stream.close()
+
+
+def _recognise_scans(source: Path | bytes, pages: list[Page], ocr: OcrSettings, warnings: list[str]) -> list[Page]:
+    import pypdfium2 as pdfium
+
+    from wkb_desk.readers.scans import recognise_pages
+
+    scans = [p.number for p in pages if p.is_scan]
+    if len(scans) > ocr.max_paginas:
+        warnings.append(
+            f"De PDF heeft {len(scans)} gescande pagina's; tekstherkenning is gedaan op de eerste {ocr.max_paginas} "
+            "(ocr.max_paginas)."
+        )
+        scans = scans[: ocr.max_paginas]
+    try:
+        doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    except Exception as exc:  # noqa: BLE001 - pdfium refuses what pypdf repaired: the pages stay scans
+        warnings.append(f"De gescande pagina's konden niet als afbeelding geopend worden ({type(exc).__name__}).")
+        return pages
+    try:
+        scale = ocr.dpi / 72
+
+        def render(number: int):
+            return doc[number - 1].render(scale=scale, grayscale=True).to_pil()
+
+        read, ocr_warnings = recognise_pages([(n, lambda n=n: render(n)) for n in scans], ocr)
+    finally:
+        doc.close()
+    warnings.extend(ocr_warnings)
+    by_number = {p.number: p for p in read}
+    return [by_number.get(p.number, p) for p in pages]
 
 
 def _has_images(page) -> bool:

@@ -18,21 +18,24 @@ _EMAIL_HEADER = re.compile(
     rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|delivered-to|x-[\w-]+):",
     re.IGNORECASE | re.MULTILINE,
 )
+# Scans and photos: read with text recognition (readers/image.py).
+_SCAN_IMAGES = {
+    b"\xff\xd8\xff": "jpeg",
+    b"\x89PNG\r\n\x1a\n": "png",
+    b"II*\x00": "tiff",
+    b"MM\x00*": "tiff",
+}
 _IMAGE_MAGIC = {
-    b"\xff\xd8\xff": "JPEG-afbeelding",
-    b"\x89PNG": "PNG-afbeelding",
-    b"II*\x00": "TIFF-afbeelding",
-    b"MM\x00*": "TIFF-afbeelding",
     b"GIF8": "GIF-afbeelding",
 }
 _SCAN_ADVICE = (
-    "Dit is een afbeelding, geen document met tekst. Maak er een PDF met tekstherkenning (OCR) van en zet die in de "
-    "inbox, of voer de gegevens handmatig in."
+    "Dit is een afbeelding in een formaat dat niet gelezen wordt. Scan of fotografeer het document opnieuw als PDF, "
+    "JPEG, PNG of TIFF en zet dat in de inbox, of voer de gegevens handmatig in."
 )
 
 
 def sniff(source: Path | bytes) -> str:
-    """Return 'pdf', 'docx', 'xlsx', 'zip', 'eml' or 'msg'; raise a ReaderError for anything else."""
+    """Return 'pdf', 'docx', 'xlsx', 'zip', 'eml', 'msg', 'jpeg', 'png' or 'tiff'; raise a ReaderError otherwise."""
     head = _head(source, 8192)
     if not head:
         raise EmptyFileError("Het bestand is leeg (0 bytes).", "Vraag de indiener het bestand opnieuw te sturen.")
@@ -42,6 +45,9 @@ def sniff(source: Path | bytes) -> str:
         return _sniff_zip(source)
     if head.startswith(_OLE_MAGIC):
         return _sniff_ole(source)
+    for magic, kind in _SCAN_IMAGES.items():  # a signature at offset 0 wins over a later "%PDF-", as for ZIP
+        if head.startswith(magic):
+            return kind
     if b"%PDF-" in head[:1024]:
         return "pdf"
     for magic, what in _IMAGE_MAGIC.items():
@@ -50,7 +56,8 @@ def sniff(source: Path | bytes) -> str:
     if _looks_like_email(head):
         return "eml"
     raise UnsupportedTypeError(
-        "Bestandstype niet ondersteund: de inhoud is geen PDF, Word (.docx), Excel (.xlsx), ZIP of e-mail.",
+        "Bestandstype niet ondersteund: de inhoud is geen PDF, Word (.docx), Excel (.xlsx), ZIP, e-mail of scan "
+        "(JPEG, PNG, TIFF).",
         "Sla het document op als PDF, .docx of .xlsx en zet het opnieuw in de inbox.",
     )
 

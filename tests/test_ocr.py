@@ -1,0 +1,245 @@
+"""Scans and photos are read with text recognition: real scans made here (render, tilt, noise, stamp).
+
+The engine that comes with the README's install commands (RapidOCR) is tested everywhere; Tesseract
+tests skip where it is not installed. Few pages, small images: OCR time in the suite stays small.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import shutil
+import sqlite3
+import threading
+
+import pytest
+from builders import BOUWMELDING_LINES, pdf_bytes
+from conftest import run_cli
+from fixtures.ocr.scans import image_bytes, image_pdf, render, scanify
+
+from wkb_desk.config import Limits, OcrSettings
+from wkb_desk.desk import Desk
+from wkb_desk.extract import extract, load_reference
+from wkb_desk.intake.sandbox import ReaderProcess
+from wkb_desk.ocr.engines import tesseract_engine, EngineUnavailable
+from wkb_desk.readers import read_file, sniff
+
+RAPID = OcrSettings(engine="rapidocr", dpi=200)
+LIMITS = Limits()
+KEY_FIELDS = ("verzoeknummer", "datum", "postcode", "plaats", "kwaliteitsborger", "instrument", "startdatum")
+
+
+def _has_tesseract() -> bool:
+    try:
+        tesseract_engine(OcrSettings())
+    except EngineUnavailable:
+        return False
+    return True
+
+
+needs_tesseract = pytest.mark.skipif(not _has_tesseract(), reason="Tesseract met Nederlandse taaldata ontbreekt")
+
+
+@functools.cache
+def _text_pdf() -> bytes:
+    return pdf_bytes(BOUWMELDING_LINES)
+
+
+@functools.cache
+def _scan(turn: int = 0) -> object:
+    """The bouwmelding as the copier sees it: tilted 1.5 degrees, speckled, with a received-stamp."""
+    return scanify(render(_text_pdf(), dpi=200, crop=True)[0], angle=1.5, noise=0.03, turn=turn)
+
+
+@functools.cache
+def _from_text_layer():
+    """What the same document gives from its text layer: the scan must give the same key fields."""
+    return extract(read_file(_text_pdf(), LIMITS), load_reference())
+
+
+def _expected() -> dict:
+    values = _from_text_layer().values()
+    assert all(values.get(k) for k in KEY_FIELDS)  # the fixture itself has every key field
+    return {k: values[k] for k in KEY_FIELDS}
+
+
+def _ocr_fields(read):
+    x = extract(read, load_reference())
+    return x, {k: v.value for k, v in x.fields.items()}
+
+
+# --- sniffing -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt, kind", [("JPEG", "jpeg"), ("PNG", "png"), ("TIFF", "tiff")])
+def test_images_are_recognised_by_their_bytes(fmt, kind):
+    from PIL import Image
+
+    assert sniff(image_bytes(Image.new("L", (40, 40), 255), fmt)) == kind
+
+
+def test_a_broken_jpeg_goes_to_quarantine_as_damaged():
+    from wkb_desk.errors import CorruptError
+
+    with pytest.raises(CorruptError) as info:
+        read_file(b"\xff\xd8\xff\xe0" + b"\x00" * 100, LIMITS, RAPID)
+    assert "afbeelding is beschadigd" in info.value.message
+
+
+# --- reading scans (RapidOCR: always installed) ----------------------------------------------------
+
+
+def test_a_photo_taken_sideways_is_turned_and_read():
+    photo = image_bytes(_scan(turn=1), "JPEG")  # a phone held in landscape: the text runs top to bottom
+    read = read_file(photo, LIMITS, RAPID)
+    assert read.content_type == "jpeg"
+    x, values = _ocr_fields(read)
+    assert x.kind == "bouwmelding"
+    assert {k: values.get(k) for k in ("verzoeknummer", "postcode")} == {k: _expected()[k] for k in ("verzoeknummer", "postcode")}
+
+
+def test_tiff_pages_beyond_the_ocr_page_limit_are_left_with_a_warning():
+    from PIL import Image
+
+    blank = Image.new("L", (800, 1100), 255)
+    frames = [_scan(), blank]
+    import io
+
+    buf = io.BytesIO()
+    frames[0].save(buf, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate")
+    read = read_file(buf.getvalue(), LIMITS, OcrSettings(engine="rapidocr", max_paginas=1))
+    assert [p.number for p in read.pages] == [1]
+    assert read.pages[0].ocr_engine == "rapidocr"
+    assert any("alleen de eerste 1" in w for w in read.warnings)
+
+
+# --- the intake: ledger, quarantine, the per-page time limit -------------------------------------
+
+
+def _ledger(settings, sql: str):
+    conn = sqlite3.connect(settings.paden.database)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_an_image_only_pdf_is_read_and_recorded_per_page_with_its_engine_and_lower_confidence(workspace):
+    scanned = image_pdf([_scan()], dpi=200)
+    first_pass = read_file(scanned, LIMITS)  # without OCR settings: marked as a scan, nothing read
+    assert first_pass.pages[0].is_scan and first_pass.pages[0].ocr_engine is None and not first_pass.has_text
+
+    settings = workspace('[ocr]\nengine = "rapidocr"\ndpi = 200\n')
+    (settings.paden.inbox / "gescande melding.pdf").write_bytes(scanned)
+    with Desk(settings) as desk:
+        [outcome] = [desk.process(p) for p in desk.candidates()]
+    assert outcome.status == "verwerkt" and outcome.kind == "bouwmelding"
+    [page] = _ledger(settings, "SELECT * FROM pages")
+    assert page["ocr_engine"] == "rapidocr" and page["is_scan"] == 0
+    assert "Bouwmelding - Bouwactiviteit" in page["text"]  # the spaces the recogniser leaves out are restored
+    [doc] = _ledger(settings, "SELECT * FROM documents")
+    fields = json.loads(doc["extraction_json"])["velden"]
+    assert {k: fields[k]["waarde"] for k in KEY_FIELDS if k in fields} == _expected()
+    for name in KEY_FIELDS:
+        assert fields[name]["zekerheid"] < _from_text_layer().fields[name].confidence, name
+    assert any("tekstherkenning" in w for w in json.loads(doc["extraction_json"])["waarschuwingen"])
+
+
+def test_a_scan_with_too_little_text_goes_to_quarantine_saying_what_was_tried(workspace):
+    from PIL import Image
+
+    settings = workspace('[ocr]\nengine = "rapidocr"\n')
+    empty = scanify(Image.new("L", (827, 1169), 255), with_stamp=False, noise=0.02)  # only copier speckles
+    (settings.paden.inbox / "lege scan.jpg").write_bytes(image_bytes(empty, "JPEG"))
+    with Desk(settings) as desk:
+        [outcome] = [desk.process(p) for p in desk.candidates()]
+    assert outcome.status == "quarantaine"
+    [reason] = list(settings.paden.fouten.glob("*.fout.txt"))
+    text = reason.read_text(encoding="utf-8")
+    assert "Tekstherkenning vond te weinig tekst (rapidocr" in text  # what was tried
+    assert "Scan het document opnieuw" in text and "handmatig" in text  # what to do
+
+
+def test_ocr_switched_off_quarantines_a_scan_and_says_so(workspace):
+    settings = workspace('[ocr]\nengine = "uit"\n')
+    (settings.paden.inbox / "scan.png").write_bytes(image_bytes(_scan(), "PNG"))
+    with Desk(settings) as desk:
+        [outcome] = [desk.process(p) for p in desk.candidates()]
+    assert outcome.status == "quarantaine"
+    text = next(settings.paden.fouten.glob("*.fout.txt")).read_text(encoding="utf-8")
+    assert "tekstherkenning is niet gedaan" in text and "ocr.engine" in text
+
+
+def test_a_page_over_its_time_limit_is_stopped_and_the_file_quarantined_saying_so(workspace):
+    # Whichever stops it (the limit inside the OCR sandbox, or the parent stopping the sandbox), the clerk
+    # reads the same: which page, the limit, and what to do. The next file is read by a fresh sandbox.
+    settings = workspace('[ocr]\nengine = "rapidocr"\nseconden_per_pagina = 0.2\n')
+    (settings.paden.inbox / "trage scan.pdf").write_bytes(image_pdf([_scan()], dpi=200))
+    with Desk(settings) as desk:
+        [slow] = [desk.process(p) for p in desk.candidates()]
+        (settings.paden.inbox / "tekst.pdf").write_bytes(_text_pdf())
+        [ok] = [desk.process(p) for p in desk.candidates()]
+    assert slow.status == "quarantaine" and ok.status == "verwerkt" and ok.kind == "bouwmelding"
+    text = next(settings.paden.fouten.glob("*.fout.txt")).read_text(encoding="utf-8")
+    assert "agina 1" in text and "0.2 s" in text and "ocr.seconden_per_pagina" in text
+
+
+def test_extract_json_shows_the_ocr_text_and_the_engine_per_page(workspace, tmp_path):
+    settings = workspace('[ocr]\nengine = "rapidocr"\ndpi = 200\n')
+    scan = tmp_path / "foto.png"
+    scan.write_bytes(image_bytes(_scan(), "PNG"))
+    done = run_cli("--config", str(settings.config_path), "extract", str(scan), "--json")
+    assert done.returncode == 0, done.stderr
+    [item] = json.loads(done.stdout)
+    assert item["inhoudstype"] == "png" and item["soort"] == "bouwmelding"
+    [page] = item["tekstherkenning"]
+    assert page["pagina"] == 1 and page["engine"] == "rapidocr" and "Verzoeknummer" in page["tekst"]
+
+
+# --- Tesseract, where installed ----------------------------------------------------------------------
+
+
+@needs_tesseract
+def test_auto_prefers_tesseract_with_dutch_and_reads_the_scan():
+    read = read_file(image_pdf([_scan()], dpi=200), LIMITS, OcrSettings(engine="auto", dpi=200))
+    assert read.pages[0].ocr_engine == "tesseract"
+    x, values = _ocr_fields(read)
+    assert x.kind == "bouwmelding"
+    assert {k: values.get(k) for k in KEY_FIELDS} == _expected()
+
+
+def test_asking_for_tesseract_where_it_is_missing_says_how_to_install(workspace, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    from wkb_desk.ocr import engines
+
+    monkeypatch.setattr(engines, "_WINDOWS_FOLDERS", ())
+    with pytest.raises(EngineUnavailable) as info:
+        engines.tesseract_engine(OcrSettings(engine="tesseract"))
+    assert "Installeer Tesseract" in str(info.value)
+
+
+# --- the watcher keeps taking other files while a long scan is read ------------------------------
+
+
+def test_watcher_takes_other_files_while_a_long_scan_is_read(tmp_path, caplog):
+    from test_watcher_support import WatchThread, make_config, wait_for
+
+    cfg = make_config(tmp_path, "native", extra='\n[ocr]\nengine = "rapidocr"\ndpi = 200\n')
+    long_scan = image_pdf([_scan()] * 3, dpi=200)  # three pages to recognise
+    caplog.set_level(logging.INFO, logger="wkb_desk")
+    with WatchThread(cfg) as w:
+        (w.inbox / "lange scan.pdf").write_bytes(long_scan)
+        wait_for(lambda: any("de tekst wordt herkend" in r.getMessage() for r in caplog.records),
+                 what="scan naar de tekstherkenning")
+        (w.inbox / "startmelding.pdf").write_bytes(pdf_bytes(["Startmelding", "Verzoeknummer: 2026031000123"]))
+        wait_for(lambda: w.ledger.document("startmelding.pdf") is not None, timeout=60, what="tekstbestand")
+        assert w.ledger.document("lange scan.pdf") is None  # still being read: it did not hold up the other file
+        assert (w.inbox / "lange scan.pdf").exists()
+        wait_for(lambda: w.ledger.document("lange scan.pdf") is not None, timeout=120, what="scan vastgelegd")
+        scan_doc = w.ledger.document("lange scan.pdf")
+        pages = w.ledger.rows("SELECT ocr_engine FROM pages WHERE document_id = ?", (scan_doc["id"],))
+    assert scan_doc["kind"] == "bouwmelding" and scan_doc["status"] == "verwerkt"
+    assert [p["ocr_engine"] for p in pages] == ["rapidocr"] * 3
+    assert any("pagina 3: gelezen door rapidocr" in r.getMessage() for r in caplog.records)  # the log names the engine

@@ -1,0 +1,117 @@
+"""Make a page image easy to read: grey, full contrast, speckles out, upright and straight.
+
+Quarter turns: a page whose text lines run vertically (a photo taken sideways, a page fed in the wrong
+way) is turned by 90 degrees. Skew: the small angle at which the text lines are most sharply separated
+(the variance of the row profile peaks), searched within +-6 degrees. Upside down: in Latin print more
+ink sticks out above a line's x-height band (b, d, h, k, l, t, capitals) than below it (g, j, p, q, y);
+a page where it is the other way round is turned over. recognise.py still tries the page the other way
+up when it reads badly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PIL import Image, ImageFilter, ImageOps
+
+MAX_SIDE = 4200  # larger photos are scaled down to this (about A4 at 360 dpi): more pixels only cost time
+_PROBE_SIDE = 1000  # the orientation and skew search runs on an image this wide
+
+
+@dataclass(frozen=True)
+class Prepared:
+    image: Image.Image  # grey ("L"), upright as far as can be told, deskewed
+    quarter_turns: int  # counter-clockwise quarter turns applied
+    skew: float  # degrees rotated to straighten the lines
+
+
+def prepare(img: Image.Image) -> Prepared:
+    img = ImageOps.exif_transpose(img)  # a phone photo says which way up it was taken
+    if img.mode not in ("L", "RGB"):
+        img = img.convert("RGBA").convert("RGB") if "A" in img.getbands() else img.convert("RGB")
+    grey = img.convert("L")
+    if max(grey.size) > MAX_SIDE:
+        grey.thumbnail((MAX_SIDE, MAX_SIDE), Image.LANCZOS)
+    grey = ImageOps.autocontrast(grey, cutoff=1)
+    grey = grey.filter(ImageFilter.MedianFilter(3))  # copier speckles and JPEG noise
+    turns = 1 if _lines_run_vertically(grey) else 0
+    if turns:
+        grey = grey.rotate(90, expand=True)
+    skew = _skew_angle(grey)
+    if abs(skew) >= 0.1:
+        grey = grey.rotate(skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    if _upside_down(grey):
+        grey = grey.rotate(180)
+        turns += 2
+    return Prepared(grey, turns % 4, skew)
+
+
+def turned(prepared: Prepared, quarter_turns: int) -> Prepared:
+    """The same page turned further (2: upside down)."""
+    img = prepared.image.rotate(90 * quarter_turns, expand=True)
+    return Prepared(img, (prepared.quarter_turns + quarter_turns) % 4, prepared.skew)
+
+
+def _ink(img: Image.Image):
+    import numpy as np
+
+    small = img.copy()
+    small.thumbnail((_PROBE_SIDE, _PROBE_SIDE))
+    arr = np.asarray(small, dtype=np.uint8)
+    return arr < 140  # dark pixels
+
+
+def _lines_run_vertically(img: Image.Image) -> bool:
+    import numpy as np
+
+    ink = _ink(img)
+    if ink.sum() < 200:  # an (almost) empty page
+        return False
+    # Across text lines the ink alternates strongly (line, white, line); along them much less, even on a
+    # form with columns. Measured on upright pages 0.16-0.6, on pages turned a quarter 1.7-6.
+    rows = float(np.var(ink.mean(axis=1)))
+    cols = float(np.var(ink.mean(axis=0)))
+    return cols > 1.2 * rows
+
+
+def _skew_angle(img: Image.Image) -> float:
+    import numpy as np
+
+    ink = _ink(img)
+    if ink.sum() < 200:
+        return 0.0
+    probe = Image.fromarray((ink * 255).astype("uint8"))
+
+    def score(angle: float) -> float:
+        rotated = np.asarray(probe.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float32)
+        return float(np.var(rotated.sum(axis=1)))
+
+    best = max((a / 2 for a in range(-12, 13)), key=score)  # half degrees
+    fine = max((best + a / 10 for a in range(-5, 6)), key=score)  # tenths
+    return round(fine, 1)
+
+
+def _upside_down(img: Image.Image) -> bool:
+    import numpy as np
+
+    ink = _ink(img)
+    rows = ink.mean(axis=1)
+    if rows.max() <= 0:
+        return False
+    above = below = 0.0
+    in_line = rows > 0.02
+    i, n = 0, len(rows)
+    while i < n:
+        if not in_line[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and in_line[j]:
+            j += 1
+        line = rows[i:j]
+        if len(line) >= 4:
+            core = np.where(line >= 0.5 * line.max())[0]
+            above += float(line[: core[0]].sum())
+            below += float(line[core[-1] + 1:].sum())
+        i = j
+    return below > 1.25 * above and below - above > 0.5
