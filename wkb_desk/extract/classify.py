@@ -17,6 +17,27 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
+# cells of a line: TABs, or three or more spaces (two columns flowed into one line)
+_CELL_SPLIT = re.compile(r"\t+|\s{3,}")
+# a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
+# document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
+_PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
+                            r"meegezonden(?: stukken)?|overzicht (?:van de )?(?:stukken|onderdelen|bijlagen)|"
+                            r"(?:dit dossier )?bevat|stukken)\b[^.]{0,40}:?\s*$", re.IGNORECASE)
+# title words by meaning: (kind, groups of stems each needing a word that contains one, stems that exclude)
+_TITLE_WORDS = re.compile(r"[a-zà-ÿ]+")
+_TITLE_MEANING = (
+    ("gereedmelding", (("gereed", "voltooi", "oplever"), ("melding", "kennisgeving", "formulier")), ("dossier",)),
+    ("startmelding", (("start", "aanvang"), ("melding", "kennisgeving", "formulier", "informatie", "bouw")),
+     ("dossier", "gereed")),
+    ("dossier_bevoegd_gezag", (("dossier",), ("bevoegd",), ("gezag",)), ("consument",)),
+    ("dossier_bevoegd_gezag", (("dossier",), ("dbg",)), ()),
+    ("verklaring", (("verklaring",), ("kwaliteitsborg", "borger")), ("dossier",)),
+    ("borgingsplan", (("borgingsplan", "borgplan"),), ()),
+    ("risicobeoordeling", (("risicobeoordeling", "risicoanalyse", "risicoinventarisatie", "risicodossier"),), ()),
+    ("bouwmelding", (("melding", "formulier"), ("bouwactiviteit", "bouwmelding", "kwaliteitsborging", "wkb")),
+     ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie")),
+)
 
 
 def _title_kind(ref: Reference, text: str) -> str | None:
@@ -36,6 +57,30 @@ def _title_kind(ref: Reference, text: str) -> str | None:
     return None
 
 
+def _title_by_meaning(text: str) -> str | None:
+    """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
+    "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
+    t = text.strip()
+    if not t or len(t) > 90 or t.endswith((".", "?", "!", ":")) or any(c.isdigit() for c in t[:40]):
+        return None
+    words = _TITLE_WORDS.findall(t.lower())
+    if not words or len(words) > 9:
+        return None
+    for kind, groups, excluded in _TITLE_MEANING:
+        if any(x in w for w in words for x in excluded):
+            continue
+        if all(any(x in w for w in words for x in group) for group in groups):
+            return kind
+    return None
+
+
+def _first_cell(text: str) -> str:
+    for cell in _CELL_SPLIT.split(text):
+        if cell.strip():
+            return cell
+    return text
+
+
 def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, float, dict[str, float]]:
     scores = {k: 0.0 for k in ref.kinds}
     first_title: str | None = None
@@ -43,23 +88,35 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     zone = 0
     penalty = 0.0
     body: list[str] = []
+    in_parts = False
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
         body.append(text[:400])
+        cells = [c for c in _CELL_SPLIT.split(text[:400]) if c.strip()]
+        if len(cells) > 1:
+            body.extend(c.strip() for c in cells)  # signals anchored at a line's start also match each cell
+        if _PARTS_HEADING.match(text):
+            in_parts = True
+            continue
+        if in_parts:
+            continue
         subject = _SUBJECT.match(text)
         if subject and zone < TITLE_ZONE and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
-            kind = _title_kind(ref, text[subject.end():].strip())
+            subject_text = text[subject.end():].strip()
+            kind = _title_kind(ref, subject_text) or _title_by_meaning(re.split(r"[,;(]", subject_text)[0])
             if kind:
                 first_title = kind
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
-        if zone < TITLE_ZONE and not line.sender:
+        if zone < TITLE_ZONE and (not line.sender or not body[:-1]):
+            # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
-            kind = _title_kind(ref, text)
+            cell = _first_cell(text)
+            kind = _title_kind(ref, cell) or _title_by_meaning(cell)
             if kind:
                 if first_title is None:
                     first_title = kind

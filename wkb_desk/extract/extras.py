@@ -85,8 +85,64 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
+    out.extend(_sentence_values(body, have | {c.field for c in out}))
     if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
         out.extend(_free_location(body))
+    return out
+
+
+# a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
+# op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
+_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
+_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
+                        re.IGNORECASE)
+_NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
+# a DSO number in a sentence: whose it is, by the words just before it
+_OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
+                     re.IGNORECASE)
+_REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
+                          r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$", re.IGNORECASE)
+_DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
+
+
+def _sentences(body: list[Line]):
+    """Each line with the next one joined (a sentence wraps at the page's margin): (line, text)."""
+    for k, ln in enumerate(body):
+        nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
+        text = ln.text[:400]
+        if nxt is not None and not _SENTENCE_END.search(text[-2:] + " ") and "\t" not in nxt.text:
+            text = f"{text} {nxt.text[:200]}"
+        yield ln, text
+
+
+def _sentence_values(body: list[Line], have: set[str]) -> list[Cand]:
+    """Dates and DSO numbers named in sentences of a letter (lower confidence than a labelled value)."""
+    out: list[Cand] = []
+    for ln, text in _sentences(body):
+        if "\t" in ln.text or len(text) < 25:
+            continue
+        for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
+            if field in have:
+                continue
+            m = words.search(text)
+            if not m or m.start() > len(ln.text):
+                continue  # the word must sit on this line; the next line only finishes the sentence
+            end = _SENTENCE_END.search(text, m.end())
+            clause = text[m.end(): end.start() if end else len(text)][:100]
+            if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
+                continue
+            dates = nz.find_dates(clause)
+            if len(dates) == 1 and dates[0][0] < 60:
+                out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
+                have = have | {field}
+        for m in _DSO_NR.finditer(text):
+            before = text[max(0, m.start() - 60): m.start()]
+            field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" if _OWN_NR.search(before) \
+                else None
+            if field and field not in have and m.start() < len(ln.text) + 1:
+                out.append(_cand(field, m.group(1), ln, 0.6))
+                have = have | {field}
     return out
 
 

@@ -1,0 +1,123 @@
+"""Error classes found on layouts written by others (issue 11, second round), each as a general case in our own
+wording: kinds from the weight of evidence, a list of parts that is no title, letters with values in sentences,
+header rows, grids of labels above values."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract"))
+
+import docgen  # noqa: E402
+
+from wkb_desk.config import Limits  # noqa: E402
+from wkb_desk.extract import _extract, load_reference  # noqa: E402
+from wkb_desk.readers import read_file  # noqa: E402
+
+
+def run(path: Path):
+    return _extract(read_file(path, Limits()), load_reference())
+
+
+def check(x, kind: str, expected: dict, absent: tuple[str, ...] = ()) -> None:
+    values = x.values()
+    wrong = {k: (v, values.get(k)) for k, v in expected.items() if values.get(k) != v}
+    assert x.kind == kind, (x.kind, x.kind_score, values)
+    assert not wrong, f"verwacht vs gevonden: {wrong}"
+    invented = {k: values[k] for k in absent if k in values}
+    assert not invented, f"verzonnen: {invented}"
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+def test_portal_printout_with_request_type_inside_a_flowed_line(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Samenvatting van uw indiening",
+        "Activiteit: Bouwactiviteit (technisch)      Soort aanvraag: Melding      Bevoegd gezag: Gemeente Wierden",
+        "Kwaliteitsborger: Stavast Kwaliteitsborging",
+        "Instrument: KiK",
+        "Bouwadres: Molenstraat 4, 7641 AB Wierden",
+    ]])
+    check(run(path), "bouwmelding", {"kwaliteitsborger": "Stavast Kwaliteitsborging", "straat": "Molenstraat"})
+
+
+def test_municipal_form_titled_by_its_key_words(tmp_path):
+    path = docgen.write_docx(tmp_path / "formulier.docx", [
+        "Aanmeldformulier technische bouwactiviteit (Wkb)",
+        "Vul dit formulier in als u niet via het Omgevingsloket meldt.",
+        [["Adres bouwwerk", "Kerkweg 17, 7471 CD Goor"], ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]],
+    ])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg", "huisnummer": "17", "plaats": "Goor"})
+
+
+def test_list_of_parts_is_no_title_of_the_dossier(tmp_path):
+    path = docgen.write_docx(tmp_path / "oplevering.docx", [
+        "Opleveringsdossier ten behoeve van het bevoegd gezag",
+        [["Adres", "Beatrixstraat 3, 7551 CE Hengelo"], ["Kwaliteitsborger", "Bylaer"], ["Datum", "02-02-2027"]],
+        "Het dossier bevat:",
+        "Verklaring kwaliteitsborger",
+        "Borgingsplan",
+        "Tekeningen zoals gebouwd",
+    ])
+    check(run(path), "dossier_bevoegd_gezag", {"straat": "Beatrixstraat", "kwaliteitsborger": "Bylaer"})
+
+
+def test_spreadsheet_title_cell_shares_its_row_with_a_letterhead(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "risico.xlsx", {"Analyse": [
+        ["RISICOANALYSE BOUWWERK", None, None, "Stavast Kwaliteitsborging, Postweg 3, 3771 AB Barneveld"],
+        ["Adres", None, "Lindelaan 8"], ["Postcode", None, "7622 AB"], ["Plaats", None, "Borne"],
+        ["Kwaliteitsborger", None, "Stavast Kwaliteitsborging"], ["Instrument", None, "KiK"],
+        ["Nr", "Thema", "Kans", "Effect"], [1, "Brandveiligheid", 2, 4],
+    ]})
+    check(run(path), "risicobeoordeling", {"straat": "Lindelaan", "postcode": "7622 AB", "instrument": "KiK"})
+
+
+# --- letters: values in sentences ----------------------------------------------------------------
+
+def test_startmelding_letter_names_its_values_in_sentences(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Gemeente Wierden",
+        "Postbus 43",
+        "7640 AA Wierden",
+        "Wierden, 14 oktober 2026",
+        "Betreft: start bouw, behorend bij bouwmelding 2026090100321",
+        "Geachte heer, mevrouw,",
+        "Hierbij laten wij u weten dat wij met de bouw van de woning op Kerkweg 5 te Wierden van start gaan op",
+        "woensdag 4 november 2026. De melding staat in het Omgevingsloket onder verzoeknummer 2026101400077.",
+        "Met vriendelijke groet,",
+        "Bouwbedrijf Nijhuis Projecten B.V.",
+    ]])
+    x = run(path)
+    check(x, "startmelding", {"startdatum": "2026-11-04", "verzoeknummer": "2026101400077",
+                              "verwijst_naar": "2026090100321", "datum": "2026-10-14"})
+    assert x.fields["startdatum"].confidence < 0.7  # read from a sentence: a guess to be checked
+
+
+def test_deadline_sentence_is_no_start_date(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Bouwmelding",
+        "Bouwadres: Molenstraat 9, 7601 AB Almelo",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Deze melding moet uiterlijk vier weken voor de start van de bouw, dus voor 1 maart 2026, binnen zijn.",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Molenstraat"}, absent=("startdatum",))
+
+
+# --- a form's lettered blocks ---------------------------------------------------------------------
+
+def test_lettered_blocks_keep_the_melders_address_out_of_the_site(tmp_path):
+    path = docgen.write_docx(tmp_path / "formulier.docx", [
+        "Formulier melding bouwactiviteit",
+        "Vul alle vakken in; de gemeente neemt contact op als iets ontbreekt.",
+        "A. Gegevens indiener (postadres)",
+        [["Naam", "R.G.M. Hofman"], ["Adres", "Veldweg 70"], ["Postcode en woonplaats", "7471 XZ Goor"]],
+        "B. Gegevens bouwlocatie",
+        [["Straat", "Huisnr.", "Postcode", "Plaats"], ["Lindelaan", "3", "7471 AB", "Goor"]],
+        "C. Kwaliteitsborging",
+        [["Kwaliteitsborger", "Bylaer"], ["Instrument", "KiK"]],
+    ])
+    x = run(path)
+    check(x, "bouwmelding", {"straat": "Lindelaan", "huisnummer": "3", "postcode": "7471 AB", "plaats": "Goor",
+                             "melder": "R.G.M. Hofman", "melder_adres": "Veldweg 70"})
