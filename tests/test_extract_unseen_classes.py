@@ -121,3 +121,30 @@ def test_lettered_blocks_keep_the_melders_address_out_of_the_site(tmp_path):
     x = run(path)
     check(x, "bouwmelding", {"straat": "Lindelaan", "huisnummer": "3", "postcode": "7471 AB", "plaats": "Goor",
                              "melder": "R.G.M. Hofman", "melder_adres": "Veldweg 70"})
+
+
+# --- grids: labels above their values ------------------------------------------------------------
+
+def test_grid_under_a_numbered_heading_pairs_labels_and_values(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Bouwmelding",
+        "1. Aanvraag",
+        "Meldingsnummer",
+        "Datum van indienen",
+        "2026031100452",
+        "11-03-2026",
+        "2. Bouwplaats",
+        "Adres en plaats",
+        "Postcode bouwadres",
+        "Ootmarsumsestraat 40 A, Almelo",
+        "7604az",
+        "3. Borging",
+        "Kwaliteitsborger",
+        "Instrument",
+        "Stavast Kwaliteitsborging",
+        "KiK",
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2026031100452", "datum": "2026-03-11", "straat": "Ootmarsumsestraat", "huisnummer": "40a",
+        "plaats": "Almelo", "postcode": "7604 AZ", "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
+    })

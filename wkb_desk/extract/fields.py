@@ -344,6 +344,9 @@ def _bare(parsed: list | None, line: Line) -> bool:
     return bool(parsed and len(parsed) == 1 and parsed[0] and not parsed[0][2] and "\t" not in line.text)
 
 
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[A-H]\.)\s+[A-Z]")
+
+
 def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits: list[Hit]) -> set[int]:
     """A column of bare labels followed by a column of values (PDF forms extracted column by column)."""
     handled: set[int] = set()
@@ -356,11 +359,18 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
             run.append(body[j])
             j += 1
         if len(run) >= 2:
-            values = body[j: j + len(run)]
-            if len(values) == len(run) and all(
-                v.page == run[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
-                and not v.heading and _looks_like_value(v.text) for v in values
-            ):
+            def fits(labels: list[Line]) -> list[Line] | None:
+                values = body[j: j + len(labels)]
+                ok = len(values) == len(labels) and all(
+                    v.page == labels[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
+                    and not v.heading and _looks_like_value(v.text) for v in values)
+                return values if ok else None
+            values = fits(run)
+            # a numbered or known heading above the grid ("3. Locatie") is no label of it
+            while values is None and len(run) > 2 and (run[0].heading or _NUMBERED_HEADING.match(run[0].text)):
+                run = run[1:]
+                values = fits(run)
+            if values is not None:
                 for lab_line, val_line in zip(run, values):
                     info = ref.labels.get(label_rows[lab_line.pos][0][0])
                     if info is not None:
