@@ -148,3 +148,43 @@ def test_grid_under_a_numbered_heading_pairs_labels_and_values(tmp_path):
         "verzoeknummer": "2026031100452", "datum": "2026-03-11", "straat": "Ootmarsumsestraat", "huisnummer": "40a",
         "plaats": "Almelo", "postcode": "7604 AZ", "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
     })
+
+
+def test_grid_value_wrapped_over_two_lines_keeps_the_rest_in_place(tmp_path):
+    path = docgen.write_pdf(tmp_path / "analyse.pdf", [[
+        "Risicoanalyse",
+        "Adres bouwwerk",
+        "Opgesteld op",
+        "Kwaliteitsborger",
+        "Instrument",
+        "Molenstraat 12, 7601 AB",
+        "Almelo",
+        "03-04-2026",
+        "Stavast Kwaliteitsborging",
+        "KiK",
+    ]])
+    check(run(path), "risicobeoordeling", {
+        "straat": "Molenstraat", "postcode": "7601 AB", "plaats": "Almelo", "datum": "2026-04-03",
+        "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
+    })
+
+
+# --- values that are no value ---------------------------------------------------------------------
+
+def test_sentences_and_verdicts_are_no_names(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "Bylaer",
+        "Hengelo, 3 maart 2027",
+        "Verklaring van de kwaliteitsborger: niet afgegeven",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Opdrachtgever",
+        "Het werk wordt uitgevoerd voor Woonstichting De Veste",
+        "Project",
+        "Naam: Twee woningen Kerkweg. Aanvrager: E. Wessels. Het bouwwerk valt in gevolgklasse 1.",
+        "Bylaer heeft geen verklaring afgegeven: er is geen gerechtvaardigd vertrouwen. Instrument: KiK.",
+    ]])
+    x = run(path)
+    assert x.kind == "verklaring", (x.kind, x.values())
+    values = x.values()
+    assert values.get("kwaliteitsborger") in (None, "Bylaer"), values
+    assert values.get("initiatiefnemer") in (None, "E. Wessels"), values

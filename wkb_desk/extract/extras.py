@@ -7,6 +7,7 @@ import re
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment
+from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
 
@@ -72,8 +73,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 m = rx.search(ln.text[:600])
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
-                    if not value[:1].isupper() and field == "initiatiefnemer":
+                    if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
                         continue  # "in opdracht van de initiatiefnemer": a role, not a name
+                    if field != "instrument" and name_value(value) is None:
+                        continue  # "heeft geen verklaring afgegeven: er is geen ...": words, not a name
                     if field == "kwaliteitsborger":
                         entry = ref.match_borger(value)
                         value = entry.naam if entry else value

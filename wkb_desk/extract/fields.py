@@ -344,6 +344,27 @@ def _bare(parsed: list | None, line: Line) -> bool:
     return bool(parsed and len(parsed) == 1 and parsed[0] and not parsed[0][2] and "\t" not in line.text)
 
 
+def _typed_misses(ref: Reference, label_rows: dict, run: list[Line], texts: list[str]) -> int:
+    """How many values of a grid do not read as their label's type (dates, postcodes, reference names)."""
+    misses = 0
+    for lab_line, text in zip(run, texts):
+        info = ref.labels.get(label_rows[lab_line.pos][0][0])
+        if info is None:
+            continue
+        f, t = info.field, text.strip()
+        if f in ("datum", "startdatum", "ingebruikname"):
+            misses += not nz.find_dates(t)
+        elif f == "postcode":
+            misses += nz.find_postcode(t) is None
+        elif f == "instrument":
+            misses += ref.match_borger(t) is not None and ref.match_instrument(t) is None
+        elif f == "kwaliteitsborger":
+            misses += bool(nz.find_dates(t)) or (ref.match_instrument(t) is not None and ref.match_borger(t) is None)
+        elif f in ("verzoeknummer", "bag_id", "kvk"):
+            misses += not any(c.isdigit() for c in t)
+    return misses
+
+
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[A-H]\.)\s+[A-Z]")
 
 
@@ -366,6 +387,28 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
                     and not v.heading and _looks_like_value(v.text) for v in values)
                 return values if ok else None
             values = fits(run)
+            if values is not None and _typed_misses(ref, label_rows, run, [v.text for v in values]):
+                # a value wrapped over two lines ("Kerkstraat 4, 7601 AB" / "Almelo") shifts the rest: join the pair
+                # that makes every typed value (date, postcode, reference name) read as its type
+                more = body[j: j + len(run) + 1]
+                if len(more) == len(run) + 1 and all("\t" not in v.text and not _strong_label(label_rows.get(v.pos))
+                                                      and not v.heading and _looks_like_value(v.text) for v in more):
+                    for k in range(len(run)):
+                        texts = [v.text for v in more]
+                        texts[k: k + 2] = [f"{texts[k].strip()} {texts[k + 1].strip()}"]
+                        if not _typed_misses(ref, label_rows, run, texts):
+                            for lab_line, text in zip(run, texts):
+                                info = ref.labels.get(label_rows[lab_line.pos][0][0])
+                                if info is not None:
+                                    hits.append(Hit(info, lab_line, text.strip(), more[0], "column", lab_line.pos * 100))
+                            handled.update(ln.pos for ln in run)
+                            values = []
+                            break
+                if values:
+                    values = None if _typed_misses(ref, label_rows, run, [v.text for v in values]) > 1 else values
+                if values == []:
+                    i = j + len(run) + 1
+                    continue
             # a numbered or known heading above the grid ("3. Locatie") is no label of it
             while values is None and len(run) > 2 and (run[0].heading or _NUMBERED_HEADING.match(run[0].text)):
                 run = run[1:]
@@ -493,12 +536,26 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
                "in", "op", "aan", "bij", "als", "door", "om"}
 
 
+_SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
+_LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F)\.)\s+[A-Z][a-z].*$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
+
+
 def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
+    v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
+    v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
     if v.split(" ", 1)[0] in _LEAD_WORDS:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
+    words = v.split()
+    if len(words) >= 3 and words[0].lower() in _SENTENCE_START and words[1].islower():
+        return None  # "De bouw gebeurt in opdracht van ...": a sentence, not a name
+    if len(words) >= 2 and v == v.lower():
+        return None  # "niet afgegeven", "zie bijlage": words in lower case name nobody
+    if _INITIALS_ONLY.match(v):
+        return None  # "R." cut off at the end of a line: the name is not all there; missing beats wrong
     if v.isalpha() and v.islower():
         return None  # "Kwaliteitsborger bouw" is a tagline, not a name
     if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v):
