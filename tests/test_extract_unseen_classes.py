@@ -188,3 +188,39 @@ def test_sentences_and_verdicts_are_no_names(tmp_path):
     values = x.values()
     assert values.get("kwaliteitsborger") in (None, "Bylaer"), values
     assert values.get("initiatiefnemer") in (None, "E. Wessels"), values
+
+
+# --- labels and values in other words --------------------------------------------------------------
+
+def test_full_names_of_labels_slash_places_and_classes_in_prose(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch) voor een woning in gevolgklasse 1",
+        "Wie is de initiatiefnemer?",
+        "Woonstichting De Veste",
+        "Nummer bij de Kamer van Koophandel",
+        "12.34.56.78",
+        "Adres / woonplaats bouwwerk: Haaksbergerstraat 7 / Enschede",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Planning",
+        "Uitvoerder",
+        "Bouwbedrijf Nijhuis Projecten B.V.",
+        "De bouw begint naar verwachting op 2 februari 2027.",
+        "Contact",
+        "Woonstichting De Veste, Stationsweg 1, 7511 AB Enschede, info@deveste.nl",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"kvk": "12345678", "straat": "Haaksbergerstraat", "plaats": "Enschede",
+                             "gevolgklasse": 1, "startdatum": "2027-02-02"})
+    assert x.fields["gevolgklasse"].confidence < 0.7 and x.fields["startdatum"].confidence < 0.7
+
+
+def test_class_denied_or_several_classes_give_no_gevolgklasse(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwmelding",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Het bouwwerk valt niet in gevolgklasse 2 maar in gevolgklasse 1 of gevolgklasse 3, dat volgt nog.",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg"}, absent=("gevolgklasse",))

@@ -88,7 +88,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
-    out.extend(_sentence_values(body, have | {c.field for c in out}))
+    # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
+    sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
+    out.extend(_sentence_values(sentences, have | {c.field for c in out}))
     if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
         out.extend(_free_location(body))
     return out
@@ -173,6 +175,17 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             if entry:
                 out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
                 break
+    if "gevolgklasse" not in have:
+        # "Melding bouwactiviteit (technisch), gevolgklasse 1." / "Het bouwwerk valt in gevolgklasse 1.": one class
+        # named, not denied; counted only once the kind is known (a text about the Wkb names classes too)
+        named, denied = {}, False
+        for ln in body:
+            for m in _GK_PROSE.finditer(ln.text[:600]):
+                named.setdefault(int(m.group(1)), ln)
+                denied = denied or bool(_GK_DENIED.search(ln.text[max(0, m.start() - 40): m.start()]))
+        if len(named) == 1 and not denied:  # two classes named, or one denied: a person decides
+            (gk, ln), = named.items()
+            out.append(_cand("gevolgklasse", gk, ln, 0.6, focus=f"gevolgklasse {gk}"))
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
         for ln in body:
             if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
@@ -187,6 +200,10 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                 out.append(_cand("verzoeknummer", v, ln, 0.6))
                 break
     return out
+
+
+_GK_PROSE = re.compile(r"\bgevolgklasse\s+([123])\b(?!\s*(?:of|en|t/m|-)\s*[123])", re.IGNORECASE)
+_GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
 _FREE_ADDR = re.compile(
