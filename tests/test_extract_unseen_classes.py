@@ -224,3 +224,33 @@ def test_class_denied_or_several_classes_give_no_gevolgklasse(tmp_path):
         "Het bouwwerk valt niet in gevolgklasse 2 maar in gevolgklasse 1 of gevolgklasse 3, dat volgt nog.",
     ]])
     check(run(path), "bouwmelding", {"straat": "Kerkweg"}, absent=("gevolgklasse",))
+
+
+def test_question_in_a_table_cell_and_perceel_labels_by_their_key_word(tmp_path):
+    path = docgen.write_docx(tmp_path / "gereed.docx", [
+        "Gereedmelding",
+        [["Adres bouwwerk", "Kerkweg 8"], ["Postcode / woonplaats", "7471cd / Goor"],
+         ["Kadastrale registratie", "Goor C 1234"],
+         ["Per wanneer gaat u het gebouw in gebruik nemen?", "15-05-2027"]],
+    ])
+    check(run(path), "gereedmelding", {"straat": "Kerkweg", "postcode": "7471 CD", "plaats": "Goor",
+                                       "kadastraal": "Goor C 1234", "ingebruikname": "2027-05-15"})
+
+
+def test_letter_wrapped_at_the_margin_still_says_what_it_is(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Gemeente Twenterand",
+        "Postbus 1",
+        "7670 AA Vriezenveen",
+        "Vriezenveen, 2 maart 2026",
+        "Betreft: aanvang bouw, uw kenmerk melding 2026010500123",
+        "Geachte heer, mevrouw,",
+        "Hierbij bericht ik u dat wij met de werkzaamheden aan Westeinde 12 te Vriezenveen (postcode 7671 CD)",
+        "starten op 16 maart 2026. In het Omgevingsloket staat dit onder nummer",
+        "2026030200456.",
+        "Met vriendelijke groet,",
+        "E. Wessels",
+    ]])
+    x = run(path)
+    check(x, "startmelding", {"startdatum": "2026-03-16", "verwijst_naar": "2026010500123", "postcode": "7671 CD",
+                              "straat": "Westeinde", "plaats": "Vriezenveen", "verzoeknummer": "2026030200456"})

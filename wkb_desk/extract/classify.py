@@ -88,12 +88,14 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     zone = 0
     penalty = 0.0
     body: list[str] = []
+    raw: list[str] = []
     in_parts = False
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
         body.append(text[:400])
+        raw.append(text[:400])
         cells = [c for c in _CELL_SPLIT.split(text[:400]) if c.strip()]
         if len(cells) > 1:
             body.extend(c.strip() for c in cells)  # signals anchored at a line's start also match each cell
@@ -124,6 +126,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 elif kind not in seen_titles:
                     scores[kind] += 0.2
                 seen_titles.add(kind)
+    # a sentence wrapped at the margin ("Hierbij meld ik dat ... aan het perceel" / "zullen beginnen op ..."):
+    # a long line that does not end a sentence is also matched together with the next one
+    for k in range(min(len(raw) - 1, 80)):
+        if len(raw[k]) > 40 and "\t" not in raw[k] and not raw[k].rstrip().endswith((".", ":", "?", "!")):
+            body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
     lits = ref.literals

@@ -145,7 +145,8 @@ def _sentence_values(body: list[Line], have: set[str]) -> list[Cand]:
             before = text[max(0, m.start() - 60): m.start()]
             field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" if _OWN_NR.search(before) \
                 else None
-            if field and field not in have and m.start() < len(ln.text) + 1:
+            # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
+            if field and field not in have and m.start() <= len(ln.text) + 2:
                 out.append(_cand(field, m.group(1), ln, 0.6))
                 have = have | {field}
     return out
@@ -196,6 +197,9 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
         for ln in body[:40]:
             v = nz.normalize_verzoeknummer(ln.text[:200])
+            nr = _DSO_NR.search(ln.text[:200])
+            if nr and _REFERRED_NR.search(ln.text[max(0, nr.start() - 60): nr.start()]):
+                continue  # "uw kenmerk melding 2026...": the number of the melding this one refers to
             if v:
                 out.append(_cand("verzoeknummer", v, ln, 0.6))
                 break
@@ -219,6 +223,9 @@ _STREET_TE_PLACE = re.compile(
 )
 
 
+_PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
+
+
 def _free_location(body: list[Line]) -> list[Cand]:
     for ln in body:
         if ln.party:
@@ -235,6 +242,11 @@ def _free_location(body: list[Line]) -> list[Cand]:
                     return [_cand("kadastraal", kad, ln, 0.55)]
             continue
         parts = nz.parse_address(segment)
+        if m and "postcode" not in parts:
+            # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
+            pc = _PC_AFTER.match(text[m.end():])
+            if pc:
+                parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
         if "straat" in parts and ("plaats" in parts or "postcode" in parts):
             return [_cand(k, v, ln) for k, v in parts.items()]
     return []

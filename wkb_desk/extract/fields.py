@@ -232,7 +232,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                             if info and i < len(vcells) and vcells[i].strip():
                                 hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
                 continue
-        if len(nonempty) == 1 and not parsed[nonempty[0]] and "?" in line.text:
+        if len(nonempty) in (1, 2) and not parsed[nonempty[0]] and "?" in cells[nonempty[0]]:
+            # a question alone, or a question in a table cell with its answer in the next cell
             hit = _question_hit(lines, line, ref, label_rows)
             if hit is not None:
                 hits.append(hit)
@@ -323,7 +324,7 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
         if any(w.startswith(x) for w in words for x in excluded):
             continue
         if all(any(w.startswith(x) for w in words for x in group) for group in groups):
-            answer = text[q + 1:].strip(" :")
+            answer = text[q + 1:].strip(" :\t")
             value_line = line
             if not answer:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
