@@ -254,3 +254,33 @@ def test_letter_wrapped_at_the_margin_still_says_what_it_is(tmp_path):
     x = run(path)
     check(x, "startmelding", {"startdatum": "2026-03-16", "verwijst_naar": "2026010500123", "postcode": "7671 CD",
                               "straat": "Westeinde", "plaats": "Vriezenveen", "verzoeknummer": "2026030200456"})
+
+
+def test_names_in_a_paragraph_wrap_and_stop_at_the_sentence(tmp_path):
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Kwaliteitsborgingsplan",
+        "Datum: 3 februari 2026",
+        "Bouwadres: Beatrixstraat 6, 7551 CE Hengelo",
+        "Kwaliteitsborger: Bylaer",
+        "Voor dit project wordt het",
+        "instrument Kwaliteitsgarant Plus gebruikt, zoals de toelating van de TloKB het noemt.",
+        "Naam: Vier woningen aan de Beatrixstraat. Opdrachtgever: Vastgoedfonds",
+        "Twente B.V. Het bouwwerk valt in gevolgklasse 1.",
+    ]])
+    x = run(path)
+    check(x, "borgingsplan", {"initiatiefnemer": "Vastgoedfonds Twente B.V."})
+    assert x.values().get("instrument") in (None, "Kwaliteitsgarant Plus"), x.values()
+
+
+def test_question_who_files_names_the_melder(tmp_path):
+    path = docgen.write_pdf(tmp_path / "vragen.pdf", [[
+        "Melding bouwactiviteit (technisch)",
+        "Wie dient de melding in?",
+        "Tekenburo Lansink",
+        "Wie is de initiatiefnemer?",
+        "familie Bosch",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"melder": "Tekenburo Lansink", "initiatiefnemer": "familie Bosch"})

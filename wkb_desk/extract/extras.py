@@ -90,7 +90,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 break
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
-    out.extend(_sentence_values(sentences, have | {c.field for c in out}))
+    out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
     if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
         out.extend(_free_location(body))
     return out
@@ -101,34 +101,37 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
                         re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"(?i)start|begin|aanvang|begonnen|gebruik|betrokken")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
                      re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
 
-def _sentences(body: list[Line]):
-    """Each line with the next one joined (a sentence wraps at the page's margin): (line, text)."""
-    for k, ln in enumerate(body):
-        nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
-        text = ln.text[:400]
-        if nxt is not None and not _SENTENCE_END.search(text[-2:] + " ") and "\t" not in nxt.text:
-            text = f"{text} {nxt.text[:200]}"
-        yield ln, text
-
-
-def _sentence_values(body: list[Line], have: set[str]) -> list[Cand]:
-    """Dates and DSO numbers named in sentences of a letter (lower confidence than a labelled value)."""
+def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozenset()) -> list[Cand]:
+    """Dates and DSO numbers named in sentences of a letter (lower confidence than a labelled value). A sentence
+    wraps at the page's margin: a line is read together with the next one."""
     out: list[Cand] = []
-    for ln, text in _sentences(body):
-        if "\t" in ln.text or len(text) < 25:
-            continue
+    prev = ""
+    for k, ln in enumerate(body):
+        text = ln.text[:400]
+        if (ln.pos in used and not _DSO_NR.search(text)) or "\t" in text or len(text) < 25:
+            prev = text[-80:]
+            continue  # a labelled line, a short value or a table row: no sentence
+        nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
+        if nxt is not None and "\t" not in nxt.text and not _SENTENCE_END.search(text[-2:] + " "):
+            text = f"{text} {nxt.text[:200]}"
+        if not _DIGIT.search(text):
+            prev = ln.text[-80:]
+            continue  # a date or a number has digits
+        plan = _PLAN_WORDS.search(text)
         for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
-            if field in have:
+            if field in have or plan is None:
                 continue
             m = words.search(text)
             if not m or m.start() > len(ln.text):
@@ -141,14 +144,17 @@ def _sentence_values(body: list[Line], have: set[str]) -> list[Cand]:
             if len(dates) == 1 and dates[0][0] < 60:
                 out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
                 have = have | {field}
-        for m in _DSO_NR.finditer(text):
-            before = text[max(0, m.start() - 60): m.start()]
-            field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" if _OWN_NR.search(before) \
-                else None
-            # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
-            if field and field not in have and m.start() <= len(ln.text) + 2:
-                out.append(_cand(field, m.group(1), ln, 0.6))
-                have = have | {field}
+        if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
+            for m in _DSO_NR.finditer(text):
+                # whose number it is: the words before it, also those at the end of the line above
+                before = (prev + " " + text[:m.start()])[-60:]
+                field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
+                    if _OWN_NR.search(before) else None
+                # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
+                if field and field not in have and m.start() <= len(ln.text) + 2:
+                    out.append(_cand(field, m.group(1), ln, 0.6))
+                    have = have | {field}
+        prev = ln.text[-80:]
     return out
 
 

@@ -302,7 +302,30 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 info = ref.labels.get(piece_label)
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
+    _names_wrapped_in_prose(lines, hits)
     return hits
+
+
+_PARTY_FIELDS = {"initiatiefnemer", "kwaliteitsborger", "bouwer", "melder"}
+
+
+def _names_wrapped_in_prose(lines: list[Line], hits: list[Hit]) -> None:
+    """"... Opdrachtgever: Bouwbedrijf" / "Hulsbeek B.V. Het bouwwerk ...": in a paragraph a name at the end of a
+    line goes on at the start of the next; the name's guard cuts it where the next sentence starts."""
+    for h in hits:
+        if h.info.field not in _PARTY_FIELDS or h.sep != ":" or h.value_line is not h.line:
+            continue
+        text, value = h.line.text.rstrip(), h.value.strip()
+        if len(text) < 40 or not value or not text.endswith(value) or "\t" in text:
+            continue
+        if value.endswith((".", ",", ";", ")")) and not _INITIALS_ONLY.match(value):
+            continue
+        k = h.line.pos + 1
+        nxt = lines[k] if k < len(lines) and lines[k].pos == k else None
+        if nxt is None or nxt.page != h.line.page or not nxt.text[:1].isupper() or "\t" in nxt.text \
+                or ":" in nxt.text[:25] or nxt.heading:
+            continue
+        h.value = f"{value} {nxt.text.strip()}"
 
 
 _WORD = re.compile(r"[a-zà-ÿ\-]+")
@@ -732,12 +755,18 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             v = _name_value(raw)
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
+            cut = _RUN_ON.sub("", v) if v else v
+            if cut != v:  # "instrument X gebruikt, zoals ...": the sentence runs on after the name; a guess
+                v, conf = (cut if _name_value(cut) else None), min(conf, 0.65)
             add(target, v, conf - 0.05)  # a name not on the list: kept as written, flagged by the rules
     elif target in ("initiatiefnemer", "bouwer", "projectnaam"):
         if line.sender:
             return []
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
     return out
+
+
+_RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
 
 _MELDER_MAP = {"locatie": "partij_adres", "straat": "partij_adres", "postcode": "postcode", "plaats": "plaats",
