@@ -101,7 +101,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
                         re.IGNORECASE)
-_PLAN_WORDS = re.compile(r"(?i)start|begin|aanvang|begonnen|gebruik|betrokken")  # cheap test before the two above
+SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
@@ -118,22 +119,22 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     wraps at the page's margin: a line is read together with the next one."""
     out: list[Cand] = []
     prev = ""
-    for k, ln in enumerate(body):
+    for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
-        if (ln.pos in used and not _DSO_NR.search(text)) or "\t" in text or len(text) < 25:
+        if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
-        if nxt is not None and "\t" not in nxt.text and not _SENTENCE_END.search(text[-2:] + " "):
+        if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?":
             text = f"{text} {nxt.text[:200]}"
-        if not _DIGIT.search(text):
-            prev = ln.text[-80:]
-            continue  # a date or a number has digits
         plan = _PLAN_WORDS.search(text)
+        if plan is None and "20" not in text:
+            prev = ln.text[-80:]
+            continue  # no start or use word, and no DSO number (they start with the year)
         for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
             if field in have or plan is None:
                 continue
-            m = words.search(text)
+            m = words.search(text, max(0, plan.start() - 12))
             if not m or m.start() > len(ln.text):
                 continue  # the word must sit on this line; the next line only finishes the sentence
             end = _SENTENCE_END.search(text, m.end())
@@ -187,6 +188,8 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
         # named, not denied; counted only once the kind is known (a text about the Wkb names classes too)
         named, denied = {}, False
         for ln in body:
+            if "klasse" not in ln.text and "KLASSE" not in ln.text:
+                continue  # cheap test before the pattern
             for m in _GK_PROSE.finditer(ln.text[:600]):
                 named.setdefault(int(m.group(1)), ln)
                 denied = denied or bool(_GK_DENIED.search(ln.text[max(0, m.start() - 40): m.start()]))
