@@ -125,7 +125,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
-        if zone < TITLE_ZONE and (not line.sender or not body[:-1]):
+        if zone < TITLE_ZONE and (not line.sender or len(raw) == 1):
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
             cell = _first_cell(text)
