@@ -284,3 +284,15 @@ def test_question_who_files_names_the_melder(tmp_path):
         "Instrument: WKI",
     ]])
     check(run(path), "bouwmelding", {"melder": "Tekenburo Lansink", "initiatiefnemer": "familie Bosch"})
+
+
+def test_place_of_the_building_site_is_the_place(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwmelding",
+        "Straatnaam bouwplaats: Kerkweg",
+        "Huisnummer bouwplaats: 8",
+        "Woonplaats bouwplaats: Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg", "huisnummer": "8", "plaats": "Goor"})
