@@ -137,6 +137,14 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 elif kind not in seen_titles:
                     scores[kind] += 0.2
                 seen_titles.add(kind)
+        elif zone < TITLE_ZONE and first_title is None and not line.contact:
+            # a title the lists do not name, lumped into the letterhead above it ("Borgplan kwaliteit" under the
+            # municipality's address): read by its key words only
+            kind = _title_by_meaning(_first_cell(text))
+            if kind:
+                first_title = kind
+                scores[kind] += 0.6
+                seen_titles.add(kind)
     # a statement wrapped at the margin ("Hierbij meld ik dat ... aan het perceel" / "zullen beginnen op ..."):
     # a long line that opens one and ends no sentence is also matched together with the next one
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
