@@ -15,8 +15,32 @@ from wkb_desk.models import KIND_UNKNOWN
 
 TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a title counts as the document's own
 MIN_SCORE = 0.35  # below this the document is `onbekend`
+_OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
+SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
+# cells of a line: TABs, or three or more spaces (two columns flowed into one line)
+_CELL_SPLIT = re.compile(r"\t+|\s{3,}")
+_SPACES_SPLIT = re.compile(r" {3,}")
+# a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
+# document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
+_PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
+                            r"meegezonden(?: stukken)?|overzicht (?:van de )?(?:stukken|onderdelen|bijlagen)|"
+                            r"(?:dit dossier )?bevat|stukken)\b[^.]{0,40}:?\s*$", re.IGNORECASE)
+# title words by meaning: (kind, groups of stems each needing a word that contains one, stems that exclude)
+_TITLE_WORDS = re.compile(r"[a-zà-ÿ]+")
+_TITLE_MEANING = (
+    ("gereedmelding", (("gereed", "voltooi", "oplever"), ("melding", "kennisgeving", "formulier")), ("dossier",)),
+    ("startmelding", (("start", "aanvang"), ("melding", "kennisgeving", "formulier", "informatie", "bouw")),
+     ("dossier", "gereed")),
+    ("dossier_bevoegd_gezag", (("dossier",), ("bevoegd",), ("gezag",)), ("consument",)),
+    ("dossier_bevoegd_gezag", (("dossier",), ("dbg",)), ()),
+    ("verklaring", (("verklaring",), ("kwaliteitsborg", "borger")), ("dossier",)),
+    ("borgingsplan", (("borgingsplan", "borgplan"),), ()),
+    ("risicobeoordeling", (("risicobeoordeling", "risicoanalyse", "risicoinventarisatie", "risicodossier"),), ()),
+    ("bouwmelding", (("melding", "formulier"), ("bouwactiviteit", "bouwmelding", "kwaliteitsborging", "wkb")),
+     ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie")),
+)
 
 
 def _title_kind(ref: Reference, text: str) -> str | None:
@@ -35,6 +59,36 @@ def _title_kind(ref: Reference, text: str) -> str | None:
             return kind
     return None
 
+# cheap test first: a title read by meaning holds at least one of these stems
+_TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
+
+
+def _title_by_meaning(text: str) -> str | None:
+    """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
+    "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
+    t = text.strip()
+    if not t or len(t) > 90 or t.endswith((".", "?", "!", ":")) or not _TITLE_STEMS.search(t.lower()) \
+            or any(c.isdigit() for c in t[:40]):
+        return None
+    words = _TITLE_WORDS.findall(t.lower())
+    if not words or len(words) > 9:
+        return None
+    for kind, groups, excluded in _TITLE_MEANING:
+        if any(x in w for w in words for x in excluded):
+            continue
+        if all(any(x in w for w in words for x in group) for group in groups):
+            return kind
+    return None
+
+
+def _first_cell(text: str) -> str:
+    if "\t" not in text and "   " not in text:
+        return text
+    for cell in _CELL_SPLIT.split(text):
+        if cell.strip():
+            return cell
+    return text
+
 
 def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, float, dict[str, float]]:
     scores = {k: 0.0 for k in ref.kinds}
@@ -43,23 +97,39 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     zone = 0
     penalty = 0.0
     body: list[str] = []
+    raw: list[str] = []
+    in_parts = False
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
-        body.append(text[:400])
+        raw.append(text[:400])
+        # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's
+        # start match each cell (TABs stay: a table row's cells belong together)
+        if len(raw) <= SIGNAL_ZONE and ":" in text and "   " in text:
+            body.append(_SPACES_SPLIT.sub("\n", text[:400]))
+        else:
+            body.append(text[:400])
+        if len(text) < 60 and _PARTS_HEADING.match(text):
+            in_parts = True
+            continue
+        if in_parts:
+            continue
         subject = _SUBJECT.match(text)
         if subject and zone < TITLE_ZONE and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
-            kind = _title_kind(ref, text[subject.end():].strip())
+            subject_text = text[subject.end():].strip()
+            kind = _title_kind(ref, subject_text) or _title_by_meaning(re.split(r"[,;(]", subject_text)[0])
             if kind:
                 first_title = kind
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
-        if zone < TITLE_ZONE and not line.sender:
+        if zone < TITLE_ZONE and (not line.sender or len(raw) == 1):
+            # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
-            kind = _title_kind(ref, text)
+            cell = _first_cell(text)
+            kind = _title_kind(ref, cell) or _title_by_meaning(cell)
             if kind:
                 if first_title is None:
                     first_title = kind
@@ -67,6 +137,20 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 elif kind not in seen_titles:
                     scores[kind] += 0.2
                 seen_titles.add(kind)
+        elif zone < TITLE_ZONE and first_title is None and not line.contact:
+            # a title the lists do not name, lumped into the letterhead above it ("Borgplan kwaliteit" under the
+            # municipality's address): read by its key words only
+            kind = _title_by_meaning(_first_cell(text))
+            if kind:
+                first_title = kind
+                scores[kind] += 0.6
+                seen_titles.add(kind)
+    # a statement wrapped at the margin ("Hierbij meld ik dat ... aan het perceel" / "zullen beginnen op ..."):
+    # a long line that opens one and ends no sentence is also matched together with the next one
+    for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
+        if len(raw[k]) > 40 and raw[k][:8].lower().startswith(_OPENS_STATEMENT) and "\t" not in raw[k] \
+                and not raw[k].rstrip().endswith((".", ":", "?", "!")):
+            body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
     lits = ref.literals

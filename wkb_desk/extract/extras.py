@@ -7,6 +7,7 @@ import re
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment
+from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
 
@@ -72,8 +73,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 m = rx.search(ln.text[:600])
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
-                    if not value[:1].isupper() and field == "initiatiefnemer":
+                    if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
                         continue  # "in opdracht van de initiatiefnemer": a role, not a name
+                    if field != "instrument" and name_value(value) is None:
+                        continue  # "heeft geen verklaring afgegeven: er is geen ...": words, not a name
                     if field == "kwaliteitsborger":
                         entry = ref.match_borger(value)
                         value = entry.naam if entry else value
@@ -85,8 +88,74 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
+    # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
+    sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
+    out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
     if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
         out.extend(_free_location(body))
+    return out
+
+
+# a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
+# op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
+_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
+_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
+                        re.IGNORECASE)
+SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK")  # cheap test before the two above
+_NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
+# a DSO number in a sentence: whose it is, by the words just before it
+_OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
+                     re.IGNORECASE)
+_REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
+                          r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
+
+
+def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozenset()) -> list[Cand]:
+    """Dates and DSO numbers named in sentences of a letter (lower confidence than a labelled value). A sentence
+    wraps at the page's margin: a line is read together with the next one."""
+    out: list[Cand] = []
+    prev = ""
+    for k, ln in enumerate(body[:SENTENCE_ZONE]):
+        text = ln.text[:400]
+        if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))):
+            prev = text[-80:]
+            continue  # a labelled line, a short value or a table row: no sentence
+        nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
+        if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?":
+            text = f"{text} {nxt.text[:200]}"
+        plan = _PLAN_WORDS.search(text)
+        if plan is None and "20" not in text:
+            prev = ln.text[-80:]
+            continue  # no start or use word, and no DSO number (they start with the year)
+        for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
+            if field in have or plan is None:
+                continue
+            m = words.search(text, max(0, plan.start() - 12))
+            if not m or m.start() > len(ln.text):
+                continue  # the word must sit on this line; the next line only finishes the sentence
+            end = _SENTENCE_END.search(text, m.end())
+            clause = text[m.end(): end.start() if end else len(text)][:100]
+            if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
+                continue
+            dates = nz.find_dates(clause)
+            if len(dates) == 1 and dates[0][0] < 60:
+                out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
+                have = have | {field}
+        if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
+            for m in _DSO_NR.finditer(text):
+                # whose number it is: the words before it, also those at the end of the line above
+                before = (prev + " " + text[:m.start()])[-60:]
+                field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
+                    if _OWN_NR.search(before) else None
+                # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
+                if field and field not in have and m.start() <= len(ln.text) + 2:
+                    out.append(_cand(field, m.group(1), ln, 0.6))
+                    have = have | {field}
+        prev = ln.text[-80:]
     return out
 
 
@@ -114,6 +183,19 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             if entry:
                 out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
                 break
+    if "gevolgklasse" not in have:
+        # "Melding bouwactiviteit (technisch), gevolgklasse 1." / "Het bouwwerk valt in gevolgklasse 1.": one class
+        # named, not denied; counted only once the kind is known (a text about the Wkb names classes too)
+        named, denied = {}, False
+        for ln in body:
+            if "klasse" not in ln.text and "KLASSE" not in ln.text:
+                continue  # cheap test before the pattern
+            for m in _GK_PROSE.finditer(ln.text[:600]):
+                named.setdefault(int(m.group(1)), ln)
+                denied = denied or bool(_GK_DENIED.search(ln.text[max(0, m.start() - 40): m.start()]))
+        if len(named) == 1 and not denied:  # two classes named, or one denied: a person decides
+            (gk, ln), = named.items()
+            out.append(_cand("gevolgklasse", gk, ln, 0.6, focus=f"gevolgklasse {gk}"))
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
         for ln in body:
             if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
@@ -124,10 +206,17 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
         for ln in body[:40]:
             v = nz.normalize_verzoeknummer(ln.text[:200])
+            nr = _DSO_NR.search(ln.text[:200])
+            if nr and _REFERRED_NR.search(ln.text[max(0, nr.start() - 60): nr.start()]):
+                continue  # "uw kenmerk melding 2026...": the number of the melding this one refers to
             if v:
                 out.append(_cand("verzoeknummer", v, ln, 0.6))
                 break
     return out
+
+
+_GK_PROSE = re.compile(r"\bgevolgklasse\s+([123])\b(?!\s*(?:of|en|t/m|-)\s*[123])", re.IGNORECASE)
+_GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
 _FREE_ADDR = re.compile(
@@ -141,6 +230,9 @@ _STREET_TE_PLACE = re.compile(
     r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
     r"\s+te\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
 )
+
+
+_PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
 def _free_location(body: list[Line]) -> list[Cand]:
@@ -159,6 +251,11 @@ def _free_location(body: list[Line]) -> list[Cand]:
                     return [_cand("kadastraal", kad, ln, 0.55)]
             continue
         parts = nz.parse_address(segment)
+        if m and "postcode" not in parts:
+            # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
+            pc = _PC_AFTER.match(text[m.end():])
+            if pc:
+                parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
         if "straat" in parts and ("plaats" in parts or "postcode" in parts):
             return [_cand(k, v, ln) for k, v in parts.items()]
     return []

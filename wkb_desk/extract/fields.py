@@ -232,7 +232,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                             if info and i < len(vcells) and vcells[i].strip():
                                 hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
                 continue
-        if len(nonempty) == 1 and not parsed[nonempty[0]] and "?" in line.text:
+        if len(nonempty) in (1, 2) and not parsed[nonempty[0]] and "?" in cells[nonempty[0]]:
+            # a question alone, or a question in a table cell with its answer in the next cell
             hit = _question_hit(lines, line, ref, label_rows)
             if hit is not None:
                 hits.append(hit)
@@ -301,7 +302,30 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 info = ref.labels.get(piece_label)
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
+    _names_wrapped_in_prose(lines, hits)
     return hits
+
+
+_PARTY_FIELDS = {"initiatiefnemer", "kwaliteitsborger", "bouwer", "melder"}
+
+
+def _names_wrapped_in_prose(lines: list[Line], hits: list[Hit]) -> None:
+    """"... Opdrachtgever: Bouwbedrijf" / "Hulsbeek B.V. Het bouwwerk ...": in a paragraph a name at the end of a
+    line goes on at the start of the next; the name's guard cuts it where the next sentence starts."""
+    for h in hits:
+        if h.info.field not in _PARTY_FIELDS or h.sep != ":" or h.value_line is not h.line:
+            continue
+        text, value = h.line.text.rstrip(), h.value.strip()
+        if len(text) < 40 or not value or not text.endswith(value) or "\t" in text:
+            continue
+        if value.endswith((".", ",", ";", ")")) and not _INITIALS_ONLY.match(value):
+            continue
+        k = h.line.pos + 1
+        nxt = lines[k] if k < len(lines) and lines[k].pos == k else None
+        if nxt is None or nxt.page != h.line.page or not nxt.text[:1].isupper() or "\t" in nxt.text \
+                or ":" in nxt.text[:25] or nxt.heading:
+            continue
+        h.value = f"{value} {nxt.text.strip()}"
 
 
 _WORD = re.compile(r"[a-zà-ÿ\-]+")
@@ -323,7 +347,7 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
         if any(w.startswith(x) for w in words for x in excluded):
             continue
         if all(any(w.startswith(x) for w in words for x in group) for group in groups):
-            answer = text[q + 1:].strip(" :")
+            answer = text[q + 1:].strip(" :\t")
             value_line = line
             if not answer:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
@@ -344,6 +368,30 @@ def _bare(parsed: list | None, line: Line) -> bool:
     return bool(parsed and len(parsed) == 1 and parsed[0] and not parsed[0][2] and "\t" not in line.text)
 
 
+def _typed_misses(ref: Reference, label_rows: dict, run: list[Line], texts: list[str]) -> int:
+    """How many values of a grid do not read as their label's type (dates, postcodes, reference names)."""
+    misses = 0
+    for lab_line, text in zip(run, texts):
+        info = ref.labels.get(label_rows[lab_line.pos][0][0])
+        if info is None:
+            continue
+        f, t = info.field, text.strip()
+        if f in ("datum", "startdatum", "ingebruikname"):
+            misses += not nz.find_dates(t)
+        elif f == "postcode":
+            misses += nz.find_postcode(t) is None
+        elif f == "instrument":
+            misses += ref.match_borger(t) is not None and ref.match_instrument(t) is None
+        elif f == "kwaliteitsborger":
+            misses += bool(nz.find_dates(t)) or (ref.match_instrument(t) is not None and ref.match_borger(t) is None)
+        elif f in ("verzoeknummer", "bag_id", "kvk"):
+            misses += not any(c.isdigit() for c in t)
+    return misses
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[A-H]\.)\s+[A-Z]")
+
+
 def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits: list[Hit]) -> set[int]:
     """A column of bare labels followed by a column of values (PDF forms extracted column by column)."""
     handled: set[int] = set()
@@ -356,11 +404,40 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
             run.append(body[j])
             j += 1
         if len(run) >= 2:
-            values = body[j: j + len(run)]
-            if len(values) == len(run) and all(
-                v.page == run[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
-                and not v.heading and _looks_like_value(v.text) for v in values
-            ):
+            def fits(labels: list[Line]) -> list[Line] | None:
+                values = body[j: j + len(labels)]
+                ok = len(values) == len(labels) and all(
+                    v.page == labels[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
+                    and not v.heading and _looks_like_value(v.text) for v in values)
+                return values if ok else None
+            values = fits(run)
+            if values is not None and _typed_misses(ref, label_rows, run, [v.text for v in values]):
+                # a value wrapped over two lines ("Kerkstraat 4, 7601 AB" / "Almelo") shifts the rest: join the pair
+                # that makes every typed value (date, postcode, reference name) read as its type
+                more = body[j: j + len(run) + 1]
+                if len(more) == len(run) + 1 and all("\t" not in v.text and not _strong_label(label_rows.get(v.pos))
+                                                      and not v.heading and _looks_like_value(v.text) for v in more):
+                    for k in range(len(run)):
+                        texts = [v.text for v in more]
+                        texts[k: k + 2] = [f"{texts[k].strip()} {texts[k + 1].strip()}"]
+                        if not _typed_misses(ref, label_rows, run, texts):
+                            for lab_line, text in zip(run, texts):
+                                info = ref.labels.get(label_rows[lab_line.pos][0][0])
+                                if info is not None:
+                                    hits.append(Hit(info, lab_line, text.strip(), more[0], "column", lab_line.pos * 100))
+                            handled.update(ln.pos for ln in run)
+                            values = []
+                            break
+                if values:
+                    values = None if _typed_misses(ref, label_rows, run, [v.text for v in values]) > 1 else values
+                if values == []:
+                    i = j + len(run) + 1
+                    continue
+            # a numbered or known heading above the grid ("3. Locatie") is no label of it
+            while values is None and len(run) > 2 and (run[0].heading or _NUMBERED_HEADING.match(run[0].text)):
+                run = run[1:]
+                values = fits(run)
+            if values is not None:
                 for lab_line, val_line in zip(run, values):
                     info = ref.labels.get(label_rows[lab_line.pos][0][0])
                     if info is not None:
@@ -483,12 +560,26 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
                "in", "op", "aan", "bij", "als", "door", "om"}
 
 
+_SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
+_LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F)\.)\s+[A-Z][a-z].*$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
+
+
 def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
+    v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
+    v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
     if v.split(" ", 1)[0] in _LEAD_WORDS:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
+    words = v.split()
+    if len(words) >= 3 and words[0].lower() in _SENTENCE_START and words[1].islower():
+        return None  # "De bouw gebeurt in opdracht van ...": a sentence, not a name
+    if len(words) >= 2 and v == v.lower():
+        return None  # "niet afgegeven", "zie bijlage": words in lower case name nobody
+    if _INITIALS_ONLY.match(v):
+        return None  # "R." cut off at the end of a line: the name is not all there; missing beats wrong
     if v.isalpha() and v.islower():
         return None  # "Kwaliteitsborger bouw" is a tagline, not a name
     if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v):
@@ -664,12 +755,18 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             v = _name_value(raw)
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
+            cut = _RUN_ON.sub("", v) if v else v
+            if cut != v:  # "instrument X gebruikt, zoals ...": the sentence runs on after the name; a guess
+                v, conf = (cut if _name_value(cut) else None), min(conf, 0.65)
             add(target, v, conf - 0.05)  # a name not on the list: kept as written, flagged by the rules
     elif target in ("initiatiefnemer", "bouwer", "projectnaam"):
         if line.sender:
             return []
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
     return out
+
+
+_RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
 
 _MELDER_MAP = {"locatie": "partij_adres", "straat": "partij_adres", "postcode": "postcode", "plaats": "plaats",

@@ -63,7 +63,8 @@ _SEPARATED = re.compile(r"[·|•]")
 _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-zÀ-ÿ'.\- ]{2,40}\s\d{1,5}[a-zA-Z]?$")
 # where a letterhead ends at the latest: the subject line, the salutation
 _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
+# "3.", "3.2", and a form's lettered parts ("A.", "B)") before a heading
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
@@ -148,7 +149,7 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         top: list[Line] = []
         for ln in plines[:14]:
             if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)) or _LETTER_BODY.match(ln.text) \
-                    or len(ln.text) > 90:
+                    or len(ln.text) > 90 or ln.heading:  # a block's heading ("A. Gegevens indiener") opens the form
                 break
             top.append(ln)
         if any(ln.contact or find_postcode(ln.text, strict=True) for ln in top):
@@ -183,7 +184,7 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             section, kind, right = double
             party = kind not in ("project", "")
             line.heading = True
-        elif head:
+        elif known:
             right = ""
             if head in ref.party_sections:
                 section, party, kind = head, True, ref.section_kind(head)
@@ -202,7 +203,7 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
         line.right_kind = right
 
 
-_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}$")
+_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}(?:\s\([a-zà-ÿ ]{3,30}\))?$")
 
 
 def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:

@@ -125,7 +125,7 @@ _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])|\s(?:bis|hs)\b)?)"
 )
-_PLACE = re.compile(r"^[\s,\-–]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
+_PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
 _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
 # words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
 _STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
@@ -207,11 +207,11 @@ def parse_address(text: str) -> dict[str, str]:
         if street and nr and not perceel and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", last):
             out["straat"] = street
             out["huisnummer"] = nr
-            if not pc:
-                # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo"
+            if "plaats" not in out:
+                # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo" (also before "(postcode 7601 AB)")
                 rest = before[m.end():]
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
-                pm = re.match(r"^\s*(?:,|\bte\b|-|–)\s*(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest)
+                pm = re.match(r"^\s*(?:,|/|\bte\b|-|–)\s*(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest)
                 if pm:
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):

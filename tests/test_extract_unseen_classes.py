@@ -1,0 +1,298 @@
+"""Error classes found on layouts written by others (issue 11, second round), each as a general case in our own
+wording: kinds from the weight of evidence, a list of parts that is no title, letters with values in sentences,
+header rows, grids of labels above values."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract"))
+
+import docgen  # noqa: E402
+
+from wkb_desk.config import Limits  # noqa: E402
+from wkb_desk.extract import _extract, load_reference  # noqa: E402
+from wkb_desk.readers import read_file  # noqa: E402
+
+
+def run(path: Path):
+    return _extract(read_file(path, Limits()), load_reference())
+
+
+def check(x, kind: str, expected: dict, absent: tuple[str, ...] = ()) -> None:
+    values = x.values()
+    wrong = {k: (v, values.get(k)) for k, v in expected.items() if values.get(k) != v}
+    assert x.kind == kind, (x.kind, x.kind_score, values)
+    assert not wrong, f"verwacht vs gevonden: {wrong}"
+    invented = {k: values[k] for k in absent if k in values}
+    assert not invented, f"verzonnen: {invented}"
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+def test_portal_printout_with_request_type_inside_a_flowed_line(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Samenvatting van uw indiening",
+        "Activiteit: Bouwactiviteit (technisch)      Soort aanvraag: Melding      Bevoegd gezag: Gemeente Wierden",
+        "Kwaliteitsborger: Stavast Kwaliteitsborging",
+        "Instrument: KiK",
+        "Bouwadres: Molenstraat 4, 7641 AB Wierden",
+    ]])
+    check(run(path), "bouwmelding", {"kwaliteitsborger": "Stavast Kwaliteitsborging", "straat": "Molenstraat"})
+
+
+def test_municipal_form_titled_by_its_key_words(tmp_path):
+    path = docgen.write_docx(tmp_path / "formulier.docx", [
+        "Aanmeldformulier technische bouwactiviteit (Wkb)",
+        "Vul dit formulier in als u niet via het Omgevingsloket meldt.",
+        [["Adres bouwwerk", "Kerkweg 17, 7471 CD Goor"], ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]],
+    ])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg", "huisnummer": "17", "plaats": "Goor"})
+
+
+def test_list_of_parts_is_no_title_of_the_dossier(tmp_path):
+    path = docgen.write_docx(tmp_path / "oplevering.docx", [
+        "Opleveringsdossier ten behoeve van het bevoegd gezag",
+        [["Adres", "Beatrixstraat 3, 7551 CE Hengelo"], ["Kwaliteitsborger", "Bylaer"], ["Datum", "02-02-2027"]],
+        "Het dossier bevat:",
+        "Verklaring kwaliteitsborger",
+        "Borgingsplan",
+        "Tekeningen zoals gebouwd",
+    ])
+    check(run(path), "dossier_bevoegd_gezag", {"straat": "Beatrixstraat", "kwaliteitsborger": "Bylaer"})
+
+
+def test_spreadsheet_title_cell_shares_its_row_with_a_letterhead(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "risico.xlsx", {"Analyse": [
+        ["RISICOANALYSE BOUWWERK", None, None, "Stavast Kwaliteitsborging, Postweg 3, 3771 AB Barneveld"],
+        ["Adres", None, "Lindelaan 8"], ["Postcode", None, "7622 AB"], ["Plaats", None, "Borne"],
+        ["Kwaliteitsborger", None, "Stavast Kwaliteitsborging"], ["Instrument", None, "KiK"],
+        ["Nr", "Thema", "Kans", "Effect"], [1, "Brandveiligheid", 2, 4],
+    ]})
+    check(run(path), "risicobeoordeling", {"straat": "Lindelaan", "postcode": "7622 AB", "instrument": "KiK"})
+
+
+# --- letters: values in sentences ----------------------------------------------------------------
+
+def test_startmelding_letter_names_its_values_in_sentences(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Gemeente Wierden",
+        "Postbus 43",
+        "7640 AA Wierden",
+        "Wierden, 14 oktober 2026",
+        "Betreft: start bouw, behorend bij bouwmelding 2026090100321",
+        "Geachte heer, mevrouw,",
+        "Hierbij laten wij u weten dat wij met de bouw van de woning op Kerkweg 5 te Wierden van start gaan op",
+        "woensdag 4 november 2026. De melding staat in het Omgevingsloket onder verzoeknummer 2026101400077.",
+        "Met vriendelijke groet,",
+        "Bouwbedrijf Nijhuis Projecten B.V.",
+    ]])
+    x = run(path)
+    check(x, "startmelding", {"startdatum": "2026-11-04", "verzoeknummer": "2026101400077",
+                              "verwijst_naar": "2026090100321", "datum": "2026-10-14"})
+    assert x.fields["startdatum"].confidence < 0.7  # read from a sentence: a guess to be checked
+
+
+def test_deadline_sentence_is_no_start_date(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Bouwmelding",
+        "Bouwadres: Molenstraat 9, 7601 AB Almelo",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Deze melding moet uiterlijk vier weken voor de start van de bouw, dus voor 1 maart 2026, binnen zijn.",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Molenstraat"}, absent=("startdatum",))
+
+
+# --- a form's lettered blocks ---------------------------------------------------------------------
+
+def test_lettered_blocks_keep_the_melders_address_out_of_the_site(tmp_path):
+    path = docgen.write_docx(tmp_path / "formulier.docx", [
+        "Formulier melding bouwactiviteit",
+        "Vul alle vakken in; de gemeente neemt contact op als iets ontbreekt.",
+        "A. Gegevens indiener (postadres)",
+        [["Naam", "R.G.M. Hofman"], ["Adres", "Veldweg 70"], ["Postcode en woonplaats", "7471 XZ Goor"]],
+        "B. Gegevens bouwlocatie",
+        [["Straat", "Huisnr.", "Postcode", "Plaats"], ["Lindelaan", "3", "7471 AB", "Goor"]],
+        "C. Kwaliteitsborging",
+        [["Kwaliteitsborger", "Bylaer"], ["Instrument", "KiK"]],
+    ])
+    x = run(path)
+    check(x, "bouwmelding", {"straat": "Lindelaan", "huisnummer": "3", "postcode": "7471 AB", "plaats": "Goor",
+                             "melder": "R.G.M. Hofman", "melder_adres": "Veldweg 70"})
+
+
+# --- grids: labels above their values ------------------------------------------------------------
+
+def test_grid_under_a_numbered_heading_pairs_labels_and_values(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Bouwmelding",
+        "1. Aanvraag",
+        "Meldingsnummer",
+        "Datum van indienen",
+        "2026031100452",
+        "11-03-2026",
+        "2. Bouwplaats",
+        "Adres en plaats",
+        "Postcode bouwadres",
+        "Ootmarsumsestraat 40 A, Almelo",
+        "7604az",
+        "3. Borging",
+        "Kwaliteitsborger",
+        "Instrument",
+        "Stavast Kwaliteitsborging",
+        "KiK",
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2026031100452", "datum": "2026-03-11", "straat": "Ootmarsumsestraat", "huisnummer": "40a",
+        "plaats": "Almelo", "postcode": "7604 AZ", "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
+    })
+
+
+def test_grid_value_wrapped_over_two_lines_keeps_the_rest_in_place(tmp_path):
+    path = docgen.write_pdf(tmp_path / "analyse.pdf", [[
+        "Risicoanalyse",
+        "Adres bouwwerk",
+        "Opgesteld op",
+        "Kwaliteitsborger",
+        "Instrument",
+        "Molenstraat 12, 7601 AB",
+        "Almelo",
+        "03-04-2026",
+        "Stavast Kwaliteitsborging",
+        "KiK",
+    ]])
+    check(run(path), "risicobeoordeling", {
+        "straat": "Molenstraat", "postcode": "7601 AB", "plaats": "Almelo", "datum": "2026-04-03",
+        "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK",
+    })
+
+
+# --- values that are no value ---------------------------------------------------------------------
+
+def test_sentences_and_verdicts_are_no_names(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "Bylaer",
+        "Hengelo, 3 maart 2027",
+        "Verklaring van de kwaliteitsborger: niet afgegeven",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Opdrachtgever",
+        "Het werk wordt uitgevoerd voor Woonstichting De Veste",
+        "Project",
+        "Naam: Twee woningen Kerkweg. Aanvrager: E. Wessels. Het bouwwerk valt in gevolgklasse 1.",
+        "Bylaer heeft geen verklaring afgegeven: er is geen gerechtvaardigd vertrouwen. Instrument: KiK.",
+    ]])
+    x = run(path)
+    assert x.kind == "verklaring", (x.kind, x.values())
+    values = x.values()
+    assert values.get("kwaliteitsborger") in (None, "Bylaer"), values
+    assert values.get("initiatiefnemer") in (None, "E. Wessels"), values
+
+
+# --- labels and values in other words --------------------------------------------------------------
+
+def test_full_names_of_labels_slash_places_and_classes_in_prose(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch) voor een woning in gevolgklasse 1",
+        "Wie is de initiatiefnemer?",
+        "Woonstichting De Veste",
+        "Nummer bij de Kamer van Koophandel",
+        "12.34.56.78",
+        "Adres / woonplaats bouwwerk: Haaksbergerstraat 7 / Enschede",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Planning",
+        "Uitvoerder",
+        "Bouwbedrijf Nijhuis Projecten B.V.",
+        "De bouw begint naar verwachting op 2 februari 2027.",
+        "Contact",
+        "Woonstichting De Veste, Stationsweg 1, 7511 AB Enschede, info@deveste.nl",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"kvk": "12345678", "straat": "Haaksbergerstraat", "plaats": "Enschede",
+                             "gevolgklasse": 1, "startdatum": "2027-02-02"})
+    assert x.fields["gevolgklasse"].confidence < 0.7 and x.fields["startdatum"].confidence < 0.7
+
+
+def test_class_denied_or_several_classes_give_no_gevolgklasse(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwmelding",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Het bouwwerk valt niet in gevolgklasse 2 maar in gevolgklasse 1 of gevolgklasse 3, dat volgt nog.",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg"}, absent=("gevolgklasse",))
+
+
+def test_question_in_a_table_cell_and_perceel_labels_by_their_key_word(tmp_path):
+    path = docgen.write_docx(tmp_path / "gereed.docx", [
+        "Gereedmelding",
+        [["Adres bouwwerk", "Kerkweg 8"], ["Postcode / woonplaats", "7471cd / Goor"],
+         ["Kadastrale registratie", "Goor C 1234"],
+         ["Per wanneer gaat u het gebouw in gebruik nemen?", "15-05-2027"]],
+    ])
+    check(run(path), "gereedmelding", {"straat": "Kerkweg", "postcode": "7471 CD", "plaats": "Goor",
+                                       "kadastraal": "Goor C 1234", "ingebruikname": "2027-05-15"})
+
+
+def test_letter_wrapped_at_the_margin_still_says_what_it_is(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Gemeente Twenterand",
+        "Postbus 1",
+        "7670 AA Vriezenveen",
+        "Vriezenveen, 2 maart 2026",
+        "Betreft: aanvang bouw, uw kenmerk melding 2026010500123",
+        "Geachte heer, mevrouw,",
+        "Hierbij bericht ik u dat wij met de werkzaamheden aan Westeinde 12 te Vriezenveen (postcode 7671 CD)",
+        "starten op 16 maart 2026. In het Omgevingsloket staat dit onder nummer",
+        "2026030200456.",
+        "Met vriendelijke groet,",
+        "E. Wessels",
+    ]])
+    x = run(path)
+    check(x, "startmelding", {"startdatum": "2026-03-16", "verwijst_naar": "2026010500123", "postcode": "7671 CD",
+                              "straat": "Westeinde", "plaats": "Vriezenveen", "verzoeknummer": "2026030200456"})
+
+
+def test_names_in_a_paragraph_wrap_and_stop_at_the_sentence(tmp_path):
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Kwaliteitsborgingsplan",
+        "Datum: 3 februari 2026",
+        "Bouwadres: Beatrixstraat 6, 7551 CE Hengelo",
+        "Kwaliteitsborger: Bylaer",
+        "Voor dit project wordt het",
+        "instrument Kwaliteitsgarant Plus gebruikt, zoals de toelating van de TloKB het noemt.",
+        "Naam: Vier woningen aan de Beatrixstraat. Opdrachtgever: Vastgoedfonds",
+        "Twente B.V. Het bouwwerk valt in gevolgklasse 1.",
+    ]])
+    x = run(path)
+    check(x, "borgingsplan", {"initiatiefnemer": "Vastgoedfonds Twente B.V."})
+    assert x.values().get("instrument") in (None, "Kwaliteitsgarant Plus"), x.values()
+
+
+def test_question_who_files_names_the_melder(tmp_path):
+    path = docgen.write_pdf(tmp_path / "vragen.pdf", [[
+        "Melding bouwactiviteit (technisch)",
+        "Wie dient de melding in?",
+        "Tekenburo Lansink",
+        "Wie is de initiatiefnemer?",
+        "familie Bosch",
+        "Bouwadres: Kerkweg 8, 7471 CD Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"melder": "Tekenburo Lansink", "initiatiefnemer": "familie Bosch"})
+
+
+def test_place_of_the_building_site_is_the_place(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwmelding",
+        "Straatnaam bouwplaats: Kerkweg",
+        "Huisnummer bouwplaats: 8",
+        "Woonplaats bouwplaats: Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Kerkweg", "huisnummer": "8", "plaats": "Goor"})
