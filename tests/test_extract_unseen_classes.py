@@ -296,3 +296,34 @@ def test_place_of_the_building_site_is_the_place(tmp_path):
         "Instrument: WKI",
     ]])
     check(run(path), "bouwmelding", {"straat": "Kerkweg", "huisnummer": "8", "plaats": "Goor"})
+
+
+# --- whose number it is -------------------------------------------------------------------------
+
+def test_a_start_letter_names_its_own_number_and_the_earlier_melding_in_sentences(tmp_path):
+    """Whatever words introduce them, the bouwmelding a startmelding refers to was filed before it."""
+    path = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Aannemersbedrijf Ten Brinke",
+        "Informatieplicht start bouwwerkzaamheden",
+        "Hengelo, 2 september 2026",
+        "Onderwerp: melding start bouwwerkzaamheden, ons DSO-verzoek 2026090200514",
+        "Geachte heer, mevrouw,",
+        "Hierbij melden wij dat wij op 14 september 2026 starten met de bouwwerkzaamheden.",
+        "Bouwlocatie: Deldenerstraat 40, 7551 AH Hengelo",
+        "Kwaliteitsborger: Bylaer",
+        "Onze bouwmelding voor dit project is destijds ingediend met nummer 2026061000117.",
+        "Met vriendelijke groet,",
+    ]])
+    x = run(path)
+    assert x.kind == "startmelding"
+    values = x.values()
+    assert values.get("verzoeknummer") == "2026090200514"
+    assert values.get("verwijst_naar") == "2026061000117", "the earlier number is the melding's, never the own"
+
+
+def test_a_place_stops_where_the_next_sentence_starts(tmp_path):
+    from wkb_desk.extract.normalize import clean_place
+
+    assert clean_place("Maastricht. De bouwmelding is eerder ingediend") == "Maastricht"
+    assert clean_place("St. Michielsgestel") == "St. Michielsgestel"
+    assert clean_place("Alphen aan den Rijn") == "Alphen aan den Rijn"

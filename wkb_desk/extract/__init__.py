@@ -126,6 +126,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         chosen = {f: c for f, c in chosen.items() if c.conf >= 0.85}
 
     _melder(kind, chosen)
+    if kind in ("startmelding", "gereedmelding"):
+        _referred_is_older(chosen)
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
             chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
         chosen.pop("verwijst_naar")
@@ -169,6 +171,16 @@ def _own_and_referred(chosen: dict[str, Cand], cands: list[Cand]) -> None:
     for name, value in (("verzoeknummer", newer), ("verwijst_naar", older)):
         c = pick[value]
         chosen[name] = Cand(name, value, c.conf, c.order, c.page, c.fragment, c.label, c.zone)
+
+
+def _referred_is_older(chosen: dict[str, Cand]) -> None:
+    """The bouwmelding a later notice refers to was filed before it: when the own number (from whatever path,
+    labels or sentences) is of an earlier day than the referred one, the two were read the wrong way round."""
+    own, ref = chosen.get("verzoeknummer"), chosen.get("verwijst_naar")
+    if own is None or ref is None or str(own.value)[:8] >= str(ref.value)[:8]:
+        return
+    chosen["verzoeknummer"] = replace(ref, field="verzoeknummer", conf=min(ref.conf, own.conf))
+    chosen["verwijst_naar"] = replace(own, field="verwijst_naar", conf=min(ref.conf, own.conf))
 
 
 _SINGLE = ("verzoeknummer", "startdatum", "ingebruikname", "kwaliteitsborger", "instrument")

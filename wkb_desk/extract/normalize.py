@@ -150,6 +150,8 @@ def clean_place(text: str) -> str | None:
         if k == 0 or tok[:1].isupper() or tok[:2] in ("'s", "’s"):
             kept.extend(pending + [tok])
             pending = []
+            if tok.endswith(".") and len(tok) > 4:
+                break  # "Maastricht. De bouwmelding ...": a full word with a full stop ends the sentence ("St." does not)
         elif tok.lower() in _PARTICLES and k > 0:
             pending.append(tok)
         else:
