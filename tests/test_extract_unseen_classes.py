@@ -327,3 +327,22 @@ def test_a_place_stops_where_the_next_sentence_starts(tmp_path):
     assert clean_place("Maastricht. De bouwmelding is eerder ingediend") == "Maastricht"
     assert clean_place("St. Michielsgestel") == "St. Michielsgestel"
     assert clean_place("Alphen aan den Rijn") == "Alphen aan den Rijn"
+
+
+def test_the_end_of_a_sentence_opens_no_block(tmp_path):
+    """'... namens / de initiatiefnemer in.' wrapped: the second line is no heading of the initiatiefnemer's block,
+    so the organisation below stays the gemachtigde's (the melder), never the initiatiefnemer."""
+    from wkb_desk.extract.locate import build_lines, mark_sections
+
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Gemachtigde",
+        "Deze persoon of organisatie dient de melding namens",
+        "de initiatiefnemer in. Correspondentie gaat naar dit",
+        "adres.",
+        "Naam organisatie",
+        "Tekenburo Dijkhuis",
+    ]])
+    lines = build_lines(read_file(path, Limits()))
+    mark_sections(lines, load_reference())
+    assert [line.party_kind for line in lines] == ["melder"] * 6
+    assert [line.heading for line in lines] == [True] + [False] * 5

@@ -175,6 +175,11 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             section, party, kind, right = "", False, "", ""
         page_key = key
         stripped = line.text.lstrip()
+        if stripped[:1].islower():
+            # the rest of a sentence ("de initiatiefnemer in. Correspondentie ..."): headings are sentence case
+            line.section, line.party, line.party_kind = section, party, kind if section else ""
+            line.right_kind = right
+            continue
         # cheap test first: only a line whose first word starts some heading can be one
         first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
         head = line.head if first in ref.section_first_words else ""
