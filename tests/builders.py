@@ -112,3 +112,15 @@ BOUWMELDING_LINES = [
     "Instrument: WKI",
     "Bijlagen: Borgingsplan, Risicobeoordeling",
 ]
+
+
+def ledger_rows(settings, sql: str, params: tuple = ()) -> list:
+    """Rows of a query on the workspace's ledger (sqlite3.Row), read the way a person with sqlite3 would."""
+    import sqlite3
+
+    conn = sqlite3.connect(settings.paden.database)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

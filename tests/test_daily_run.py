@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sqlite3
 
-from builders import eml_bytes
+from builders import eml_bytes, ledger_rows
 from conftest import run_cli
 from daily_support import bouwmelding, read_overview, snapshot, startmelding
 from test_register_support import edit_cell
@@ -26,15 +26,6 @@ def daily(settings, day: dt.date, *extra: str):
 
 def overview(settings, day: dt.date):
     return settings.paden.outbox / f"dagoverzicht-{day.isoformat()}.docx"
-
-
-def ledger_rows(settings, sql: str) -> list[sqlite3.Row]:
-    conn = sqlite3.connect(settings.paden.database)
-    conn.row_factory = sqlite3.Row
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def first_day(settings):

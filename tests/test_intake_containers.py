@@ -9,7 +9,7 @@ import sqlite3
 import zipfile
 
 import pytest
-from builders import BOUWMELDING_LINES, pdf_bytes, write_docx, write_xlsx, zip_bytes
+from builders import BOUWMELDING_LINES, ledger_rows, pdf_bytes, write_docx, write_xlsx, zip_bytes
 
 from wkb_desk.desk import Desk
 from wkb_desk.readers import sniff
@@ -33,15 +33,6 @@ def _download(compression: int) -> bytes:
     )
 
 
-def _docs(settings) -> list[sqlite3.Row]:
-    conn = sqlite3.connect(settings.paden.database)
-    conn.row_factory = sqlite3.Row
-    try:
-        return conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
-    finally:
-        conn.close()
-
-
 def test_zip_with_uncompressed_pdfs_is_a_zip(tmp_path):
     data = _download(zipfile.ZIP_STORED)
     assert b"%PDF-" in data[:1024], "the case this guards: a stored PDF's header sits in the first kilobyte"
@@ -55,7 +46,7 @@ def test_dso_download_members_become_documents_in_one_dossier(settings, compress
         outcomes = [desk.process(p) for p in desk.candidates()]
         desk.flush()
     assert [o.status for o in outcomes] == ["verwerkt"]
-    kinds = {row["original_name"]: row["kind"] for row in _docs(settings)}
+    kinds = {row["original_name"]: row["kind"] for row in ledger_rows(settings, "SELECT * FROM documents ORDER BY id")}
     assert kinds["Melding_bouwactiviteit.pdf"] == "bouwmelding"
     assert kinds["Borgingsplan.pdf"] == "borgingsplan"
     conn = sqlite3.connect(settings.paden.database)

@@ -9,19 +9,15 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import shutil
-import sqlite3
-import threading
 
 import pytest
-from builders import BOUWMELDING_LINES, pdf_bytes
+from builders import BOUWMELDING_LINES, ledger_rows, pdf_bytes
 from conftest import run_cli
 from fixtures.ocr.scans import image_bytes, image_pdf, render, scanify
 
 from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.desk import Desk
 from wkb_desk.extract import extract, load_reference
-from wkb_desk.intake.sandbox import ReaderProcess
 from wkb_desk.ocr.engines import tesseract_engine, EngineUnavailable
 from wkb_desk.readers import read_file, sniff
 
@@ -117,15 +113,6 @@ def test_tiff_pages_beyond_the_ocr_page_limit_are_left_with_a_warning():
 # --- the intake: ledger, quarantine, the per-page time limit -------------------------------------
 
 
-def _ledger(settings, sql: str):
-    conn = sqlite3.connect(settings.paden.database)
-    conn.row_factory = sqlite3.Row
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def test_an_image_only_pdf_is_read_and_recorded_per_page_with_its_engine_and_lower_confidence(workspace):
     scanned = image_pdf([_scan()], dpi=200)
     first_pass = read_file(scanned, LIMITS)  # without OCR settings: marked as a scan, nothing read
@@ -136,10 +123,10 @@ def test_an_image_only_pdf_is_read_and_recorded_per_page_with_its_engine_and_low
     with Desk(settings) as desk:
         [outcome] = [desk.process(p) for p in desk.candidates()]
     assert outcome.status == "verwerkt" and outcome.kind == "bouwmelding"
-    [page] = _ledger(settings, "SELECT * FROM pages")
+    [page] = ledger_rows(settings, "SELECT * FROM pages")
     assert page["ocr_engine"] == "rapidocr" and page["is_scan"] == 0
     assert "Bouwmelding - Bouwactiviteit" in page["text"]  # the spaces the recogniser leaves out are restored
-    [doc] = _ledger(settings, "SELECT * FROM documents")
+    [doc] = ledger_rows(settings, "SELECT * FROM documents")
     fields = json.loads(doc["extraction_json"])["velden"]
     assert {k: fields[k]["waarde"] for k in KEY_FIELDS if k in fields} == _expected()
     for name in KEY_FIELDS:

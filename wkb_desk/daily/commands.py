@@ -65,20 +65,10 @@ def cmd_daily(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    import signal
-    import threading
-
     from wkb_desk.daily.scheduler import run_service
+    from wkb_desk.stopping import stop_on_signals
 
-    stop = threading.Event()
-
-    def _stop(signum, frame):  # noqa: ARG001
-        log.info("Stoppen gevraagd; wat nu onder handen is, wordt eerst afgemaakt.")
-        stop.set()
-
-    signal.signal(signal.SIGINT, _stop)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _stop)
+    stop = stop_on_signals("Stoppen gevraagd; wat nu onder handen is, wordt eerst afgemaakt.")
     return run_service(settings, stop=stop, dry_run=args.dry_run)
 
 

@@ -168,18 +168,8 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
-    import signal
-    import threading
-
     from wkb_desk.intake.watcher import run_watch
+    from wkb_desk.stopping import stop_on_signals
 
-    stop = threading.Event()
-
-    def _stop(signum, frame):  # noqa: ARG001
-        log.info("Stoppen gevraagd; het bestand dat nu verwerkt wordt, wordt eerst afgemaakt.")
-        stop.set()
-
-    signal.signal(signal.SIGINT, _stop)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _stop)
+    stop = stop_on_signals("Stoppen gevraagd; het bestand dat nu verwerkt wordt, wordt eerst afgemaakt.")
     return run_watch(settings, stop=stop, dry_run=args.dry_run)
