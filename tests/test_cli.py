@@ -69,6 +69,8 @@ def test_examples_in_readme_work(settings):
     """The README's walk-through: the example documents make one dossier; the e-mail is 'onbekend'."""
     for path in (REPO / "voorbeelden").iterdir():
         shutil.copy(path, settings.paden.inbox / path.name)
+    for template in (REPO / "sjablonen").glob("*.docx"):  # the repository's own letter templates
+        shutil.copy(template, settings.paden.sjablonen / template.name)
     result = run_cli("--config", str(settings.config_path), "ingest")
     assert result.returncode == ExitCode.OK, result.stderr
     status = json.loads(run_cli("--config", str(settings.config_path), "status", "--json").stdout)
@@ -77,6 +79,16 @@ def test_examples_in_readme_work(settings):
     }
     assert status["dossiers"] == 1
     assert settings.paden.register.is_file()
+    # the first letters are in the outbox, addressed to the melder's correspondence address (not the building site)
+    import docx
+
+    letters = sorted(p.name for p in settings.paden.outbox.glob("*.docx"))
+    assert any("Ontvangstbevestiging bouwmelding" in n for n in letters), letters
+    first = next(p for p in settings.paden.outbox.glob("*.docx") if "Ontvangstbevestiging bouwmelding" in p.name)
+    text = "\n".join(par.text for par in docx.Document(first).paragraphs)
+    for table in docx.Document(first).tables:
+        text += "\n" + "\n".join(cell.text for row in table.rows for cell in row.cells)
+    assert "Weidelaan 14" in text and "7609 CD" in text, "the letter goes to the melder's correspondence address"
 
 
 def test_ingest_with_register_open_in_excel_exits_5_and_catches_up_later(settings):
