@@ -50,31 +50,14 @@ def letter_workspace(workspace, extra: str = "", *, pdf: bool = False):
     return settings
 
 
-@dataclasses.dataclass(frozen=True)
-class MelderView(DossierView):
-    """A DossierView with the facts the extraction engineer adds (melder_*, te_controleren)."""
-
-    melder: str | None = None
-    melder_adres: str | None = None
-    melder_postcode: str | None = None
-    melder_plaats: str | None = None
-    melder_email: str | None = None
-    te_controleren: tuple[str, ...] = ()
-
-
 MELDER = dict(melder="Fam. Ëlzinga & Zn.", melder_adres="Postweg 1", melder_postcode="7602 CD", melder_plaats="Almelo",
               melder_email="post@elzinga.example.nl")
 
 
-def with_melder(views, **overrides) -> list[MelderView]:
-    """The views with a known melder (or what `overrides` say), the way they look once extraction adds it."""
+def with_melder(views, **overrides) -> list[DossierView]:
+    """The views with a known melder (or what `overrides` say: melder_*, te_controleren)."""
     values = {**MELDER, **overrides}
-    out = []
-    for v in views:
-        # once DossierView itself has the melder fields, the values given here still win
-        base = {f.name: getattr(v, f.name) for f in dataclasses.fields(DossierView) if f.name not in values}
-        out.append(MelderView(**base, **values))
-    return out
+    return [dataclasses.replace(v, **values) for v in views]
 
 
 def add_document(conn, name: str, kind: str, received: str, *, score: float = 0.9, confidence: dict | None = None,

@@ -8,16 +8,17 @@ import zipfile
 
 import docx
 import pytest
-from letters_support import MelderView, bullet_items, docx_text, letter_workspace, png_bytes
+from letters_support import bullet_items, docx_text, letter_workspace, png_bytes
 
 from wkb_desk.letters.context import addressee, build_context, nl_date
 from wkb_desk.letters.kinds import BY_SOORT, KINDS
 from wkb_desk.letters.policy import Doc
 from wkb_desk.letters.render import render
+from wkb_desk.models import DossierView
 
 PROJECT = "Woning 'De Ëik' & <schuur> \"A\""
 LETTER_DAY = dt.date(2026, 3, 12)
-VIEW = MelderView(
+VIEW = DossierView(
     dossier="WKB-2026-0007", verzoeknummer="2026031000123", adres="Esweg 7", postcode="7601 AB", plaats="Almelo",
     omschrijving=PROJECT, kwaliteitsborger="Borg & Zn <Twente>", instrument="WKI",
     datum_bouwmelding=dt.date(2026, 3, 10), geplande_start=dt.date(2026, 4, 20), startmelding=dt.date(2026, 4, 15),
@@ -100,7 +101,7 @@ def test_documents_received_are_table_rows(workspace, tmp_path, kind):
 
 def test_unknown_addressee_gets_a_visible_placeholder(workspace, tmp_path):
     settings = letter_workspace(workspace)
-    view = MelderView(**{**VIEW.__dict__, "melder": None, "melder_adres": None, "melder_postcode": None,
+    view = DossierView(**{**VIEW.__dict__, "melder": None, "melder_adres": None, "melder_postcode": None,
                          "melder_plaats": None, "melder_email": None})
     to = addressee(view)
     assert not to.known and "Wacht op adres" in to.reason
@@ -114,10 +115,10 @@ def test_unknown_addressee_gets_a_visible_placeholder(workspace, tmp_path):
 
 
 def test_addressee_by_email_only_and_a_guessed_address_waits():
-    by_mail = MelderView(dossier="WKB-2026-0001", melder="B. Bouwer", melder_email="b@bouwer.example.nl")
+    by_mail = DossierView(dossier="WKB-2026-0001", melder="B. Bouwer", melder_email="b@bouwer.example.nl")
     to = addressee(by_mail)
     assert to.known and to.adres == "Per e-mail: b@bouwer.example.nl"
-    guessed = MelderView(dossier="WKB-2026-0001", melder="B. Bouwer", melder_adres="Laan 1", melder_postcode="1234 AB",
+    guessed = DossierView(dossier="WKB-2026-0001", melder="B. Bouwer", melder_adres="Laan 1", melder_postcode="1234 AB",
                          melder_plaats="Ede", te_controleren=("melder_adres",))
     to = addressee(guessed)
     assert not to.known and "melder_adres is een gok" in to.reason
@@ -140,7 +141,7 @@ def test_logo_from_config_lands_in_the_letterhead(workspace, tmp_path):
 
 def test_a_hostile_value_stays_text(workspace, tmp_path):
     settings = letter_workspace(workspace)
-    hostile = MelderView(**{**VIEW.__dict__, "omschrijving": "{{ gemeente_naam }} </w:t><w:t>x =HYPERLINK(\"a\")"})
+    hostile = DossierView(**{**VIEW.__dict__, "omschrijving": "{{ gemeente_naam }} </w:t><w:t>x =HYPERLINK(\"a\")"})
     out = tmp_path / "brief.docx"
     out.write_bytes(_render(settings, KINDS[0], hostile))
     assert "{{ gemeente_naam }} </w:t><w:t>x =HYPERLINK(\"a\")" in docx_text(out)
@@ -151,7 +152,7 @@ def test_a_hostile_value_stays_text(workspace, tmp_path):
                                    "ontvangstbevestiging_gereedmelding", "gereedmelding_onvolledig"])
 def test_sentences_on_unknown_facts_are_left_out(workspace, tmp_path, soort):
     settings = letter_workspace(workspace)
-    sparse = MelderView(**{**VIEW.__dict__, "kwaliteitsborger": None, "geplande_start": None, "ingebruikname": None,
+    sparse = DossierView(**{**VIEW.__dict__, "kwaliteitsborger": None, "geplande_start": None, "ingebruikname": None,
                            "postcode": None})
     out = tmp_path / "brief.docx"
     out.write_bytes(_render(settings, BY_SOORT[soort], sparse))

@@ -137,7 +137,7 @@ def _flag_codes(view: DossierView) -> set[str]:
 
 
 def guesses(view: DossierView) -> set[str]:
-    return set(getattr(view, "te_controleren", None) or ())
+    return set(view.te_controleren)
 
 
 def _wait_reason(settings: Settings, soort: str, view: DossierView, docs: DossierDocs, source: Doc | None) -> str:
