@@ -112,3 +112,24 @@ def test_ingest_with_register_open_in_excel_exits_5_and_catches_up_later(setting
     later = run_cli("--config", str(settings.config_path), "ingest")
     assert later.returncode == ExitCode.OK, later.stderr
     assert register.read_bytes() != before
+
+
+def test_extract_json_into_a_pipe_closed_early_is_no_error(settings, tmp_path):
+    """`extract --json ... | head` stops reading after a few lines: that is the user's choice, not a program error."""
+    import os
+    import subprocess
+    import sys
+
+    melding = write_pdf(tmp_path / "melding.pdf", BOUWMELDING_LINES)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wkb_desk", "--config", str(settings.config_path), "extract", "--json",
+         *[str(melding)] * 200],  # far more output than a pipe holds
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    first = proc.stdout.read(100)
+    proc.stdout.close()  # as `head` does
+    _, err = proc.communicate(timeout=120)
+    assert first.startswith(b"[")
+    assert proc.returncode == ExitCode.OK, err.decode()
+    assert b"Onverwachte fout" not in err and b"Traceback" not in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from importlib import import_module
 
@@ -63,6 +64,15 @@ def cmd_config(args: argparse.Namespace, settings) -> int:
     return ExitCode.OK
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device so that Python's own flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -85,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         log.error("Afgebroken.")
         return ExitCode.INTERNAL
+    except BrokenPipeError:
+        # the reader of our output stopped early (`extract --json | head`): no bug, nothing left to say
+        _silence_stdout()
+        return ExitCode.OK
     except Exception:  # noqa: BLE001 - the last resort: a bug, with its traceback in the log
         log.exception("Onverwachte fout (een programmafout). Meld dit met het logbestand erbij.")
         return ExitCode.INTERNAL
