@@ -346,3 +346,22 @@ def test_the_end_of_a_sentence_opens_no_block(tmp_path):
     mark_sections(lines, load_reference())
     assert [line.party_kind for line in lines] == ["melder"] * 6
     assert [line.heading for line in lines] == [True] + [False] * 5
+
+
+def test_risk_table_row_is_no_label_of_the_site(tmp_path):
+    """"Plaatsing en koppeling rookmelders controleren | Oplevering" is a measure and its moment, not "plaats"."""
+    from builders import write_xlsx
+
+    path = write_xlsx(tmp_path / "risico.xlsx", [
+        ["Risicobeoordeling Wkb"],
+        ["Kwaliteitsborger", "Kwaliteitsborging Oost"],
+        ["Instrument", "BKapp"],
+        ["Kadastraal perceel", "Oldenzaal sectie B nr. 4743"],
+        [],
+        ["Nr", "Bbl-artikel", "Risico", "Kans", "Effect", "Borgingsmaatregel", "Bijwoonmoment"],
+        [1, "art. 4.58", "Rookmelders niet volgens NEN 2555", 3, 4, "Plaatsing en koppeling rookmelders controleren",
+         "Oplevering"],
+        [2, "art. 4.12", "Brandwerendheid", 2, 5, "Plaatsen van brandwerende doorvoeringen", "Ruwbouw"],
+    ])
+    check(run(path), "risicobeoordeling", {"kwaliteitsborger": "Kwaliteitsborging Oost", "instrument": "BKapp"},
+          absent=("plaats", "straat", "postcode"))

@@ -203,6 +203,15 @@ def _looks_like_value(text: str) -> bool:
     return True
 
 
+def _data_row_labels(ref: Reference, parsed: list) -> list:
+    """A row of a data table (a risk table: five cells or more, most of them no label) holds measures and
+    moments, not labels: a cell read as a label only by its key words ("Plaatsen van doorvoeringen") is text."""
+    labels = sum(1 for p in parsed if p)
+    if len(parsed) < 5 or labels * 2 >= len(parsed):
+        return parsed
+    return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
+
+
 def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
     hits: list[Hit] = []
     label_rows: dict[int, list[tuple[str, str, str] | None]] = {}
@@ -211,7 +220,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             continue
         cells = line.cells
         parsed = [match_label(ref, c.strip()) if c.strip() else None for c in cells]
-        label_rows[line.pos] = parsed
+        label_rows[line.pos] = _data_row_labels(ref, parsed)
     in_runs = _label_column_runs(lines, ref, label_rows, hits)
     for line in lines:
         if not line.text or line.pos in in_runs:

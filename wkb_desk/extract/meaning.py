@@ -61,6 +61,17 @@ class Meaning:
         low = token.lower().strip(".,:;()")
         return len(low) >= 5 and any(low.startswith(v) for v in self.vocabulary)
 
+    def _fits(self, word: str, prefix: str) -> bool:
+        """A word carries a key word: it is it, or a compound starting with it ("plaatsnaam", "bouwlocatie").
+
+        A noun made of it with "-ing" names something else ("plaatsing" of smoke detectors is no place), unless
+        the rules name that word themselves ("indiening").
+        """
+        if not word.startswith(prefix):
+            return False
+        rest = word[len(prefix):]
+        return not (rest in ("ing", "ingen") and word not in self.vocabulary)
+
     def field_of(self, label: str) -> str | None:
         """The field a short label text means, or None (also for a text that is too long to be a label)."""
         cache = self.cache if self.cache is not None else {}
@@ -74,7 +85,7 @@ class Meaning:
             for rule in self.rules:
                 if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):
                     continue
-                if all(any(w.startswith(x) for w in words for x in group) for group in rule.groups):
+                if all(any(self._fits(w, x) for w in words for x in group) for group in rule.groups):
                     found = rule.field
                     break
         if len(cache) < 20000:
