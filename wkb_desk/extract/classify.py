@@ -21,6 +21,7 @@ MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (val
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
+_PAIR_CELLS = re.compile(r":\s*[^\s\t][^\t]*\t[^\t:]{2,40}:\s*\S")  # "Activiteit: X<TAB>Soort aanvraag: Melding"
 _SPACES_SPLIT = re.compile(r" {3,}")
 # a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
 # document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
@@ -106,8 +107,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         raw.append(text[:400])
         # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's
         # start match each cell (TABs stay: a table row's cells belong together)
-        if len(raw) <= SIGNAL_ZONE and ":" in text and "   " in text:
-            body.append(_SPACES_SPLIT.sub("\n", text[:400]))
+        if len(raw) <= SIGNAL_ZONE and ":" in text and ("   " in text or _PAIR_CELLS.search(text)):
+            body.append(_SPACES_SPLIT.sub("\n", text[:400]).replace("\t", "\n"))
         else:
             body.append(text[:400])
         if len(text) < 60 and _PARTS_HEADING.match(text):

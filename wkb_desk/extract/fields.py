@@ -23,6 +23,7 @@ LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode",
 _PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
+_SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie)\b\s*:?", re.IGNORECASE)
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
@@ -645,6 +646,11 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     in_party = kind not in ("project", "") if hit.column and line.right_kind else line.party
     # the melder's block (applicant or gemachtigde): its address is the correspondence address, never the site
     melder_block = in_party and kind in ("melder", "aanvrager")
+    # a label that names the building site ("Bouwadres", "Plaats bouwlocatie") is the site's wherever it sits: in a
+    # form of labels above values the applicant's block has no visible end before it
+    site_label = target in LOCATION_TARGETS and bool(_SITE_WORD.search(info.label))
+    if site_label:
+        in_party = melder_block = False
     if target == "huisnummer_kaal":
         if in_party or not location_ok:
             return []

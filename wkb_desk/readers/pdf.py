@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from wkb_desk.config import Limits, OcrSettings
@@ -51,7 +53,7 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
         for i in range(min(n_pages, limits.max_paginas)):
             try:
                 page = reader.pages[i]
-                text = page.extract_text() or ""
+                text = _page_text(page)
             except FileNotDecryptedError as exc:
                 raise _encrypted() from exc
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
@@ -65,6 +67,100 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
         return ReadResult(content_type="pdf", pages=tuple(pages), warnings=tuple(warnings))
     finally:
         stream.close()
+
+
+_CELL_GAP = re.compile(r" {3,}")  # in layout text: the white between a label and a value or two columns
+_LABELLED = re.compile(r"^[^:\d]{2,40}:\s*\S")  # "Naam: A" - a label with its value in one cell
+
+
+@dataclass
+class _Row:
+    indent: int
+    cells: list[tuple[int, str]]  # (column where the cell starts, text)
+
+
+def _page_text(page) -> str:
+    """The page's text as it is laid out: a line is what stands side by side, a wide gap a cell boundary (TAB).
+
+    Plain extraction follows the content stream, which interleaves the cells of a form or two columns drawn row
+    by row ("Naam: A" / "Naam: B" on lines of their own) and loses which value stands next to which label; the
+    layout keeps the page's own rows, as a DOCX table or an OCR'd page gives them. Two columns of "Label: value"
+    pairs side by side are read column by column. A page the layout mode cannot lay out falls back to the plain
+    text.
+    """
+    try:
+        laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    except Exception:  # noqa: BLE001 - an odd font or matrix: the plain text is still good
+        laid = None
+    if not laid or not laid.strip():
+        return page.extract_text() or ""
+    rows: list[_Row] = []
+    for raw in laid.splitlines():
+        if not raw.strip():
+            continue
+        cells, pos = [], 0
+        for part in _CELL_GAP.split(raw):
+            at = raw.index(part, pos) if part else pos
+            pos = at + len(part)
+            if part.strip():
+                cells.append((at, part.strip()))
+        row = _Row(cells[0][0], cells)
+        if rows and _continues_label(rows[-1], row):
+            last = rows[-1].cells[0]
+            rows[-1].cells[0] = (last[0], f"{last[1]} {cells[0][1]}")  # "Verwachte datum" / "ingebruikname:"
+            continue
+        rows.append(row)
+    return "\n".join("\t".join(text for _, text in cells) for cells in _reading_order(rows))
+
+
+def _continues_label(prev: _Row, row: _Row) -> bool:
+    """A line that is only the rest of the label cell above it: same column, it ends the label with a colon."""
+    text = row.cells[0][1]
+    return (len(row.cells) == 1 and len(prev.cells) >= 2 and abs(row.indent - prev.indent) <= 1 and text.endswith(":")
+            and len(text) <= 40 and not prev.cells[0][1].endswith(":") and text[:1].islower())
+
+
+def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
+    """Rows as lines; a block of two columns of "Label: value" pairs becomes its left column, then its right."""
+    out: list[list[tuple[int, str]]] = []
+    k = 0
+    while k < len(rows):
+        block = _column_block(rows, k)
+        if block is None:
+            out.append(rows[k].cells)
+            k += 1
+            continue
+        gutter, end = block
+        for side in (lambda c: c[0] < gutter, lambda c: c[0] >= gutter):
+            out.extend(kept for r in rows[k:end] if (kept := [c for c in r.cells if side(c)]))
+        k = end
+    return out
+
+
+def _column_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
+    """(gutter column, end row) when rows[k:] start a block of two columns that each hold their own pairs.
+
+    Inside the block a row may fill one column only (columns of unequal length) when it is a pair itself; a
+    heading or a text line of one side ends it, as does anything that runs across the gutter.
+    """
+    for gutter, _ in rows[k].cells[1:]:
+        end, two_sided, both = k, 0, 0
+        while end < len(rows):
+            cells = rows[end].cells
+            if any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells):
+                break  # a cell runs across the gutter: the block has ended
+            left = " ".join(text for at, text in cells if at < gutter - 2)
+            right = " ".join(text for at, text in cells if at >= gutter - 2)
+            if left and right:
+                two_sided += 1
+                both += bool(_LABELLED.match(left) and _LABELLED.match(right))
+            elif end == k or not _LABELLED.match(left or right):
+                break
+            end += 1
+        heading = len(rows[k].cells) == 2 and not any(":" in t or any(ch.isdigit() for ch in t) for _, t in rows[k].cells)
+        if both >= 2 and both * 5 >= two_sided * 2 or heading and both >= 1 and both * 2 >= two_sided - 1:
+            return gutter - 2, end
+    return None
 
 
 def _recognise_scans(source: Path | bytes, pages: list[Page], ocr: OcrSettings, warnings: list[str]) -> list[Page]:
