@@ -365,3 +365,110 @@ def test_risk_table_row_is_no_label_of_the_site(tmp_path):
     ])
     check(run(path), "risicobeoordeling", {"kwaliteitsborger": "Kwaliteitsborging Oost", "instrument": "BKapp"},
           absent=("plaats", "straat", "postcode"))
+
+
+# --- third round: layouts of two other writers (PDF rows as laid out, leaders, letters) -----------------------
+
+def test_two_blocks_of_pairs_side_by_side_keep_their_own_party(tmp_path):
+    """The initiatiefnemer's block beside the gemachtigde's, drawn row by row: each name stays with its heading."""
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit - Wkb",
+        "Verzoeknummer: 2026031200417",
+        "Datum indiening: 12-03-2026",
+        [(50, "Initiatiefnemer"), (310, "Gemachtigde")],
+        [(50, "Naam: Bouwbedrijf Kleine Haar B.V."), (310, "Naam: Architectenbureau Lindeboom")],
+        [(50, "Adres: Industrieweg 4"), (310, "Adres: Marktstraat 2")],
+        [(50, "7602 PK Almelo"), (310, "7551 DR Hengelo")],
+        [(50, "KvK-nummer: 69.121.052"), (310, "KvK-nummer: 12345678")],
+        "Locatie",
+        "Straat en huisnummer: Bornerbroeksestraat 118 B",
+        "Postcode en plaats: 7601ab Almelo",
+        "Kwaliteitsborger: Bylaer B.V.",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {
+        "initiatiefnemer": "Bouwbedrijf Kleine Haar B.V.", "kvk": "69121052", "melder": "Architectenbureau Lindeboom",
+        "straat": "Bornerbroeksestraat", "huisnummer": "118b", "postcode": "7601 AB", "plaats": "Almelo",
+    })
+
+
+def test_two_columns_of_labels_above_values(tmp_path):
+    """A print-out with two columns of cards (label, value below) is read column by column."""
+    left = ["Bouwlocatie", "Straat (bouwadres)", "Deventerweg", "Hnr.", "19", "Postcode", "7471JB", "Woonplaats", "Goor"]
+    right = ["Partijen", "Initiatiefnemer (opdrachtgever)", "Agrarisch Bedrijf Ter Haar V.O.F.", "Contactpersoon",
+             "ing. P. Brinkhuis (adviseur)", "Kwaliteitsborger", "The Borging Company B.V.", "Instrument", "WKI"]
+    rows = ["Bouwmelding Wkb", "Ingediend op: 16 februari 2026"]
+    rows += [[(50, a), (300, b)] for a, b in zip(left, right)]
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [rows])
+    check(run(path), "bouwmelding", {
+        "straat": "Deventerweg", "huisnummer": "19", "postcode": "7471 JB", "plaats": "Goor",
+        "initiatiefnemer": "Agrarisch Bedrijf Ter Haar V.O.F.", "kwaliteitsborger": "The Borging Company",
+        "instrument": "WKI",
+    })
+
+
+def test_dotted_leaders_of_a_case_print_out(tmp_path):
+    path = docgen.write_pdf(tmp_path / "zaak.pdf", [[
+        "ZAAKOVERZICHT MELDING BOUWACTIVITEIT",
+        "Verzoeknummer ............................... 2026031202940",
+        "Datum indiening ............................. 12-03-2026",
+        "Adres/huisnr. ............................... Bornerbroeksestraat 112",
+        "Postcode en plaats .......................... 7601bk Almelo",
+        "Naam initiatiefnemer ........................ Bouwbedrijf Wolters Almelo B.V.",
+        "KvK-nr. ..................................... 69.121.052",
+        "Naam kwaliteitsborger (bedrijf) ............. Bylaer B.V.",
+        "Gekozen instrument kwaliteitsborging ........ WKI (SIAW)",
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2026031202940", "straat": "Bornerbroeksestraat", "huisnummer": "112", "postcode": "7601 BK",
+        "plaats": "Almelo", "initiatiefnemer": "Bouwbedrijf Wolters Almelo B.V.", "kvk": "69121052",
+        "kwaliteitsborger": "Bylaer", "instrument": "WKI",
+    })
+
+
+def test_builders_letter_announcing_the_start_in_sentences(tmp_path):
+    """No labelled field at all: the letter says who, where, when and which number in its sentences."""
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Bouwbedrijf Kuipers Rijssen", "Industrieweg 14", "7602 PG Almelo", "tel. 0546-812300", "",
+        "Gemeente Rijssen-Holten", "Postbus 244", "7460 AE Rijssen", "",
+        "Almelo, 14 april 2026",
+        "Betreft: informatieplicht start bouwwerkzaamheden",
+        "Hierbij meld ik namens R.J. Nijkamp (initiatiefnemer) aan dat op maandag 20 april 2026 wordt",
+        "gestart met de bouwwerkzaamheden voor het project Woning met praktijkruimte op het adres",
+        "Haarstraat 56 C, 7462at Rijssen.",
+        "De bouwmelding voor dit project is eerder ingediend onder verzoeknummer 2026030202631.",
+        "De kwaliteitsborging wordt uitgevoerd door Bylaer; zij zijn van deze startdatum op de hoogte.",
+        "Deze informatie is tevens via het Omgevingsloket doorgegeven (verzoeknummer 2026041400472).",
+        "Met vriendelijke groet,", "J. Hofstede",
+    ]])
+    check(run(path), "startmelding", {
+        "verzoeknummer": "2026041400472", "verwijst_naar": "2026030202631", "datum": "2026-04-14",
+        "startdatum": "2026-04-20", "initiatiefnemer": "R.J. Nijkamp", "kwaliteitsborger": "Bylaer",
+        "straat": "Haarstraat", "huisnummer": "56c", "postcode": "7462 AT", "plaats": "Rijssen",
+    })
+
+
+def test_sheet_form_that_starts_in_its_second_column(tmp_path):
+    from builders import write_xlsx
+
+    rows = [[None, "Startmelding bouwwerkzaamheden"], [None, "Verzoeknr. (DSO)"], [None, "2026061500934"],
+            [None, "Adres bouwlocatie"], [None, "Enschedesestraat"], [None, "Huisnummer"], [None, "27B"],
+            [None, "Postcode"], [None, "7481cm"], [None, "Plaats"], [None, "Haaksbergen"],
+            [None, "Datum start bouw"], [None, "2026-06-22"]]
+    check(run(write_xlsx(tmp_path / "start.xlsx", rows)), "startmelding", {
+        "verzoeknummer": "2026061500934", "straat": "Enschedesestraat", "huisnummer": "27b", "postcode": "7481 CM",
+        "plaats": "Haaksbergen", "startdatum": "2026-06-22",
+    })
+
+
+def test_site_label_below_the_gemachtigde_is_the_site(tmp_path):
+    """Labels above values without block ends: "Bouwadres" after the gemachtigde's name is still the site."""
+    rows = ["Bouwmelding Wkb"]
+    for label, value in [("Verzoeknummer", "2026031200418"), ("Initiatiefnemer", "Stichting Woonbelang Twente"),
+                         ("Gemachtigde", "A. de Vries, Bouwadvies De Vries"), ("Bouwadres", "Esweg 7, 7609 AB Almelo"),
+                         ("Kwaliteitsborger", "TUV NORD Nederland"), ("Instrument", "WKI")]:
+        rows += [label, value]
+    check(run(docgen.write_pdf(tmp_path / "melding.pdf", [rows])), "bouwmelding", {
+        "straat": "Esweg", "huisnummer": "7", "postcode": "7609 AB", "plaats": "Almelo",
+        "initiatiefnemer": "Stichting Woonbelang Twente", "kwaliteitsborger": "TÜV Nord",
+    }, absent=("melder_adres",))

@@ -108,8 +108,11 @@ _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
                      re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
-                          r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$", re.IGNORECASE)
+                          r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
+                          r"|\bbouwmelding\b[^.]{0,50}\b(?:verzoek|meldings)?nummer\s*:?\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,3}$")
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
@@ -135,6 +138,16 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             if field in have or plan is None:
                 continue
             m = words.search(text, max(0, plan.start() - 12))
+            if m and field == "startdatum" and m.start() > len(ln.text) or m and not nz.find_dates(text[m.end():][:100]):
+                # "op maandag 20 april 2026 wordt / gestart met": the date on this line, before the verb
+                begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+                before = text[begin: m.start()]
+                dates = nz.find_dates(before)
+                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) and _DATE_THEN_VERB.search(before) \
+                        and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
+                    out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
+                    have = have | {field}
+                    continue
             if not m or m.start() > len(ln.text):
                 continue  # the word must sit on this line; the next line only finishes the sentence
             end = _SENTENCE_END.search(text, m.end())
@@ -148,7 +161,7 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
                 # whose number it is: the words before it, also those at the end of the line above
-                before = (prev + " " + text[:m.start()])[-60:]
+                before = (prev + " " + text[:m.start()])[-90:]
                 field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
                     if _OWN_NR.search(before) else None
                 # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
@@ -235,11 +248,16 @@ _STREET_TE_PLACE = re.compile(
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
+_ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres)\s*:?\s*$", re.IGNORECASE)
+
+
 def _free_location(body: list[Line]) -> list[Cand]:
-    for ln in body:
+    for k, ln in enumerate(body):
         if ln.party:
             continue
         text = ln.text[:400]
+        if _ADDR_AT_END.search(text) and k + 1 < len(body):
+            text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
         m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
         segment = m.group("a") if m else None
         if segment is None and nz.find_postcode(text, strict=True):

@@ -76,6 +76,11 @@ def is_contact_line(text: str) -> bool:
     return bool((" t" in low or low.startswith(("t", "f")) or "tel" in low or " f" in low) and _PHONE.search(low))
 
 
+# A dotted or ruled leader between a label and its value ("Verzoeknummer ........ 2026031202940", typewriter and
+# zaaksysteem print-outs) is the cell boundary a form's table would have.
+_LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*:?[ \t]*(?=\S)")
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -86,10 +91,13 @@ def build_lines(read: ReadResult) -> list[Line]:
             # a sheet's name often is the only title a spreadsheet has ("Risicobeoordeling")
             lines.append(Line(len(lines), page.number, "body", clean_text(page.label[:100]).strip()))
         # only real line ends split lines; \v, \f and friends inside a cell become spaces
-        for chunk in _NEWLINE.split(raw):
+        chunks = _NEWLINE.split(raw)
+        while any(c.strip() for c in chunks) and all(c.startswith("\t") or not c.strip() for c in chunks):
+            chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
+        for chunk in chunks:
             if len(lines) >= MAX_LINES:
                 break
-            text = clean_text(chunk[:MAX_LINE]).strip(" ")
+            text = _LEADER.sub("\t", clean_text(chunk[:MAX_LINE])).strip(" ")
             lines.append(Line(len(lines), page.number, page.region or "body", text))
     _scrub_bsn(lines)
     return lines

@@ -125,7 +125,7 @@ def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
     out: list[list[tuple[int, str]]] = []
     k = 0
     while k < len(rows):
-        block = _column_block(rows, k)
+        block = _column_block(rows, k) or _stacked_block(rows, k)
         if block is None:
             out.append(rows[k].cells)
             k += 1
@@ -161,6 +161,32 @@ def _column_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         if both >= 2 and both * 5 >= two_sided * 2 or heading and both >= 1 and both * 2 >= two_sided - 1:
             return gutter - 2, end
     return None
+
+
+def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
+    """(gutter column, end row) for two columns of labels above their values ("Bouwlocatie / Straat / Deventerweg"
+    beside "Partijen / Initiatiefnemer / Ter Haar V.O.F."): each row one cell per column at most, and in each
+    column values (with digits) alternate with labels (without). A table of labels beside values has no digits
+    in its left column, and stays as rows.
+    """
+    if len(rows[k].cells) != 2:
+        return None
+    indent, gutter = rows[k].cells[0][0], rows[k].cells[1][0]
+    end, sides = k, ([], [])
+    while end < len(rows):
+        cells = rows[end].cells
+        if len(cells) > 2 or any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells) or \
+                any(abs(at - indent) > 2 and abs(at - gutter) > 2 for at, _ in cells):
+            break
+        for at, text in cells:
+            sides[abs(at - gutter) <= 2].append(text)
+        end += 1
+    if end - k < 6 or min(len(sides[0]), len(sides[1])) < 4:
+        return None
+    digits = sum(any(ch.isdigit() for ch in t) for t in sides[0]) / len(sides[0])
+    if not 0.2 <= digits <= 0.8 or any(t.endswith(":") or _LABELLED.match(t) for side in sides for t in side):
+        return None  # the left column holds no values (labels beside values), or the cells are pairs themselves
+    return gutter - 2, end
 
 
 def _recognise_scans(source: Path | bytes, pages: list[Page], ocr: OcrSettings, warnings: list[str]) -> list[Page]:
