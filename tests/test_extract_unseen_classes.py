@@ -472,3 +472,73 @@ def test_site_label_below_the_gemachtigde_is_the_site(tmp_path):
         "straat": "Esweg", "huisnummer": "7", "postcode": "7609 AB", "plaats": "Almelo",
         "initiatiefnemer": "Stichting Woonbelang Twente", "kwaliteitsborger": "TÜV Nord",
     }, absent=("melder_adres",))
+
+
+def test_form_with_notes_between_label_and_value_and_its_title_beside_the_sender(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        [(50, "ABC Architecten Rijssen"), (330, "MELDING BOUWACTIVITEIT")],
+        [(50, "Haarstraat 34, 7462 AK Rijssen"), (330, "Wet kwaliteitsborging voor het bouwen")],
+        "B. Gegevens initiatiefnemer",
+        [(50, "Bouwheer (initiatiefnemer)"), (200, "(verplicht)"), (300, "Beleggingsmaatschappij Nijkamp B.V.")],
+        [(50, "KvK-nr."), (200, "(verplicht)"), (300, "81544307")],
+        "C. Bouwlocatie",
+        [(50, "Adres/huisnr."), (300, "Enterstraat 85")],
+        [(50, "Postcode en plaats"), (200, "(verplicht)"), (300, "7461bw Rijssen")],
+        [(50, "Kadastraal perceel"), (200, "*"), (300, "gemeente Rijssen, sectie A, nummer 8841")],
+        "D. Kwaliteitsborging",
+        [(50, "Ingeschakelde kwaliteitsborger"), (300, "Kwaliteitsborging Oost")],
+        [(50, "Verzoeknummer (DSO)"), (200, "(verplicht)"), (300, "2026051800229")],
+        [(50, "Aanvang werkzaamheden per"), (200, "*"), (300, "6 juli 2026")],
+    ]])
+    check(run(path), "bouwmelding", {
+        "initiatiefnemer": "Beleggingsmaatschappij Nijkamp B.V.", "kvk": "81544307", "straat": "Enterstraat",
+        "huisnummer": "85", "postcode": "7461 BW", "plaats": "Rijssen", "kadastraal": "Rijssen A 8841",
+        "kwaliteitsborger": "Kwaliteitsborging Oost", "verzoeknummer": "2026051800229", "startdatum": "2026-07-06",
+    })
+
+
+def test_verklaring_worded_as_justified_expectation(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "TÜV NORD Nederland B.V.", "Postbus 1172, 3800 BD Amersfoort", "VERKLARING",
+        "als bedoeld in artikel 7.7 van het Besluit kwaliteitsborging voor het bouwen",
+        "Datum afgifte: 20-10-2026", "Straat: Beukenlaan", "Huisnr./toev.: 41 B",
+        "Postcode + plaats bouwlocatie: 7555kd HENGELO", "Borgingsinstrument: WKI",
+        "Ondergetekende verklaart dat, op basis van de uitgevoerde borgingsmaatregelen conform het",
+        "borgingsplan, gerechtvaardigd verwacht mag worden dat het gerealiseerde bouwwerk voldoet",
+        "aan de voorschriften van hoofdstuk 4 van het Besluit bouwwerken leefomgeving.",
+    ]])
+    check(run(path), "verklaring", {"verklaring": "positief", "straat": "Beukenlaan", "huisnummer": "41b",
+                                    "instrument": "WKI"})
+
+
+def test_invoice_and_checklist_about_meldingen_are_no_wkb_documents(tmp_path):
+    invoice = docgen.write_pdf(tmp_path / "factuur.pdf", [[
+        "Bylaer B.V. · Stationsplein 8 · 3818 LE Amersfoort", "FACTUUR 2026-0412", "Factuurdatum: 14-04-2026",
+        "Specificatie", "Risicobeoordeling en borgingsplan (WKI)", "Bijwoonmomenten 1 t/m 4",
+        "Kwaliteitsborging Bornerbroeksestraat 112, 7601 BK Almelo", "Totaal te betalen: € 4.295,50",
+    ]])
+    checklist = docgen.write_pdf(tmp_path / "checklist.pdf", [[
+        "Checklist bouwmelding Wkb (intern gebruik)",
+        [(50, "Verzoeknummer DSO aanwezig"), (300, "13 cijfers, bijv. 2026030400618")],
+        [(50, "Adres of kadastraal perceel"), (300, "bijv. Gronausestraat 412, 7581 CS Losser")],
+        [(50, "Kwaliteitsborger genoemd"), (300, "staat in register TloKB?")],
+        [(50, "Instrument toegelaten"), (300, "WKI / KiK / BKapp")],
+    ]])
+    for path in (invoice, checklist):
+        assert run(path).kind == "onbekend", path.name
+
+
+def test_builders_letter_names_only_the_bouwmelding_number_on_the_next_line(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Bouwbedrijf Jannink Albergen", "Hoofdstraat 41, 7664 AC Albergen", "",
+        "Albergen, 24 augustus 2026",
+        "Betreft: Melding start bouwwerkzaamheden Nieuwbouw woning kavel 7, plan Esweg Albergen",
+        "Hierbij meld ik u, mede namens onze opdrachtgever M.A. Oude Hengel, aan dat op maandag 31",
+        "augustus 2026 wordt gestart met de bouwwerkzaamheden aan de Esweg 7 te Albergen.",
+        "De bouwmelding voor dit project is via het Omgevingsloket ingediend onder",
+        "verzoeknummer 2026070100913. De kwaliteitsborging wordt verzorgd door Borg4.",
+    ]])
+    check(run(path), "startmelding", {
+        "startdatum": "2026-08-31", "initiatiefnemer": "M.A. Oude Hengel", "verwijst_naar": "2026070100913",
+        "kwaliteitsborger": "Borg4", "straat": "Esweg", "plaats": "Albergen",
+    }, absent=("verzoeknummer",))

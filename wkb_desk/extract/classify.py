@@ -82,6 +82,18 @@ def _title_by_meaning(text: str) -> str | None:
     return None
 
 
+def _title_beside(ref: Reference, text: str, first: str) -> str | None:
+    """A title set beside the sender's name ("ABC Architecten<TAB>MELDING BOUWACTIVITEIT"): named exactly."""
+    if "\t" not in text:
+        return None
+    for cell in text.split("\t"):
+        if cell.strip() and cell != first:
+            kind = _title_kind(ref, cell.strip())
+            if kind:
+                return kind
+    return None
+
+
 def _first_cell(text: str) -> str:
     if "\t" not in text and "   " not in text:
         return text
@@ -130,7 +142,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or _title_by_meaning(cell)
+            kind = _title_kind(ref, cell) or _title_by_meaning(cell) or \
+                (_title_beside(ref, text, cell) if len(raw) <= 2 and not any(c.isdigit() for c in cell) else None)
             if kind:
                 if first_title is None:
                     first_title = kind

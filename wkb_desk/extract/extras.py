@@ -109,7 +109,7 @@ _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*
                      re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
-                          r"|\bbouwmelding\b[^.]{0,50}\b(?:verzoek|meldings)?nummer\s*:?\s*$", re.IGNORECASE)
+                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 _DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,3}$")
@@ -132,7 +132,7 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             text = f"{text} {nxt.text[:200]}"
         plan = _PLAN_WORDS.search(text)
         if plan is None and "20" not in text:
-            prev = ln.text[-80:]
+            prev = ln.text[-120:]
             continue  # no start or use word, and no DSO number (they start with the year)
         for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
             if field in have or plan is None:
@@ -143,7 +143,7 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                 begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
                 before = text[begin: m.start()]
                 dates = nz.find_dates(before)
-                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) and _DATE_THEN_VERB.search(before) \
+                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) + 20 and _DATE_THEN_VERB.search(before) \
                         and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
                     out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
                     have = have | {field}
@@ -161,14 +161,14 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
                 # whose number it is: the words before it, also those at the end of the line above
-                before = (prev + " " + text[:m.start()])[-90:]
+                before = (prev + " " + text[:m.start()])[-120:]
                 field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
                     if _OWN_NR.search(before) else None
                 # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
                 if field and field not in have and m.start() <= len(ln.text) + 2:
                     out.append(_cand(field, m.group(1), ln, 0.6))
                     have = have | {field}
-        prev = ln.text[-80:]
+        prev = ln.text[-120:]
     return out
 
 
@@ -217,10 +217,12 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                     out.append(_cand("verwijst_naar", v, ln, 0.6))
                     break
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
-        for ln in body[:40]:
+        referred = {c.value for c in out if c.field == "verwijst_naar"}
+        for k, ln in enumerate(body[:40]):
             v = nz.normalize_verzoeknummer(ln.text[:200])
             nr = _DSO_NR.search(ln.text[:200])
-            if nr and _REFERRED_NR.search(ln.text[max(0, nr.start() - 60): nr.start()]):
+            before = (body[k - 1].text[-120:] + " " if k else "") + (ln.text[:nr.start()] if nr else "")
+            if nr and _REFERRED_NR.search(before[-150:]) or v in referred:
                 continue  # "uw kenmerk melding 2026...": the number of the melding this one refers to
             if v:
                 out.append(_cand("verzoeknummer", v, ln, 0.6))
@@ -251,31 +253,41 @@ _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres)\s*:?\s*$", re.IGNORECASE)
 
 
+_OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"
+                     r"telefoon|b\.v\.|v\.o\.f\.|aannemers?bedrijf|bouwbedrijf|architect\w*)\b", re.IGNORECASE)
+
+
 def _free_location(body: list[Line]) -> list[Cand]:
-    for k, ln in enumerate(body):
-        if ln.party:
-            continue
-        text = ln.text[:400]
-        if _ADDR_AT_END.search(text) and k + 1 < len(body):
-            text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
-        m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
-        segment = m.group("a") if m else None
-        if segment is None and nz.find_postcode(text, strict=True):
-            segment = text
-        if not segment:
-            if re.search(r"\bsectie\b", text, re.IGNORECASE):
-                kad = nz.normalize_kadastraal(text)
-                if kad:
-                    return [_cand("kadastraal", kad, ln, 0.55)]
-            continue
-        parts = nz.parse_address(segment)
-        if m and "postcode" not in parts:
-            # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
-            pc = _PC_AFTER.match(text[m.end():])
-            if pc:
-                parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
-        if "straat" in parts and ("plaats" in parts or "postcode" in parts):
-            return [_cand(k, v, ln) for k, v in parts.items()]
+    """The site named in a sentence ("aan de Esweg 7 te Goor"); failing that, a line that is only an address.
+
+    A sentence that names the site wins over a bare address line, which in a letter is more often a sender's
+    (a builder's line under the title, a borger's office at the end) than the site.
+    """
+    for bare in (False, True):
+        for k, ln in enumerate(body):
+            if ln.party:
+                continue
+            text = ln.text[:400]
+            if _ADDR_AT_END.search(text) and k + 1 < len(body):
+                text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
+            m = None if bare else _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
+            segment = m.group("a") if m else None
+            if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text):
+                segment = text
+            if not segment:
+                if bare and re.search(r"\bsectie\b", text, re.IGNORECASE):
+                    kad = nz.normalize_kadastraal(text)
+                    if kad:
+                        return [_cand("kadastraal", kad, ln, 0.55)]
+                continue
+            parts = nz.parse_address(segment)
+            if m and "postcode" not in parts:
+                # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
+                pc = _PC_AFTER.match(text[m.end():])
+                if pc:
+                    parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
+            if "straat" in parts and ("plaats" in parts or "postcode" in parts):
+                return [_cand(k2, v, ln) for k2, v in parts.items()]
     return []
 
 

@@ -213,15 +213,25 @@ def _data_row_labels(ref: Reference, parsed: list) -> list:
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
 
+def _continues_sentence(prev: str, text: str) -> bool:
+    """A line in lower case under a long line that ends no sentence: the same sentence, wrapped at the margin."""
+    return text[:1].islower() and len(prev) > 40 and "\t" not in prev and not prev.rstrip().endswith(
+        (".", ":", ";", "?", "!"))
+
+
 def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
     hits: list[Hit] = []
     label_rows: dict[int, list[tuple[str, str, str] | None]] = {}
+    prev = ""
     for line in lines:
         if not line.text:
             continue
         cells = line.cells
         parsed = [match_label(ref, c.strip()) if c.strip() else None for c in cells]
+        if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
+            parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
         label_rows[line.pos] = _data_row_labels(ref, parsed)
+        prev = line.text
     in_runs = _label_column_runs(lines, ref, label_rows, hits)
     for line in lines:
         if not line.text or line.pos in in_runs:

@@ -81,6 +81,18 @@ def is_contact_line(text: str) -> bool:
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*:?[ \t]*(?=\S)")
 
 
+# A form's note between a label and its value ("KvK-nr. | (verplicht) | 69121052", "Huisnr. | * | 41 B"): no cell
+_NOTE_CELL = re.compile(r"^\s*(?:\*{1,3}|\([^()]{1,40}\))\s*$")
+
+
+def _drop_notes(text: str) -> str:
+    if text.count("\t") < 2:
+        return text
+    cells = text.split("\t")
+    kept = [c for k, c in enumerate(cells) if not (0 < k < len(cells) - 1 and _NOTE_CELL.match(c))]
+    return "\t".join(kept)
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -97,7 +109,7 @@ def build_lines(read: ReadResult) -> list[Line]:
         for chunk in chunks:
             if len(lines) >= MAX_LINES:
                 break
-            text = _LEADER.sub("\t", clean_text(chunk[:MAX_LINE])).strip(" ")
+            text = _drop_notes(_LEADER.sub("\t", clean_text(chunk[:MAX_LINE])).strip(" "))
             lines.append(Line(len(lines), page.number, page.region or "body", text))
     _scrub_bsn(lines)
     return lines
