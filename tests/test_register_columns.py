@@ -279,3 +279,49 @@ def _delete_column(path, header: str) -> None:
     table.ref = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
     table.autoFilter.ref = table.ref
     wb.save(path)
+
+
+def test_a_row_a_person_coloured_is_coloured_in_the_new_columns_too(settings, monkeypatch):
+    from openpyxl.styles import PatternFill
+
+    desk = Desk(settings)
+    desk.dossier(1, **MELDER)
+    desk.dossier(2, **MELDER)
+    desk.dossier(3, **MELDER)
+    path = old_register(settings, desk, monkeypatch)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    r1, r2, r3 = (row_of(ws, f"WKB-2026-000{i}") for i in (1, 2, 3))
+    for c in range(1, ws.max_column + 1):  # row 1 selected across the table and filled yellow
+        ws.cell(r1, c).fill = PatternFill("solid", fgColor="FFFF00")
+    ws.cell(r3, 3).fill = PatternFill("solid", fgColor="00B0F0")  # one cell only: not a row colour
+    wb.save(path)
+
+    assert update_register(settings, desk.conn, desk.factory()).columns_added
+    ws = openpyxl.load_workbook(path)["Register"]
+    cols = header_map(ws)
+    for c in NEW:
+        assert ws.cell(r1, cols[c.header]).fill.fgColor.rgb.endswith("FFFF00"), c.header
+        assert ws.cell(r2, cols[c.header]).fill.fill_type is None
+        assert ws.cell(r3, cols[c.header]).fill.fill_type is None
+    assert ws.cell(r1, cols["Melder"]).value == "Bouwbedrijf Jansen BV"
+    assert ws.cell(r1, cols["Te controleren"]).alignment.vertical == "top"  # the tool's cell style, with the colour
+    assert ws.cell(r3, 3).fill.fgColor.rgb.endswith("00B0F0")
+
+
+def test_rebuild_dry_run_names_the_columns_it_would_add(settings, monkeypatch, capsys):
+    import argparse
+
+    from wkb_desk.register import add_commands
+
+    desk = Desk(settings)
+    desk.dossier(1, **MELDER)
+    path = old_register(settings, desk, monkeypatch)
+    before = path.read_bytes()
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["rebuild", "--dry-run"])
+    assert args.func(args, settings) == 0
+    out = capsys.readouterr().out
+    assert "Proefdraai" in out and f"zou nieuwe kolom(men) toevoegen: {', '.join(c.header for c in NEW)}" in out
+    assert path.read_bytes() == before

@@ -600,3 +600,32 @@ def widen_row_ranges(tail: str, first_col: int, old_last: int, new_last: int) ->
     tail = re.sub(r'(<conditionalFormatting\b[^>]*?\ssqref=")([^"]*)(")',
                   lambda m: m.group(1) + widen(m.group(2)) + m.group(3), tail)
     return re.sub(r"(<xm:sqref>)([^<]*)(</xm:sqref>)", lambda m: m.group(1) + widen(m.group(2)) + m.group(3), tail)
+
+
+_XF = re.compile(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", re.S)
+
+
+def xf_fills(styles_xml: str) -> list[int]:
+    """fillId of each cellXfs entry (0: no fill)."""
+    m = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", styles_xml, re.S)
+    if not m:
+        return []
+    return [int(attrs(x.group(0)[:x.group(0).index(">")]).get("fillId", "0")) for x in _XF.finditer(m.group(1))]
+
+
+def add_filled_xf(styles_xml: str, base: int, fill_id: int) -> tuple[str, int]:
+    """styles.xml with a new cellXfs entry: entry `base` (number format, font, alignment) with fill `fill_id`.
+    Returns the new XML and the new entry's index."""
+    m = re.search(r"(<cellXfs\b[^>]*>)(.*?)(</cellXfs>)", styles_xml, re.S)
+    if not m:
+        raise OoxmlError("styles.xml zonder cellXfs")
+    xfs = list(_XF.finditer(m.group(2)))
+    if not 0 <= base < len(xfs):
+        raise OoxmlError(f"celopmaak {base} bestaat niet")
+    xf = xfs[base].group(0)
+    end = xf.index(">")
+    open_tag = re.sub(r'\s+(fillId|applyFill)="[^"]*"', "", xf[:end].rstrip("/"))
+    xf = f'{open_tag} fillId="{fill_id}" applyFill="1"' + xf[end - (1 if xf[end - 1] == "/" else 0):]
+    head = re.sub(r'\scount="\d+"', f' count="{len(xfs) + 1}"', m.group(1))
+    new = styles_xml[:m.start()] + head + m.group(2) + xf + m.group(3) + styles_xml[m.end():]
+    return new, len(xfs)

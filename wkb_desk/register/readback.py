@@ -52,6 +52,7 @@ class Snapshot:
     date_styles: set[int]
     recorded: frozenset[str] | None = None  # tool column keys the workbook has had (Lijsten D); None: no record
     last_col: int = 0  # rightmost column with a value in any row of the sheet
+    painted: dict[int, list[int]] = field(default_factory=dict)  # rows coloured as a whole -> new columns to colour
 
 
     def tool_columns(self) -> list[tuple[schema.Column, int]]:

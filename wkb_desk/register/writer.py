@@ -43,7 +43,8 @@ from wkb_desk.models import DossierView
 from wkb_desk.register import backup, build, lock, readback, schema
 from wkb_desk.register.ooxml import (
     HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, column_widths, patch_row, ref_bounds, set_dimension,
-    set_column_widths, set_hyperlinks, set_ref_cols, set_ref_rows, split_ref, widen_row_ranges, with_row_height,
+    add_filled_xf, attrs, set_column_widths, set_hyperlinks, set_ref_cols, set_ref_rows, split_ref, widen_row_ranges,
+    with_row_height, xf_fills,
 )
 
 
@@ -538,8 +539,9 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     if not fresh:
         new = [c for c in absent if c.key not in known]  # new in this version: the workbook never had them
         if new:
-            _append_columns(pkg, snap, new)
+            painted = _append_columns(pkg, snap, new)
             result.columns_added = [c.header for c in new]
+            _paint_new_cells(pkg, snap, new, painted)
         absent = [c for c in absent if c.key in known]  # the workbook had them: a person deleted them
     tool_cols = snap.tool_columns()
     people_cols = snap.people_columns()
@@ -661,6 +663,16 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                 row_values.setdefault(trow.row.r, dict(trow.values))[col] = value
         if cells:
             row_cells[trow.row.r] = (base_row, cells)
+    for d, row in snap.rows.items():  # coloured rows: their new cells carry the colour also when empty
+        r = row.row.r
+        if d in result.removed or r not in snap.painted:
+            continue
+        base_row, cells = row_cells.get(r, (row.row, {}))
+        for col in snap.painted[r]:
+            if col not in cells:
+                cells[col] = f'<c r="{col_letter(col)}{r}" s="{row.styles[col]}"/>'
+        row_cells[r] = (base_row, cells)
+        row_values.setdefault(r, dict(row.values))
     for r, (base_row, cells) in row_cells.items():
         row_xml = patch_row(base_row, cells)
         if any(col in cells for col, _w in wrap_cols):  # the wrapped text changed: fit the height to it again
@@ -699,10 +711,11 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                  replaced_formula, dropped, {d: (gone or {}).get(d) for d in result.removed})
 
 
-def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Column]) -> None:
+def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Column]) -> dict[int, int]:
     """Add tool columns after the last used column of the Register sheet: header (in the style of the other
     headers), width, table or autofilter and whole-row conditional formats widened. The snapshot then lists them,
-    so the rows are filled by the usual patch, every row a cell."""
+    so the rows are filled by the usual patch, every row a cell. Returns the rows a person coloured as a whole
+    (row number -> fill), whose new cells get that colour too."""
     sheet = snap.sheet
     hr = snap.header_row
     header_row = next((row for row in sheet.rows if row.r == hr), None)
@@ -769,9 +782,40 @@ def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Colu
     if guessed:  # as in a new register: a row with a value read with doubt is orange until someone checks it
         tail = _add_orange_term(tail, f"LEN(${col_letter(guessed)}{hr + 1})&gt;0")
     sheet.tail = tail
+    fills = xf_fills(pkg.text("xl/styles.xml")) if pkg.has("xl/styles.xml") else []
+    painted: dict[int, int] = {}
+    for row in snap.rows.values():
+        a = attrs(row.row.attrs)
+        row_style = int(a["s"]) if a.get("customFormat") in ("1", "true") and a.get("s", "").isdigit() else None
+        seen = {fills[s] if s is not None and 0 <= s < len(fills) else 0
+                for s in (row.styles.get(col, row_style) for col in header_cols)}
+        if len(seen) == 1 and 0 not in seen:
+            painted[row.row.r] = seen.pop()
     for col, header in added:
         snap.headers.append((col, header))
         snap.columns.setdefault(schema.header_key(header), col)
+    return painted
+
+
+def _paint_new_cells(pkg: Package, snap: readback.Snapshot, new: list[schema.Column], painted: dict[int, int]) -> None:
+    """The new cells of a row a person coloured as a whole: the tool's cell style with that row's fill. Set as the
+    cells' existing style, which the patch keeps; empty cells get it too (see _plan_register)."""
+    if not painted:
+        return
+    styles_xml = pkg.text("xl/styles.xml")
+    made: dict[tuple[int, int], int] = {}
+    tpl = snap.templates
+    for row in snap.rows.values():
+        fill = painted.get(row.row.r)
+        if not fill:
+            continue
+        for c in new:
+            base = tpl.get("wrap" if c.kind == "wrap" else "date" if c.kind == "date" else "text", 0)
+            if (base, fill) not in made:
+                styles_xml, made[(base, fill)] = add_filled_xf(styles_xml, base, fill)
+            row.styles[snap.columns[schema.header_key(c.header)]] = made[(base, fill)]
+    pkg.set("xl/styles.xml", styles_xml)
+    snap.painted = {r: [snap.columns[schema.header_key(c.header)] for c in new] for r in painted}
 
 
 def _add_orange_term(tail: str, term: str) -> str:
