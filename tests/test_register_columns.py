@@ -10,6 +10,8 @@ import contextlib
 import io
 import logging
 import re
+import shutil
+import subprocess
 import zipfile
 
 import openpyxl
@@ -20,6 +22,7 @@ from test_register_support import Desk, edit_cell, header_map, row_of
 from wkb_desk.register import rebuild_register, update_register
 from wkb_desk.register import schema
 from wkb_desk.register.ooxml import Package, Sheet, patch_row
+from wkb_desk.register.readback import read_register
 
 NEW = [c for c in schema.TOOL_COLUMNS if c.key not in schema.PREVIOUS_RELEASE_KEYS]
 MELDER = dict(melder="Bouwbedrijf Jansen BV", melder_adres="Industrieweg 4", melder_postcode="7400 AB",
@@ -325,3 +328,65 @@ def test_rebuild_dry_run_names_the_columns_it_would_add(settings, monkeypatch, c
     out = capsys.readouterr().out
     assert "Proefdraai" in out and f"zou nieuwe kolom(men) toevoegen: {', '.join(c.header for c in NEW)}" in out
     assert path.read_bytes() == before
+
+
+def test_new_columns_come_after_a_persons_notes_beside_the_table(settings, monkeypatch):
+    """Notes typed two columns to the right of the table stay where they are; the table grows over them."""
+    desk = Desk(settings)
+    desk.dossier(1, **MELDER)
+    path = old_register(settings, desk, monkeypatch)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Register"]
+    end = ws.max_column
+    r = row_of(ws, "WKB-2026-0001")
+    ws.cell(1, end + 2).value = "Notitie"
+    ws.cell(r, end + 2).value = "zie mail 3 febr."
+    ws.cell(r + 3, end + 4).value = "losse aantekening"  # below the rows, further right, no header
+    wb.save(path)
+
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.columns_added == [c.header for c in NEW]
+    ws = openpyxl.load_workbook(path)["Register"]
+    cols = header_map(ws)
+    assert cols["Notitie"] == end + 2 and ws.cell(r, end + 2).value == "zie mail 3 febr."
+    assert ws.cell(r + 3, end + 4).value == "losse aantekening"
+    assert [cols[c.header] for c in NEW] == list(range(end + 5, end + 5 + len(NEW)))
+    assert ws.cell(r, cols["Melder"]).value == "Bouwbedrijf Jansen BV"
+    table = ws.tables["Register"]
+    headers = [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
+    assert [tc.name for tc in table.tableColumns] == headers  # every table column named as its header cell
+    assert headers[end] == "Kolom1" and headers[end + 2] == "Kolom2"  # empty headers named as Excel does
+    assert table.ref.startswith("A1:" + get_column_letter(ws.max_column))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is hier niet geïnstalleerd")
+def test_an_old_register_saved_by_libreoffice_gets_the_new_columns(settings, monkeypatch, tmp_path):
+    desk = Desk(settings)
+    desk.dossier(1, **MELDER)
+    desk.dossier(2, melder="Woningcorporatie Oost")
+    path = old_register(settings, desk, monkeypatch)
+    edit_cell(path, "WKB-2026-0002", "Opmerkingen", "Terugbellen")
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    path.write_bytes((out / path.name).read_bytes())  # the person saved it in LibreOffice Calc
+
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.columns_added == [c.header for c in NEW]
+    ws = openpyxl.load_workbook(path)["Register"]
+    cols = header_map(ws)
+    assert ws.cell(row_of(ws, "WKB-2026-0001"), cols["Melder"]).value == "Bouwbedrijf Jansen BV"
+    assert ws.cell(row_of(ws, "WKB-2026-0002"), cols["Opmerkingen"]).value == "Terugbellen"
+    for c in NEW:
+        assert ws.column_dimensions[get_column_letter(cols[c.header])].width == schema.header_width(c)
+    assert list(cols)[-len(NEW):] == [c.header for c in NEW]
+    assert update_register(settings, desk.conn, desk.factory()).columns_added == []
+    # the record survives the next save in LibreOffice (and one with openpyxl, as the other tests save like Excel)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    path.write_bytes((out / path.name).read_bytes())
+    edit_cell(path, "WKB-2026-0001", "Opmerkingen", "Akkoord")
+    everything = {c.key for c in schema.TOOL_COLUMNS}
+    assert read_register(Package(path)).recorded == everything

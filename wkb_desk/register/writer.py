@@ -751,8 +751,8 @@ def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Colu
         extra = []
         for col in range(old_last + 1, new_last + 1):
             name = dict(added).get(col) or named.get(col) or ""
-            base, n = name or "Kolom", 1
-            while not name or name.casefold() in names:
+            base, n = name or "Kolom", 0 if not name else 1
+            while not name or name.casefold() in names:  # Excel's own names: Kolom1, Kolom2, ...; Naam2 for a twin
                 n += 1
                 name = f"{base}{n}"
             names.add(name.casefold())
