@@ -162,7 +162,8 @@ def test_a_tool_column_a_person_deleted_stays_deleted(settings, monkeypatch):
         assert "Melder" not in headers and "Verklaring" not in headers and "Adres melder" in headers
     # a rebuild is how a person asks for them back
     result = rebuild_register(settings, desk.conn, desk.factory())
-    assert result.columns_added == ["Verklaring", "Melder"]
+    assert result.columns_restored == ["Verklaring", "Melder"] and result.columns_added == []
+    assert "kolom(men) teruggezet: Verklaring, Melder" in result.summary()
     assert {"Melder", "Verklaring"} <= set(header_map(openpyxl.load_workbook(path)["Register"]))
 
 
@@ -390,3 +391,32 @@ def test_an_old_register_saved_by_libreoffice_gets_the_new_columns(settings, mon
     edit_cell(path, "WKB-2026-0001", "Opmerkingen", "Akkoord")
     everything = {c.key for c in schema.TOOL_COLUMNS}
     assert read_register(Package(path)).recorded == everything
+
+
+def test_a_save_that_did_not_happen_adds_the_columns_next_time(settings, monkeypatch):
+    """Excel opened the file just before the swap: nothing written, and the next update still adds the columns
+    (the ledger must not think the file got them, or they would count as deleted by a person)."""
+    from wkb_desk.register import RegisterBusy, lock
+
+    desk = Desk(settings)
+    desk.dossier(1, **MELDER)
+    path = old_register(settings, desk, monkeypatch)
+    before = path.read_bytes()
+    real = lock.check_free
+    calls = []
+
+    def busy_at_the_swap(p):
+        calls.append(p)
+        if len(calls) > 1:
+            raise RegisterBusy(p, "Fatima")
+        return real(p)
+
+    with monkeypatch.context() as m:
+        m.setattr(lock, "check_free", busy_at_the_swap)
+        with pytest.raises(RegisterBusy):
+            update_register(settings, desk.conn, desk.factory())
+    assert path.read_bytes() == before
+    result = update_register(settings, desk.conn, desk.factory())
+    assert result.columns_added == [c.header for c in NEW] and not result.warnings
+    ws = openpyxl.load_workbook(path)["Register"]
+    assert ws.cell(row_of(ws, "WKB-2026-0001"), header_map(ws)["Melder"]).value == "Bouwbedrijf Jansen BV"

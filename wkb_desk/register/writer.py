@@ -72,6 +72,7 @@ class RegisterResult:
     removed: list[str] = field(default_factory=list)  # rows emptied: the ledger folded the dossier into another
     documents: int = 0
     columns_added: list[str] = field(default_factory=list)  # headers of tool columns new to this workbook
+    columns_restored: list[str] = field(default_factory=list)  # rebuild: tool columns a person had deleted
     backup: Path | None = None
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # Dutch
@@ -90,6 +91,9 @@ class RegisterResult:
         if self.columns_added:
             parts.append(("zou nieuwe kolom(men) toevoegen: " if self.dry_run else "nieuwe kolom(men): ")
                          + ", ".join(self.columns_added))
+        if self.columns_restored:
+            parts.append(("zou kolom(men) terugzetten: " if self.dry_run else "kolom(men) teruggezet: ")
+                         + ", ".join(self.columns_restored))
         return f"{head}: {', '.join(parts)}."
 
 
@@ -219,6 +223,8 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
     result.seconds = time.perf_counter() - t0
     if result.columns_added:
         log.info("Nieuwe kolom(men) toegevoegd aan het register: %s.", ", ".join(result.columns_added))
+    if result.columns_restored:
+        log.info("Kolom(men) teruggezet in het register: %s.", ", ".join(result.columns_restored))
     log.info("%s (%.1f s)", result.summary(), result.seconds)
     return result
 
@@ -233,9 +239,11 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
     # is never re-added), and keys of a newer version's columns the file has had (a downgrade forgets nothing).
     record = [c.key for c in schema.TOOL_COLUMNS] + sorted(known - {c.key for c in schema.TOOL_COLUMNS})
     if fresh:
-        if snap is not None:  # a rebuild of an existing register: which tool columns come (back) in
+        if snap is not None:  # a rebuild of an existing register: which tool columns come in, or back
             before = {schema.header_key(h) for _c, h in snap.headers}
-            result.columns_added = [c.header for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in before]
+            absent = [c for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in before]
+            result.columns_added = [c.header for c in absent if c.key not in known]
+            result.columns_restored = [c.header for c in absent if c.key in known]
         pkg = Package(io.BytesIO(build.skeleton(headers, settings.register.binnenkort_dagen)))
         snap = readback.read_register(pkg)
         result.rebuilt = True
@@ -813,6 +821,8 @@ def _paint_new_cells(pkg: Package, snap: readback.Snapshot, new: list[schema.Col
             base = tpl.get("wrap" if c.kind == "wrap" else "date" if c.kind == "date" else "text", 0)
             if (base, fill) not in made:
                 styles_xml, made[(base, fill)] = add_filled_xf(styles_xml, base, fill)
+                if base in snap.date_styles:  # the same number format: still a date style
+                    snap.date_styles.add(made[(base, fill)])
             row.styles[snap.columns[schema.header_key(c.header)]] = made[(base, fill)]
     pkg.set("xl/styles.xml", styles_xml)
     snap.painted = {r: [snap.columns[schema.header_key(c.header)] for c in new] for r in painted}
@@ -1151,11 +1161,12 @@ def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], tok
               for col, _s, t, inner, _raw in row.cells() if col == 1 and inner is not None}
     behandelaars = sorted({b for b in listed | set(behandelaars) if b and b != "None"}, key=str.casefold)
     record = record or []
-    rows: list[list[Any]] = [[], ["Behandelaar", "Status"] + ([None, schema.RECORD_HEADER] if record else [])]
+    gap = [None] * (build.RECORD_COL - 3)  # columns A and B hold the lists
+    rows: list[list[Any]] = [[], ["Behandelaar", "Status"] + (gap + [schema.RECORD_HEADER] if record else [])]
     for i in range(max(len(behandelaars), len(status_list), len(record))):
         rows.append([behandelaars[i] if i < len(behandelaars) else None,
                      status_list[i] if i < len(status_list) else None]
-                    + ([None, record[i] if i < len(record) else None] if record else []))
+                    + (gap + [record[i] if i < len(record) else None] if record else []))
     row1 = next((row for row in sheet.rows if row.r == 1), None)
     token_col = split_ref(build.TOKEN_CELL)[0]
     token_cell = {token_col: cell_xml(build.TOKEN_CELL, token, None)}
