@@ -28,6 +28,11 @@ TOKEN_CELL = "G1"
 DEADLINE_TEMPLATE_CELLS = {schema.deadline_template(code): f"{col_letter(8 + i)}1" for i, code in enumerate(LABELS)}
 TEMPLATE_CELLS.update(DEADLINE_TEMPLATE_CELLS)
 LIST_FIRST_ROW = 3
+# Lijsten column D: the record of the tool columns this workbook has had (schema.RECORD_HEADER in D2, one column
+# key a row from D3). Plain cells of the hidden sheet that also holds the token: Excel and LibreOffice keep them on
+# save like any cell (a custom document property or defined name depends on the application's import filters),
+# and the tool rewrites them in the same save as the columns they describe.
+RECORD_COL = 4
 LIST_LAST_ROW = 400
 MONTHS = 24  # Overzicht: meldingen per month for this many months
 OVERVIEW_MONTH_COL = 8  # H: month label, I: count

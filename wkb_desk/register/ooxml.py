@@ -276,7 +276,7 @@ class Package:
             self._date_styles = date_styles(self.text("xl/styles.xml")) if self.has("xl/styles.xml") else set()
         return self._date_styles
 
-    def set_filter_database(self, sheet_name: str, last_row: int) -> None:
+    def set_filter_database(self, sheet_name: str, last_row: int, last_col: int | None = None) -> None:
         """Keep the hidden name _xlnm._FilterDatabase (Excel's record of a sheet's autofilter) in step."""
         index = list(self.sheets).index(sheet_name) if sheet_name in self.sheets else -1
         if index < 0:
@@ -284,7 +284,14 @@ class Package:
         xml = self.text(self.workbook_path)
         pattern = re.compile(r'(<definedName\b(?=[^>]*name="_xlnm\._FilterDatabase")(?=[^>]*localSheetId="%d")[^>]*>)'
                              r"([^<]*?)(\d+)(</definedName>)" % index)
-        new = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}{last_row}{m.group(4)}", xml, count=1)
+
+        def fix(m: re.Match) -> str:
+            upto = m.group(2)
+            if last_col is not None:  # "'Register'!$A$1:$R$" -> "...:$Z$"
+                upto = re.sub(r"[A-Za-z]{1,3}(\$?)$", lambda c: col_letter(last_col) + c.group(1), upto)
+            return f"{m.group(1)}{upto}{last_row}{m.group(4)}"
+
+        new = pattern.sub(fix, xml, count=1)
         if new != xml:
             self.set(self.workbook_path, new)
 
@@ -528,3 +535,97 @@ def set_hyperlinks(tail: str, links: list[tuple[str, str]]) -> str:
     positions = [m.start() for name in _AFTER_HYPERLINKS for m in [re.search(rf"<{name}\b", tail)] if m]
     at = min(positions) if positions else tail.rindex("</worksheet>")
     return tail[:at] + block + tail[at:]
+
+
+# --- columns appended to a sheet ---------------------------------------------------------------------
+
+
+def set_column_widths(head: str, widths: dict[int, float]) -> str:
+    """The sheet's head with these columns at these widths. A <col> range that covers one of them (LibreOffice
+    writes ranges up to the last column) is split around it; other columns keep their element as it was."""
+    m = re.search(r"<cols>(.*?)</cols>|<cols\s*/>", head, re.S)
+    items: list[tuple[int, int, str]] = []  # (min, max, the other attributes)
+    if m and m.group(1):
+        for cm in re.finditer(r"<col\b([^>]*?)/?>", m.group(1)):
+            a = cm.group(1)
+            try:
+                lo, hi = int(attrs(a)["min"]), int(attrs(a)["max"])
+            except (KeyError, ValueError):
+                raise OoxmlError("kolombreedte zonder min/max") from None
+            rest = re.sub(r'\s+(min|max)="[^"]*"', "", a)
+            items.append((lo, hi, rest))
+    for col in widths:
+        split = []
+        for lo, hi, rest in items:
+            if lo <= col <= hi:
+                if lo < col:
+                    split.append((lo, col - 1, rest))
+                if col < hi:
+                    split.append((col + 1, hi, rest))
+            else:
+                split.append((lo, hi, rest))
+        items = split
+    for col, width in widths.items():
+        items.append((col, col, f' width="{width:g}" customWidth="1"'))
+    block = "<cols>" + "".join(f'<col min="{lo}" max="{hi}"{rest}/>' for lo, hi, rest in sorted(items)) + "</cols>"
+    if m:
+        return head[:m.start()] + block + head[m.end():]
+    return head + block  # <cols> comes right before <sheetData>, where the head ends
+
+
+def set_ref_cols(tag_text: str, tag: str, last_col: int) -> str:
+    """Set the last column of the `ref` of the first <tag ...> in tag_text (tables, autofilters)."""
+
+    def fix(m: re.Match) -> str:
+        start, end = m.group(2).split(":") if ":" in m.group(2) else (m.group(2), m.group(2))
+        _c2, r2 = split_ref(end)
+        return f'{m.group(1)}ref="{start}:{col_letter(last_col)}{r2}"'
+
+    return re.sub(rf'(<{tag}\b[^>]*?\s)ref="([^"]*)"', fix, tag_text, count=1)
+
+
+def widen_row_ranges(tail: str, first_col: int, old_last: int, new_last: int) -> str:
+    """Conditional formats (also Excel's x14 ones) whose range covers whole rows - from the first column to at
+    least `old_last` - cover the appended columns up to `new_last` too. Narrower ranges stay as they are."""
+
+    def widen(sqref: str) -> str:
+        out = []
+        for part in sqref.split():
+            m = re.match(r"^(\$?)([A-Za-z]{1,3})(\$?\d+):(\$?)([A-Za-z]{1,3})(\$?\d+)$", part)
+            if m and col_index(m.group(2)) <= first_col and old_last <= col_index(m.group(5)) < new_last:
+                part = f"{m.group(1)}{m.group(2)}{m.group(3)}:{m.group(4)}{col_letter(new_last)}{m.group(6)}"
+            out.append(part)
+        return " ".join(out)
+
+    tail = re.sub(r'(<conditionalFormatting\b[^>]*?\ssqref=")([^"]*)(")',
+                  lambda m: m.group(1) + widen(m.group(2)) + m.group(3), tail)
+    return re.sub(r"(<xm:sqref>)([^<]*)(</xm:sqref>)", lambda m: m.group(1) + widen(m.group(2)) + m.group(3), tail)
+
+
+_XF = re.compile(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", re.S)
+
+
+def xf_fills(styles_xml: str) -> list[int]:
+    """fillId of each cellXfs entry (0: no fill)."""
+    m = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", styles_xml, re.S)
+    if not m:
+        return []
+    return [int(attrs(x.group(0)[:x.group(0).index(">")]).get("fillId", "0")) for x in _XF.finditer(m.group(1))]
+
+
+def add_filled_xf(styles_xml: str, base: int, fill_id: int) -> tuple[str, int]:
+    """styles.xml with a new cellXfs entry: entry `base` (number format, font, alignment) with fill `fill_id`.
+    Returns the new XML and the new entry's index."""
+    m = re.search(r"(<cellXfs\b[^>]*>)(.*?)(</cellXfs>)", styles_xml, re.S)
+    if not m:
+        raise OoxmlError("styles.xml zonder cellXfs")
+    xfs = list(_XF.finditer(m.group(2)))
+    if not 0 <= base < len(xfs):
+        raise OoxmlError(f"celopmaak {base} bestaat niet")
+    xf = xfs[base].group(0)
+    end = xf.index(">")
+    open_tag = re.sub(r'\s+(fillId|applyFill)="[^"]*"', "", xf[:end].rstrip("/"))
+    xf = f'{open_tag} fillId="{fill_id}" applyFill="1"' + xf[end - (1 if xf[end - 1] == "/" else 0):]
+    head = re.sub(r'\scount="\d+"', f' count="{len(xfs) + 1}"', m.group(1))
+    new = styles_xml[:m.start()] + head + m.group(2) + xf + m.group(3) + styles_xml[m.end():]
+    return new, len(xfs)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wkb_desk.register import schema
-from wkb_desk.register.build import TEMPLATE_CELLS, TOKEN_CELL
+from wkb_desk.register.build import LIST_FIRST_ROW, RECORD_COL, TEMPLATE_CELLS, TOKEN_CELL
 from wkb_desk.register.ooxml import (
     OoxmlError, Package, Row, Sheet, cell_value, from_serial, ref_bounds, resolve_target, split_ref,
 )
@@ -50,6 +50,10 @@ class Snapshot:
     token: str | None
     templates: dict[str, int]
     date_styles: set[int]
+    recorded: frozenset[str] | None = None  # tool column keys the workbook has had (Lijsten D); None: no record
+    last_col: int = 0  # rightmost column with a value in any row of the sheet
+    painted: dict[int, list[int]] = field(default_factory=dict)  # rows coloured as a whole -> new columns to colour
+
 
     def tool_columns(self) -> list[tuple[schema.Column, int]]:
         return [(c, self.columns[schema.header_key(c.header)]) for c in schema.TOOL_COLUMNS
@@ -93,8 +97,9 @@ def read_register(pkg: Package) -> Snapshot:
     headers: list[tuple[int, str]] = []
     rows: dict[str, RegisterRow] = {}
     parsed: list[tuple[Row, dict[int, Any], dict[int, int]]] = []
+    last_col = 0
     for row in sheet.rows:
-        if row.r < header_row or not row.inner:
+        if not row.inner:
             continue
         values: dict[int, Any] = {}
         styles: dict[int, int] = {}
@@ -105,6 +110,10 @@ def read_register(pkg: Package) -> Snapshot:
                     values[col] = v
             if style:
                 styles[col] = style
+        if values:
+            last_col = max(last_col, max(values))
+        if row.r < header_row:
+            continue
         if row.r == header_row:
             headers = [(c, str(v)) for c, v in sorted(values.items()) if str(v).strip()]
         else:
@@ -122,29 +131,41 @@ def read_register(pkg: Package) -> Snapshot:
         key = str(key).strip()
         if key and key not in rows:
             rows[key] = RegisterRow(key, row, values, styles)
-    templates, token = _lists_info(pkg)
-    return Snapshot(sheet, ref.path, header_row, headers, columns, rows, table_path, token, templates, pkg.date_styles())
+    templates, token, recorded = _lists_info(pkg)
+    return Snapshot(sheet, ref.path, header_row, headers, columns, rows, table_path, token, templates, pkg.date_styles(),
+                    recorded, last_col)
 
 
-def _lists_info(pkg: Package) -> tuple[dict[str, int], str | None]:
+def _lists_info(pkg: Package) -> tuple[dict[str, int], str | None, frozenset[str] | None]:
+    """Style templates and token (row 1) and the record of tool columns (column D) of the Lijsten sheet."""
     ref = pkg.sheets.get(schema.LISTS_SHEET)
     templates: dict[str, int] = {}
     token = None
     if ref is None:
-        return templates, token
+        return templates, token, None
     sheet = Sheet.parse(pkg.text(ref.path))
     wanted = {split_ref(cell)[0]: name for name, cell in TEMPLATE_CELLS.items()}
     token_col = split_ref(TOKEN_CELL)[0]
+    record_head = False
+    keys: set[str] = set()
     for row in sheet.rows:
-        if row.r != 1:
+        if row.r == 1:
+            for col, style, t, inner, _raw in row.cells():
+                if col in wanted:
+                    templates[wanted[col]] = style or 0
+                elif col == token_col:
+                    v = cell_value(t, inner, pkg.shared_strings())
+                    token = str(v) if v else None
             continue
-        for col, style, t, inner, _raw in row.cells():
-            if col in wanted:
-                templates[wanted[col]] = style or 0
-            elif col == token_col:
-                v = cell_value(t, inner, pkg.shared_strings())
-                token = str(v) if v else None
-    return templates, token
+        for col, _style, t, inner, _raw in row.cells():
+            if col != RECORD_COL:
+                continue
+            v = cell_value(t, inner, pkg.shared_strings())
+            if row.r == LIST_FIRST_ROW - 1:
+                record_head = str(v).strip() == schema.RECORD_HEADER
+            elif row.r >= LIST_FIRST_ROW and v is not None and str(v).strip():
+                keys.add(str(v).strip())
+    return templates, token, (frozenset(keys) if record_head else None)
 
 
 def people_value(value: Any, style: int | None, date_styles: set[int]) -> Any:

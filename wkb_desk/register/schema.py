@@ -66,6 +66,17 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
 )
 TOOL_COLUMNS = tuple(c for c in REGISTER_COLUMNS if c.tool)
 
+# Which tool columns a workbook was made or last updated with is recorded in it (Lijsten, column D): a tool column
+# the record lacks is new in this version and is appended to the sheet; one it has but the sheet lacks was deleted
+# by a person and stays deleted. Registers from before the record are taken to have the tool columns of the
+# release before "Te controleren" and the melder columns (commit 3e11c36), so they get exactly those.
+RECORD_HEADER = "Toolkolommen"
+PREVIOUS_RELEASE_KEYS = frozenset({
+    "dossier", "verzoeknummer", "adres", "postcode", "plaats", "omschrijving", "kwaliteitsborger", "instrument",
+    "datum_bouwmelding", "geplande_start", "startmelding", "gereedmelding", "ingebruikname", "verklaring", "status",
+    "signalen", "ontbreekt", "volgende_termijn",
+})
+
 # Row heights: a row is as tall as its longest wrapped cell needs, within a maximum (the rest shows on a click).
 LINE_POINTS = 15.0
 MAX_ROW_LINES = 8

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import io
 import json
 import logging
@@ -42,7 +43,8 @@ from wkb_desk.models import DossierView
 from wkb_desk.register import backup, build, lock, readback, schema
 from wkb_desk.register.ooxml import (
     HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, column_widths, patch_row, ref_bounds, set_dimension,
-    set_hyperlinks, set_ref_rows, split_ref, with_row_height,
+    add_filled_xf, attrs, set_column_widths, set_hyperlinks, set_ref_cols, set_ref_rows, split_ref, widen_row_ranges,
+    with_row_height, xf_fills,
 )
 
 
@@ -69,6 +71,8 @@ class RegisterResult:
     refilled: list[tuple[str, str]] = field(default_factory=list)  # (dossier, key): a person's derived edit overtaken
     removed: list[str] = field(default_factory=list)  # rows emptied: the ledger folded the dossier into another
     documents: int = 0
+    columns_added: list[str] = field(default_factory=list)  # headers of tool columns new to this workbook
+    columns_restored: list[str] = field(default_factory=list)  # rebuild: tool columns a person had deleted
     backup: Path | None = None
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # Dutch
@@ -84,6 +88,12 @@ class RegisterResult:
                  f"{len(self.corrections)} correcties overgenomen"]
         if self.deleted:
             parts.append(f"{len(self.deleted)} verwijderde rijen vastgelegd")
+        if self.columns_added:
+            parts.append(("zou nieuwe kolom(men) toevoegen: " if self.dry_run else "nieuwe kolom(men): ")
+                         + ", ".join(self.columns_added))
+        if self.columns_restored:
+            parts.append(("zou kolom(men) terugzetten: " if self.dry_run else "kolom(men) teruggezet: ")
+                         + ", ".join(self.columns_restored))
         return f"{head}: {', '.join(parts)}."
 
 
@@ -180,6 +190,8 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
     if not changed and not dry_run and doc_info and state.documents is None and trusted:
         # The sheet matched the ledger; remember that, so the next update only appends.
         _set_meta(conn, "documenten", json.dumps({**doc_info, "token": state.token}))
+    if result.columns_added and dry_run:
+        log.info("Proefdraai: deze kolom(men) zouden aan het register worden toegevoegd: %s.", ", ".join(result.columns_added))
     if not changed or dry_run:
         return result
 
@@ -188,7 +200,7 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
         pkg.remove_calc_chain()  # Excel rebuilds it; a stale one makes Excel offer to repair the file
     if plan.table_xml is not None and snap.table_path:
         pkg.set(snap.table_path, plan.table_xml)
-    _write_lists(pkg, plan.behandelaars, plan.statuses, new_token)
+    _write_lists(pkg, plan.behandelaars, plan.statuses, new_token, plan.record)
 
     state.stage(conn, plan.final, new_token, [h for _c, h in snap.headers], doc_info)
     try:
@@ -209,6 +221,10 @@ def _run_inner(settings: Settings, conn: sqlite3.Connection, views: Views, *, dr
             conn.execute("DELETE FROM register_people WHERE dossier_id = ?", (d,))
     result.saved = True
     result.seconds = time.perf_counter() - t0
+    if result.columns_added:
+        log.info("Nieuwe kolom(men) toegevoegd aan het register: %s.", ", ".join(result.columns_added))
+    if result.columns_restored:
+        log.info("Kolom(men) teruggezet in het register: %s.", ", ".join(result.columns_restored))
     log.info("%s (%.1f s)", result.summary(), result.seconds)
     return result
 
@@ -218,7 +234,16 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
     """Patch every sheet in memory. Returns (package, snapshot, register plan, changed?, fresh?, documents info)."""
     headers = _headers(conn, snap)
     fresh = rebuild or snap is None
+    known = _known_columns(conn, snap, trusted) if snap is not None else frozenset()
+    # The record written with this save: every tool column of this version (a deleted one stays recorded, so it
+    # is never re-added), and keys of a newer version's columns the file has had (a downgrade forgets nothing).
+    record = [c.key for c in schema.TOOL_COLUMNS] + sorted(known - {c.key for c in schema.TOOL_COLUMNS})
     if fresh:
+        if snap is not None:  # a rebuild of an existing register: which tool columns come in, or back
+            before = {schema.header_key(h) for _c, h in snap.headers}
+            absent = [c for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in before]
+            result.columns_added = [c.header for c in absent if c.key not in known]
+            result.columns_restored = [c.header for c in absent if c.key in known]
         pkg = Package(io.BytesIO(build.skeleton(headers, settings.register.binnenkort_dagen)))
         snap = readback.read_register(pkg)
         result.rebuilt = True
@@ -231,7 +256,8 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
     for d, f, v in _query(conn, "SELECT dossier_id, field, tool_value FROM register_derived_edits"):
         derived.setdefault(d, {})[f] = v
     plan = _plan_register(pkg, snap, view_list, corrections, deleted, people, state, result, fresh=fresh,
-                          derived=derived, gone=_gone(conn, snap, state) if not fresh else {})
+                          derived=derived, gone=_gone(conn, snap, state) if not fresh else {}, known=known)
+    plan.record = record
     result.refilled = list(plan.dropped)
 
     changed = plan.changed or fresh or not trusted
@@ -242,9 +268,24 @@ def _compose(settings: Settings, conn: sqlite3.Connection, pkg: Package | None, 
         changed = True
     if _write_letters(pkg, settings, conn, snap.templates):
         changed = True
-    if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token):
+    if _write_lists(pkg, plan.behandelaars, plan.statuses, snap.token, plan.record):
         changed = True
     return pkg, snap, plan, changed, fresh, doc_info
+
+
+def _known_columns(conn: sqlite3.Connection, snap: readback.Snapshot, trusted: bool) -> frozenset[str]:
+    """Keys of the tool columns this workbook has had: its own record, or for a register from before the record
+    the previous release's columns plus those the tool's last save of this very file had (ledger, 'kolommen')."""
+    if snap.recorded is not None:
+        return snap.recorded
+    known = set(schema.PREVIOUS_RELEASE_KEYS)
+    if trusted:
+        row = next(iter(_query(conn, "SELECT value FROM register_meta WHERE key = 'kolommen'")), None)
+        for header in json.loads(row[0]) if row else []:
+            col = schema.BY_HEADER.get(schema.header_key(header))
+            if col is not None and col.tool:
+                known.add(col.key)
+    return frozenset(known)
 
 
 def _gone(conn: sqlite3.Connection, snap: readback.Snapshot, state: "_State") -> dict[str, str | None]:
@@ -334,7 +375,9 @@ class _State:
             )
             conn.executemany("UPDATE register_rows SET pending_json = ? WHERE dossier_id = ?", gone)
             _set_meta(conn, "pending_token", token)
-            _set_meta(conn, "kolommen", json.dumps(headers, ensure_ascii=False))
+            # The headers become the file's only with the swap (commit): a failed save must not leave the ledger
+            # saying the file has columns it never got.
+            _set_meta(conn, "pending_kolommen", json.dumps(headers, ensure_ascii=False))
             # Documenten bookkeeping belongs to one file version: keyed by its token.
             if documents is not None:
                 _set_meta(conn, "documenten", json.dumps({**documents, "token": token}))
@@ -346,6 +389,7 @@ class _State:
             conn.execute("DELETE FROM register_rows WHERE values_json IS NULL")
             _set_meta(conn, "token", token)
             conn.execute("DELETE FROM register_meta WHERE key = 'pending_token'")
+            conn.execute("UPDATE OR REPLACE register_meta SET key = 'kolommen' WHERE key = 'pending_kolommen'")
 
 
 def _query(conn: sqlite3.Connection, sql: str) -> list[tuple]:
@@ -473,6 +517,7 @@ class _Plan:
     replaced_formula: bool = False
     dropped: list[tuple[str, str]] = field(default_factory=list)  # derived corrections the facts overtook
     gone: dict[str, str | None] = field(default_factory=dict)  # emptied rows: dossier -> dossier folded into
+    record: list[str] = field(default_factory=list)  # tool column keys recorded in Lijsten with this save
 
 
 def _intended(view: DossierView, corr: dict[str, str | None], bases: dict[str, str | None],
@@ -495,12 +540,20 @@ _PLAIN = schema.Column("", "", "text", 16, tool=False)  # a people's column the 
 def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierView], corrections: dict, deleted: dict[str, int],
                    people: dict[str, dict[str, Any]], state: _State, result: RegisterResult, *, fresh: bool,
                    derived: dict[str, dict[str, str | None]] | None = None,
-                   gone: dict[str, str | None] | None = None) -> _Plan:
+                   gone: dict[str, str | None] | None = None, known: frozenset[str] = frozenset()) -> _Plan:
     derived = derived or {}
     dropped: list[tuple[str, str]] = []
+    absent = [c for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in snap.columns]
+    if not fresh:
+        new = [c for c in absent if c.key not in known]  # new in this version: the workbook never had them
+        if new:
+            painted = _append_columns(pkg, snap, new)
+            result.columns_added = [c.header for c in new]
+            _paint_new_cells(pkg, snap, new, painted)
+        absent = [c for c in absent if c.key in known]  # the workbook had them: a person deleted them
     tool_cols = snap.tool_columns()
     people_cols = snap.people_columns()
-    missing = [c.header for c in schema.TOOL_COLUMNS if schema.header_key(c.header) not in snap.columns]
+    missing = [c.header for c in absent]
     if missing:
         result.warnings.append(f"De kolom(men) {', '.join(missing)} staan niet (meer) in het register en worden niet "
                                "bijgewerkt; 'wkb-desk rebuild' zet ze terug.")
@@ -618,6 +671,16 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
                 row_values.setdefault(trow.row.r, dict(trow.values))[col] = value
         if cells:
             row_cells[trow.row.r] = (base_row, cells)
+    for d, row in snap.rows.items():  # coloured rows: their new cells carry the colour also when empty
+        r = row.row.r
+        if d in result.removed or r not in snap.painted:
+            continue
+        base_row, cells = row_cells.get(r, (row.row, {}))
+        for col in snap.painted[r]:
+            if col not in cells:
+                cells[col] = f'<c r="{col_letter(col)}{r}" s="{row.styles[col]}"/>'
+        row_cells[r] = (base_row, cells)
+        row_values.setdefault(r, dict(row.values))
     for r, (base_row, cells) in row_cells.items():
         row_xml = patch_row(base_row, cells)
         if any(col in cells for col, _w in wrap_cols):  # the wrapped text changed: fit the height to it again
@@ -654,6 +717,130 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     statuses = {f.get("status") for f in final.values() if f.get("status")}
     return _Plan(sheet_xml, table_xml, final, changed, sorted(behandelaars, key=str.casefold), sorted(statuses),
                  replaced_formula, dropped, {d: (gone or {}).get(d) for d in result.removed})
+
+
+def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Column]) -> dict[int, int]:
+    """Add tool columns after the last used column of the Register sheet: header (in the style of the other
+    headers), width, table or autofilter and whole-row conditional formats widened. The snapshot then lists them,
+    so the rows are filled by the usual patch, every row a cell. Returns the rows a person coloured as a whole
+    (row number -> fill), whose new cells get that colour too."""
+    sheet = snap.sheet
+    hr = snap.header_row
+    header_row = next((row for row in sheet.rows if row.r == hr), None)
+    if header_row is None:
+        raise OoxmlError("kopregel van het tabblad Register niet gevonden")
+    header_cols = [col for col, _h in snap.headers]
+    table_xml = pkg.text(snap.table_path) if snap.table_path else None
+    if table_xml is not None:
+        m = re.search(r'<table\b[^>]*?\sref="([^"]+)"', table_xml)
+        if not m:
+            raise OoxmlError("tabel zonder bereik")
+        first_col, _r1, old_last, _r2 = ref_bounds(m.group(1))
+    else:
+        first_col, old_last = 1, max(header_cols, default=1)
+    start = max([snap.last_col, old_last] + header_cols) + 1
+    new_last = start + len(new) - 1
+    styles = Counter(style for col, style, _t, _i, _raw in header_row.cells() if style and col in header_cols)
+    header_style = styles.most_common(1)[0][0] if styles else None
+    cells: dict[int, str] = {}
+    added: list[tuple[int, str]] = []
+    for i, c in enumerate(new):
+        col = start + i
+        cells[col] = cell_xml(f"{col_letter(col)}{hr}", c.header, header_style)
+        added.append((col, c.header))
+
+    if table_xml is not None:
+        # A table is one block: columns between its end and the new ones (a person's, outside it) join it. Each
+        # table column needs a unique name equal to its header cell; an empty header gets one, as Excel does.
+        named = {col: h.strip() for col, h in snap.headers}
+        columns = list(re.finditer(r"<tableColumn\b[^>]*?(?:/>|>.*?</tableColumn>)", table_xml, re.S))
+        names = {_attr(x.group(0), "name").casefold() for x in columns}
+        ids = [int(_attr(x.group(0), "id") or 0) for x in columns]
+        extra = []
+        for col in range(old_last + 1, new_last + 1):
+            name = dict(added).get(col) or named.get(col) or ""
+            base, n = name or "Kolom", 0 if not name else 1
+            while not name or name.casefold() in names:  # Excel's own names: Kolom1, Kolom2, ...; Naam2 for a twin
+                n += 1
+                name = f"{base}{n}"
+            names.add(name.casefold())
+            if name != (dict(added).get(col) or named.get(col)):
+                cells[col] = cell_xml(f"{col_letter(col)}{hr}", name, header_style)
+            ids.append(max(ids, default=0) + 1)
+            extra.append(f'<tableColumn id="{ids[-1]}" name="{_xml_attr(name)}"/>')
+        if columns:
+            at = columns[-1].end()
+            table_xml = table_xml[:at] + "".join(extra) + table_xml[at:]
+        table_xml = re.sub(r'(<tableColumns\b[^>]*?\scount=")\d+(")',
+                           lambda m: f"{m.group(1)}{len(columns) + len(extra)}{m.group(2)}", table_xml, count=1)
+        table_xml = set_ref_cols(set_ref_cols(table_xml, "table", new_last), "autoFilter", new_last)
+        pkg.set(snap.table_path, table_xml)
+    sheet.changed_rows[hr] = patch_row(header_row, cells)
+    sheet.head = set_column_widths(sheet.head, {col: schema.header_width(c) for c, (col, _h) in zip(new, added)})
+    tail = sheet.tail
+    if table_xml is None and "<autoFilter" in tail:
+        tail = set_ref_cols(tail, "autoFilter", new_last)
+        m = re.search(r'<autoFilter\b[^>]*?\sref="([^"]+)"', tail)
+        pkg.set_filter_database(schema.REGISTER_SHEET, ref_bounds(m.group(1))[3] if m else hr, new_last)
+    # A range over all tool columns colours whole rows (the tool's own rules do; a person's own column added to the
+    # table later is not in them): it now reaches the new columns too.
+    tool_last = max((col for c, col in snap.tool_columns()), default=old_last)
+    tail = widen_row_ranges(tail, first_col, tool_last, new_last)
+    guessed = next((col for col, h in added if schema.header_key(h) == "te controleren"), None)
+    if guessed:  # as in a new register: a row with a value read with doubt is orange until someone checks it
+        tail = _add_orange_term(tail, f"LEN(${col_letter(guessed)}{hr + 1})&gt;0")
+    sheet.tail = tail
+    fills = xf_fills(pkg.text("xl/styles.xml")) if pkg.has("xl/styles.xml") else []
+    painted: dict[int, int] = {}
+    for row in snap.rows.values():
+        a = attrs(row.row.attrs)
+        row_style = int(a["s"]) if a.get("customFormat") in ("1", "true") and a.get("s", "").isdigit() else None
+        seen = {fills[s] if s is not None and 0 <= s < len(fills) else 0
+                for s in (row.styles.get(col, row_style) for col in header_cols)}
+        if len(seen) == 1 and 0 not in seen:
+            painted[row.row.r] = seen.pop()
+    for col, header in added:
+        snap.headers.append((col, header))
+        snap.columns.setdefault(schema.header_key(header), col)
+    return painted
+
+
+def _paint_new_cells(pkg: Package, snap: readback.Snapshot, new: list[schema.Column], painted: dict[int, int]) -> None:
+    """The new cells of a row a person coloured as a whole: the tool's cell style with that row's fill. Set as the
+    cells' existing style, which the patch keeps; empty cells get it too (see _plan_register)."""
+    if not painted:
+        return
+    styles_xml = pkg.text("xl/styles.xml")
+    made: dict[tuple[int, int], int] = {}
+    tpl = snap.templates
+    for row in snap.rows.values():
+        fill = painted.get(row.row.r)
+        if not fill:
+            continue
+        for c in new:
+            base = tpl.get("wrap" if c.kind == "wrap" else "date" if c.kind == "date" else "text", 0)
+            if (base, fill) not in made:
+                styles_xml, made[(base, fill)] = add_filled_xf(styles_xml, base, fill)
+                if base in snap.date_styles:  # the same number format: still a date style
+                    snap.date_styles.add(made[(base, fill)])
+            row.styles[snap.columns[schema.header_key(c.header)]] = made[(base, fill)]
+    pkg.set("xl/styles.xml", styles_xml)
+    snap.painted = {r: [snap.columns[schema.header_key(c.header)] for c in new] for r in painted}
+
+
+def _add_orange_term(tail: str, term: str) -> str:
+    """Add a condition to the tool's orange row rule (build.py: OR(... "[middel]" ...)); a person's rules and a
+    register whose orange rule a person changed are left as they are."""
+    m = re.search(r'(<cfRule\b[^>]*>\s*<formula>OR\()([^<]*?SEARCH\(&quot;\[middel\]&quot;[^<]*|[^<]*?SEARCH\("\[middel\]"[^<]*)'
+                  r"(\)</formula>)", tail)
+    if m is None or term in m.group(2):
+        return tail
+    return tail[:m.start()] + f"{m.group(1)}{m.group(2)},{term}{m.group(3)}" + tail[m.end():]
+
+
+def _attr(element: str, name: str) -> str:
+    m = re.search(rf'\s{name}="([^"]*)"', element)
+    return html.unescape(m.group(1)) if m else ""
 
 
 def _table_xml(pkg: Package, snap: readback.Snapshot, last_row: int) -> str | None:
@@ -955,8 +1142,10 @@ def _write_letters(pkg: Package, settings: Settings, conn: sqlite3.Connection, t
     return changed
 
 
-def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], token: str | None) -> bool:
-    """The hidden Lijsten sheet: style templates (row 1, kept), version token (G1), drop-down values."""
+def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], token: str | None,
+                 record: list[str] | None = None) -> bool:
+    """The hidden Lijsten sheet: style templates (row 1, kept), version token (G1), drop-down values, and in
+    column D the record of the tool columns the workbook has had."""
     ref = pkg.sheets.get(schema.LISTS_SHEET)
     if ref is None:
         return False
@@ -971,10 +1160,13 @@ def _write_lists(pkg: Package, behandelaars: list[str], statuses: list[str], tok
               for row in sheet.rows if row.r >= build.LIST_FIRST_ROW
               for col, _s, t, inner, _raw in row.cells() if col == 1 and inner is not None}
     behandelaars = sorted({b for b in listed | set(behandelaars) if b and b != "None"}, key=str.casefold)
-    rows: list[list[Any]] = [[], ["Behandelaar", "Status"]]
-    for i in range(max(len(behandelaars), len(status_list))):
+    record = record or []
+    gap = [None] * (build.RECORD_COL - 3)  # columns A and B hold the lists
+    rows: list[list[Any]] = [[], ["Behandelaar", "Status"] + (gap + [schema.RECORD_HEADER] if record else [])]
+    for i in range(max(len(behandelaars), len(status_list), len(record))):
         rows.append([behandelaars[i] if i < len(behandelaars) else None,
-                     status_list[i] if i < len(status_list) else None])
+                     status_list[i] if i < len(status_list) else None]
+                    + (gap + [record[i] if i < len(record) else None] if record else []))
     row1 = next((row for row in sheet.rows if row.r == 1), None)
     token_col = split_ref(build.TOKEN_CELL)[0]
     token_cell = {token_col: cell_xml(build.TOKEN_CELL, token, None)}
