@@ -91,7 +91,22 @@ def test_startmelding_letter_names_its_values_in_sentences(tmp_path):
     x = run(path)
     check(x, "startmelding", {"startdatum": "2026-11-04", "verzoeknummer": "2026101400077",
                               "verwijst_naar": "2026090100321", "datum": "2026-10-14"})
-    assert x.fields["startdatum"].confidence < 0.7  # read from a sentence: a guess to be checked
+    # the melder's own announcement ("Hierbij laten wij u weten dat ... van start gaan op ...") is a statement,
+    # as sure as a labelled date; the letter's dating line likewise
+    assert x.fields["startdatum"].confidence >= 0.8 and x.fields["datum"].confidence >= 0.8
+
+
+def test_planning_remark_in_a_report_stays_a_guess(tmp_path):
+    """A date in a sentence that announces nothing ("Aanvang bouw is voorzien op ...") is marked for checking."""
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Borgingsplan",
+        "Kwaliteitsborger: Borg4", "Instrument: WKI", "Bouwadres: Kerkweg 5, 7641 AB Wierden",
+        "Planning",
+        "Volgens de aannemer is de aanvang van de bouw voorzien op woensdag 4 november 2026, onder voorbehoud.",
+    ]])
+    x = run(path)
+    assert x.fields["startdatum"].value == "2026-11-04"
+    assert x.fields["startdatum"].confidence < 0.7
 
 
 def test_deadline_sentence_is_no_start_date(tmp_path):

@@ -45,8 +45,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
             if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not ln.contact:
                 d = nz.parse_date(ln.text)
-                if d:
-                    out.append(_cand("datum", d, ln, 0.7))
+                if d:  # a letter's own dating line, the convention of every Dutch letter: as sure as a label
+                    out.append(_cand("datum", d, ln, LETTER_DATE_CONF))
                     have = have | {"datum"}
                     break
     if "datum" not in have:
@@ -68,9 +68,16 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         if field in have:
             continue
         done = False
-        for ln in body:
+        for k, ln in enumerate(body):
+            # a name may wrap onto the next line ("uitgevoerd door The Borging" / "Company met ..."): searched
+            # together, the match must start on this line
+            text = ln.text[:600]
+            if k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text:
+                text = f"{text} {body[k + 1].text[:200]}"
             for rx in ct.get(field, ()):
-                m = rx.search(ln.text[:600])
+                m = rx.search(text)
+                if m and m.start("v") >= len(ln.text[:600]):
+                    continue
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
                     if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
@@ -112,7 +119,15 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
                           r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,3}$")
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,8}$")
+# a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de
+# bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
+_ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|informeren wij u|laten wij u weten|"
+                        r"melden wij|meld ik)\b.{0,200}\b(?:met de (?:bouw|werkzaamheden|bouwwerkzaamheden)|"
+                        r"werkzaamheden\b.{0,120}\b(?:aanvangen|beginnen|starten)|in gebruik (?:genomen|nemen))|"
+                        r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen)", re.IGNORECASE)
+LETTER_DATE_CONF = 0.85
+ANNOUNCED_CONF = 0.85
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
@@ -124,6 +139,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
+        # the opening of a sentence wrapped over several lines ("... informeren wij u dat de" / "werkzaamheden ...")
+        before_lines = " ".join(b.text[:200] for b in body[max(0, k - 2):k] if "\t" not in b.text)
         if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
@@ -145,7 +162,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                 dates = nz.find_dates(before)
                 if len(dates) == 1 and begin + dates[0][0] < len(ln.text) + 20 and _DATE_THEN_VERB.search(before) \
                         and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
-                    out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
+                    sure = _ANNOUNCES.search(f"{before_lines} {text[: m.end() + 60]}"[-400:])
+                    out.append(_cand(field, dates[0][1].isoformat(), ln, ANNOUNCED_CONF if sure else 0.6))
                     have = have | {field}
                     continue
             if not m or m.start() > len(ln.text):
@@ -156,7 +174,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                 continue
             dates = nz.find_dates(clause)
             if len(dates) == 1 and dates[0][0] < 60:
-                out.append(_cand(field, dates[0][1].isoformat(), ln, 0.6))
+                sure = _ANNOUNCES.search(f"{before_lines} {text}"[max(0, len(before_lines) + m.start() - 300):])
+                out.append(_cand(field, dates[0][1].isoformat(), ln, ANNOUNCED_CONF if sure else 0.6))
                 have = have | {field}
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
@@ -235,7 +254,7 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
 _FREE_ADDR = re.compile(
-    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
+    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
 )
 
 
@@ -250,6 +269,7 @@ _STREET_TE_PLACE = re.compile(
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
+_KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel)\b\s*:?", re.IGNORECASE)
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -275,10 +295,14 @@ def _free_location(body: list[Line]) -> list[Cand]:
             if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text):
                 segment = text
             if not segment:
-                if bare and re.search(r"\bsectie\b", text, re.IGNORECASE):
-                    kad = nz.normalize_kadastraal(text)
+                kad_word = _KAD_PROSE.search(text)
+                if kad_word or bare and re.search(r"\bsectie\b", text, re.IGNORECASE):
+                    # "op het perceel kadastraal bekend als Losser B 3876", also wrapped onto the next line
+                    rest = text[kad_word.end():] if kad_word else text
+                    kad = nz.normalize_kadastraal(rest) or (
+                        nz.normalize_kadastraal(f"{rest} {body[k + 1].text[:120]}") if k + 1 < len(body) else None)
                     if kad:
-                        return [_cand("kadastraal", kad, ln, 0.55)]
+                        return [_cand("kadastraal", kad, ln, 0.55 if bare else 0.6)]
                 continue
             parts = nz.parse_address(segment)
             if m and "postcode" not in parts:

@@ -228,6 +228,23 @@ _KAD = re.compile(
 )
 
 
+_PLACE_PARTICLES = {"van", "de", "der", "den", "aan", "op", "en", "in", "bij", "het", "'s", "ter", "ten"}
+
+
+def _place_case(name: str) -> str:
+    """"HOF VAN TWENTE" -> "Hof van Twente", "'S-HEERENBERG" -> "'s-Heerenberg": a place name in upper case."""
+    words = name.lower().split()
+    out = []
+    for k, w in enumerate(words):
+        if k and w in _PLACE_PARTICLES:
+            out.append(w)
+        elif w.startswith("'s-"):
+            out.append("'s-" + w[3:].capitalize())
+        else:
+            out.append("-".join(part.capitalize() for part in w.split("-")))
+    return " ".join(out)
+
+
 def normalize_kadastraal(text: str) -> str | None:
     """`gemeente Almelo, sectie K, nummer 1234` / `Almelo sectie K nr. 1234` -> `Almelo K 1234`."""
     text = (text or "")[:MAX_VALUE]
@@ -237,6 +254,8 @@ def normalize_kadastraal(text: str) -> str | None:
     gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip()
     if gem.lower() in ("sectie", "perceel", "kadastraal", "nummer"):
         return None
+    if gem.isupper() and len(gem) > 3:
+        gem = _place_case(gem)  # "ENSCHEDE D 9120" as a register prints it: the municipality is a name
     out = f"{gem} {m.group('sec')} {m.group('nr')}"
     if m.group("app"):
         out += f" {m.group('app')}"
