@@ -557,3 +557,17 @@ def test_builders_letter_names_only_the_bouwmelding_number_on_the_next_line(tmp_
         "startdatum": "2026-08-31", "initiatiefnemer": "M.A. Oude Hengel", "verwijst_naar": "2026070100913",
         "kwaliteitsborger": "Borg4", "straat": "Esweg", "plaats": "Albergen",
     }, absent=("verzoeknummer",))
+
+
+def test_labels_that_carry_an_acronym_and_a_footer_with_dots(tmp_path):
+    path = docgen.write_docx(tmp_path / "melding.docx", [
+        "Melding bouwactiviteit",
+        [["Inschrijving KvK", "", "06.091.133"], ["Identificatie BAG-object", "", "0173 6295 7509 5907"],
+         ["Klasse Wkb", "", "GK1"], ["Adres bouwwerk", "", "De Esch 17 C, 7576 RN Oldenzaal"],
+         ["Kadaster", "", "Oldenzaal A 8813"], ["Kwaliteitsborger", "", "The Borging Company"], ["Instrument", "", "KiK"]],
+        "Methode: kans × effect × herstelbaarheid. The Borging Company · Oude Markt 9 · 7511 GA Enschede",
+    ])
+    check(run(path), "bouwmelding", {
+        "kvk": "06091133", "bag_id": "0173629575095907", "gevolgklasse": 1, "kadastraal": "Oldenzaal A 8813",
+        "straat": "De Esch", "huisnummer": "17c", "postcode": "7576 RN", "plaats": "Oldenzaal",
+    })

@@ -274,7 +274,8 @@ _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie
 
 
 _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"
-                     r"telefoon|b\.v\.|v\.o\.f\.|aannemers?bedrijf|bouwbedrijf|architect\w*)\b", re.IGNORECASE)
+                     r"telefoon|b\.v\.|v\.o\.f\.|aannemers?bedrijf|bouwbedrijf|architect\w*)\b"
+                     r"|\s[·•|]\s", re.IGNORECASE)  # "Borg KB · Oude Markt 9 · 7511 GA Enschede": a letterhead or footer
 
 
 def _free_location(body: list[Line]) -> list[Cand]:

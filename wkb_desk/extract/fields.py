@@ -116,6 +116,10 @@ def _names_entry(ref: Reference, text: str) -> bool:
     return ref.match_borger(text) is not None or ref.match_instrument(text) is not None
 
 
+# acronyms that labels carry; as a word of a name they would be rare ("Inschrijving KvK", "Identificatie BAG-object")
+_LABEL_ACRONYM = re.compile(r"^\(?(?:BAG|KvK|KVK|DSO|OLO|GK|BSN|KB|Wkb|WKB|TloKB|Bbl)(?:-[a-zà-ÿ]+)?\)?[:.]?$")
+
+
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
@@ -131,6 +135,8 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
             continue
         if tok[:1] == "(" and tok[1:].islower():
             continue
+        if _LABEL_ACRONYM.match(tok):
+            continue  # "Identificatie BAG-object", "Inschrijving KvK", "Chamber of Commerce (KvK)"
         if ref is not None and ref.meaning is not None and ref.meaning.is_label_word(tok):
             continue  # "Nummer Omgevingsloket": a capitalised word that is itself a label word, not a name
         return False
