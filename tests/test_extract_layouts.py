@@ -526,8 +526,7 @@ def test_perceel_in_three_labelled_parts(tmp_path):
     x = run(path)
     check(x, "gereedmelding", {"verzoeknummer": "2026120500881", "kadastraal": "Almelo K 1234",
                                "ingebruikname": "2026-12-20", "datum": "2026-12-05"})
-    assert "locatie" not in x.missing  # the perceel is a location; this form names no borger (that is missing)
-    assert set(x.missing) == {"kwaliteitsborger", "instrument"}
+    assert x.missing == ()
 
 
 def test_negative_verklaring_with_deviation_table(tmp_path):
