@@ -81,12 +81,21 @@ def _first_word(low: str) -> str:
     return word
 
 
+_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """(normalised label, separator, remainder) when `cell` starts with a known label.
 
     A label the lists do not name exactly is read by its key words (meaning.py): the text before a colon
     ("Huisnummer bouwadres: 12"), or a short cell of label words alone ("Plaats van de bouwlocatie").
     """
+    gap = _WIDE_GAP.search(cell, 0, 90)
+    if gap and ":" not in cell[:gap.start()]:
+        # "Straatnaam bouwlocatie  Deldenerstraat": a form typed with spaces; the wide gap ends the label
+        head = match_label(ref, cell[:gap.start()])
+        if head is not None and not head[2]:
+            return head[0], "  ", cell[gap.end():].strip()
     exact = _match_exact(ref, cell)
     colon = cell.find(":", 0, 90)
     if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
@@ -127,6 +136,8 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     if not t or len(t) > 70 or any(c.isdigit() for c in t) or "@" in t or t.endswith((".", "!")) and " " in t and \
             not _ABBREV_TOKEN.match(t.split()[-1]):
         return False
+    if t.isupper() and len(t) > 3:
+        t = t.lower()  # "STRAATNAAM BOUWLOCATIE": a form in capitals; its case says nothing about being a name
     tokens = t.split()
     if len(tokens) > 7:
         return False

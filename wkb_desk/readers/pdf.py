@@ -184,7 +184,8 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     if end - k < 6 or min(len(sides[0]), len(sides[1])) < 4:
         return None
     digits = sum(any(ch.isdigit() for ch in t) for t in sides[0]) / len(sides[0])
-    if not 0.2 <= digits <= 0.8 or any(t.endswith(":") or _LABELLED.match(t) for side in sides for t in side):
+    pairs = sum(bool(t.endswith(":") or _LABELLED.match(t)) for side in sides for t in side)
+    if not 0.2 <= digits <= 0.8 or pairs > max(1, (len(sides[0]) + len(sides[1])) // 10):
         return None  # the left column holds no values (labels beside values), or the cells are pairs themselves
     return gutter - 2, end
 
