@@ -17,6 +17,7 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
+SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
@@ -180,6 +181,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}
     kind, score = max(final.items(), key=lambda kv: kv[1]) if final else (KIND_UNKNOWN, 0.0)
-    if score < MIN_SCORE or n_fields < MIN_FIELDS:
+    # a document that says plainly what it is (its title and the kind's own wording, as a letter does) needs less
+    # structure than one recognised from a weak hint
+    needed = 1 if min(1.0, scores.get(kind, 0.0)) >= SURE_TEXT else MIN_FIELDS
+    if score < MIN_SCORE or n_fields < needed:
         return KIND_UNKNOWN, round(max(0.0, min(1.0, 1.0 - score)), 2), final
     return kind, round(score, 2), final

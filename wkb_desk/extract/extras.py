@@ -25,7 +25,8 @@ def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
     return [ln for ln in lines if ln.text and ln.region == "body" and (include_sender or not ln.sender)]
 
 
-_PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:\d{1,2}\s|\d{1,2}[-.])")
+_PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+                         r"zondag)\s+)?(?:\d{1,2}\s|\d{1,2}[-.])")
 
 
 def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset(),
@@ -254,7 +255,8 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
 _FREE_ADDR = re.compile(
-    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
+    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan|project op|bouwwerk op|"
+    r"woning op)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
 )
 
 
@@ -306,6 +308,9 @@ def _free_location(body: list[Line]) -> list[Cand]:
                         return [_cand("kadastraal", kad, ln, 0.55 if bare else 0.6)]
                 continue
             parts = nz.parse_address(segment)
+            if m and "straat" in parts and not ("plaats" in parts or "postcode" in parts) and k + 1 < len(body):
+                # "op de locatie Wierdensestraat 112b," / "7604 BK Almelo.": the postcode wrapped onto the next line
+                parts = nz.parse_address(f"{segment} {body[k + 1].text[:80]}")
             if m and "postcode" not in parts:
                 # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
                 pc = _PC_AFTER.match(text[m.end():])
