@@ -99,7 +99,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
-    if not have & {"straat", "postcode", "bag_id", "kadastraal", "coordinaten"}:
+    if not have & {"straat", "postcode", "kadastraal", "coordinaten"}:  # a BAG id alone names no address
         out.extend(_free_location(body))
     return out
 

@@ -117,7 +117,7 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return exact
 
 
-_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
+_ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-–—]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
 
 
 def _names_entry(ref: Reference, text: str) -> bool:
