@@ -656,7 +656,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     line = hit.line
     # a typed value under its column header ("Uw kenmerk | Ons kenmerk | Datum" / values) is placed as surely as
     # one after a colon: the type guards it
-    sep_conf = 0.0 if hit.sep == "column" and info.field in _STRICT_TYPES else _SEP_CONF.get(hit.sep, 0.0)
+    sep_conf = 0.0 if hit.sep in ("column", "  ") and info.field in _STRICT_TYPES else _SEP_CONF.get(hit.sep, 0.0)
     conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + sep_conf
     if info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
         conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
