@@ -122,8 +122,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
             if c.field not in chosen:
                 chosen[c.field] = c
     else:
-        # text about Wkb documents: keep only what is clearly labelled, nothing guessed
-        chosen = {f: c for f, c in chosen.items() if c.conf >= 0.85}
+        # text about Wkb documents (a newsletter, a web page, an e-mail): its addresses and dates are examples or
+        # somebody else's, not facts of a melding; nothing is read from it
+        chosen = {}
 
     _melder(kind, chosen)
     if kind in ("startmelding", "gereedmelding"):
