@@ -83,16 +83,26 @@ def _title_by_meaning(text: str) -> str | None:
     return None
 
 
-def _title_beside(ref: Reference, text: str, first: str) -> str | None:
-    """A title set beside the sender's name ("ABC Architecten<TAB>MELDING BOUWACTIVITEIT"): named exactly."""
+def _title_beside(ref: Reference, text: str, first: str, below: str = "") -> str | None:
+    """A title set beside the sender's name ("ABC Architecten<TAB>MELDING BOUWACTIVITEIT"), named exactly; it may
+    wrap onto the line below in its own column ("INFORMATIEPLICHT START" / "BOUWWERKZAAMHEDEN")."""
     if "\t" not in text:
         return None
-    for cell in text.split("\t"):
-        if cell.strip() and cell != first:
-            kind = _title_kind(ref, cell.strip())
-            if kind:
-                return kind
+    cells, under = text.split("\t"), below.split("\t")
+    for k, cell in enumerate(cells):
+        if not cell.strip() or cell == first:
+            continue
+        kind = _title_kind(ref, cell.strip())
+        if kind is None and len(under) == len(cells) and under[k].strip():
+            kind = _title_kind(ref, f"{cell.strip()} {under[k].strip()}")
+        if kind:
+            return kind
     return None
+
+
+def _next_text(lines: list[Line], line: Line) -> str:
+    nxt = lines[line.pos + 1] if line.pos + 1 < len(lines) else None
+    return nxt.text if nxt is not None and nxt.page == line.page else ""
 
 
 def _first_cell(text: str) -> str:
@@ -144,7 +154,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             zone += 1
             cell = _first_cell(text)
             kind = _title_kind(ref, cell) or _title_by_meaning(cell) or \
-                (_title_beside(ref, text, cell) if len(raw) <= 2 and not any(c.isdigit() for c in cell) else None)
+                (_title_beside(ref, text, cell, _next_text(lines, line)) if len(raw) <= 2
+                 and not any(c.isdigit() for c in cell) else None)
             if kind:
                 if first_title is None:
                     first_title = kind

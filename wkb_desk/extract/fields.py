@@ -93,8 +93,11 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     gap = _WIDE_GAP.search(cell, 0, 90)
     if gap and ":" not in cell[:gap.start()]:
         # "Straatnaam bouwlocatie  Deldenerstraat": a form typed with spaces; the wide gap ends the label
-        head = match_label(ref, cell[:gap.start()])
-        if head is not None and not head[2]:
+        pre = cell[:gap.start()]
+        head = match_label(ref, pre)
+        if head is not None and head[2] and _label_words(head[2], tail=True):
+            head = (ref.label_by_meaning(_LEAD_NUMBER.sub("", pre).strip()) or head[0], head[1], "")
+        if head is not None and not head[2]:  # "Opdrachtgever / initiatiefnemer  Daan Groote": all of it the label
             return head[0], "  ", cell[gap.end():].strip()
     exact = _match_exact(ref, cell)
     colon = cell.find(":", 0, 90)
@@ -853,7 +856,8 @@ def _strip_label(ref: Reference, text: str) -> str:
 
 
 # Abbreviations that end in a full stop inside a name ("fam. Jansen", "Kavel nr. 4", "ir. De Vries").
-_ABBREVIATIONS = {"fam", "nr", "dhr", "mevr", "mw", "hr", "mr", "ir", "ing", "drs", "dr", "prof", "st", "bv", "vof", "ca"}
+_ABBREVIATIONS = {"fam", "nr", "dhr", "mevr", "mw", "hr", "mr", "ir", "ing", "drs", "dr", "prof", "st", "bv", "vof", "ca",
+                  "gebr", "fa", "wed", "jr", "sr", "gem", "mij", "ver", "coop", "stg", "bros"}
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 
