@@ -256,7 +256,9 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 _FREE_ADDR = re.compile(
     r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan|project op|bouwwerk op|"
-    r"woning op)\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
+    r"woning op|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|markt|"
+    r"park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|boulevard|allee)\s\d))"
+    r"\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
 )
 
 
