@@ -274,7 +274,7 @@ _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{
 
 
 _KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel)\b\s*:?", re.IGNORECASE)
-_ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres)\s*:?\s*$", re.IGNORECASE)
+_ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres|op)\s*:?\s*$", re.IGNORECASE)
 
 
 _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"

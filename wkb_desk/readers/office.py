@@ -135,6 +135,14 @@ def _table_lines(tbl) -> list[str]:
             previous = text
         while cells and not cells[-1]:
             cells.pop()
+        if len(cells) == 1 and not cells[0]:
+            continue
+        if len(cells) == 1:
+            # a row of one cell is a block of paragraphs ("Straat" / "Ganzenmarkt": a label above its value)
+            parts = [ln.strip() for tc in tr.iterchildren(f"{_W}tc") for ln in _block_lines(tc) if ln.strip()]
+            if 2 <= len(parts) <= 6 and len(parts[0]) <= 60:
+                lines.extend(p.replace("\t", " ") for p in parts)
+                continue
         if cells:
             lines.append("\t".join(cells))
     return lines
