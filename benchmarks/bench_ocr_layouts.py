@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,10 +63,11 @@ def main() -> int:
     ocr = OcrSettings(engine=args.engine)
     per_layout: dict[str, list] = {}
     seconds = pages = 0
-    for i, doc in enumerate(layout_docs(layouts, seed=args.seed)):
+    for doc in layout_docs(layouts, seed=args.seed):
         text_read = read_file(doc.data, Limits())
         tx = extract(text_read, ref)
-        images = [scanify(p, angle=(-1.5, 0.8, 1.2)[i % 3], seed=i) for p in render(doc.data, dpi=args.dpi)]
+        k = zlib.crc32(doc.name.encode())  # the same scan of a document whichever layouts are run
+        images = [scanify(p, angle=(-1.5, 0.8, 1.2)[k % 3], seed=k % 1000) for p in render(doc.data, dpi=args.dpi)]
         started = time.perf_counter()
         scan_read = read_file(image_pdf(images, dpi=args.dpi), Limits(max_seconden=600), ocr)
         seconds += time.perf_counter() - started
