@@ -18,6 +18,7 @@ _MIN_WORD_CONF = 20.0  # Tesseract's 0..100; below: specks and smudges read as l
 _LEADER_REST = re.compile(r"(?<=\w)(?:[.…·,]{3,}|_{3,})\S*$")
 # a dash alone between words reads with low confidence, but dropping it opens a gap that splits a title into cells
 _DASHES = {"-", "–", "—"}
+_DASH_READ = re.compile(r"[=\-–~]{1,3}")  # how such a dash comes back: "=", "=-", "--"
 _KEPT_MARKS = {"—", "-", "–", "&", "/", "+", "=", "·"}  # marks that are words of their own in real text
 
 
@@ -53,7 +54,7 @@ def _lines_from_tsv(tsv: str) -> list[Piece]:
             left, top, width, height = (int(c) for c in cols[6:10])
         except ValueError:
             continue
-        if text == "=" and conf < 60:
+        if _DASH_READ.fullmatch(text) and (text != "=" or conf < 60):
             text = "-"  # a dash between words in a title ("ZAAKOVERZICHT - BOUWMELDING"), blurred by the copier
         if not text or (conf < _MIN_WORD_CONF and text not in _DASHES) or not (any(ch.isalnum() for ch in text) or text in _KEPT_MARKS):
             continue  # a speck, a rule or a stray quote mark read as a word
