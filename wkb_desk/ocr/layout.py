@@ -25,13 +25,44 @@ _STAMP = re.compile(r"^\W*(?:ontvangen|ingekomen|binnengekomen|postkamer|gemeent
 _STAMP_PART = re.compile(r"\b\d{1,2}\s+(?:JAN|FEB|MRT|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\s+20\d\d\b|(?i:postkamer)")
 
 
+# A verzoeknummer has 13 digits, a BAG-id 16: a token of that length that is digits but for one or two
+# look-alikes at its edge ("l666151162055908", "202602013264S") is that number. A postcode is 4 digits and
+# 2 capitals: a look-alike in either part, with the other part right, is certain ("76O1 AB", "7601 A8").
+_LONG_NUMBER = re.compile(r"(?<![\w-])[\dOoIl|SB]{13}(?:[\dOoIl|SB]{3})?(?![\w-])")
+_POSTCODE = re.compile(r"\b([1-9][\dOIl]{3}) ?([A-Z058]{2})\b(?=\s+[A-Z'][a-z]|\s*(?:\t|$))")
+_NUMBER_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"}
+_POSTCODE_LETTER = {"0": "O", "5": "S", "8": "B"}
+
+
 def fix_lookalikes(text: str) -> str:
     def letter(m: re.Match) -> str:
         before, after = text[m.start() - 1], text[m.end()]
         return "O" if before.isupper() and after.isupper() else "o"
 
     text = _DIGIT_IN_WORD.sub(letter, text)
-    return _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
+    text = _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
+    text = _LONG_NUMBER.sub(_long_number, text)
+    return _POSTCODE.sub(_postcode, text)
+
+
+def _long_number(m: re.Match) -> str:
+    token = m.group(0)
+    odd = [ch for ch in token if not ch.isdigit()]
+    if not odd or len(odd) > 2:
+        return token  # all digits already, or a word
+    return "".join(_NUMBER_DIGIT.get(ch, ch) for ch in token)
+
+
+def _postcode(m: re.Match) -> str:
+    digits, letters = m.group(1), m.group(2)
+    sep = m.group(0)[len(digits):-len(letters)]
+    fixed_digits = "".join(_AS_DIGIT.get(ch, ch) for ch in digits)
+    fixed_letters = "".join(_POSTCODE_LETTER.get(ch, ch) for ch in letters)
+    if digits != fixed_digits and letters != fixed_letters:
+        return m.group(0)  # both parts in doubt: not certain it is a postcode
+    if not fixed_letters.isalpha() or (letters != fixed_letters and not any(ch.isalpha() for ch in letters)):
+        return m.group(0)  # "7601 08": two digits after four are no postcode
+    return fixed_digits + sep + fixed_letters
 
 
 @dataclass(frozen=True)
