@@ -301,3 +301,17 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     for row in rows:  # every row on one line, its cells in order
         [line] = [ln for ln in lines if ln.startswith(row[0])]
         assert line.split("\t") == row, line
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("BAG-id\tl666151162055908", "BAG-id\t1666151162055908"),  # 16 digits: the l at the edge is a 1
+    ("Verzoeknummer\t2026O2O132642", "Verzoeknummer\t2026020132642"),
+    ("Postcode\t7601 A8", "Postcode\t7601 AB"),  # four digits and two capitals: the 8 is a B
+    ("76O1 AB Almelo", "7601 AB Almelo"),
+    ("Kenmerk\tSB-2026-558", "Kenmerk\tSB-2026-558"),  # no context that makes it certain: left as read
+    ("Postbus 1234 56", "Postbus 1234 56"),
+])
+def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
+    from wkb_desk.ocr.layout import fix_lookalikes
+
+    assert fix_lookalikes(read) == meant

@@ -19,10 +19,13 @@ _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
 TAB_GAP = 1.5  # a gap wider than this many times the type size separates cells, not words
 # A received-stamp ("ONTVANGEN 14 APR 2026", "Ingekomen", "Postkamer") is the desk's own mark, not the
 # document's text: as a cell of its own it would pass for an address ("Ontvangen 14").
-_STAMP = re.compile(r"^\W*(?:ontvangen|ingekomen|binnengekomen|postkamer|gemeente\s*-\s*postkamer)\b", re.IGNORECASE)
+# "ontvangen" in a table's status column is the document's text: a stamp says it in capitals or with a date.
+_STAMP = re.compile(r"^\W*(?:(?:ONTVANGEN|INGEKOMEN|BINNENGEKOMEN)\b|(?i:ontvangen|ingekomen|binnengekomen)\s*(?:op\s*)?:?"
+                    r"\s*\d|(?i:postkamer|gemeente\s*-\s*postkamer)\b)")
 # a stamp that overlaps print comes back in pieces ("NGEN 14 APR 2026", "ente - Postkamer"): its date in
 # capitals with a short month, or the post room's name
-_STAMP_PART = re.compile(r"\b\d{1,2}\s+(?:JAN|FEB|MRT|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\s+20\d\d\b|(?i:postkamer)")
+_STAMP_PART = re.compile(r"\b\d{1,2}\s+(?:JAN|FEB|MRT|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\s+20\d{0,2}\b"
+                         r"|\b(?:O?NTVANGEN|ONTVANG|ONTVA)\b|(?i:postkamer|gemeente\s*-\s*post)")
 
 
 # A verzoeknummer has 13 digits, a BAG-id 16: a token of that length that is digits but for one or two
@@ -109,7 +112,9 @@ def to_lines(pieces: list[Piece], tab_gap: float = TAB_GAP) -> list[str]:
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
     rows: list[list[Piece]] = []
     # specks and rules read as "." "_" "—" without conviction are no text; a confident "-" in a title is
-    pieces = [p for p in pieces if p.text.strip() and (p.conf >= 0.6 or any(ch.isalnum() for ch in p.text))]
+    # nor is a letter or two read without conviction (a stamp's edge, a smudge beside the letterhead)
+    pieces = [p for p in pieces if p.text.strip() and (p.conf >= 0.6 or any(ch.isalnum() for ch in p.text))
+              and (len(p.text.strip()) > 2 or p.conf >= 0.5)]
     for p in sorted(pieces, key=lambda p: (p.yc, p.x0)):
         for row in reversed(rows[-4:]):
             # same line: the centres lie within half the smaller type size of each other (boxes themselves
@@ -175,6 +180,13 @@ def _complete(side: list[Piece]) -> bool:
     return bool(_PAIR_LABEL.match(first)) or len(first.split()) >= 5
 
 
+def _heading(side: list[Piece]) -> bool:
+    if len(side) != 1:
+        return False
+    text = side[0].text.strip()
+    return len(text.split()) <= 3 and not any(ch.isdigit() for ch in text) and ":" not in text
+
+
 def _find_split(rows: list[list[Piece]]):
     heights = sorted(p.height for r in rows for p in r)
     size = heights[len(heights) // 2]
@@ -198,7 +210,13 @@ def _find_split(rows: list[list[Piece]]):
             lefts = [[p for p in r if p.x0 < cx - 0.5 * size] for r in both]
             pairs = sum(_complete(side) and _complete([p for p in r if p.x0 >= cx - 0.5 * size])
                         for side, r in zip(lefts, both))
-            if pairs < max(_MIN_COLUMN_ROWS, 0.5 * len(both)):
+            # a right column of its own has its own headings; in a form table (label | value | label | value)
+            # the headings span the width and the right half is only pairs: read row by row, with its heading
+            # (at the column's left edge: a stamp's fragments in the margin are no heading)
+            heads = sum(_heading([p for p in r if p.x0 >= cx - 0.5 * size]) and r[-1].x0 < cx + size
+                        and any(p.x0 >= cx - 0.5 * size for p in nxt)
+                        for r, nxt in zip(region, region[1:]))
+            if pairs < max(_MIN_COLUMN_ROWS, 0.5 * len(both)) or not heads:
                 # not label-value pairs on both sides: columns only where the two sides keep their own line
                 # pitch (a side column beside the text): more rows with print only on the right than on both sides
                 if len(rights) - len(both) < len(both) or sum(map(_complete, lefts)) < 0.7 * len(lefts):
