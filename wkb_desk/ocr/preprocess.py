@@ -177,7 +177,11 @@ def clean_marks(img: Image.Image) -> Image.Image:
     is_small[1:] = (w <= 0.25 * size) & (h <= 0.25 * size)
     small_px = is_small[labels]
     reach = max(3, int(0.45 * size))
-    near = cv2.dilate((ink & ~small_px).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    letters_px = (ink & ~small_px).astype(np.uint8)
+    near = cv2.dilate(letters_px, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    # a full stop sits right of its letter, up to a letter's width away ("B.V.", "C.T."): ink spread rightwards
+    right = max(3, int(1.0 * size))
+    near |= cv2.dilate(letters_px, np.ones((3, right), np.uint8), anchor=(right - 1, 1)) > 0
     lone_px = small_px & ~near
     if lone_px.any():
         out[cv2.dilate(lone_px.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0] = 255
