@@ -230,3 +230,88 @@ def test_watcher_takes_other_files_while_a_long_scan_is_read(tmp_path, caplog):
     assert scan_doc["kind"] == "bouwmelding" and scan_doc["status"] == "verwerkt"
     assert [p["ocr_engine"] for p in pages] == ["rapidocr"] * 3
     assert any("pagina 3: gelezen door rapidocr" in r.getMessage() for r in caplog.records)  # the log names the engine
+
+
+# --- layouts the samples do not have (Tesseract): columns, monospace exports, full-width tables ---------------
+
+
+def _layout_scan(layout: str, kind: str):
+    """One document of tests/fixtures/ocr/layouts.py as text PDF and as a tilted, speckled, stamped scan."""
+    pytest.importorskip("reportlab")
+    from fixtures.ocr.layouts import layout_docs
+
+    [doc] = layout_docs((layout,), kinds=(kind,))
+    scan = image_pdf([scanify(render(doc.data, dpi=200, crop=True)[0], angle=1.2, seed=3)], dpi=200)
+    return doc, read_file(doc.data, LIMITS), read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
+
+
+@needs_tesseract
+def test_a_two_column_scan_keeps_each_value_with_its_own_label():
+    doc, text_pdf, scan = _layout_scan("two_columns", "bouwmelding")
+    lines = scan.pages[0].text.splitlines()
+    # the left column's labels and the right column's share no line: the columns are read one after the other
+    assert not [ln for ln in lines if "Nummer verzoek" in ln and "Straat" in ln]
+    assert any(ln.startswith("Straat\t") for ln in lines)
+    from_text = extract(text_pdf, load_reference()).values()
+    x, values = _ocr_fields(scan)
+    assert x.kind == "bouwmelding"
+    left = ("verzoeknummer", "datum", "startdatum", "initiatiefnemer")  # left column
+    right = ("straat", "postcode", "plaats", "bag_id", "kwaliteitsborger", "instrument")  # right column
+    assert {k: values.get(k) for k in left + right} == {k: from_text[k] for k in left + right}
+
+
+@needs_tesseract
+def test_a_courier_export_with_dotted_leaders_gives_its_kind_and_key_fields():
+    doc, text_pdf, scan = _layout_scan("courier_dots", "bouwmelding")
+    text = scan.pages[0].text
+    assert "....." not in text  # the leaders are gone, the label is followed by its value
+    assert any(ln.split("\t") == ["Verzoeknr", doc.fields["verzoeknummer"]] for ln in text.splitlines())
+    from_text = extract(text_pdf, load_reference()).values()
+    x, values = _ocr_fields(scan)
+    assert x.kind == "bouwmelding"
+    keys = ("verzoeknummer", "datum", "startdatum", "straat", "postcode", "plaats", "bag_id", "kwaliteitsborger")
+    assert {k: values.get(k) for k in keys} == {k: from_text[k] for k in keys}
+
+
+@needs_tesseract
+def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    rows = [["Onderdeel", "Beoordeling", "Datum", "Behandeld door"],
+            ["Fundering", "akkoord", "12-03-2026", "Kwaliteitsborging Oost"],
+            ["Draagconstructie", "akkoord", "02-04-2026", "Kwaliteitsborging Oost"],
+            ["Brandveiligheid", "aandachtspunt", "17-04-2026", "Bouwborg Twente"],
+            ["Ventilatie", "akkoord", "30-04-2026", "Bouwborg Twente"]]
+    path = tmp_path / "tabel.pdf"
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 14)
+    cv.drawString(50, 780, "Overzicht beoordelingen kwaliteitsborger")
+    table = Table(rows, colWidths=[130, 110, 90, 165])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.7, colors.black),
+                               ("FONT", (0, 0), (-1, -1), "Helvetica", 9)]))
+    _, height = table.wrapOn(cv, 495, 700)
+    table.drawOn(cv, 50, 750 - height)
+    cv.showPage()
+    cv.save()
+    scan = image_pdf([scanify(render(path, dpi=200, crop=True)[0], angle=-1.0, seed=5)], dpi=200)
+    lines = read_file(scan, LIMITS, OcrSettings(engine="tesseract")).pages[0].text.splitlines()
+    for row in rows:  # every row on one line, its cells in order
+        [line] = [ln for ln in lines if ln.startswith(row[0])]
+        assert line.split("\t") == row, line
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("BAG-id\tl666151162055908", "BAG-id\t1666151162055908"),  # 16 digits: the l at the edge is a 1
+    ("Verzoeknummer\t2026O2O132642", "Verzoeknummer\t2026020132642"),
+    ("Postcode\t7601 A8", "Postcode\t7601 AB"),  # four digits and two capitals: the 8 is a B
+    ("76O1 AB Almelo", "7601 AB Almelo"),
+    ("Kenmerk\tSB-2026-558", "Kenmerk\tSB-2026-558"),  # no context that makes it certain: left as read
+    ("Postbus 1234 56", "Postbus 1234 56"),
+])
+def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
+    from wkb_desk.ocr.layout import fix_lookalikes
+
+    assert fix_lookalikes(read) == meant

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 
 from wkb_desk.ocr.layout import TAB_GAP, Piece
@@ -13,7 +14,12 @@ from wkb_desk.ocr.layout import TAB_GAP, Piece
 # 140 of 147 fields right and none wrong against 122 right and 11 wrong. 300 dpi as rendered.
 _ARGS = ("--psm", "6", "--dpi", "300", "-c", "preserve_interword_spaces=0")
 _MIN_WORD_CONF = 20.0  # Tesseract's 0..100; below: specks and smudges read as letters
-_KEPT_MARKS = {"-", "–", "&", "/", "+", "=", "·"}  # marks that are words of their own in real text
+# What is left of a dotted leader after preprocessing ("Hnr...", "PC.......e."): not part of the label.
+_LEADER_REST = re.compile(r"(?<=\w)(?:[.…·,]{3,}|_{3,})\S*$")
+# a dash alone between words reads with low confidence, but dropping it opens a gap that splits a title into cells
+_DASHES = {"-", "–", "—"}
+_DASH_READ = re.compile(r"[=\-–~]{1,3}")  # how such a dash comes back: "=", "=-", "--"
+_KEPT_MARKS = {"—", "-", "–", "&", "/", "+", "=", "·"}  # marks that are words of their own in real text
 
 
 def read_tesseract(program: str, language: str, image, timeout: float) -> list[Piece]:
@@ -42,13 +48,15 @@ def _lines_from_tsv(tsv: str) -> list[Piece]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
-        text = cols[11].strip().strip("|[]").strip()
+        text = _LEADER_REST.sub("", cols[11].strip().strip("|[]").strip())
         try:
             conf = float(cols[10])
             left, top, width, height = (int(c) for c in cols[6:10])
         except ValueError:
             continue
-        if not text or conf < _MIN_WORD_CONF or not (any(ch.isalnum() for ch in text) or text in _KEPT_MARKS):
+        if _DASH_READ.fullmatch(text) and (text != "=" or conf < 60):
+            text = "-"  # a dash between words in a title ("ZAAKOVERZICHT - BOUWMELDING"), blurred by the copier
+        if not text or (conf < _MIN_WORD_CONF and text not in _DASHES) or not (any(ch.isalnum() for ch in text) or text in _KEPT_MARKS):
             continue  # a speck, a rule or a stray quote mark read as a word
         lines.setdefault((cols[2], cols[3], cols[4]), []).append((left, top, left + width, top + height, text, conf))
     pieces = []
