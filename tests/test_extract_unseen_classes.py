@@ -571,3 +571,55 @@ def test_labels_that_carry_an_acronym_and_a_footer_with_dots(tmp_path):
         "kvk": "06091133", "bag_id": "0173629575095907", "gevolgklasse": 1, "kadastraal": "Oldenzaal A 8813",
         "straat": "De Esch", "huisnummer": "17c", "postcode": "7576 RN", "plaats": "Oldenzaal",
     })
+
+
+def test_dso_print_out_in_a_grid_with_a_dashed_activity_and_a_slashed_heading(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verzoek.pdf", [[
+        "GEMEENTE RIJSSEN-HOLTEN", "Omgevingsloket - Verzoek 2026070600489",
+        "1. Verzoek",
+        [(50, "Verzoeknr."), (160, "2026070600489"), (300, "Datum van indienen"), (420, "6-7-2026")],
+        "Activiteit: Bouwactiviteit (technisch) – melding Wkb",
+        "2. Locatie",
+        [(50, "Straat"), (160, "Enterstraat"), (300, "Hnr."), (420, "99")],
+        [(50, "Postcode"), (160, "7461 BV"), (300, "Woonplaats"), (420, "Rijssen")],
+        "3. Aanvrager / initiatiefnemer",
+        [(50, "Naam"), (160, "Timmerfabriek Nijland B.V."), (300, "KvK"), (420, "06 01 19 87")],
+        "4. Bouwwerk en borging",
+        [(50, "Kwaliteitsborger"), (160, "Bylaer B.V."), (300, "Instrument"), (420, "WKI")],
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2026070600489", "datum": "2026-07-06", "straat": "Enterstraat", "huisnummer": "99",
+        "postcode": "7461 BV", "plaats": "Rijssen", "initiatiefnemer": "Timmerfabriek Nijland B.V.", "kvk": "06011987",
+        "kwaliteitsborger": "Bylaer", "instrument": "WKI",
+    })
+
+
+def test_form_in_capitals_and_questions_for_the_bag_id_and_the_bouwmelding(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Omgevingsloket – Overzicht verzoek", "Activiteit: Gereedmelding bouwwerk gevolgklasse 1",
+        "Wat is het nummer van dit verzoek?", "2026092802610",
+        "STRAATNAAM BOUWLOCATIE", "Wierdensestraat", "HUISNUMMER + TOEVOEGING BOUWLOCATIE", "112B",
+        "POSTCODE BOUWLOCATIE", "7604BK", "WOONPLAATS BOUWLOCATIE", "Almelo",
+        "Wat is de BAG-identificatie van het adres?", "0141 2077 0773 3993",
+        "Wanneer wordt het bouwwerk in gebruik genomen?", "19 okt. 2026",
+        "Wat is het verzoeknummer van de bouwmelding die bij dit bouwwerk hoort?", "2026030202707",
+    ]])
+    check(run(path), "gereedmelding", {
+        "verzoeknummer": "2026092802610", "straat": "Wierdensestraat", "huisnummer": "112b", "postcode": "7604 BK",
+        "plaats": "Almelo", "bag_id": "0141207707733993", "ingebruikname": "2026-10-19", "verwijst_naar": "2026030202707",
+    })
+
+
+def test_title_is_no_label_and_a_letter_names_the_bouwmelding_as_your_reference(tmp_path):
+    path = docgen.write_docx(tmp_path / "start.docx", [
+        "Melding start bouwwerkzaamheden",
+        "Almelo, 14 april 2026",
+        "Betreft: start bouw, uw kenmerk 2026031200417",
+        "Hierbij meld ik namens Bouwcombinatie Hofkamp B.V. aan dat op maandag 20 april 2026 wordt gestart met de "
+        "bouwwerkzaamheden aan de Bornerbroeksestraat 212 A te Almelo (7609 PH).",
+        [["Straatnaam bouwlocatie  Bornerbroeksestraat"], ["Kwaliteitsborger", "WTT kwaliteitsborging B.V."]],
+    ])
+    check(run(path), "startmelding", {
+        "datum": "2026-04-14", "startdatum": "2026-04-20", "verwijst_naar": "2026031200417",
+        "straat": "Bornerbroeksestraat", "kwaliteitsborger": "WTT Kwaliteitsborging",
+    }, absent=("verzoeknummer",))

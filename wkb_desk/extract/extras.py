@@ -117,7 +117,8 @@ _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*
                      re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
-                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$", re.IGNORECASE)
+                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$",
+                          re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 _DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,8}$")
@@ -148,7 +149,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
         if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?":
             text = f"{text} {nxt.text[:200]}"
-        plan = _PLAN_WORDS.search(text)
+        # a heading ("Melding start bouwwerkzaamheden") names no date of its own, whatever follows it
+        plan = _PLAN_WORDS.search(text) if len(ln.text.split()) >= 5 else None
         if plan is None and "20" not in text:
             prev = ln.text[-120:]
             continue  # no start or use word, and no DSO number (they start with the year)

@@ -233,6 +233,16 @@ def _data_row_labels(ref: Reference, parsed: list) -> list:
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
 
+def _is_title(ref: Reference, cell: str) -> bool:
+    """The document's title ("Melding start bouwwerkzaamheden", at the top) is no label of the line below it. One
+    word ("Bouwmelding" above a number) may well be a label, and so may a title's words further down ("Aanvang
+    bouwwerkzaamheden | 13-07-2026", a title's words beside their value)."""
+    if " " not in cell.strip():
+        return False
+    title = ref.title_re.match(cell) if ref.title_re is not None else None
+    return bool(title) and title.end() >= len(cell.strip().rstrip(" :"))
+
+
 def _continues_sentence(prev: str, text: str) -> bool:
     """A line in lower case under a long line that ends no sentence: the same sentence, wrapped at the margin."""
     return text[:1].islower() and len(prev) > 40 and "\t" not in prev and not prev.rstrip().endswith(
@@ -247,7 +257,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         if not line.text:
             continue
         cells = line.cells
-        parsed = [match_label(ref, c.strip()) if c.strip() else None for c in cells]
+        title_line = line.pos < 6 and "\t" not in line.text and _is_title(ref, line.text)
+        parsed = [match_label(ref, c.strip()) if c.strip() and not title_line else None for c in cells]
         if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
             parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
         label_rows[line.pos] = _data_row_labels(ref, parsed)

@@ -237,7 +237,7 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
     text = _NUMBERING.sub("", line.text.strip())
     if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
         return False
-    if any(not tok.islower() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):
+    if any(tok[:1].isupper() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):
         return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
     if ref.title_re is not None and ref.title_re.match(text):
         return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block

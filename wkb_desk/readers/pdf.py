@@ -149,18 +149,25 @@ def _column_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
             cells = rows[end].cells
             if any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells):
                 break  # a cell runs across the gutter: the block has ended
-            left = " ".join(text for at, text in cells if at < gutter - 2)
-            right = " ".join(text for at, text in cells if at >= gutter - 2)
+            left = [text for at, text in cells if at < gutter - 2]
+            right = [text for at, text in cells if at >= gutter - 2]
             if left and right:
                 two_sided += 1
-                both += bool(_LABELLED.match(left) and _LABELLED.match(right))
-            elif end == k or not _LABELLED.match(left or right):
+                both += _is_pair(left) and _is_pair(right)
+            elif end == k or not _is_pair(left or right):
                 break
             end += 1
         heading = len(rows[k].cells) == 2 and not any(":" in t or any(ch.isdigit() for ch in t) for _, t in rows[k].cells)
         if both >= 2 and both * 5 >= two_sided * 2 or heading and both >= 1 and both * 2 >= two_sided - 1:
             return gutter - 2, end
     return None
+
+
+def _is_pair(cells: list[str]) -> bool:
+    """One column's part of a row is a label with its value: "Naam: A" in one cell, or "Naam" | "A" in two."""
+    if len(cells) == 1:
+        return bool(_LABELLED.match(cells[0]))
+    return len(cells) == 2 and len(cells[0]) <= 40 and not any(ch.isdigit() for ch in cells[0])
 
 
 def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
