@@ -132,6 +132,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
             chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
         chosen.pop("verwijst_naar")
+    _prefer_listed(chosen, lines, ref)
     warnings.extend(_check_reference(chosen, ref))
     chosen.pop("toevoeging", None)
 
@@ -273,6 +274,21 @@ def _merge_perceel(chosen: dict[str, Cand]) -> None:
     fragment = " / ".join(dict.fromkeys(p.fragment for p in parts))[:160]
     chosen["kadastraal"] = Cand("kadastraal", f"{gem.value} {sec.value} {nr.value}", min(p.conf for p in parts),
                                 gem.order, gem.page, fragment, gem.label)
+
+
+def _prefer_listed(chosen: dict[str, Cand], lines: list, ref: Reference) -> None:
+    """A one-word borger or instrument that no list knows ("Ontwerpbeoordeling", "Fundering": a table's cell beside
+    the label) while the document names a listed one elsewhere: the listed one, as a guess to check. A name of
+    several words that is not on the list ("BouwZeker 2.0") stays: unlisted instruments exist and are flagged."""
+    for field_name, match in (("kwaliteitsborger", ref.match_borger), ("instrument", ref.match_instrument)):
+        cand = chosen.get(field_name)
+        if cand is None or " " in str(cand.value).strip() or match(str(cand.value)) is not None:
+            continue
+        named = {entry.naam: ln for ln in lines if ln.text and ln.region == "body" and (entry := match(ln.text[:300]))}
+        if len(named) == 1:
+            (naam, ln), = named.items()
+            chosen[field_name] = replace(cand, value=naam, conf=min(cand.conf, 0.6), fragment=ln.text[:200],
+                                         order=ln.pos * 100)
 
 
 def _check_reference(chosen: dict[str, Cand], ref: Reference) -> list[str]:
