@@ -140,6 +140,19 @@ def test_a_confirmation_or_a_correction_makes_the_guess_a_fact():
     assert early.te_controleren == ("geplande_start",)
 
 
+def test_a_guess_that_another_document_reads_surely_is_a_fact():
+    """The bouwmelding's instrument read as a guess, the borgingsplan's the same under its label: no guess. A
+    different value in the borgingsplan does not help."""
+    def view(plan_instrument: str):
+        facts = _facts({"instrument": 0.7})
+        plan = DocFact(2, "borgingsplan", "bp.pdf", dt.date(2026, 3, 1), {"instrument": plan_instrument},
+                       confidence={"instrument": 0.9})
+        return evaluate(DossierFacts(facts.dossier, False, facts.documents + (plan,)), _settings(), dt.date(2026, 3, 5))
+
+    assert "instrument" not in view("WKI").te_controleren
+    assert "instrument" in view("KiK").te_controleren
+
+
 def test_missing_item_in_a_doubtfully_read_document_is_a_check_not_onvolledig():
     values = {"datum": "2026-03-01", "straat": "Kerkweg", "huisnummer": "1", "postcode": "7642 AB",
               "kwaliteitsborger": "Borg4", "bijlagen": ["borgingsplan"]}

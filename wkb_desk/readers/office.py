@@ -138,10 +138,15 @@ def _table_lines(tbl) -> list[str]:
         if len(cells) == 1 and not cells[0]:
             continue
         if len(cells) == 1:
-            # a row of one cell is a block of paragraphs ("Straat" / "Ganzenmarkt": a label above its value)
-            parts = [ln.strip() for tc in tr.iterchildren(f"{_W}tc") for ln in _block_lines(tc) if ln.strip()]
-            if 2 <= len(parts) <= 6 and len(parts[0]) <= 60:
-                lines.extend(p.replace("\t", " ") for p in parts)
+            # a row of one cell is a block of paragraphs: "Straat" / "Ganzenmarkt" is a label with its value, as
+            # sure as two cells side by side; more paragraphs are lines of their own (labels above values)
+            parts = [ln.strip().replace("\t", " ") for tc in tr.iterchildren(f"{_W}tc") for ln in _block_lines(tc)
+                     if ln.strip()]
+            if len(parts) == 2 and len(parts[0]) <= 60:
+                lines.append("\t".join(parts))
+                continue
+            if 3 <= len(parts) <= 6 and len(parts[0]) <= 60:
+                lines.extend(parts)
                 continue
         if cells:
             lines.append("\t".join(cells))

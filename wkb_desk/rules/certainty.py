@@ -119,9 +119,21 @@ def guesses(r: Resolved, threshold: float = DEFAULT_MIN) -> tuple[str, ...]:
         conf = doc.confidence.get(name, 1.0) if doc.confidence else 1.0
         if fact == "adres":
             conf = min(conf, doc.confidence.get("huisnummer", 1.0) if doc.confidence else 1.0)
-        if conf < threshold and not _confirmed(r, doc, until):
+        if conf < threshold and not _confirmed(r, doc, until) and not _corroborated(r, doc, fact, threshold):
             out.append(fact)
     return tuple(out)
+
+
+def _corroborated(r: Resolved, doc: DocFact, fact: str, threshold: float) -> bool:
+    """Another document of the dossier reads the same value surely (the bouwmelding's instrument read as a guess,
+    the borgingsplan's the same under its label): then it is no guess."""
+    fields = FACT_FIELDS[fact][1] + (("huisnummer",) if fact == "adres" else ())
+    for other in r.documents:
+        if other is doc or not all(other.get(f) == doc.get(f) for f in fields):
+            continue
+        if all((other.confidence.get(f, 1.0) if other.confidence else 1.0) >= threshold for f in fields):
+            return True
+    return False
 
 
 def uncertain_missing(r: Resolved, doc: DocFact | None, item: str, min_kind: float) -> bool:
