@@ -224,11 +224,13 @@ def _looks_like_value(text: str) -> bool:
     return True
 
 
-def _data_row_labels(ref: Reference, parsed: list) -> list:
-    """A row of a data table (a risk table: five cells or more, most of them no label) holds measures and
-    moments, not labels: a cell read as a label only by its key words ("Plaatsen van doorvoeringen") is text."""
+def _data_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
+    """A row of a data table (a risk table: five filled cells or more, most of them no label) holds measures and
+    moments, not labels: a cell read as a label only by its key words ("Plaatsen van doorvoeringen") is text.
+    Empty cells (a form's spacing columns) do not count."""
     labels = sum(1 for p in parsed if p)
-    if len(parsed) < 5 or labels * 2 >= len(parsed):
+    filled = sum(1 for c in cells if c.strip())
+    if filled < 5 or labels * 2 >= filled:
         return parsed
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
@@ -261,7 +263,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         parsed = [match_label(ref, c.strip()) if c.strip() and not title_line else None for c in cells]
         if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
             parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
-        label_rows[line.pos] = _data_row_labels(ref, parsed)
+        label_rows[line.pos] = _data_row_labels(ref, parsed, cells)
         prev = line.text
     in_runs = _label_column_runs(lines, ref, label_rows, hits)
     for line in lines:
