@@ -280,8 +280,10 @@ _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie
 
 
 _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"
-                     r"telefoon|b\.v\.|v\.o\.f\.|aannemers?bedrijf|bouwbedrijf|architect\w*)\b"
-                     r"|\s[·•|]\s", re.IGNORECASE)  # "Borg KB · Oude Markt 9 · 7511 GA Enschede": a letterhead or footer
+                     r"telefoon|aannemers?bedrijf|bouwbedrijf|architect\w*)\b|\b(?:b\.v|n\.v|v\.o\.f)\."
+                     # "Borg KB · Oude Markt 9 · 7511 GA Enschede", "TÜV NORD - Westervoortsedijk 73 - 6827 AV Arnhem":
+                     # a letterhead or footer
+                     r"|\s[·•|]\s|\s[-–]\s.*\s[-–]\s", re.IGNORECASE)
 
 
 def _free_location(body: list[Line]) -> list[Cand]:
