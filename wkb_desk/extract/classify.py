@@ -17,6 +17,7 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
+SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
@@ -140,7 +141,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if in_parts:
             continue
         subject = _SUBJECT.match(text)
-        if subject and zone < TITLE_ZONE and first_title is None:
+        if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = text[subject.end():].strip()
             kind = _title_kind(ref, subject_text) or _title_by_meaning(re.split(r"[,;(]", subject_text)[0])

@@ -113,7 +113,8 @@ SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a lett
 _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
-_OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$",
+_OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
+                     r"|\bmelding(?:s)?\s?nummer\s*:?\s*$",
                      re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
@@ -258,8 +259,8 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 _FREE_ADDR = re.compile(
     r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan|project op|bouwwerk op|"
-    r"woning op|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|markt|"
-    r"park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|boulevard|allee)\s\d))"
+    r"woning op|perceel|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|"
+    r"markt|park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|boulevard|allee|einde|ende)\s\d))"
     r"\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
 )
 

@@ -179,7 +179,8 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         last_anchor = max([ln.pos for ln in plines if ln.pos in anchors] or [-1])
         tail = [ln for ln in plines[-8:] if ln.pos > last_anchor and ln.pos not in labelled]
         for k, ln in enumerate(tail):
-            if ln.contact:
+            if ln.contact and not (len(ln.text) > 60 and _SENTENCE_LINE.match(ln.text)):
+                # a contact cluster, not a sentence that mentions an address ("Ons correspondentieadres is ...")
                 for other in tail[max(0, k - 3): k + 4]:
                     if other is ln or not _SENTENCE_LINE.match(other.text):
                         other.sender = True  # a sentence above a footer is the document's own text
