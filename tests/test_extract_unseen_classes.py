@@ -639,3 +639,24 @@ def test_table_cell_beside_a_label_is_no_borger_when_a_listed_one_is_named(tmp_p
     x = run(path)
     check(x, "borgingsplan", {"kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "KiK"})
     assert x.fields["instrument"].confidence < 0.8  # a guess: marked for checking, no flag acts on it
+
+
+def test_citizens_letter_whose_last_sentence_names_their_own_address(tmp_path):
+    """"Ons correspondentieadres is ..." at the end makes no letterhead of the paragraphs above it."""
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "J.H. en M. Kamphuis - Spoorstraat 14 - 7481 KT Haaksbergen",
+        "Gemeente Haaksbergen", "Postbus 102", "7480 AC Haaksbergen",
+        "Haaksbergen, 16 februari 2026",
+        "Betreft: bouwmelding aanbouw en optopping",
+        "Hierbij melden wij, J.H. en M. Kamphuis, de bouwactiviteit (gevolgklasse 1) voor het perceel Markt 3 B, 7481 HS",
+        "Haaksbergen (kadastraal Haaksbergen A 778). Als kwaliteitsborger hebben wij Stavast Kwaliteitsborging aangesteld; zij",
+        "werken met het instrument WKI. Wij zijn van plan te beginnen op dinsdag 7 april 2026.",
+        "Het borgingsplan en de risicobeoordeling zijn bijgevoegd. Ons correspondentieadres is Spoorstraat 14, 7481 KT",
+        "Haaksbergen.",
+        "Hoogachtend,", "J.H. Kamphuis",
+    ]])
+    check(run(path), "bouwmelding", {
+        "datum": "2026-02-16", "straat": "Markt", "huisnummer": "3b", "postcode": "7481 HS",
+        "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "WKI", "startdatum": "2026-04-07",
+        "initiatiefnemer": "J.H. en M. Kamphuis",
+    })

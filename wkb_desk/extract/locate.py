@@ -179,11 +179,19 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         last_anchor = max([ln.pos for ln in plines if ln.pos in anchors] or [-1])
         tail = [ln for ln in plines[-8:] if ln.pos > last_anchor and ln.pos not in labelled]
         for k, ln in enumerate(tail):
-            if ln.contact and not (len(ln.text) > 60 and _SENTENCE_LINE.match(ln.text)):
+            if ln.contact and not _prose(ln.text):
                 # a contact cluster, not a sentence that mentions an address ("Ons correspondentieadres is ...")
                 for other in tail[max(0, k - 3): k + 4]:
-                    if other is ln or not _SENTENCE_LINE.match(other.text):
+                    if other is ln or not _prose(other.text):
                         other.sender = True  # a sentence above a footer is the document's own text
+
+
+def _prose(text: str) -> bool:
+    """A line of running text, also one wrapped in the middle of a sentence: long, most words in lower case."""
+    if _SENTENCE_LINE.match(text):
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(text) >= 60 and len(words) >= 8 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
 def mark_sections(lines: list[Line], ref: Reference) -> None:
