@@ -487,13 +487,14 @@ def set_dimension(xml: str, last_col: int, last_row: int) -> str:
     return xml
 
 
-def set_ref_rows(tag_text: str, tag: str, last_row: int) -> str:
-    """Set the last row of the `ref` of the first <tag ...> in tag_text (tables, autofilters)."""
+def set_ref_end(tag_text: str, tag: str, *, last_row: int | None = None, last_col: int | None = None) -> str:
+    """Move the end of the `ref` of the first <tag ...> in tag_text (tables, autofilters) to `last_row` and/or
+    `last_col`; the start stays."""
 
     def fix(m: re.Match) -> str:
         start, end = m.group(2).split(":") if ":" in m.group(2) else (m.group(2), m.group(2))
-        c2, _ = split_ref(end)
-        return f'{m.group(1)}ref="{start}:{col_letter(c2)}{last_row}"'
+        c2, r2 = split_ref(end)
+        return f'{m.group(1)}ref="{start}:{col_letter(last_col or c2)}{last_row or r2}"'
 
     return re.sub(rf'(<{tag}\b[^>]*?\s)ref="([^"]*)"', fix, tag_text, count=1)
 
@@ -571,17 +572,6 @@ def set_column_widths(head: str, widths: dict[int, float]) -> str:
     if m:
         return head[:m.start()] + block + head[m.end():]
     return head + block  # <cols> comes right before <sheetData>, where the head ends
-
-
-def set_ref_cols(tag_text: str, tag: str, last_col: int) -> str:
-    """Set the last column of the `ref` of the first <tag ...> in tag_text (tables, autofilters)."""
-
-    def fix(m: re.Match) -> str:
-        start, end = m.group(2).split(":") if ":" in m.group(2) else (m.group(2), m.group(2))
-        _c2, r2 = split_ref(end)
-        return f'{m.group(1)}ref="{start}:{col_letter(last_col)}{r2}"'
-
-    return re.sub(rf'(<{tag}\b[^>]*?\s)ref="([^"]*)"', fix, tag_text, count=1)
 
 
 def widen_row_ranges(tail: str, first_col: int, old_last: int, new_last: int) -> str:

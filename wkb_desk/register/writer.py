@@ -43,7 +43,7 @@ from wkb_desk.models import DossierView
 from wkb_desk.register import backup, build, lock, readback, schema
 from wkb_desk.register.ooxml import (
     HYPERLINK_TYPE, OoxmlError, Package, Sheet, add_hyperlinks, cell_value, cell_xml, col_letter, column_widths, patch_row, ref_bounds, set_dimension,
-    add_filled_xf, attrs, set_column_widths, set_hyperlinks, set_ref_cols, set_ref_rows, split_ref, widen_row_ranges,
+    add_filled_xf, attrs, set_column_widths, set_hyperlinks, set_ref_end, split_ref, widen_row_ranges,
     with_row_height, xf_fills,
 )
 
@@ -698,7 +698,7 @@ def _plan_register(pkg: Package, snap: readback.Snapshot, views: list[DossierVie
     head = set_dimension(sheet.head, last_col, last_row)
     tail = sheet.tail
     if "<autoFilter" in tail and snap.table_path is None:
-        tail = set_ref_rows(tail, "autoFilter", max(last_row, snap.header_row + 1))
+        tail = set_ref_end(tail, "autoFilter", last_row=max(last_row, snap.header_row + 1))
         pkg.set_filter_database(schema.REGISTER_SHEET, max(last_row, snap.header_row + 1))
     sheet_xml = f"{head}<sheetData>{sheet.render_body(new_rows)}</sheetData>{tail}"
 
@@ -773,13 +773,13 @@ def _append_columns(pkg: Package, snap: readback.Snapshot, new: list[schema.Colu
             table_xml = table_xml[:at] + "".join(extra) + table_xml[at:]
         table_xml = re.sub(r'(<tableColumns\b[^>]*?\scount=")\d+(")',
                            lambda m: f"{m.group(1)}{len(columns) + len(extra)}{m.group(2)}", table_xml, count=1)
-        table_xml = set_ref_cols(set_ref_cols(table_xml, "table", new_last), "autoFilter", new_last)
+        table_xml = set_ref_end(set_ref_end(table_xml, "table", last_col=new_last), "autoFilter", last_col=new_last)
         pkg.set(snap.table_path, table_xml)
     sheet.changed_rows[hr] = patch_row(header_row, cells)
     sheet.head = set_column_widths(sheet.head, {col: schema.header_width(c) for c, (col, _h) in zip(new, added)})
     tail = sheet.tail
     if table_xml is None and "<autoFilter" in tail:
-        tail = set_ref_cols(tail, "autoFilter", new_last)
+        tail = set_ref_end(tail, "autoFilter", last_col=new_last)
         m = re.search(r'<autoFilter\b[^>]*?\sref="([^"]+)"', tail)
         pkg.set_filter_database(schema.REGISTER_SHEET, ref_bounds(m.group(1))[3] if m else hr, new_last)
     # A range over all tool columns colours whole rows (the tool's own rules do; a person's own column added to the
@@ -852,8 +852,8 @@ def _table_xml(pkg: Package, snap: readback.Snapshot, last_row: int) -> str | No
     _c1, _r1, _c2, r2 = ref_bounds(m.group(1))
     if r2 >= last_row:
         return None
-    xml = set_ref_rows(xml, "table", last_row)
-    return set_ref_rows(xml, "autoFilter", last_row)
+    xml = set_ref_end(xml, "table", last_row=last_row)
+    return set_ref_end(xml, "autoFilter", last_row=last_row)
 
 
 # --- Documenten, Overzicht, Lijsten: the tool's own sheets -----------------------------------------------
@@ -892,7 +892,7 @@ def _replace_rows(pkg: Package, sheet_name: str, rows: list[list[Any]], styles: 
     head = set_dimension(sheet.head, last_col, last_row)
     tail = sheet.tail
     if "<autoFilter" in tail:
-        tail = set_ref_rows(tail, "autoFilter", max(last_row, 2))
+        tail = set_ref_end(tail, "autoFilter", last_row=max(last_row, 2))
         pkg.set_filter_database(sheet_name, max(last_row, 2))
     if links is not None:
         tail = set_hyperlinks(tail, links)
@@ -1012,7 +1012,7 @@ def _append_documents(pkg: Package, ref, new_docs: list[list[Any]], first_index:
     head = set_dimension(data[:start].decode("utf-8"), len(schema.DOCUMENT_HEADERS), r - 1).encode("utf-8")
     tail = data[end + len(b"</sheetData>"):].decode("utf-8")
     if "<autoFilter" in tail:
-        tail = set_ref_rows(tail, "autoFilter", r - 1)
+        tail = set_ref_end(tail, "autoFilter", last_row=r - 1)
         pkg.set_filter_database(schema.DOCUMENTS_SHEET, r - 1)
     tail = add_hyperlinks(tail, links)
     pkg.set(ref.path, b"".join([head, memoryview(data)[start:end], "".join(rows_xml).encode("utf-8"),
