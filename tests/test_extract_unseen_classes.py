@@ -660,3 +660,20 @@ def test_citizens_letter_whose_last_sentence_names_their_own_address(tmp_path):
         "kwaliteitsborger": "Stavast Kwaliteitsborging", "instrument": "WKI", "startdatum": "2026-04-07",
         "initiatiefnemer": "J.H. en M. Kamphuis",
     })
+
+
+def test_a_value_wrapped_onto_the_next_line_under_itself(tmp_path):
+    """"Kwaliteitsborger | The Borging" / "Company": the rest of the name, not a new line; a sentence's full stop
+    after a name is no part of it."""
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit",
+        [(50, "Verzoeknummer"), (200, "2026031622560")],
+        [(50, "Initiatiefnemer"), (200, "Agrarisch Bedrijf")],
+        [(200, "Velthuis V.O.F.")],
+        [(50, "Bouwadres"), (200, "Gronausestraat 140, 7581 CN Losser")],
+        [(50, "Kwaliteitsborger"), (200, "The Borging")],
+        [(200, "Company")],
+        [(50, "Instrument"), (200, "WKI")],
+    ]])
+    check(run(path), "bouwmelding", {"initiatiefnemer": "Agrarisch Bedrijf Velthuis V.O.F.",
+                                     "kwaliteitsborger": "The Borging Company", "straat": "Gronausestraat"})

@@ -624,6 +624,8 @@ def _name_value(raw: str) -> str | None:
         return None
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
+    if v.endswith(".") and not re.search(r"(?:\b[A-Za-z]{1,4}\.|\b[A-Z]\.)$", v):
+        v = v[:-1].rstrip()  # "Schuttersgilde Eendracht." at the end of a sentence: the full stop is no part of it
     if v.split(" ", 1)[0] in _LEAD_WORDS:
         return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
     words = v.split()

@@ -109,6 +109,10 @@ def _page_text(page) -> str:
             last = rows[-1].cells[0]
             rows[-1].cells[0] = (last[0], f"{last[1]} {cells[0][1]}")  # "Verwachte datum" / "ingebruikname:"
             continue
+        if rows and _continues_value(rows[-1], row):
+            last = rows[-1].cells[-1]
+            rows[-1].cells[-1] = (last[0], f"{last[1]} {cells[0][1]}")  # "The Borging" / "Company"
+            continue
         rows.append(row)
     return "\n".join("\t".join(text for _, text in cells) for cells in _reading_order(rows))
 
@@ -118,6 +122,18 @@ def _continues_label(prev: _Row, row: _Row) -> bool:
     text = row.cells[0][1]
     return (len(row.cells) == 1 and len(prev.cells) >= 2 and abs(row.indent - prev.indent) <= 1 and text.endswith(":")
             and len(text) <= 40 and not prev.cells[0][1].endswith(":") and text[:1].islower())
+
+
+def _continues_value(prev: _Row, row: _Row) -> bool:
+    """A line that is only the rest of the value beside a label ("Kwaliteitsborger  The Borging" / "Company"):
+    one short cell exactly under the value, in a row of a label and its value; no label, no number of its own."""
+    if len(row.cells) != 1 or len(prev.cells) != 2:
+        return False
+    (_, label), (at, value) = prev.cells
+    text = row.cells[0][1]
+    return (abs(row.indent - at) <= 1 and len(text) <= 30 and len(label) <= 40 and not any(c.isdigit() for c in label)
+            and not label.endswith(".") and not text.endswith(":") and not any(c.isdigit() for c in text)
+            and not value.rstrip().endswith((".", ":", ";")) and not any(c.isdigit() for c in value[-6:]))
 
 
 def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
