@@ -17,6 +17,7 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
+NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
 SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
@@ -186,9 +187,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             lit = lits.get(rx.pattern)
             if (not lit or lit in joined) and rx.search(joined):
                 scores[kind] += weight
+    # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
+    head = joined[:NON_WKB_ZONE]
     for rx, weight in ref.non_wkb:
         lit = lits.get(rx.pattern)
-        if (not lit or lit in joined) and rx.search(joined):
+        if (not lit or lit in head) and rx.search(head):
             penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}

@@ -72,12 +72,13 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         for k, ln in enumerate(body):
             # a name may wrap onto the next line ("uitgevoerd door The Borging" / "Company met ..."): searched
             # together, the match must start on this line
-            text = ln.text[:600]
-            if k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text:
-                text = f"{text} {body[k + 1].text[:200]}"
+            own = ln.text[:600]
+            wraps = k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text \
+                and not own.rstrip().endswith((".", ";", "!", "?"))
+            text = f"{own} {body[k + 1].text[:200]}" if wraps else own
             for rx in ct.get(field, ()):
                 m = rx.search(text)
-                if m and m.start("v") >= len(ln.text[:600]):
+                if m and m.start("v") >= len(own):
                     continue
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()

@@ -235,6 +235,9 @@ def _data_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
 
+_VALUE_ONLY = re.compile(r"^[\d\s.,:;/\-–()€%]+$")  # a cell of digits and marks ("2026041601264", "16-04-2026"): no label
+
+
 def _is_title(ref: Reference, cell: str) -> bool:
     """The document's title ("Melding start bouwwerkzaamheden", at the top) is no label of the line below it. One
     word ("Bouwmelding" above a number) may well be a label, and so may a title's words further down ("Aanvang
@@ -260,7 +263,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             continue
         cells = line.cells
         title_line = line.pos < 6 and "\t" not in line.text and _is_title(ref, line.text)
-        parsed = [match_label(ref, c.strip()) if c.strip() and not title_line else None for c in cells]
+        parsed = [match_label(ref, c.strip()) if c.strip() and not title_line and not _VALUE_ONLY.match(c) else None
+                  for c in cells]
         if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
             parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
         label_rows[line.pos] = _data_row_labels(ref, parsed, cells)
