@@ -143,8 +143,6 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
-        # the opening of a sentence wrapped over several lines ("... informeren wij u dat de" / "werkzaamheden ...")
-        before_lines = " ".join(b.text[:200] for b in body[max(0, k - 2):k] if "\t" not in b.text)
         if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
@@ -156,6 +154,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         if plan is None and "20" not in text:
             prev = ln.text[-120:]
             continue  # no start or use word, and no DSO number (they start with the year)
+        # the opening of a sentence wrapped over several lines ("... informeren wij u dat de" / "werkzaamheden ...")
+        before_lines = " ".join(b.text[:200] for b in body[max(0, k - 2):k] if "\t" not in b.text)
         for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
             if field in have or plan is None:
                 continue

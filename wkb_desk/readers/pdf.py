@@ -75,8 +75,11 @@ _LABELLED = re.compile(r"^[^:\d]{2,40}:\s*\S")  # "Naam: A" - a label with its v
 
 @dataclass
 class _Row:
-    indent: int
     cells: list[tuple[int, str]]  # (column where the cell starts, text)
+
+    @property
+    def indent(self) -> int:
+        return self.cells[0][0]
 
 
 def _page_text(page) -> str:
@@ -104,7 +107,7 @@ def _page_text(page) -> str:
             pos = at + len(part)
             if part.strip():
                 cells.append((at, part.strip()))
-        row = _Row(cells[0][0], cells)
+        row = _Row(cells)
         if rows and _continues_label(rows[-1], row):
             last = rows[-1].cells[0]
             rows[-1].cells[0] = (last[0], f"{last[1]} {cells[0][1]}")  # "Verwachte datum" / "ingebruikname:"
