@@ -120,28 +120,28 @@ def _table_lines(tbl) -> list[str]:
     lines = []
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells: list[str] = []
+        paragraphs: list[list[str]] = []  # each kept cell's own lines
         previous = None
         for tc in tr.iterchildren(f"{_W}tc"):
             # A vertically merged continuation cell repeats nothing useful.
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if vmerge is not None and vmerge.get(f"{_W}val") in (None, "continue"):
                 cells.append("")
+                paragraphs.append([])
                 continue
-            text = " ".join(line.strip() for line in _block_lines(tc) if line.strip())
-            text = text.replace("\t", " ")
+            own = [line.strip().replace("\t", " ") for line in _block_lines(tc) if line.strip()]
+            text = " ".join(own)
             if text and text == previous:
                 continue  # horizontally merged cells show once
             cells.append(text)
+            paragraphs.append(own)
             previous = text
         while cells and not cells[-1]:
             cells.pop()
-        if len(cells) == 1 and not cells[0]:
-            continue
         if len(cells) == 1:
             # a row of one cell is a block of paragraphs: "Straat" / "Ganzenmarkt" is a label with its value, as
             # sure as two cells side by side; more paragraphs are lines of their own (labels above values)
-            parts = [ln.strip().replace("\t", " ") for tc in tr.iterchildren(f"{_W}tc") for ln in _block_lines(tc)
-                     if ln.strip()]
+            parts = paragraphs[0]
             if len(parts) == 2 and len(parts[0]) <= 60:
                 lines.append("\t".join(parts))
                 continue
