@@ -181,17 +181,14 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
-    lits = ref.literals
     for kind, rule in ref.kinds.items():
         for rx, weight in rule.signals:
-            lit = lits.get(rx.pattern)
-            if (not lit or lit in joined) and rx.search(joined):
+            if ref.search_lowered(rx, joined):
                 scores[kind] += weight
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
     head = joined[:NON_WKB_ZONE]
     for rx, weight in ref.non_wkb:
-        lit = lits.get(rx.pattern)
-        if (not lit or lit in head) and rx.search(head):
+        if ref.search_lowered(rx, head):
             penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}

@@ -132,11 +132,14 @@ def _names_entry(ref: Reference, text: str) -> bool:
 _LABEL_ACRONYM = re.compile(r"^\(?(?:BAG|KvK|KVK|DSO|OLO|GK|BSN|KB|Wkb|WKB|TloKB|Bbl)(?:-[a-zà-ÿ]+)?\)?[:.]?$")
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
     t = text.strip()
-    if not t or len(t) > 70 or any(c.isdigit() for c in t) or "@" in t or t.endswith((".", "!")) and " " in t and \
+    if not t or len(t) > 70 or _HAS_DIGIT.search(t) or "@" in t or t.endswith((".", "!")) and " " in t and \
             not _ABBREV_TOKEN.match(t.split()[-1]):
         return False
     if t.isupper() and len(t) > 3:

@@ -96,6 +96,7 @@ def _drop_notes(text: str) -> str:
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
+    page_has_bsn = False  # the label is looked for per page; only then line by line
     for page in read.pages:
         raw = (page.text or "")[:budget]
         budget -= len(raw)
@@ -106,12 +107,15 @@ def build_lines(read: ReadResult) -> list[Line]:
         chunks = _NEWLINE.split(raw)
         while any(c.strip() for c in chunks) and all(c.startswith("\t") or not c.strip() for c in chunks):
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
-        for chunk in chunks:
+        # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
+        cleaned = _LEADER.sub("\t", clean_text("\n".join(c[:MAX_LINE] for c in chunks[:MAX_LINES])))
+        page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
+        for text in cleaned.split("\n"):
             if len(lines) >= MAX_LINES:
                 break
-            text = _drop_notes(_LEADER.sub("\t", clean_text(chunk[:MAX_LINE])).strip(" "))
-            lines.append(Line(len(lines), page.number, page.region or "body", text))
-    _scrub_bsn(lines)
+            lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(text.strip(" "))))
+    if page_has_bsn:
+        _scrub_bsn(lines)
     return lines
 
 

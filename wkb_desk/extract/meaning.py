@@ -49,7 +49,7 @@ class Meaning:
             if not w:
                 continue
             w = abbr.get(w, w)
-            if len(w) >= FUZZY_MIN_LEN and self.vocabulary and not any(w.startswith(v) for v in self.vocabulary):
+            if len(w) >= FUZZY_MIN_LEN and self.vocabulary and not w.startswith(self.vocabulary):
                 hit = process.extractOne(w, self.long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
                 if hit:
                     w = hit[0]
@@ -59,7 +59,7 @@ class Meaning:
     def is_label_word(self, token: str) -> bool:
         """A word the rules know (at least 5 letters: "Omgevingsloket", "Kwaliteitsborger"), capitalised or not."""
         low = token.lower().strip(".,:;()")
-        return len(low) >= 5 and any(low.startswith(v) for v in self.vocabulary)
+        return len(low) >= 5 and low.startswith(self.vocabulary)  # a tuple: one call, no loop
 
     def _fits(self, word: str, prefix: str) -> bool:
         """A word carries a key word: it is it, or a compound starting with it ("plaatsnaam", "bouwlocatie").

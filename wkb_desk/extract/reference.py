@@ -37,6 +37,7 @@ class Entry:
     laatst_gecontroleerd: dt.date | None
     instrumenten: tuple[str, ...] = ()
     pattern: re.Pattern | None = None  # whole-word match of any alias
+    needles: tuple[str, ...] = ()  # lower-cased first word of each alias: a text without any cannot match
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Reference:
     label_first_words: frozenset[str] = frozenset()
     section_first_words: frozenset[str] = frozenset()
     literals: dict[str, str] = field(default_factory=dict)  # pattern -> text every match contains (prefilter)
+    leads: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)  # pattern -> (texts it may
+    # start with, at the start of a line)
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
     name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
@@ -108,6 +111,24 @@ class Reference:
             self.labels[key] = LabelInfo(target, key, False, True)
         return key
 
+    def search_lowered(self, rx: re.Pattern, text: str) -> re.Match | None:
+        """`rx.search(text)` for a signal pattern on lower-cased `text`, without scanning text that cannot match:
+        the literal every match holds must be there, and the search starts where the pattern's own first words
+        are (at a line's start for a pattern that starts with ^). Signals run over whole documents."""
+        lit = self.literals.get(rx.pattern)
+        if lit and lit not in text:
+            return None
+        leads, at_line_start = self.leads.get(rx.pattern, ((), False))
+        start = 0
+        if leads:
+            places = [0 if at_line_start and text.startswith(lead) else
+                      text.find("\n" + lead) if at_line_start else text.find(lead) for lead in leads]
+            places = [p for p in places if p >= 0]
+            if not places:
+                return None
+            start = min(places)
+        return rx.search(text, start)
+
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
 
@@ -117,9 +138,10 @@ class Reference:
 
 def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
     best: tuple[int, Entry] | None = None
+    low = text.lower()
     for e in entries:
-        if e.pattern is None:
-            continue
+        if e.pattern is None or not any(n in low for n in e.needles):
+            continue  # cheap test first: this runs for every cell that might be a label
         m = e.pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), e)
@@ -180,6 +202,7 @@ def _entries(items: list[dict], kind: str, source: str) -> tuple[Entry, ...]:
                 laatst_gecontroleerd=checked if isinstance(checked, dt.date) else None,
                 instrumenten=tuple(item.get("instrumenten", ())),
                 pattern=_alias_pattern(aliases),
+                needles=tuple(sorted({a.split()[0].lower() for a in aliases if a and a.strip()})),
             )
         )
     return tuple(out)
@@ -241,6 +264,76 @@ def required_literal(pattern: str) -> str:
     runs.append(run)
     best = max((r.strip() for r in runs), key=len, default="")
     return best.lower() if len(best) >= 4 else ""
+
+
+def leading_literals(pattern: str) -> tuple[tuple[str, ...], bool]:
+    """(plain lower-case texts one of which starts every match, whether the match starts a line), or ((), False).
+
+    "^hierbij (?:meld..." -> (("hierbij ",), True); "\\b(?:cookies?|menu)\\b" -> (("cookie", "menu"), False);
+    a pattern that starts with a class, an optional group or anything else not plain has none.
+    """
+    alts = _split_top(pattern)
+    found = [_leads_of(alt) for alt in alts]
+    if not found or any(f is None for f in found):
+        return (), False
+    return tuple(t for texts, _ in found for t in texts), all(at for _, at in found)
+
+
+def _split_top(pattern: str) -> list[str]:
+    """`pattern` split at its top-level `|`."""
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            end = pattern.find("]", k + 2)
+            k = end + 1 if end > 0 else len(pattern)
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _leads_of(alt: str) -> tuple[tuple[str, ...], bool] | None:
+    at_line_start = alt.startswith("^")
+    rest = alt[1:] if at_line_start else alt
+    if rest.startswith("\\b"):
+        rest = rest[2:]
+    if rest.startswith("(?:"):
+        depth, k = 0, 0
+        while k < len(rest):
+            if rest[k] == "\\":
+                k += 2
+                continue
+            depth += (rest[k] == "(") - (rest[k] == ")")
+            if depth == 0:
+                break
+            k += 1
+        if k >= len(rest) or rest[k + 1:k + 2] in ("?", "*") or rest[k + 1:k + 3] == "{0":
+            return None  # an optional group: the match may start after it
+        runs = [_plain_run(inner) for inner in _split_top(rest[3:k])]
+        return (tuple(runs), at_line_start) if all(len(r) >= 2 for r in runs) else None
+    run = _plain_run(rest)
+    return ((run,), at_line_start) if len(run) >= 3 else None
+
+
+def _plain_run(text: str) -> str:
+    """The plain text `text` starts with ("" when it starts with a class, a group or an escape)."""
+    if text.startswith("\\b"):
+        text = text[2:]
+    k = 0
+    while k < len(text) and (text[k].isalnum() or text[k] in " -'"):
+        k += 1
+    run = text[:k]
+    if text[k:k + 1] in ("?", "*") or text[k:k + 1] == "{":
+        run = run[:-1]  # the character before an optional quantifier is not required
+    return "" if any(c.isupper() for c in run) else run  # upper case: matched with IGNORECASE
 
 
 def _compile_rx(pattern: str, source: str, lowered: bool = False) -> re.Pattern:
@@ -356,6 +449,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb]
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
     ref.literals = {rx.pattern: required_literal(rx.pattern) for rx in patterns}
+    ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
     return ref
 
 
