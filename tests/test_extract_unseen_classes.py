@@ -677,3 +677,81 @@ def test_a_value_wrapped_onto_the_next_line_under_itself(tmp_path):
     ]])
     check(run(path), "bouwmelding", {"initiatiefnemer": "Agrarisch Bedrijf Velthuis V.O.F.",
                                      "kwaliteitsborger": "The Borging Company", "straat": "Gronausestraat"})
+
+
+# --- third round (set 11): tick boxes, wrapped labels, newspaper columns, the site in a running head ---------
+
+def test_tick_boxes_state_only_what_is_ticked_and_wrapped_labels_are_joined(tmp_path):
+    path = docgen.write_pdf(tmp_path / "formulier.pdf", [[
+        "Melding bouwactiviteit (technisch)",
+        "Soort verzoek",
+        "[x] Melding bouwactiviteit gevolgklasse 1",
+        "[ ] Aanvraag omgevingsvergunning",
+        [(50, "Nummer van uw verzoek in het"), (300, "2026020901287")],
+        [(50, "Omgevingsloket")],
+        [(50, "Datum waarop de melding is verzonden"), (300, "09.02.2026")],
+        "C. Waar wordt gebouwd?",
+        [(50, "Straatnaam van het bouwadres"), (300, "Koudekerkseweg")],
+        [(50, "Huisnummer en toevoeging"), (300, "112 B")],
+        [(50, "Postcode / plaats"), (300, "4335SE / Middelburg")],
+        [(50, "Identificatie nummeraanduiding (BAG)"), (300, "0687200389325376")],
+        "[x] Gevolgklasse 1",
+        "[ ] Gevolgklasse 2",
+        "[ ] Gevolgklasse 3",
+        [(50, "Naam van de betrokken kwaliteitsborger"), (300, "Borg4 B.V.")],
+        [(50, "Toegelaten instrument voor"), (300, "WKI")],
+        [(50, "kwaliteitsborging")],
+        [(50, "Datum waarop de werkzaamheden naar"), (300, "23.03.2026")],
+        [(50, "verwachting beginnen")],
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"verzoeknummer": "2026020901287", "datum": "2026-02-09", "straat": "Koudekerkseweg",
+                             "huisnummer": "112b", "postcode": "4335 SE", "plaats": "Middelburg",
+                             "bag_id": "0687200389325376", "kwaliteitsborger": "Borg4", "instrument": "WKI",
+                             "startdatum": "2026-03-23"})
+    # an unticked "Gevolgklasse 2" mentions nothing: no reason to check the gevolgklasse
+    assert "gevolgklasse_signalen" not in x.values()
+
+
+def test_page_in_two_newspaper_columns_is_read_column_by_column(tmp_path):
+    left = ["1 Aanleiding", "In opdracht van de heer J.P. de Kam voert Borg4 B.V. de",
+            "kwaliteitsborging uit voor de nieuwbouw van een", "vrijstaande woning. Wij werken daarbij met het",
+            "toegelaten instrument WKI. Dit plan hoort bij de", "bouwmelding en wordt tijdens de bouw bijgewerkt."]
+    right = ["5 Communicatie", "Afwijkingen die niet tijdig worden hersteld meldt de",
+             "kwaliteitsborger aan de gemeente Middelburg. Bij", "gereedmelding levert de kwaliteitsborger de",
+             "verklaring aan bij het dossier bevoegd gezag.", "Opgesteld door: ing. M. Boone"]
+    rows = ["Borgingsplan", "Vrijstaande woning De Kam", "Datum: 2 februari 2026"]
+    rows += [[(50, a), (330, b)] for a, b in zip(left, right)]
+    rows += ["2 Bouwlocatie", "Bouwadres: Koudekerkseweg 112b, 4335 SE", "Middelburg", "Gevolgklasse: 1"]
+    x = run(docgen.write_pdf(tmp_path / "plan.pdf", [rows]))
+    check(x, "borgingsplan", {"straat": "Koudekerkseweg", "huisnummer": "112b", "postcode": "4335 SE",
+                              "plaats": "Middelburg", "initiatiefnemer": "J.P. de Kam", "instrument": "WKI"})
+
+
+def test_site_named_only_in_the_running_head_is_a_guess(tmp_path):
+    path = docgen.write_docx(tmp_path / "dbg.docx", [
+        "Dossier bevoegd gezag", [["Kwaliteitsborger", "Stavast Kwaliteitsborging"], ["Instrument", "KiK"],
+                                  ["BAG-ID", "0718207079964992"]]],
+        header=["Stavast Kwaliteitsborging B.V.", "DBG | Badhuisstraat 37c | 4381 LN Vlissingen"],
+        footer=["Stavast Kwaliteitsborging B.V. · Zuiderkade 41 · 8911 GT Leeuwarden"])
+    x = run(path)
+    check(x, "dossier_bevoegd_gezag", {"straat": "Badhuisstraat", "huisnummer": "37c", "postcode": "4381 LN",
+                                       "plaats": "Vlissingen"})
+    assert x.fields["straat"].confidence < 0.8  # below min_veld_zekerheid: marked for checking, no flag acts on it
+
+
+def test_a_labels_own_words_or_a_sentence_are_no_name(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit",
+        "Verzoeknummer: 2026041402966",
+        "Datum melding: 14-04-2026",
+        "Melder / initiatiefnemer: Ruud Peeters",
+        "Bouwadres: Kloosterstraat 17 A, 5911 CE Venlo",
+        "Kwaliteitsborger: Kwaliteitsborging Oost B.V.",
+        "Onafhankelijk kwaliteitsborger Wkb: KvK 70213345",
+        "Instrument: BK-app",
+        "Startdatum: 01-06-2026",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"initiatiefnemer": "Ruud Peeters", "kwaliteitsborger": "Kwaliteitsborging Oost",
+                             "huisnummer": "17a"})

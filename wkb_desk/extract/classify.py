@@ -166,9 +166,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                     scores[kind] += 0.2
                 seen_titles.add(kind)
         elif zone < TITLE_ZONE and first_title is None and not line.contact:
-            # a title the lists do not name, lumped into the letterhead above it ("Borgplan kwaliteit" under the
-            # municipality's address): read by its key words only
-            kind = _title_by_meaning(_first_cell(text))
+            # a title lumped into the letterhead above it ("Borgingsplan De Fenne", "Borgplan kwaliteit" under the
+            # sender's address)
+            cell = _first_cell(text)
+            kind = _title_kind(ref, cell) or _title_by_meaning(cell)
             if kind:
                 first_title = kind
                 scores[kind] += 0.6

@@ -100,8 +100,12 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
-    if not have & {"straat", "postcode", "kadastraal", "coordinaten"}:  # a BAG id alone names no address
-        out.extend(_free_location(body))
+    # a BAG id alone names no address, nor does a kadastraal perceel: the sentence may still name the street
+    if not have & {"straat", "postcode", "coordinaten"}:
+        found = [c for c in _free_location(body) if c.field not in have]
+        if not any(c.field == "straat" for c in found):
+            found += [c for c in _running_head_location(lines, ref) if c.field not in have]
+        out.extend(found)
     return out
 
 
@@ -329,6 +333,32 @@ def _free_location(body: list[Line]) -> list[Cand]:
     return []
 
 
+_RUNNING_SEP = re.compile(r"\s[|·•]\s")
+_SHORT_TITLE = re.compile(r"^(?:dbg|bp|rb|risicobeoordeling|borgingsplan|plan van borging|dossier bevoegd gezag"
+                          r"|verklaring|gereedmelding|startmelding|bouwmelding)\b", re.IGNORECASE)
+RUNNING_HEAD_CONF = 0.5  # a guess: marked for checking, no flag or letter acts on it
+
+
+def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
+    """The site in a page header or footer that names the document ("Borgingsplan | Nieuwbouw woning Peeters |
+    Kloosterstraat 17a, 5911 CE Venlo", "DBG | Badhuisstraat 37c | 4381 LN Vlissingen"), where the body names it
+    nowhere. A header that names a party (the borger's "Kwaliteitsborging Oost B.V., Roermondsestraat 210") is
+    its office."""
+    for ln in lines:
+        if ln.region == "body" or not ln.text or ln.contact:
+            continue
+        parts = [p.strip() for p in _RUNNING_SEP.split(ln.text)]
+        if len(parts) < 2 or not (_SHORT_TITLE.match(parts[0]) or (ref.title_re and ref.title_re.match(parts[0]))):
+            continue
+        kept = [k for k in range(1, len(parts)) if not (_OFFICE.search(parts[k]) or ref.match_borger(parts[k]))]
+        # one part ("Kloosterstraat 17a, 5911 CE Venlo"), else two side by side ("Badhuisstraat 37c | 4381 LN ...")
+        for segment in [parts[k] for k in kept] + [f"{parts[k]} {parts[k + 1]}" for k in kept if k + 1 in kept]:
+            address = nz.parse_address(segment)
+            if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
+                return [_cand(f, v, ln, RUNNING_HEAD_CONF) for f, v in address.items()]
+    return []
+
+
 # --- per kind -----------------------------------------------------------------------------------
 
 def _section_lines(lines: list[Line], heading_words: tuple[str, ...], limit: int = 40) -> list[Line]:
@@ -484,7 +514,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
             m = rx.search(ln.text)
             if not m or kind in found:
                 continue
-            # "Risicobeoordeling: nee", "☐ Borgingsplan", "Borgingsplan (volgt)": not attached
+            # "Risicobeoordeling: nee", "Borgingsplan (volgt)": not attached (an unticked box is gone: build_lines)
             around = ln.text[max(0, m.start() - 6): m.end() + 30].lower()
             if _NOT_ATTACHED.search(around):
                 continue
@@ -493,7 +523,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     return where or section[0], found
 
 
-_NOT_ATTACHED = re.compile(r"[☐□]|\[\s\]|\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt)\b")
+_NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
 
 
 _DEV_STOP = re.compile(

@@ -25,6 +25,8 @@ _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
 _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie)\b\s*:?", re.IGNORECASE)
+_ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
+_PLACE_LINE = re.compile(r"^[A-Z][a-zà-ÿ'\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
 
@@ -349,6 +351,12 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 cont = _next_nonempty(lines, vline.pos, limit=1)
                 if cont is not None and _POSTCODE_LINE.match(cont.text) and not label_rows.get(cont.pos, [None])[0]:
                     value = f"{value}, {cont.text.strip()}"
+            elif value and info.field in _ADDRESS_TARGETS and _ENDS_IN_POSTCODE.search(value):
+                # "Bouwadres: Koudekerkseweg 112b, 4335 SE" with "Middelburg" alone on the next line: wrapped
+                cont = _next_nonempty(lines, vline.pos, limit=1)
+                if cont is not None and "\t" not in cont.text and _PLACE_LINE.match(cont.text.strip()) and \
+                        not label_rows.get(cont.pos, [None])[0] and not cont.heading:
+                    value = f"{value} {cont.text.strip()}"
             if value:
                 for k, (piece_label, piece_value) in enumerate(_split_inline(ref, label, value)):
                     pinfo = info if piece_label == label and k == 0 else ref.labels.get(piece_label)
@@ -629,6 +637,8 @@ def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
+    if v[:1] in ".,;:)!?" or _FORM_WORDS.match(v):
+        return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
     if v.endswith(".") and not re.search(r"(?:\b[A-Za-z]{1,4}\.|\b[A-Z]\.)$", v):
@@ -651,11 +661,13 @@ def _name_value(raw: str) -> str | None:
     return v
 
 
+_FORM_WORDS = re.compile(r"^(?:voor-?\s*(?:en\s+)?achternaam|voorna(?:am|men)|achternaam|naam|bedrijfsnaam|handelsnaam|"
+                         r"contactpersoon|naam en adres|naam organisatie)$", re.IGNORECASE)
 _STREET_NAME = re.compile(
     r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
     r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
-                        r"|\bpostbus\s+\d", re.IGNORECASE)
+                        r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
 _STREET_ONLY = re.compile(
     r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
     r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee|ring|stede)\s\d{1,5}"
@@ -696,6 +708,9 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             out.append(Cand(field, value, c, **base))
 
     location_ok = not line.sender and not hit.value_line.sender
+    if not location_ok and line.region != "body" and hit.value_line is line and not line.contact and \
+            target in LOCATION_TARGETS and _SITE_WORD.search(info.label):
+        location_ok = True  # "Bouwadres: ..." in a page header: a label that names the site is the site's anywhere
     # whose block the value sits in: the right-hand column's when two columns flowed into one line
     kind = line.right_kind if hit.column and line.right_kind else line.party_kind
     in_party = kind not in ("project", "") if hit.column and line.right_kind else line.party

@@ -93,6 +93,20 @@ def _drop_notes(text: str) -> str:
     return "\t".join(kept)
 
 
+# A form's tick boxes: an option not ticked ("[ ] Gevolgklasse 2", "☐ Aanvraag") states nothing and is left out; a
+# ticked one ("[x] Gevolgklasse 1") keeps its words without the box. An option runs to the next box or cell.
+_BOX = re.compile(r"(\[\s{0,2}\]|☐|□|\[[xX✓✔]\]|☒|☑)[ ]?([^\t\[☐□☒☑]*)")
+_BOX_CHARS = ("[", "☐", "□", "☒", "☑")
+
+
+def _ticked_only(text: str) -> str:
+    if not any(ch in text for ch in _BOX_CHARS):
+        return text
+    out = _BOX.sub(lambda m: m.group(2) if m.group(1) in ("☒", "☑") or m.group(1)[1:2] in "xX✓✔" and
+                   m.group(1)[1:2] else "", text)
+    return out.strip(" ") if out != text else text
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -113,7 +127,7 @@ def build_lines(read: ReadResult) -> list[Line]:
         for text in cleaned.split("\n"):
             if len(lines) >= MAX_LINES:
                 break
-            lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(text.strip(" "))))
+            lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(_ticked_only(text.strip(" ")))))
     if page_has_bsn:
         _scrub_bsn(lines)
     return lines
@@ -247,7 +261,7 @@ _HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}(?:\s\([a-z�
 def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
     """A short line of words only ("Waar wordt gebouwd", "Gegevens van de gemachtigde") whose words name a party's
     or the location's block. A line that is itself a label counts only when labelled lines follow it."""
-    text = _NUMBERING.sub("", line.text.strip())
+    text = _NUMBERING.sub("", line.text.strip()).rstrip("?: ")  # "C. Waar wordt gebouwd?": a question heads it too
     if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
         return False
     if any(tok[:1].isupper() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):

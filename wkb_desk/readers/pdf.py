@@ -120,11 +120,24 @@ def _page_text(page) -> str:
     return "\n".join("\t".join(text for _, text in cells) for cells in _reading_order(rows))
 
 
+# a label that ends in one of these words goes on in the line below ("Nummer van uw verzoek in het" / "Omgevingsloket")
+_OPEN_END = frozenset("de het een van in voor naar op bij en of der te met door aan waarop waarin".split())
+
+
 def _continues_label(prev: _Row, row: _Row) -> bool:
-    """A line that is only the rest of the label cell above it: same column, it ends the label with a colon."""
+    """A line that is only the rest of the label cell above it, in the label's column: it ends the label with a
+    colon, or it goes on in lower case ("Toegelaten instrument voor" / "kwaliteitsborging"), or the label above
+    breaks off after a word that cannot end it."""
     text = row.cells[0][1]
-    return (len(row.cells) == 1 and len(prev.cells) >= 2 and abs(row.indent - prev.indent) <= 1 and text.endswith(":")
-            and len(text) <= 40 and not prev.cells[0][1].endswith(":") and text[:1].islower())
+    if len(row.cells) != 1 or len(prev.cells) < 2 or abs(row.indent - prev.indent) > 1 or len(text) > 40:
+        return False
+    label = prev.cells[0][1]
+    if label.endswith(":") or any(ch.isdigit() for ch in text):
+        return False
+    if text.endswith(":"):
+        return text[:1].islower()
+    words = label.split()
+    return not text.endswith((".", "?", "!")) and (text[:1].islower() or (len(words) > 1 and words[-1] in _OPEN_END))
 
 
 def _continues_value(prev: _Row, row: _Row) -> bool:
@@ -144,7 +157,7 @@ def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
     out: list[list[tuple[int, str]]] = []
     k = 0
     while k < len(rows):
-        block = _column_block(rows, k) or _stacked_block(rows, k)
+        block = _prose_columns(rows, k) or _column_block(rows, k) or _stacked_block(rows, k)
         if block is None:
             out.append(rows[k].cells)
             k += 1
@@ -154,6 +167,48 @@ def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
             out.extend(kept for r in rows[k:end] if (kept := [c for c in r.cells if side(c)]))
         k = end
     return out
+
+
+_SENTENCE_END = (".", ":", ";", "?", "!")
+
+
+def _prose_columns(rows: list[_Row], k: int) -> tuple[int, int] | None:
+    """(gutter column, end row) when rows[k:] are a page set in two newspaper columns: on both sides lines of running
+    text that fill their column and wrap on into the next line. Read down the left column, then the right.
+
+    A form's labels beside their values do not fill the left column and do not wrap on; a table of three or more
+    columns has several cells on its right in most rows. Both stay as rows.
+    """
+    if len(rows[k].cells) != 2:
+        return None
+    gutter = rows[k].cells[1][0]
+    if gutter < 30:
+        return None
+    end, left, right, multi = k, [], [], 0
+    while end < len(rows):
+        cells = rows[end].cells
+        if any(at < gutter - 2 and at + len(text) > gutter - 2 for at, text in cells):
+            break  # a line runs across the gutter: the columns have ended
+        lside = [c for c in cells if c[0] < gutter - 2]
+        rside = [c for c in cells if c[0] >= gutter - 2]
+        if len(lside) > 1:
+            break  # the left column holds one cell per line
+        if lside:
+            left.append(lside[0])
+        if rside:
+            right.append(" ".join(t for _, t in rside))
+            multi += len(rside) > 1
+        end += 1
+    if end - k < 6 or len(left) < 4 or len(right) < 4 or multi * 5 > len(right) * 2:
+        return None
+    width = max(at + len(text) for at, text in left)
+    full = sum(at + len(text) >= 0.7 * width for at, text in left)
+
+    def wraps(texts: list[str]) -> int:
+        return sum(len(a) >= 25 and not a.endswith(_SENTENCE_END) and b[:1].islower() for a, b in zip(texts, texts[1:]))
+    if full * 5 < len(left) * 2 or wraps([t for _, t in left]) < 2 or wraps(right) < 1:
+        return None
+    return gutter - 2, end
 
 
 def _column_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
@@ -208,6 +263,12 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
             sides[abs(at - gutter) <= 2].append(text)
         end += 1
     if end - k < 6 or min(len(sides[0]), len(sides[1])) < 4:
+        return None
+    # side by side, two stacked columns hold the same kind of line: a label beside a label, a value beside a value.
+    # A label (no digits) beside a number is a label with its value: a form's table that wraps its labels
+    pairs_beside = [r.cells for r in rows[k:end] if len(r.cells) == 2]
+    beside = sum(not any(ch.isdigit() for ch in a) and any(ch.isdigit() for ch in b) for (_, a), (_, b) in pairs_beside)
+    if beside * 2 > len(pairs_beside):
         return None
     digits = sum(any(ch.isdigit() for ch in t) for t in sides[0]) / len(sides[0])
     pairs = sum(bool(t.endswith(":") or _LABELLED.match(t)) for side in sides for t in side)
