@@ -755,3 +755,16 @@ def test_a_labels_own_words_or_a_sentence_are_no_name(tmp_path):
     x = run(path)
     check(x, "bouwmelding", {"initiatiefnemer": "Ruud Peeters", "kwaliteitsborger": "Kwaliteitsborging Oost",
                              "huisnummer": "17a"})
+
+
+def test_municipalitys_acknowledgement_of_a_melding_is_no_melding(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Gemeente Haarlem", "Postbus 511, 2003 PB Haarlem", "", "Pieter van Dalen", "Tesselschadestraat 5",
+        "2012 RB Haarlem", "", "Datum: 11 maart 2026", "Verzoeknummer: 2026030900855", "",
+        "Ontvangstbevestiging bouwmelding",
+        "Wij hebben uw bouwmelding voor Kleverparkweg 17 A in Haarlem ontvangen. Uw kwaliteitsborger is TÜV",
+        "Nord. Wij kijken of de melding compleet is. Dit is geen besluit.",
+    ]])
+    x = run(path)
+    assert x.kind == "onbekend", (x.kind, x.values())
+    assert not x.values()
