@@ -707,18 +707,16 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if value is not None and value != "":
             out.append(Cand(field, value, c, **base))
 
-    location_ok = not line.sender and not hit.value_line.sender
-    if not location_ok and line.region != "body" and hit.value_line is line and not line.contact and \
-            target in LOCATION_TARGETS and _SITE_WORD.search(info.label):
-        location_ok = True  # "Bouwadres: ..." in a page header: a label that names the site is the site's anywhere
+    # a label that names the building site ("Bouwadres", "Plaats bouwlocatie") is the site's wherever it sits: in a
+    # form of labels above values the applicant's block has no visible end before it, and in a page header
+    site_label = target in LOCATION_TARGETS and bool(_SITE_WORD.search(info.label))
+    location_ok = (not line.sender and not hit.value_line.sender) or \
+        (site_label and line.region != "body" and hit.value_line is line and not line.contact)
     # whose block the value sits in: the right-hand column's when two columns flowed into one line
     kind = line.right_kind if hit.column and line.right_kind else line.party_kind
     in_party = kind not in ("project", "") if hit.column and line.right_kind else line.party
     # the melder's block (applicant or gemachtigde): its address is the correspondence address, never the site
     melder_block = in_party and kind in ("melder", "aanvrager")
-    # a label that names the building site ("Bouwadres", "Plaats bouwlocatie") is the site's wherever it sits: in a
-    # form of labels above values the applicant's block has no visible end before it
-    site_label = target in LOCATION_TARGETS and bool(_SITE_WORD.search(info.label))
     if site_label:
         in_party = melder_block = False
     if target == "huisnummer_kaal":

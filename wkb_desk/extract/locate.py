@@ -97,13 +97,13 @@ def _drop_notes(text: str) -> str:
 # ticked one ("[x] Gevolgklasse 1") keeps its words without the box. An option runs to the next box or cell.
 _BOX = re.compile(r"(\[\s{0,2}\]|☐|□|\[[xX✓✔]\]|☒|☑)[ ]?([^\t\[☐□☒☑]*)")
 _BOX_CHARS = ("[", "☐", "□", "☒", "☑")
+_TICKED = frozenset(("☒", "☑", "[x]", "[X]", "[✓]", "[✔]"))
 
 
 def _ticked_only(text: str) -> str:
     if not any(ch in text for ch in _BOX_CHARS):
         return text
-    out = _BOX.sub(lambda m: m.group(2) if m.group(1) in ("☒", "☑") or m.group(1)[1:2] in "xX✓✔" and
-                   m.group(1)[1:2] else "", text)
+    out = _BOX.sub(lambda m: m.group(2) if m.group(1) in _TICKED else "", text)
     return out.strip(" ") if out != text else text
 
 

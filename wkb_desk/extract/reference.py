@@ -214,24 +214,9 @@ def required_literal(pattern: str) -> str:
     Used as a cheap `in` test before running a pattern over a whole document; a pattern that starts
     with \\b cannot use the regex engine's own literal-prefix search.
     """
+    if len(_split_top(pattern)) > 1:
+        return ""  # a top-level alternative makes no literal required
     depth, runs, run, i = 0, [], "", 0
-    # a top-level alternative makes no literal required
-    d = 0
-    k = 0
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            end = pattern.find("]", k + 2)
-            k = end + 1 if end > 0 else len(pattern)
-            continue
-        d += c == "("
-        d -= c == ")"
-        if c == "|" and d == 0:
-            return ""
-        k += 1
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
