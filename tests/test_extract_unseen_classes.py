@@ -768,3 +768,33 @@ def test_municipalitys_acknowledgement_of_a_melding_is_no_melding(tmp_path):
     x = run(path)
     assert x.kind == "onbekend", (x.kind, x.values())
     assert not x.values()
+
+
+# --- fourth round: a perceel in parts, in a grid and on one line -------------------------------------------------
+
+def test_perceel_in_a_grid_of_labels_above_values(tmp_path):
+    """"Gemeente | Sectie | Perceel" over the values: the parts make one perceel; no row of labels becomes a name."""
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit",
+        "Verzoeknummer: 2026031200457",
+        [(50, "Straat"), (200, "Nr."), (260, "Postcode"), (360, "Plaats")],
+        [(50, "Kerkstraat"), (200, "5 B"), (260, "7511ab"), (360, "Enschede")],
+        "Kadastrale gegevens",
+        [(50, "Gemeente"), (200, "Sectie"), (260, "Perceel")],
+        [(50, "Enschede"), (200, "N"), (260, "4354")],
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Enschede N 4354", "straat": "Kerkstraat", "huisnummer": "5b",
+                                     "postcode": "7511 AB", "plaats": "Enschede"})
+
+
+def test_perceel_parts_on_one_line_are_no_house_number(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit",
+        "Verzoeknummer: 2026031200457",
+        "Adres: Kerkstraat 5, 7511 AB Enschede",
+        "Gemeente: Enschede    Sectie: N    Nummer: 4354",
+        "Kwaliteitsborger: Borg4",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Enschede N 4354", "huisnummer": "5"})

@@ -240,6 +240,29 @@ def _data_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
 
+# beside "Sectie" in one row, the bare words of a perceel's other parts name those parts
+_PERCEEL_ROW_WORDS = {"gemeente": "kadastrale gemeente", "kad. gemeente": "kadastrale gemeente",
+                      "perceel": "perceelnummer", "nummer": "perceelnummer", "nr.": "perceelnummer",
+                      "nr": "perceelnummer", "perceelnr.": "perceelnummer", "perceelnr": "perceelnummer"}
+_GEMEENTE_PIECE = re.compile(r"(?i)^\s*(?:kadastrale\s+)?gemeente\s*:\s*(\S.*?)\s*$")
+
+
+def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
+    """"Gemeente | Sectie | Perceel" (or with colons on one line): in a row that names the sectie, "gemeente" is the
+    kadastrale gemeente and "perceel" / "nummer" the perceel's number, not a whole perceel or a house number."""
+    if not any(p and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
+        return parsed
+    out = list(parsed)
+    for i, cell in enumerate(cells):
+        word = (out[i][0] if out[i] else cell.strip().rstrip(" :").lower())
+        gemeente = None if out[i] else _GEMEENTE_PIECE.match(cell)
+        if gemeente and "kadastrale gemeente" in ref.labels:
+            out[i] = ("kadastrale gemeente", ":", gemeente.group(1))
+        elif word in _PERCEEL_ROW_WORDS and _PERCEEL_ROW_WORDS[word] in ref.labels:
+            out[i] = (_PERCEEL_ROW_WORDS[word],) + (tuple(out[i][1:]) if out[i] else ("", ""))
+    return out
+
+
 _VALUE_ONLY = re.compile(r"^[\d\s.,:;/\-–()€%]+$")  # a cell of digits and marks ("2026041601264", "16-04-2026"): no label
 
 
@@ -272,7 +295,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                   for c in cells]
         if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
             parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
-        label_rows[line.pos] = _data_row_labels(ref, parsed, cells)
+        label_rows[line.pos] = _perceel_row_labels(ref, _data_row_labels(ref, parsed, cells), cells)
         prev = line.text
     in_runs = _label_column_runs(lines, ref, label_rows, hits)
     for line in lines:
@@ -551,7 +574,20 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
     for k, (start, end, label) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         out.append((norm_label(label), text[end:stop].strip(" :")))
+    if any(getattr(ref.labels.get(lab), "field", "") == "kad_sectie" for lab, _ in out):
+        out = _perceel_pieces(ref, text[: marks[0][0]] if not first_label else "", out)
     return [(lab, val) for lab, val in out if val]
+
+
+
+def _perceel_pieces(ref: Reference, lead: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Gemeente: Enschede  Sectie: N  Nummer: 4354" on one line: the parts of a perceel (see _perceel_row_labels)."""
+    out = [(_PERCEEL_ROW_WORDS.get(lab, lab) if _PERCEEL_ROW_WORDS.get(lab) in ref.labels else lab, val)
+           for lab, val in pieces]
+    m = _GEMEENTE_PIECE.match(lead)
+    if m and "kadastrale gemeente" in ref.labels:
+        out.insert(0, ("kadastrale gemeente", m.group(1)))
+    return out
 
 
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-ZÀ-Ý]")
@@ -789,7 +825,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if pc:
             add("postcode", pc[2])
     elif target == "kadastraal":
-        add("kadastraal", nz.normalize_kadastraal(raw))
+        whole = nz.normalize_kadastraal(raw)
+        if whole is None and re.fullmatch(r"\s*\d{1,6}\s*", raw):
+            add("kad_nummer", raw.strip())  # "Perceel: 4354" under "Sectie: N": the number of a perceel in parts
+        add("kadastraal", whole)
     elif target in _PERCEEL_PARTS:
         whole = nz.normalize_kadastraal(raw)
         if whole:

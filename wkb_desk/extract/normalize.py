@@ -222,12 +222,13 @@ def parse_address(text: str) -> dict[str, str]:
 
 
 _KAD = re.compile(
-    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?:\s[A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
+    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
     r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})\s*,?\s+(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
     r"(?:\s*(?P<app>A\d{1,4}))?"
 )
 
 
+_KAD_LABEL_WORDS = {"sectie", "perceel", "perceelnummer", "kadastraal", "kadastrale", "nummer", "gemeente"}
 _PLACE_PARTICLES = {"van", "de", "der", "den", "aan", "op", "en", "in", "bij", "het", "'s", "ter", "ten"}
 
 
@@ -252,8 +253,8 @@ def normalize_kadastraal(text: str) -> str | None:
     if not m:
         return None
     gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip()
-    if gem.lower() in ("sectie", "perceel", "kadastraal", "nummer"):
-        return None
+    if _KAD_LABEL_WORDS.intersection(gem.lower().split()):
+        return None  # "Sectie Perceelnummer Enschede": a row of labels read as a name
     if gem.isupper() and len(gem) > 3:
         gem = _place_case(gem)  # "ENSCHEDE D 9120" as a register prints it: the municipality is a name
     out = f"{gem} {m.group('sec')} {m.group('nr')}"
