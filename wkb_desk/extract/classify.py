@@ -20,6 +20,8 @@ SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are 
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
 SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
+MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
+MAIL_FORM_WORDS = 0.35
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
@@ -63,6 +65,7 @@ def _title_kind(ref: Reference, text: str) -> str | None:
             return kind
     return None
 
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
 
@@ -71,8 +74,9 @@ def _title_by_meaning(text: str) -> str | None:
     """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
     "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
     t = text.strip()
+    # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
     if not t or len(t) > 90 or t.endswith((".", "?", "!", ":")) or not _TITLE_STEMS.search(t.lower()) \
-            or any(c.isdigit() for c in t[:40]):
+            or any(c.isdigit() for c in _IN_BRACKETS.sub("", t)[:40]):
         return None
     words = _TITLE_WORDS.findall(t.lower())
     if not words or len(words) > 9:
@@ -107,6 +111,14 @@ def _next_text(lines: list[Line], line: Line) -> str:
     return nxt.text if nxt is not None and nxt.page == line.page else ""
 
 
+def _column_pairs(heads: str, values: str) -> str:
+    """"Verzoeknummer<TAB>Soort verzoek" over "2026...<TAB>Gereedmelding" -> "verzoeknummer: 2026..." lines."""
+    top, low = heads.split("\t"), values.split("\t")
+    if len(top) != len(low) or any(ch.isdigit() for ch in heads):
+        return ""
+    return "\n".join(f"{h.strip()}: {v.strip()}" for h, v in zip(top, low) if h.strip() and v.strip())
+
+
 def _first_cell(text: str) -> str:
     if "\t" not in text and "   " not in text:
         return text
@@ -130,6 +142,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if not text or line.region != "body":
             continue
         raw.append(text[:400])
+        if len(raw) >= 2 and len(raw) <= SIGNAL_ZONE and "\t" in text:
+            # a row of labels over a row of values ("Soort verzoek" above "Gereedmelding"): signals read them as pairs
+            pairs = _column_pairs(raw[-2], raw[-1])
+            if pairs:
+                body.append(pairs)
         # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's
         # start match each cell (TABs stay: a table row's cells belong together)
         if len(raw) <= SIGNAL_ZONE and ":" in text and ("   " in text or _PAIR_CELLS.search(text)):
@@ -146,6 +163,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = text[subject.end():].strip()
             kind = _title_kind(ref, subject_text) or _title_by_meaning(re.split(r"[,;(]", subject_text)[0])
+            if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
+                kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind:
                 first_title = kind
                 scores[kind] += 0.55
@@ -182,15 +201,23 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
+    own_words = dict.fromkeys(ref.kinds, 0.0)
     for kind, rule in ref.kinds.items():
         for rx, weight in rule.signals:
             if ref.search_lowered(rx, joined):
+                own_words[kind] += weight
                 scores[kind] += weight
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
     head = joined[:NON_WKB_ZONE]
     for rx, weight in ref.non_wkb:
         if ref.search_lowered(rx, head):
             penalty += weight
+    # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,
+    # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
+    if n_fields < MAIL_FORM_FIELDS or max(own_words.values(), default=0.0) < MAIL_FORM_WORDS:
+        for rx, weight in ref.mail_wrapper:
+            if ref.search_lowered(rx, head):
+                penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}
     kind, score = max(final.items(), key=lambda kv: kv[1]) if final else (KIND_UNKNOWN, 0.0)

@@ -137,6 +137,8 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
 LETTER_DATE_CONF = 0.85
 ANNOUNCED_CONF = 0.85
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
+# an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026") are no sentences of its body
+_MAIL_HEADER = re.compile(r"(?i)\s{0,4}(?:onderwerp|subject|van|from|aan|to|datum|date|verzonden|sent|cc)\s*:")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
 
@@ -147,11 +149,13 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
-        if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))):
+        if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))) \
+                or _MAIL_HEADER.match(text):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
-        if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?":
+        if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?" \
+                and not _MAIL_HEADER.match(nxt.text):
             text = f"{text} {nxt.text[:200]}"
         # a heading ("Melding start bouwwerkzaamheden") names no date of its own, whatever follows it
         plan = _PLAN_WORDS.search(text) if len(ln.text.split()) >= 5 else None

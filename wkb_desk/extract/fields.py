@@ -263,6 +263,7 @@ def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     return out
 
 
+_ANSWER = re.compile(r"(?i)\s*(?:ja|nee)\b[ ,.:;]")  # "Nee, door de initiatiefnemer": an answer, not a label
 _VALUE_ONLY = re.compile(r"^[\d\s.,:;/\-–()€%]+$")  # a cell of digits and marks ("2026041601264", "16-04-2026"): no label
 
 
@@ -291,8 +292,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             continue
         cells = line.cells
         title_line = line.pos < 6 and "\t" not in line.text and _is_title(ref, line.text)
-        parsed = [match_label(ref, c.strip()) if c.strip() and not title_line and not _VALUE_ONLY.match(c) else None
-                  for c in cells]
+        parsed = [match_label(ref, c.strip()) if c.strip() and not title_line and not _VALUE_ONLY.match(c)
+                  and not _ANSWER.match(c) else None for c in cells]
         if _continues_sentence(prev, line.text) and parsed[0] and parsed[0][1] not in (":", "\t"):
             parsed[0] = None  # "... ingediend onder" / "verzoeknummer 2026...": a sentence's words, not a label
         label_rows[line.pos] = _perceel_row_labels(ref, _data_row_labels(ref, parsed, cells), cells)
@@ -305,15 +306,16 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         parsed = label_rows[line.pos]
         nonempty = [i for i, c in enumerate(cells) if c.strip()]
         # a header row: every cell a bare label, values in the row(s) below by column
-        if len(nonempty) >= 2 and all(parsed[i] and not parsed[i][2] for i in nonempty):
-            if any(parsed[i][0] in ref.labels for i in nonempty):
-                nxt = _next_nonempty(lines, line.pos)
+        below = _next_nonempty(lines, line.pos)
+        if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
+                                              label_rows.get(below.pos) if below is not None else None):
+            if any(parsed[i] and parsed[i][0] in ref.labels for i in nonempty):
+                nxt = below
                 if nxt is not None and "\t" in nxt.text:
                     vcells = nxt.cells
-                    vparsed = label_rows.get(nxt.pos, [])
-                    if not any(vparsed[i] for i in range(len(vparsed)) if vparsed[i] and vparsed[i][2] == ""):
+                    if _values_below(ref, parsed, label_rows.get(nxt.pos, [])):
                         for i in nonempty:
-                            info = ref.labels.get(parsed[i][0])
+                            info = _owned_label(ref, parsed[i][0], line) if parsed[i] else None
                             if info and i < len(vcells) and vcells[i].strip():
                                 hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
                 continue
@@ -330,12 +332,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 i += 1
                 continue
             label, sep, rest = p
-            info = ref.labels.get(label)
-            if info is None and label in ref.name_labels and (line.section in ref.section_names
-                                                               or line.party_kind in _NAME_OF_KIND):
-                # "Naam: ..." inside "Gegevens aanvrager" is the applicant's name
-                owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
-                info = LabelInfo(owner, f"{line.section}: {label}", False)
+            info = _owned_label(ref, label, line)
             if info is None:  # a negative label: skip its value, but not labels later on the line
                 if rest:
                     for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
@@ -425,6 +422,45 @@ _NAME_OF_KIND = {"melder": "melder", "aanvrager": "initiatiefnemer", "kwaliteits
                  "bouwer": "bouwer"}
 
 
+def _owned_label(ref: Reference, label: str, line: Line) -> LabelInfo | None:
+    """The label's field; "Naam" inside "Gegevens aanvrager" (or under "3 Initiatiefnemer") is the applicant's name."""
+    info = ref.labels.get(label)
+    if info is None and label in ref.name_labels and (line.section in ref.section_names
+                                                       or line.party_kind in _NAME_OF_KIND):
+        owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
+        info = LabelInfo(owner, f"{line.section}: {label}", False)
+    return info
+
+
+_YES_NO_VERBS = {"wordt", "worden", "is", "zijn", "heeft", "hebben", "bent", "gaat", "komt", "kan", "mag", "moet",
+                 "wilt", "zal", "valt", "vallen", "betreft", "gebruikt", "heeft", "doet"}
+_HEADER_WORD = re.compile(r"^[A-ZÀ-Ý][\w.()/\- ]{1,40}$")  # a column's heading: short words, no digits
+
+
+def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line | None, below_parsed) -> bool:
+    """A row of column headings over a row of values: every cell a bare label; or, over a row with as many cells
+    and no label in it, two known labels or more beside fewer headings no list knows ("Verzoeknummer | Datum
+    indiening | Zaaknummer"). Pairs on one row ("Straat | Kerkstraat | Plaats | Almelo") have labels below."""
+    if all(parsed[i] and not parsed[i][2] for i in nonempty):
+        return True
+    known = sum(1 for i in nonempty if parsed[i] and not parsed[i][2])
+    last = parsed[nonempty[-1]]
+    # a bare label in the last cell has no value beside it: its value is below ("Omschrijving | Kadastraal")
+    if not (known >= 2 and known > len(nonempty) - known or last and not last[2]) or below is None \
+            or "\t" not in below.text or len(below.cells) != len(cells) \
+            or any(p for p in below_parsed or () if p and p[1] == ":"):
+        return False
+    return all((parsed[i] and not parsed[i][2]) or (_HEADER_WORD.match(cells[i].strip()) and not any(
+        ch.isdigit() for ch in cells[i])) for i in nonempty)
+
+
+def _values_below(ref: Reference, heads: list, below: list) -> bool:
+    """The row under a header row holds its values: no bare label under a column of a field ("Bouwmelding" under
+    "Soort verzoek" is that column's value; under "Straat" it would be a second row of labels)."""
+    return not any(p and not p[2] and i < len(heads) and heads[i] and heads[i][0] in ref.labels
+                   for i, p in enumerate(below))
+
+
 def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dict) -> Hit | None:
     """A question line ("Wanneer beginnen de bouwwerkzaamheden?") as the label of the answer after or below it."""
     text = line.text.strip()
@@ -432,8 +468,8 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
     if q < 0 or q > 200:
         return None
     words = _WORD.findall(text[:q].lower())
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or words[0] in _YES_NO_VERBS:
+        return None  # "Wordt deze informatie ingediend door de kwaliteitsborger?" is answered yes or no, not with a name
     for info, groups, excluded in ref.questions:
         if any(w.startswith(x) for w in words for x in excluded):
             continue
@@ -442,10 +478,12 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
             value_line = line
             if not answer:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
-                if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or not _looks_like_value(nxt.text):
-                    return None
+                if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
+                        or not _looks_like_value(nxt.text):
+                    return None  # an empty answer: the next question or the next block's heading is no answer
                 answer, value_line = nxt.text.strip(), nxt
-            asked = LabelInfo(info.field, norm_label(text[:q])[:80], True)  # the question as written is the label
+            # the question as written is the label, read by its words as a label by meaning is: the form's own answer
+            asked = LabelInfo(info.field, norm_label(text[:q])[:80], weak=False, by_meaning=True)
             return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
     return None
 
@@ -671,9 +709,10 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
+    v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
-    if v[:1] in ".,;:)!?" or _FORM_WORDS.match(v):
+    if v[:1] in ".,;:)!?" or "?" in v or _FORM_WORDS.match(v):
         return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
@@ -697,6 +736,8 @@ def _name_value(raw: str) -> str | None:
     return v
 
 
+_SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|dhr\.|mw\.|mevr\.)\s+(?=[A-Z])",
+                         re.IGNORECASE)
 _FORM_WORDS = re.compile(r"^(?:voor-?\s*(?:en\s+)?achternaam|voorna(?:am|men)|achternaam|naam|bedrijfsnaam|handelsnaam|"
                          r"contactpersoon|naam en adres|naam organisatie)$", re.IGNORECASE)
 _STREET_NAME = re.compile(

@@ -64,6 +64,7 @@ class Reference:
     project_sections: frozenset[str] = frozenset()
     kinds: dict[str, KindRule] = field(default_factory=dict)
     non_wkb: tuple[tuple[re.Pattern, float], ...] = ()
+    mail_wrapper: tuple[tuple[re.Pattern, float], ...] = ()  # an e-mail's headers: see classify
     texts: dict[str, Any] = field(default_factory=dict)
     instruments: tuple[Entry, ...] = ()
     borgers: tuple[Entry, ...] = ()
@@ -359,9 +360,9 @@ def _build(data: dict, sources: list[str]) -> Reference:
             signals=tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in spec.get("signalen", [])),
             required=tuple(spec.get("verplicht", [])),
         )
-    non_wkb = tuple(
-        (_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get("signalen", [])
-    )
+    non_wkb, mail_wrapper = (tuple(
+        (_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get(key, [])
+    ) for key in ("signalen", "omslag"))
     texts = data.get("teksten", {})
     ref = Reference(
         labels=labels,
@@ -370,6 +371,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
         project_sections=frozenset(norm_label(x) for x in sections.get("project", [])),
         kinds=kinds,
         non_wkb=non_wkb,
+        mail_wrapper=mail_wrapper,
         texts=texts,
         instruments=_entries(data.get("instrumenten", []), "instrumenten", src),
         borgers=_entries(data.get("kwaliteitsborgers", []), "kwaliteitsborgers", src),
@@ -431,7 +433,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
         for s in texts.get("gevolgklasse_signalen", [])
     )
     ref.compiled_texts = ct
-    patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb]
+    patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb + mail_wrapper]
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
     ref.literals = {rx.pattern: required_literal(rx.pattern) for rx in patterns}
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}

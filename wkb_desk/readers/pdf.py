@@ -244,6 +244,9 @@ def _is_pair(cells: list[str]) -> bool:
     return len(cells) == 2 and len(cells[0]) <= 40 and not any(ch.isdigit() for ch in cells[0])
 
 
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][^\d:]{2,60}$")
+
+
 def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     """(gutter column, end row) for two columns of labels above their values ("Bouwlocatie / Straat / Deventerweg"
     beside "Partijen / Initiatiefnemer / Ter Haar V.O.F."): each row one cell per column at most, and in each
@@ -257,8 +260,9 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     while end < len(rows):
         cells = rows[end].cells
         if len(cells) > 2 or any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells) or \
-                any(abs(at - indent) > 2 and abs(at - gutter) > 2 for at, _ in cells):
-            break
+                any(abs(at - indent) > 2 and abs(at - gutter) > 2 for at, _ in cells) or \
+                end > k and len(cells) == 1 and _NUMBERED_HEADING.match(cells[0][1]):
+            break  # ... and a numbered heading across the page ("3 Initiatiefnemer") opens the next part
         for at, text in cells:
             sides[abs(at - gutter) <= 2].append(text)
         end += 1
