@@ -892,3 +892,77 @@ def test_a_salutation_is_no_part_of_the_name(tmp_path):
         "Kwaliteitsborger: BorgKB", "Instrument: WKI",
     ]])
     check(run(path), "borgingsplan", {"initiatiefnemer": "M.C. de Visser-Kramer"})
+
+
+# --- fourth round (set 13): letters and short papers of small builders and families --------------------------------
+
+def test_a_familys_letter_names_everything_in_sentences(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "P. en A. de Boer", "Beekstraat 3", "7461 AB Rijssen", "Gemeente Rijssen-Holten", "Postbus 244", "7460 AE Rijssen",
+        "Rijssen, dinsdag 3 maart 2026",
+        "Betreft: melding bouwactiviteit nieuwbouw woning",
+        "Hierbij melden wij, Pieter de Boer en Anna de Boer-Smit, dat wij een vrijstaande",
+        "woning gaan bouwen aan de Veldweg 12 A te Holten (postcode 7451 KL). Het perceel is",
+        "kadastraal bekend als gemeente Holten, sectie C, nummer 2210. De melding staat ook in het loket; het verzoeknummer",
+        "daarvan is 2026030300117. De kwaliteitsborging is in handen van Borg4 B.V.; zij werken met het",
+        "instrument WKI. Wij willen op maandag 13 april 2026 met de bouw beginnen.",
+        "Met vriendelijke groet,",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"straat": "Veldweg", "huisnummer": "12a", "postcode": "7451 KL", "plaats": "Holten",
+                             "kadastraal": "Holten C 2210", "verzoeknummer": "2026030300117",
+                             "initiatiefnemer": "Pieter de Boer en Anna de Boer-Smit", "kwaliteitsborger": "Borg4",
+                             "instrument": "WKI", "startdatum": "2026-04-13", "datum": "2026-03-03"})
+    assert all(x.fields[f].confidence < 0.8 for f in ("straat", "kwaliteitsborger", "startdatum"))  # guesses
+
+
+def test_a_short_risk_table_with_its_facts_in_a_title_strip(tmp_path):
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [[
+        "Risicobeoordeling – Kerkweg 8, 7471 AB Goor",
+        "TBC  ·  WKI  ·  9 maart 2026",
+        [(40, "#"), (60, "Risico"), (300, "K"), (320, "E"), (340, "H"), (380, "Maatregel")],
+        [(40, "1"), (60, "Kapconstructie onvoldoende gestabiliseerd"), (300, "2"), (320, "4"), (340, "3"), (380, "Toets")],
+        [(40, "2"), (60, "Brandoverslag naar perceelgrens"), (300, "3"), (320, "4"), (340, "2"), (380, "Detailtoets")],
+    ]])
+    x = run(path)
+    check(x, "risicobeoordeling", {"straat": "Kerkweg", "huisnummer": "8", "plaats": "Goor",
+                                   "kwaliteitsborger": "The Borging Company", "instrument": "WKI", "datum": "2026-03-09"})
+    assert x.fields["straat"].confidence < 0.8
+
+
+def test_a_borgers_mail_with_the_gereedmelding_typed_in(tmp_path):
+    mail = _mail(tmp_path / "gereed.eml", "Gereedmelding Dorpsstraat 7B Vaassen",
+                 "Goedemiddag,\n\nNamens onze opdrachtgevers doen wij hierbij de gereedmelding voor onderstaand project.\n\n"
+                 "Verzoeknummer gereedmelding\t2026100500911\nDatum\tmaandag 5 oktober 2026\nBij bouwmelding\t2026020200318\n"
+                 "Bouwadres\tDorpsstraat 7 B, 8171 BM Vaassen\nKwaliteitsborger\tBorg4 B.V.\nInstrument\tWKI\n"
+                 "Verwachte ingebruikname\tvrijdag 30 oktober 2026\n\nMet vriendelijke groet,\nJoost Verbeek\n")
+    check(run(mail), "gereedmelding", {"verzoeknummer": "2026100500911", "verwijst_naar": "2026020200318",
+                                       "huisnummer": "7b", "ingebruikname": "2026-10-30", "kwaliteitsborger": "Borg4"})
+
+
+def test_a_verklaring_with_a_reservation_is_no_verklaring(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "Verklaring van de kwaliteitsborger",
+        "Zutphen, vrijdag 18 september 2026",
+        "Betreft: woning, Emmerikseweg 88, 7206 DB Zutphen",
+        "Bylaer B.V. heeft als kwaliteitsborger met het instrument WKI de bouw gevolgd. Wij geven deze verklaring af",
+        "met voorbehoud: wij kunnen nog niet verklaren dat het bouwwerk voldoet aan de bouwtechnische voorschriften.",
+    ]])
+    check(run(path), "verklaring", {"verklaring": "negatief"})
+
+
+def test_a_bare_address_on_two_lines_above_a_footer_is_the_site(tmp_path):
+    path = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "informatie start bouwwerkzaamheden",
+        "verzoeknr.:  2026040200688",
+        "melding bouwactiviteit:  2026022300175",
+        "Kempenweg 210",
+        "6002 TB  Weert",
+        "Start: maandag 13 april 2026",
+        "Ingediend door",
+        "The Borging Company B.V. namens de initiatiefnemer",
+        "Gemeente Weert · Postbus 950 · 6000 AZ Weert",
+    ]])
+    x = run(path)
+    check(x, "startmelding", {"straat": "Kempenweg", "huisnummer": "210", "postcode": "6002 TB", "plaats": "Weert",
+                              "startdatum": "2026-04-13"}, absent=("kwaliteitsborger", "datum"))

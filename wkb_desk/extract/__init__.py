@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from wkb_desk.extract.classify import classify
-from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields
+from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, plausible, to_field_value,
 )
@@ -101,7 +101,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     # values in sentences (letters, prose verklaringen) count for half
     prose = prose_fields(lines, ref, set(chosen), used)
     prose_found = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in prose}
-    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found))
+    # a listed borger or instrument named in the text (a short plan in prose) is structure too, as a sentence is
+    named = reference_names(lines, ref, found | prose_found)
+    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found) + 0.5 * len(named))
 
     warnings: list[str] = []
     if kind in ("startmelding", "gereedmelding"):

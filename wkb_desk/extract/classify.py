@@ -49,6 +49,15 @@ _TITLE_MEANING = (
 )
 
 
+_INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){1,4}$")  # "... Nederland B.V.", "fam. J.H."
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends as a sentence is no title; a company's "B.V." or initials end none."""
+    t = text.rstrip()
+    return t.endswith(("?", "!")) or t.endswith(".") and not _INITIALS_END.search(t)
+
+
 def _title_kind(ref: Reference, text: str) -> str | None:
     m = ref.title_re.match(text) if ref.title_re else None
     if not m:
@@ -56,7 +65,7 @@ def _title_kind(ref: Reference, text: str) -> str | None:
     title = norm_label(m.group(1))
     rest = text[m.end():].strip(" -–:()")
     # a title line is short; a sentence that starts with the word is not a title
-    if len(text) > 90 or len(rest.split()) > 8 or text.rstrip().endswith((".", "?", "!")):
+    if len(text) > 90 or len(rest.split()) > 8 or _ends_sentence(text):
         return None
     if text[m.end():].lstrip(" ").startswith((":", "\t")) and rest and any(c.isdigit() for c in rest[:20]):
         return None  # "Bouwmelding: 2026..." is a reference, not a title
@@ -70,12 +79,12 @@ _IN_BRACKETS = re.compile(r"\([^()]*\)")
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
 
 
-def _title_by_meaning(text: str) -> str | None:
+def title_by_meaning(text: str) -> str | None:
     """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
     "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
     t = text.strip()
     # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
-    if not t or len(t) > 90 or t.endswith((".", "?", "!", ":")) or not _TITLE_STEMS.search(t.lower()) \
+    if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
             or any(c.isdigit() for c in _IN_BRACKETS.sub("", t)[:40]):
         return None
     words = _TITLE_WORDS.findall(t.lower())
@@ -162,7 +171,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = text[subject.end():].strip()
-            kind = _title_kind(ref, subject_text) or _title_by_meaning(re.split(r"[,;(]", subject_text)[0])
+            # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
+            kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0])
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind:
@@ -174,7 +184,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or _title_by_meaning(cell) or \
+            kind = _title_kind(ref, cell) or title_by_meaning(cell) or \
                 (_title_beside(ref, text, cell, _next_text(lines, line)) if len(raw) <= 2
                  and not any(c.isdigit() for c in cell) else None)
             if kind:
@@ -188,7 +198,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # a title lumped into the letterhead above it ("Borgingsplan De Fenne", "Borgplan kwaliteit" under the
             # sender's address)
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or _title_by_meaning(cell)
+            kind = _title_kind(ref, cell) or title_by_meaning(cell)
             if kind:
                 first_title = kind
                 scores[kind] += 0.6

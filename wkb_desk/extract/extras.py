@@ -6,7 +6,7 @@ import bisect
 import re
 
 from wkb_desk.extract import normalize as nz
-from wkb_desk.extract.fields import Cand, fragment
+from wkb_desk.extract.fields import Cand, fragment, match_label
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
@@ -14,7 +14,7 @@ from wkb_desk.extract.reference import Reference
 FREE_CONF = 0.6
 PROSE_REF_CONF = 0.6  # a reference name found in the body text, not in a labelled line
 _PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)", re.IGNORECASE)
-_SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b[^.]{0,80}?\bop\b", re.IGNORECASE)
+_SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b(?:[^.]{0,80}?\bop\b)?", re.IGNORECASE)
 
 
 def _cand(field: str, value, line: Line, conf: float = FREE_CONF, label: str = "", focus: str = "") -> Cand:
@@ -44,7 +44,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     if "datum" not in have:
         # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
-            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not ln.contact:
+            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not ln.contact and "\t" not in ln.text \
+                    and ln.pos not in used:  # "Start<TAB>27.7.2026" is a labelled date, not a letter's dating line
                 d = nz.parse_date(ln.text)
                 if d:  # a letter's own dating line, the convention of every Dutch letter: as sure as a label
                     out.append(_cand("datum", d, ln, LETTER_DATE_CONF))
@@ -52,10 +53,12 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
     if "datum" not in have:
         for ln in body[:60]:
-            if _SUBMITTED.search(ln.text) and not _PRINTED.search(ln.text):
-                d = nz.parse_date(ln.text[_SUBMITTED.search(ln.text).start():])
-                if d:
-                    out.append(_cand("datum", d, ln, 0.7))
+            sub = _SUBMITTED.search(ln.text)
+            if sub and not _PRINTED.search(ln.text):
+                # the date right after the verb ("ingediend op 2 november", "ingediend di 31 mrt. 2026")
+                dates = nz.find_dates(ln.text[sub.end(): sub.end() + 60])
+                if dates and dates[0][0] <= 25:
+                    out.append(_cand("datum", dates[0][1].isoformat(), ln, 0.7))
                     break
         else:
             for ln in body[:20]:
@@ -97,6 +100,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
+    out.extend(c for c in _title_strip(lines, ref) if c.field not in have | {x.field for x in out})
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
@@ -119,10 +123,13 @@ _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
+                     r"|\bverzoeknummer(?: daarvan| van de melding)? is\s*$|^\s*verzoek\s*$"
                      r"|\bmelding(?:s)?\s?nummer\s*:?\s*$",
                      re.IGNORECASE)
+# "Verzoek 2026033100816, ingediend ...": a line that opens with the request's own number
+_OPENS_OWN_NR = re.compile(r"^\s*(?:verzoek|aanvraag|melding)(?:nummer)?\s*(?:nr\.?)?\s*:?\s*$", re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
-                          r"\bmelding\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
+                          r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
                           r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -195,12 +202,34 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                 # whose number it is: the words before it, also those at the end of the line above
                 before = (prev + " " + text[:m.start()])[-120:]
                 field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
-                    if _OWN_NR.search(before) else None
-                # the number on this line, or first on the next one ("... onder verzoeknummer" / "2026...")
-                if field and field not in have and m.start() <= len(ln.text) + 2:
+                    if _OWN_NR.search(before) or _OPENS_OWN_NR.match(text[:m.start()]) else None
+                # the number on this line, or early on the next one ("... onder verzoeknummer" / "2026...",
+                # "... hoort bij de melding met" / "nummer 2026...")
+                if field and field not in have and (m.start() <= len(ln.text) + 2
+                                                    or len(text[len(ln.text):m.start()].split()) <= 2):
                     out.append(_cand(field, m.group(1), ln, 0.6))
                     have = have | {field}
         prev = ln.text[-120:]
+    return out
+
+
+def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[str]:
+    """Which of instrument and kwaliteitsborger the body text names from the reference lists (when not labelled)."""
+    body = body_lines(lines)[:SENTENCE_ZONE]
+    return {name for name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger))
+            if name not in have and any(match(ln.text[:600]) for ln in body)}
+
+
+def _negative_values(body: list[Line], ref: Reference) -> set[int]:
+    """Lines that hold the value of a label of something else ("Ingediend door: The Borging Company namens ...",
+    also below a bare "Ingediend door"): a party named there is not named as this document's borger."""
+    out: set[int] = set()
+    for k, ln in enumerate(body):
+        parsed = match_label(ref, ln.cells[0].strip()) if ln.text.strip() else None
+        if parsed and parsed[0] in ref.negative and parsed[0] not in ref.labels:
+            out.add(ln.pos)
+            if not parsed[2] and k + 1 < len(body):
+                out.add(body[k + 1].pos)
     return out
 
 
@@ -220,10 +249,13 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                 break
     # named only in prose ("... borgt X met het instrument Y ..."): a reference-list name in the body text,
     # with a lower confidence than a labelled value
+    others = _negative_values(body, ref)
     for field_name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger)):
         if field_name in have or any(c.field == field_name for c in out):
             continue
         for ln in body:
+            if ln.pos in others:
+                continue
             entry = match(ln.text[:600])
             if entry:
                 out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
@@ -332,8 +364,35 @@ def _free_location(body: list[Line]) -> list[Cand]:
                 pc = _PC_AFTER.match(text[m.end():])
                 if pc:
                     parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
+            if bare and "postcode" in parts and "straat" not in parts:
+                street = _street_line_above(body, k)  # "Kempenweg 210" / "6002 TB  Weert": an address on two lines
+                if street is not None:
+                    parts = {**nz.parse_address(street.text.replace("\t", " ")), **parts}
             if "straat" in parts and ("plaats" in parts or "postcode" in parts):
-                return [_cand(k2, v, ln) for k2, v in parts.items()]
+                return [_cand(k2, v, ln) for k2, v in parts.items()] + _perceel_in_prose(body, k)
+    return []
+
+
+def _street_line_above(body: list[Line], k: int) -> Line | None:
+    """A line of a street and number alone, just above a postcode line (unlabelled, in the same block)."""
+    for above in body[max(0, k - 3):k][::-1]:
+        if above.party or above.contact or ":" in above.text or above.page != body[k].page:
+            return None
+        parts = nz.parse_address(above.text.replace("\t", " ")[:80])
+        if set(parts) == {"straat", "huisnummer"}:
+            return above
+    return None
+
+
+def _perceel_in_prose(body: list[Line], start: int) -> list[Cand]:
+    """The perceel named in the sentences after the site's address ("Het perceel is" / "kadastraal bekend als ...")."""
+    for k in range(start, min(len(body), start + 6)):
+        text = f"{body[k].text[:400]} {body[k + 1].text[:200]}" if k + 1 < len(body) else body[k].text[:400]
+        kad_word = _KAD_PROSE.search(text)
+        if kad_word and kad_word.start() < len(body[k].text) and not body[k].party:
+            kad = nz.normalize_kadastraal(text[kad_word.end():])
+            if kad:
+                return [_cand("kadastraal", kad, body[k])]
     return []
 
 
@@ -364,6 +423,46 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
 
 
 # --- per kind -----------------------------------------------------------------------------------
+
+_STRIP_SEP = re.compile(r"\s+[|·•]\s+|\s{2,}[–-]\s{2,}")
+_TITLE_DASH = re.compile(r"\s[–-]\s")
+_STRIP_LEAD = re.compile(r"^(?:project|locatie|bouwlocatie|bouwadres|adres)\s+(?=[A-Z])", re.IGNORECASE)
+STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
+
+
+def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
+    """A short document's top line of values without labels: "Risicobeoordeling – Zuideinde 112a, 7941 GN Meppel",
+    "Project Bosrandweg 14-12, Oranjewoud · TBC · WKI · 24.2.2026". Each part is known by its type alone: an
+    address, a date, a listed borger or instrument; a part that names an office is a sender's."""
+    out: list[Cand] = []
+    top = [ln for ln in lines if ln.text.strip() and ln.region == "body"][:3]
+    for n, ln in enumerate(top):
+        if ln.contact or ln.sender or "\t" in ln.text or len(ln.text) > 160:
+            continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
+        parts = [x.strip() for x in _STRIP_SEP.split(ln.text)]
+        if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
+            parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
+        elif len(parts) < 2:
+            continue
+        for k, part in enumerate(parts):
+            if ":" in part or _OFFICE.search(part):
+                continue  # "instrument: WKI" is a labelled value, read as such
+            fields = {c.field for c in out}
+            borger, instrument = ref.match_borger(part), ref.match_instrument(part)
+            if borger and len(part) <= len(borger.naam) + 12 and "kwaliteitsborger" not in fields:
+                out.append(_cand("kwaliteitsborger", borger.naam, ln, STRIP_CONF))
+            elif instrument and len(part) <= 40 and "instrument" not in fields:
+                out.append(_cand("instrument", instrument.naam, ln, STRIP_CONF))
+            elif nz.find_dates(part) and len(part) <= 25 and "datum" not in fields:
+                out.append(_cand("datum", nz.find_dates(part)[0][1].isoformat(), ln, STRIP_CONF))
+            elif "straat" not in fields:
+                address = nz.parse_address(_STRIP_LEAD.sub("", part))
+                if "huisnummer" in address and not ("postcode" in address or "plaats" in address) and k + 1 < len(parts):
+                    address = nz.parse_address(_STRIP_LEAD.sub("", f"{part}, {parts[k + 1]}"))  # "Hoofdstraat 1 · Emmen"
+                if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
+                    out.extend(_cand(f, v, ln, STRIP_CONF) for f, v in address.items())
+    return out
+
 
 def _section_lines(lines: list[Line], heading_words: tuple[str, ...], limit: int = 40) -> list[Line]:
     """Lines after a heading that starts with one of `heading_words`, up to the next heading."""

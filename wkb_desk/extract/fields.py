@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
+from wkb_desk.extract.classify import title_by_meaning
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
@@ -274,7 +275,9 @@ def _is_title(ref: Reference, cell: str) -> bool:
     if " " not in cell.strip():
         return False
     title = ref.title_re.match(cell) if ref.title_re is not None else None
-    return bool(title) and title.end() >= len(cell.strip().rstrip(" :"))
+    if title is None:
+        return title_by_meaning(cell) is not None  # "Informatieplicht start bouw": a title no list names exactly
+    return title.end() >= len(cell.strip().rstrip(" :"))
 
 
 def _continues_sentence(prev: str, text: str) -> bool:
@@ -986,7 +989,8 @@ def _first_sentence(text: str) -> str:
 
 
 def _project_value(raw: str) -> str | None:
-    v = re.sub(r"\s{2,}", " ", raw).strip(" :;-–")
+    v = re.split(r"\s[|·•]\s", raw, maxsplit=1)[0]  # "Woning Koster · WTT · WKI": a strip of values, the name first
+    v = re.sub(r"\s{2,}", " ", v).strip(" :;-–")
     v = re.sub(r"\s+-\s+versie\s+[\d.]+\s*$", "", v, flags=re.IGNORECASE)
     v = _first_sentence(v)  # a sentence that follows is not the name
     if not v or _VOID.match(v) or len(v) > 120 or len(v.split()) > 14:

@@ -178,11 +178,15 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
             if ln.contact and (_SEPARATED.search(ln.text) or (len(ln.text) <= 70 and ln.pos not in labelled)):
                 ln.sender = True
         # an address right next to a contact line ("Marktstraat 3" / "7642 AJ Wierden" / "T 053 ...") is the sender's
+        # (in its own block: a labelled line between them ends the block, "Adres" / "Datum start: ..." / footer)
         for k, ln in enumerate(plines):
             if ln.contact and ln.pos not in anchors and ln.pos not in labelled:
-                for other in plines[max(0, k - 2): k + 3]:
-                    if other.pos not in anchors and other.pos not in labelled and _ADDRESSY.search(other.text[:120]):
-                        other.sender = True
+                for side in (plines[max(0, k - 2): k][::-1], plines[k + 1: k + 3]):
+                    for other in side:
+                        if other.pos in anchors or other.pos in labelled:
+                            break
+                        if _ADDRESSY.search(other.text[:120]):
+                            other.sender = True
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
         for ln in plines[:14]:
