@@ -34,6 +34,11 @@ _FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
 _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
 # fields of a party (not the document's own data): they do not mark where a form's own data starts
 _NO_ANCHOR = {"kvk", "partij_adres", "email", "melder"}
+# words of a firm's name: a melder that is a firm is most often an architect or adviser melding on behalf of someone
+_ORGANISATION = re.compile(r"(?i)\b(?:b\.?v\.?|v\.o\.f\.?|n\.v\.|c\.v\.)(?:\s|$)|bureau|buro|architect|advies|ingenieur|"
+                           r"bouw|bedrijf|groep|stichting|vereniging|gemeente|corporatie|holding|makelaar|"
+                           r"projectontwikkel|installatie|\b(?:bv|vof)\b")
+MELDER_AS_INITIATOR = 0.6  # the melder taken for the initiatiefnemer where no initiatiefnemer is named: to check
 MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
 _FIELD_WORDS = {"startdatum": "datum", "ingebruikname": "datum", "datum": "datum", "postcode": "postcode",
                 "huisnummer": "huisnummer", "kwaliteitsborger": "naam", "instrument": "naam", "locatie": "adres",
@@ -229,6 +234,13 @@ def _melder(kind: str, chosen: dict[str, Cand]) -> None:
     if "melder" not in chosen and "initiatiefnemer" in chosen:
         c = chosen["initiatiefnemer"]
         chosen["melder"] = Cand("melder", c.value, c.conf, c.order, c.page, c.fragment, c.label)
+    elif "initiatiefnemer" not in chosen and "melder" in chosen and "gemachtigde" not in chosen["melder"].label \
+            and not _ORGANISATION.search(str(chosen["melder"].value)):
+        # "Melder: Thijs van den Heuvel" and no initiatiefnemer named: a private person melds their own building
+        # (a firm that melds is most often the gemachtigde); still a guess
+        c = chosen["melder"]
+        chosen["initiatiefnemer"] = Cand("initiatiefnemer", c.value, min(c.conf, MELDER_AS_INITIATOR), c.order,
+                                         c.page, c.fragment, c.label)
 
 
 def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, FieldValue]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from wkb_desk.extract.reference import Reference
 FREE_CONF = 0.6
 PROSE_REF_CONF = 0.6  # a reference name found in the body text, not in a labelled line
 _PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)", re.IGNORECASE)
+_ENDS_IN_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s*$")  # "... van mevrouw M." / "Janssen op de ...": no sentence's end
 _SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b(?:[^.]{0,80}?\bop\b)?", re.IGNORECASE)
 
 
@@ -77,7 +78,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
             # together, the match must start on this line
             own = ln.text[:600]
             wraps = k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text \
-                and not own.rstrip().endswith((".", ";", "!", "?"))
+                and (not own.rstrip().endswith((".", ";", "!", "?")) or _ENDS_IN_INITIAL.search(own))
             text = f"{own} {body[k + 1].text[:200]}" if wraps else own
             for rx in ct.get(field, ()):
                 m = rx.search(text)
@@ -105,7 +106,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
     # a BAG id alone names no address, nor does a kadastraal perceel: the sentence may still name the street
-    if not have & {"straat", "postcode", "coordinaten"}:
+    if not have & {"straat", "coordinaten"}:
+        # (a labelled postcode alone, "Postcode | 2802 AJ" under a sentence that names the street: the street too)
         found = [c for c in _free_location(body) if c.field not in have]
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
@@ -116,7 +118,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 # a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
-_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
+_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
                         re.IGNORECASE)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
 _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK")  # cheap test before the two above
@@ -314,10 +316,11 @@ _STREET_TE_PLACE = re.compile(
 )
 
 
-_PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
+_PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
 _KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel)\b\s*:?", re.IGNORECASE)
+_POSTCODE_AT_END = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # "... Westerblokker 45 B, 1695 AK" / "Hoorn."
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres|op)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -339,7 +342,7 @@ def _free_location(body: list[Line]) -> list[Cand]:
             if ln.party:
                 continue
             text = ln.text[:400]
-            if _ADDR_AT_END.search(text) and k + 1 < len(body):
+            if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
             m = None if bare else _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
             segment = m.group("a") if m else None
@@ -361,7 +364,10 @@ def _free_location(body: list[Line]) -> list[Cand]:
                 parts = nz.parse_address(f"{segment} {body[k + 1].text[:80]}")
             if m and "postcode" not in parts:
                 # "aan Kerkweg 5 te Goor (postcode 7471 AB)": the postcode named right after the address
-                pc = _PC_AFTER.match(text[m.end():])
+                after = text[m.end():]
+                if not after.strip() and k + 1 < len(body):
+                    after = f" {body[k + 1].text[:40]}"  # "... te Zutphen" / "(7206 DB) een woning ...": wrapped
+                pc = _PC_AFTER.match(after)
                 if pc:
                     parts["postcode"] = nz.normalize_postcode(pc.group(1)) or pc.group(1)
             if bare and "postcode" in parts and "straat" not in parts:

@@ -25,7 +25,11 @@ _PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
 _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
-_KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie)\b\s*:?", re.IGNORECASE)
+_KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie|kad\.)(?:\b|(?<=\.))\s*:?",
+                       re.IGNORECASE)
+_KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
+_PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
+                            r"\s*(?:\(|,|\.|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^[A-Z][a-zà-ÿ'\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
@@ -361,6 +365,14 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     if k > j + 1:
                         value = ", ".join(c.strip() for c in cells[j:k] if c.strip())
                         consumed = k - i
+            elif value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value) and i + 1 < len(cells):
+                # "Locatie: Westerblokker 45 B | 1695 AK | Hoorn": the rest of the address in the row's next cells
+                k = i + 1
+                while k < len(cells) and k < i + 4 and not parsed[k] and cells[k].strip():
+                    k += 1
+                tail = ", ".join(c.strip() for c in cells[i + 1:k])
+                if tail and nz.find_postcode(tail):
+                    value, consumed = f"{value}, {tail}", k - i
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
                 nxt = _next_nonempty(lines, line.pos, limit=2)
                 nxt_label = label_rows.get(nxt.pos) if nxt is not None else None
@@ -379,6 +391,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 cont = _next_nonempty(lines, vline.pos, limit=1)
                 if cont is not None and "\t" not in cont.text and _PLACE_LINE.match(cont.text.strip()) and \
                         not label_rows.get(cont.pos, [None])[0] and not cont.heading:
+                    value = f"{value} {cont.text.strip()}"
+            elif value and info.field == "kadastraal" and _KAD_OPEN_END.search(value):
+                # "gemeente Harderwijk, sectie K, nummer" with "2291" alone on the next line: wrapped in its cell
+                cont = _next_nonempty(lines, vline.pos, limit=1)
+                if cont is not None and re.fullmatch(r"\s*\d{1,6}\s*", cont.text):
                     value = f"{value} {cont.text.strip()}"
             if value:
                 for k, (piece_label, piece_value) in enumerate(_split_inline(ref, label, value)):
@@ -836,6 +853,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         else:
             add("kadastraal", nz.normalize_kadastraal(raw), conf - 0.05)
             add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)
+            # a site without an address yet ("Lorentz III kavel 14, Harderwijk (kad. ...)", "kavel 14 te Harderwijk")
+            place = _PLACE_OF_SITE.search(raw)
+            if place:
+                add("plaats", nz.clean_place(place.group(1)), conf - 0.1)
     elif target == "straat":
         parts = nz.parse_address(raw)
         if "straat" in parts:

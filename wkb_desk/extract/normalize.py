@@ -213,7 +213,7 @@ def parse_address(text: str) -> dict[str, str]:
                 # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo" (also before "(postcode 7601 AB)")
                 rest = before[m.end():]
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
-                pm = re.match(r"^\s*(?:,|/|\bte\b|-|–)\s*(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest)
+                pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\bin\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest)
                 if pm:
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):
