@@ -66,6 +66,7 @@ _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", r
 # "3.", "3.2", and a form's lettered parts ("A.", "B)") before a heading
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+_SENTENCE_END_LINE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ]+\s(?:\S+\s){2,}\S*\w[.!?]$")
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
 
@@ -209,8 +210,9 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
 
 
 def _prose(text: str) -> bool:
-    """A line of running text, also one wrapped in the middle of a sentence: long, most words in lower case."""
-    if _SENTENCE_LINE.match(text):
+    """A line of running text, also one wrapped in the middle of a sentence: long, most words in lower case; or the
+    end of a sentence wrapped onto a line of its own ("werkt met het instrument WKI.")."""
+    if _SENTENCE_LINE.match(text) or _SENTENCE_END_LINE.match(text):
         return True
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(text) >= 60 and len(words) >= 8 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
