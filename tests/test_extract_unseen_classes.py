@@ -966,3 +966,62 @@ def test_a_bare_address_on_two_lines_above_a_footer_is_the_site(tmp_path):
     x = run(path)
     check(x, "startmelding", {"straat": "Kempenweg", "huisnummer": "210", "postcode": "6002 TB", "plaats": "Weert",
                               "startdatum": "2026-04-13"}, absent=("kwaliteitsborger", "datum"))
+
+
+def test_a_site_without_an_address_yet_and_a_perceel_wrapped_in_its_cell(tmp_path):
+    start = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Informatie start bouwwerkzaamheden",
+        [(50, "Verzoeknummer"), (220, "2026052600144")],
+        [(50, "Datum verzoek"), (220, "dinsdag 26 mei 2026")],
+        [(50, "Verzoeknummer melding"), (220, "2026040800615")],
+        [(50, "Locatie"), (220, "Lorentz III kavel 14, Harderwijk (kad. Harderwijk K 2291)")],
+        [(50, "Datum start"), (220, "woensdag 27 mei 2026")],
+    ]])
+    check(run(start), "startmelding", {"plaats": "Harderwijk", "kadastraal": "Harderwijk K 2291"}, absent=("straat",))
+    melding = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit",
+        [(50, "Verzoeknummer"), (220, "2026040800615")],
+        [(50, "Initiatiefnemer"), (220, "Veluwe Opslag B.V.")],
+        [(50, "Kadastrale aanduiding"), (220, "gemeente Harderwijk, sectie K, nummer")],
+        [(220, "2291")],
+        [(50, "Kwaliteitsborger"), (220, "TÜV NORD Nederland B.V.")],
+    ]])
+    check(run(melding), "bouwmelding", {"kadastraal": "Harderwijk K 2291"})
+    short = docgen.write_pdf(tmp_path / "kort.pdf", [[
+        "Melding bouwactiviteit", "Verzoek: 2026070600512", "Initiatiefnemer: Maatschap Hoving-Lubbers",
+        "Kad.: Emmen AB 1093", "Kwaliteitsborger is TUV Nord; die",
+        "werkt met het instrument WKI.", "Gemeente Emmen · Postbus 30001 · 7800 RA Emmen",
+    ]])
+    check(run(short), "bouwmelding", {"kadastraal": "Emmen AB 1093", "instrument": "WKI"})
+
+
+def test_address_rest_in_the_next_cells_and_a_place_after_in(tmp_path):
+    path = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Informatie start bouwwerkzaamheden",
+        "Nr. 2026022400590",
+        [(50, "Locatie: Westerblokker 45 B"), (250, "1695 AK"), (330, "Hoorn")],
+        "Start: ma 2 mrt. 2026",
+    ]])
+    check(run(path), "startmelding", {"straat": "Westerblokker", "huisnummer": "45b", "postcode": "1695 AK",
+                                      "plaats": "Hoorn"})
+    letter = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Borgingsplan tiny house", "Stavast Kwaliteitsborging B.V. · 17 feb. 2026",
+        "Dit plan beschrijft hoe Stavast Kwaliteitsborging de",
+        "kwaliteit borgt van het tiny house van mevrouw M.",
+        "Janssen op de Kempenweg 210 in Weert (6002 TB).",
+        "Voor de borging gebruiken wij het KOMO Instrument Kwaliteitsborging (KiK).",
+    ]])
+    check(run(letter), "borgingsplan", {"straat": "Kempenweg", "plaats": "Weert", "postcode": "6002 TB",
+                                        "initiatiefnemer": "M. Janssen", "instrument": "KiK"})
+
+
+def test_a_person_who_melds_is_taken_for_the_initiatiefnemer_a_firm_is_not(tmp_path):
+    def melding(name: str) -> Path:
+        return docgen.write_pdf(tmp_path / f"{name[:5]}.pdf", [[
+            "Melding bouwactiviteit – Wkb", "Verzoeknr.: 2026050400128", "Adres: Kruisstraat 3 A, 5341 JR Oss",
+            f"Melder: {name}", "KB: Stavast Kwaliteitsborging B.V.", "Instrument: WKI",
+        ]])
+    x = run(melding("Thijs van den Heuvel"))
+    check(x, "bouwmelding", {"initiatiefnemer": "Thijs van den Heuvel"})
+    assert x.fields["initiatiefnemer"].confidence < 0.8  # a guess, to check
+    check(run(melding("Architectenbureau Roord")), "bouwmelding", {}, absent=("initiatiefnemer",))
