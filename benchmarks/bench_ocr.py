@@ -1,6 +1,6 @@
 """Text recognition on scans of the sample documents: accuracy, seconds per page, peak memory.
 
-Run: python benchmarks/bench_ocr.py [samples folder, or an evaluation set with truth.json and docs/] [--engines tesseract,rapidocr] [--every N] [--dpi 200]
+Run: python benchmarks/bench_ocr.py [samples folder, or an evaluation set with truth.json and docs/] [--engines tesseract,rapidocr] [--every N] [--dpi 200] [--details] [--keep FOLDER]
 
 Every sample PDF with an entry in truth.json is turned into an image-only scan as a copier makes it
 (tests/fixtures/ocr/scans.py: rendered at --dpi, tilted up to 1.5 degrees, speckled, a received-stamp),
@@ -88,6 +88,8 @@ def main() -> int:
     ap.add_argument("--engines", default="tesseract,rapidocr")
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--dpi", type=int, default=200, help="resolution of the simulated scanner")
+    ap.add_argument("--details", action="store_true", help="also list the fields that were not read")
+    ap.add_argument("--keep", default="", help="folder to keep the scans in (to look at them)")
     args = ap.parse_args()
     root = Path(args.samples)
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
@@ -101,7 +103,7 @@ def main() -> int:
         for i, entry in enumerate(entries):
             pages = render(folder / entry["file"], dpi=args.dpi)
             images = [scanify(p, angle=(-1.5, 0.8, 1.2)[(i + j) % 3], seed=i * 10 + j) for j, p in enumerate(pages)]
-            path = Path(tmp) / f"scan{i:03d}.pdf"
+            path = Path(args.keep or tmp) / f"scan{i:03d}.pdf"
             path.write_bytes(image_pdf(images, dpi=args.dpi))
             scans.append((entry, path, images))
         n_pages = sum(len(s[2]) for s in scans)
@@ -135,8 +137,10 @@ def main() -> int:
                     kinds += bool(x) and x.kind == entry["kind"]
                     r, w, m = _score(entry, values)
                     right, wrong, missing = right + r, wrong + w, missing + m
+                    if x and x.kind != entry["kind"]:
+                        errors.append(f"  {entry['file'][:40]}: soort {entry['kind']}, gelezen {x.kind} ({path.name})")
                     for field, expected in entry["fields"].items():
-                        if values.get(field) not in (expected, None):
+                        if values.get(field) not in (expected, None) or args.details and values.get(field) is None:
                             errors.append(f"  {entry['file'][:40]}: {field} verwacht {expected!r}, gelezen {values.get(field)!r}")
                 peak = _peak_mb(reader._proc.pid) if reader._proc is not None else None
             finally:
@@ -148,7 +152,7 @@ def main() -> int:
                   f"{seconds / bare:.2f}x); piekgeheugen leesproces "
                   + (f"{peak:.0f} MB" if peak else "onbekend") + (" (Tesseract zelf draait als eigen proces)"
                                                                  if name == "tesseract" else ""))
-            for line in errors[:25]:
+            for line in errors if args.details else errors[:25]:
                 print(line)
     return 0
 

@@ -1025,3 +1025,21 @@ def test_a_person_who_melds_is_taken_for_the_initiatiefnemer_a_firm_is_not(tmp_p
     check(x, "bouwmelding", {"initiatiefnemer": "Thijs van den Heuvel"})
     assert x.fields["initiatiefnemer"].confidence < 0.8  # a guess, to check
     check(run(melding("Architectenbureau Roord")), "bouwmelding", {}, absent=("initiatiefnemer",))
+
+
+def test_the_date_after_the_requests_own_number_is_sure_another_sentences_is_not(tmp_path):
+    own = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Start bouwwerkzaamheden", "Verzoeknr. 2026072400903 — ingediend vr 24 jul. 2026",
+        "Melding bouwactiviteit: 2026070600512", "Hoofdstraat 210 A, 7881 TG Emmer-Compascuum",
+        "Datum start: ma 27 jul. 2026",
+    ]])
+    x = run(own)
+    check(x, "startmelding", {"datum": "2026-07-24", "startdatum": "2026-07-27", "verwijst_naar": "2026070600512"})
+    assert x.fields["datum"].confidence >= 0.8
+    other = docgen.write_pdf(tmp_path / "start2.pdf", [[
+        "Start bouwwerkzaamheden", "Verzoeknummer: 2026072400903",
+        "De melding bouwactiviteit is ingediend op 6 juli 2026 onder nummer 2026070600512.",
+        "Locatie: Hoofdstraat 210 A, 7881 TG Emmer-Compascuum", "Datum start: ma 27 jul. 2026",
+    ]])
+    y = run(other)
+    assert "datum" not in y.fields or y.fields["datum"].confidence < 0.8, y.fields.get("datum")

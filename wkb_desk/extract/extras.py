@@ -14,6 +14,8 @@ from wkb_desk.extract.reference import Reference
 FREE_CONF = 0.6
 PROSE_REF_CONF = 0.6  # a reference name found in the body text, not in a labelled line
 _PRINTED = re.compile(r"\b(?:afgedrukt|geprint|gegenereerd|printdatum|pagina \d)", re.IGNORECASE)
+_OWN_NR_THEN = re.compile(r"^\s*(?:verzoek(?:nummer|nr\.?)?|nr\.?|aanvraag(?:nummer)?)\s*:?\s*20\d{11}\b[\s,;—–\-·|]*$",
+                          re.IGNORECASE)
 _ENDS_IN_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s*$")  # "... van mevrouw M." / "Janssen op de ...": no sentence's end
 _SUBMITTED = re.compile(r"\b(?:ingediend|ontvangen|gedaan)\b(?:[^.]{0,80}?\bop\b)?", re.IGNORECASE)
 
@@ -59,7 +61,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 # the date right after the verb ("ingediend op 2 november", "ingediend di 31 mrt. 2026")
                 dates = nz.find_dates(ln.text[sub.end(): sub.end() + 60])
                 if dates and dates[0][0] <= 25:
-                    out.append(_cand("datum", dates[0][1].isoformat(), ln, 0.7))
+                    # "Verzoek 2026072400903 — ingediend vr 24 jul. 2026": the request's own number opens the line,
+                    # so the date is this request's, as sure as a label; in other sentences it may be another's
+                    own = _OWN_NR_THEN.match(ln.text[:sub.start()]) and dates[0][0] <= 8
+                    out.append(_cand("datum", dates[0][1].isoformat(), ln, LETTER_DATE_CONF if own else 0.7))
                     break
         else:
             for ln in body[:20]:
