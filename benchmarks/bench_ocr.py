@@ -88,6 +88,7 @@ def main() -> int:
     ap.add_argument("--engines", default="tesseract,rapidocr")
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--dpi", type=int, default=200, help="resolution of the simulated scanner")
+    ap.add_argument("--reader-dpi", type=int, default=0, help="ocr.dpi of the reader (default: the configured one)")
     ap.add_argument("--details", action="store_true", help="also list the fields that were not read")
     ap.add_argument("--keep", default="", help="folder to keep the scans in (to look at them)")
     args = ap.parse_args()
@@ -117,7 +118,7 @@ def main() -> int:
         print(f"tekstlaag (geen OCR): soort goed {base[0]}/{len(scans)}, gegevens goed {base[1] / total:.1%}, "
               f"fout {base[2] / total:.1%}, ontbreekt {base[3] / total:.1%}")
         for name in args.engines.split(","):
-            settings = OcrSettings(engine=name)
+            settings = OcrSettings(engine=name, **({"dpi": args.reader_dpi} if args.reader_dpi else {}))
             try:
                 engine = choose_engine(settings)
             except EngineUnavailable as exc:
