@@ -310,6 +310,9 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     ("76O1 AB Almelo", "7601 AB Almelo"),
     ("Kenmerk\tSB-2026-558", "Kenmerk\tSB-2026-558"),  # no context that makes it certain: left as read
     ("Postbus 1234 56", "Postbus 1234 56"),
+    ("Hessenweg 1 12a", "Hessenweg 112a"),  # a narrow 1 set apart from its number by the engine
+    ("Gevolgklasse 1", "Gevolgklasse 1"),
+    ("pagina 1 van 2", "pagina 1 van 2"),
 ])
 def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
     from wkb_desk.ocr.layout import fix_lookalikes

@@ -39,12 +39,13 @@ class Engine:
     language: str = "nld"
     _model: Any = field(default=None, repr=False)
 
-    def read(self, image, timeout: float) -> list[Piece]:
-        """Words/lines with boxes, in image pixels. Raises subprocess.TimeoutExpired past `timeout` (Tesseract)."""
+    def read(self, image, timeout: float, sparse: bool = False) -> list[Piece]:
+        """Words/lines with boxes, in image pixels. Raises subprocess.TimeoutExpired past `timeout` (Tesseract).
+        `sparse`: Tesseract looks for text of any size anywhere (RapidOCR always does)."""
         if self.name == TESSERACT:
             from wkb_desk.ocr.tesseract import read_tesseract
 
-            return read_tesseract(self.program, self.language, image, timeout)
+            return read_tesseract(self.program, self.language, image, timeout, sparse)
         from wkb_desk.ocr.rapid import load_model, read_rapidocr
 
         if self._model is None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 # neighbours are of the other kind, so codes such as "7601AB" or "B0RG4" at a word's edge stay as read.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\W\d_]{2})")
 _LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
+# a narrow "1" set apart from the digits after it ("Hessenweg 1 12a" for 112a): an engine's gap, no house number
+_SPLIT_ONE = re.compile(r"(?<=[a-zà-ÿ] )1 (?=\d{1,3}(?:[a-zA-Z]|-\d{1,3})?(?:[\s,]|$))")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
 TAB_GAP = 1.5  # a gap wider than this many times the type size separates cells, not words
 # A received-stamp ("ONTVANGEN 14 APR 2026", "Ingekomen", "Postkamer") is the desk's own mark, not the
@@ -25,7 +27,7 @@ _STAMP = re.compile(r"^\W*(?:(?:ONTVANGEN|INGEKOMEN|BINNENGEKOMEN)\b|(?i:ontvang
 # a stamp that overlaps print comes back in pieces ("NGEN 14 APR 2026", "ente - Postkamer"): its date in
 # capitals with a short month, or the post room's name
 _STAMP_PART = re.compile(r"\b\d{1,2}\s+(?:JAN|FEB|MRT|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\s+20\d{0,2}\b"
-                         r"|\b(?:O?NTVANGEN|ONTVANG|ONTVA)\b|(?i:postkamer|gemeente\s*-\s*post)")
+                         r"|\b(?:O?NTVANGEN|ONTVANGE|ONTVANG|ONTVA)\b|(?i:postkamer|gemeente\s*-\s*post)")
 
 
 # A verzoeknummer has 13 digits, a BAG-id 16: a token of that length that is digits but for one or two
@@ -42,6 +44,7 @@ def fix_lookalikes(text: str) -> str:
         before, after = text[m.start() - 1], text[m.end()]
         return "O" if before.isupper() and after.isupper() else "o"
 
+    text = _SPLIT_ONE.sub("1", text)
     text = _DIGIT_IN_WORD.sub(letter, text)
     text = _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
     text = _LONG_NUMBER.sub(_long_number, text)

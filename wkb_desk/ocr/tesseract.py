@@ -13,6 +13,8 @@ from wkb_desk.ocr.layout import TAB_GAP, Piece
 # far better than the automatic segmentation (psm 3 cuts a table into column blocks and loses cells):
 # 140 of 147 fields right and none wrong against 122 right and 11 wrong. 300 dpi as rendered.
 _ARGS = ("--psm", "6", "--dpi", "300", "-c", "preserve_interword_spaces=0")
+# --psm 6 reads the page as one block of lines and drops lines in far larger type (a title, a logo's name)
+_SPARSE_ARGS = ("--psm", "11", "--dpi", "150", "-c", "preserve_interword_spaces=0")
 _MIN_WORD_CONF = 20.0  # Tesseract's 0..100; below: specks and smudges read as letters
 # What is left of a dotted leader after preprocessing ("Hnr...", "PC.......e."): not part of the label.
 _LEADER_REST = re.compile(r"(?<=\w)(?:[.…·,]{3,}|_{3,})\S*$")
@@ -22,7 +24,8 @@ _DASH_READ = re.compile(r"[=\-–~]{1,3}")  # how such a dash comes back: "=", "
 _KEPT_MARKS = {"—", "-", "–", "&", "/", "+", "=", "·"}  # marks that are words of their own in real text
 
 
-def read_tesseract(program: str, language: str, image, timeout: float) -> list[Piece]:
+def read_tesseract(program: str, language: str, image, timeout: float, sparse: bool = False) -> list[Piece]:
+    """`sparse`: find text of any size anywhere (--psm 11), for the pass that looks for large type only."""
     buf = io.BytesIO()
     image.save(buf, "PNG", compress_level=1)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: the machine runs other work too
@@ -30,7 +33,7 @@ def read_tesseract(program: str, language: str, image, timeout: float) -> list[P
     if os.name == "nt":
         kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     done = subprocess.run(
-        [program, "stdin", "stdout", "-l", language, *_ARGS, "tsv"],
+        [program, "stdin", "stdout", "-l", language, *(_SPARSE_ARGS if sparse else _ARGS), "tsv"],
         input=buf.getvalue(), capture_output=True, timeout=timeout, env=env, check=False, **kwargs,
     )
     if done.returncode != 0:
