@@ -258,8 +258,8 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     # with a lower confidence than a labelled value
     others = _negative_values(body, ref)
     for field_name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger)):
-        if field_name in have or any(c.field == field_name for c in out):
-            continue
+        if field_name in have or any(c.field == field_name for c in out) or kind == "startmelding":
+            continue  # (the startmelding form asks for neither: a borger named in it submitted it or is a contact)
         for ln in body:
             if ln.pos in others:
                 continue
@@ -438,6 +438,7 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
 _STRIP_SEP = re.compile(r"\s+[|·•]\s+|\s{2,}[–-]\s{2,}")
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 _STRIP_LEAD = re.compile(r"^(?:project|locatie|bouwlocatie|bouwadres|adres)\s+(?=[A-Z])", re.IGNORECASE)
+_LEGAL_FORM_END = re.compile(r"\b(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|VOF)(?:\s|$)", re.IGNORECASE)
 STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
 
 
@@ -455,6 +456,8 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
             continue
+        if any(_LEGAL_FORM_END.search(part) for part in parts):
+            continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead
         for k, part in enumerate(parts):
             if ":" in part or _OFFICE.search(part):
                 continue  # "instrument: WKI" is a labelled value, read as such

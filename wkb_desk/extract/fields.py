@@ -28,7 +28,7 @@ _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie|kad\.)(?:\b|(?<=\.))\s*:?",
                        re.IGNORECASE)
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
-_PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
+_PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
                             r"\s*(?:\(|,|\.|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^[A-Z][a-zà-ÿ'\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
@@ -268,7 +268,9 @@ def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     return out
 
 
-_ANSWER = re.compile(r"(?i)\s*(?:ja|nee)\b[ ,.:;]")  # "Nee, door de initiatiefnemer": an answer, not a label
+# "Nee, door de initiatiefnemer": an answer, not a label; "Namens de initiatiefnemer,": a letter's closing (the name
+# below it is whoever signs)
+_ANSWER = re.compile(r"(?i)\s*(?:ja|nee)\b[ ,.:;]|\s*namens\b[^:\t]*,\s*$")
 _VALUE_ONLY = re.compile(r"^[\d\s.,:;/\-–()€%]+$")  # a cell of digits and marks ("2026041601264", "16-04-2026"): no label
 
 
@@ -942,6 +944,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             v = _name_value(raw)
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
+                version = _VERSION_TAIL.search(v)
+                if version and version.start() > 2:  # "KwaliBorg Wkb-systematiek - versie 2.1": the name, then its version
+                    add("instrument_versie", re.search(r"\d+(?:\.\d+){0,3}", version.group(0)).group(0), conf - 0.05)
+                    v = v[: version.start()].rstrip(" -–,")
             cut = _RUN_ON.sub("", v) if v else v
             if cut != v:  # "instrument X gebruikt, zoals ...": the sentence runs on after the name; a guess
                 v, conf = (cut if _name_value(cut) else None), min(conf, 0.65)
@@ -949,10 +955,13 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     elif target in ("initiatiefnemer", "bouwer", "projectnaam"):
         if line.sender:
             return []
+        if target == "initiatiefnemer" and (ref.match_borger(raw[:120]) or info.label == "namens" and raw.rstrip().endswith(",")):
+            return []  # a kwaliteitsborger is never the initiatiefnemer it borgs for; "Namens Borg 4," closes a letter
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
     return out
 
 
+_VERSION_TAIL = re.compile(r"\s*[-–,(]?\s*\b(?:versie|version|v\.?)\s*\d+(?:\.\d+){0,3}\)?\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
 

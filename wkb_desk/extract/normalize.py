@@ -198,7 +198,9 @@ def parse_address(text: str) -> dict[str, str]:
             out["plaats"] = place
     m = _STREET_NR.search(before)
     if m:
-        street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,.-")
+        street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,-")
+        if not re.search(r"\b[A-Z]\.[A-Z]\.$", street):  # "Vaart N.Z." keeps the stop of its abbreviation
+            street = street.strip(" ,.-")
         street = _street_words(re.sub(r"\s{2,}", " ", street))
         if street.isupper() and len(street) > 3:  # "KERKSTRAAT" in a form typed in capitals
             street = street.title()

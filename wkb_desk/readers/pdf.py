@@ -116,6 +116,9 @@ def _page_text(page) -> str:
             last = rows[-1].cells[-1]
             rows[-1].cells[-1] = (last[0], f"{last[1]} {cells[0][1]}")  # "The Borging" / "Company"
             continue
+        if rows and _continues_cells(rows[-1], row):
+            _join_cells(rows[-1], row)  # "Naam | Woonstichting De" / "initiatiefnemer | Eemhof": a row wrapped in cells
+            continue
         rows.append(row)
     return "\n".join("\t".join(text for _, text in cells) for cells in _reading_order(rows))
 
@@ -150,6 +153,39 @@ def _continues_value(prev: _Row, row: _Row) -> bool:
     return (abs(row.indent - at) <= 1 and len(text) <= 30 and len(label) <= 40 and not any(c.isdigit() for c in label)
             and not label.endswith(".") and not text.endswith(":") and not any(c.isdigit() for c in text)
             and not value.rstrip().endswith((".", ":", ";")) and not any(c.isdigit() for c in value[-6:]))
+
+
+_LEGAL_FORM = re.compile(r"^(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|BV|VOF)(?:\s|$)")
+
+
+def _continues_cells(prev: _Row, row: _Row) -> bool:
+    """A table row printed from Word whose narrow cells wrap: the next line holds the rest of some cells, each
+    exactly under its cell ("Naam | Woonstichting De | KvK-nummer | 3204..." / "initiatiefnemer | Eemhof"). The
+    rest of the label column goes on in lower case (or in brackets: "(rechtspersoon)"); without it, every part
+    must (the rest of a name: "B.V.", "instrument voor"). A row of its own starts with a capital in its first
+    column, so a table whose first column is merged over several rows stays as rows."""
+    if not 2 <= len(prev.cells) <= 4 or len(row.cells) > len(prev.cells):
+        return False
+    starts = [at for at, _ in prev.cells]
+    if any(min(abs(at - s) for s in starts) > 2 for at, _ in row.cells):
+        return False
+    if any(text.endswith(":") for _, text in row.cells) or any(text.endswith(":") for _, text in prev.cells):
+        return False
+    def goes_on(text: str) -> bool:
+        return text[:1].islower() or text[:1] == "(" or bool(_LEGAL_FORM.match(text))
+    first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
+    if first:
+        return goes_on(first[0]) and len(first[0]) <= 40 and len(row.cells) >= 1
+    return all(goes_on(text) for _, text in row.cells)
+
+
+def _join_cells(prev: _Row, row: _Row) -> None:
+    for at, text in row.cells:
+        k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i][0] - at))
+        start, above = prev.cells[k]
+        # a single word too long for its cell breaks without a hyphen, its tail short ("Correspondentieadr" / "es")
+        glue = "" if " " not in above and text[:1].islower() and len(above) >= 12 and len(text) <= 4 else " "
+        prev.cells[k] = (start, f"{above}{glue}{text}")
 
 
 def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
