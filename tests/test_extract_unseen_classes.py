@@ -1043,3 +1043,44 @@ def test_the_date_after_the_requests_own_number_is_sure_another_sentences_is_not
     ]])
     y = run(other)
     assert "datum" not in y.fields or y.fields["datum"].confidence < 0.8, y.fields.get("datum")
+
+
+# --- fourth round (set 14): Word tables printed to PDF, signatures, page headers -------------------------------------
+
+def test_a_word_table_printed_to_pdf_whose_cells_wrap(tmp_path):
+    """Narrow cells wrap onto the next line in their own column: the parts belong to the cell above."""
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (Wkb)",
+        [(50, "Verzoeknr."), (170, "2026042700154")],
+        [(50, "Locatie van het"), (170, "Hogeweg 210-3"), (330, "BAG identificatie"), (450, "0307010000661203")],
+        [(50, "bouwwerk"), (170, "3814 ce Amersfoort")],
+        "3. Initiatiefnemer",
+        [(50, "Naam"), (170, "Woonstichting De"), (330, "KvK-nummer"), (450, "32045178")],
+        [(50, "initiatiefnemer"), (170, "Eemhof")],
+        [(50, "(rechtspersoon)")],
+        [(50, "Kadastrale"), (170, "gemeente Amersfoort, sectie C,"), (330, "Toegelaten"), (450, "WKI")],
+        [(50, "aanduiding"), (170, "nummer"), (330, "instrument")],
+        [(170, "2291")],
+        [(50, "Kwaliteitsborger"), (170, "The Borging Company"), (330, "Datum start"), (450, "2026-06-15")],
+        [(170, "B.V.")],
+        "Voor akkoord,", "Namens de initiatiefnemer,", "P. van Beek",
+    ]])
+    check(run(path), "bouwmelding", {
+        "straat": "Hogeweg", "huisnummer": "210-3", "postcode": "3814 CE", "plaats": "Amersfoort",
+        "initiatiefnemer": "Woonstichting De Eemhof", "kvk": "32045178", "kadastraal": "Amersfoort C 2291",
+        "kwaliteitsborger": "The Borging Company", "instrument": "WKI", "startdatum": "2026-06-15",
+    })
+
+
+def test_a_signature_names_no_initiatiefnemer_and_a_later_page_is_no_letterhead(tmp_path):
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Borgingsplan", "Bouwadres: Kierkamperweg 7, 6721 TC Bennekom", "Opdrachtgever: Veluwezoom Vastgoed B.V.",
+        "Kwaliteitsborger: WTT Kwaliteitsborging B.V.", "Datum: 3 maart 2026",
+    ], [
+        "WTT Kwaliteitsborging B.V. - Borgingsplan", "4. Werkwijze en instrument",
+        "De borging wordt uitgevoerd met het toegelaten instrument WKI. De steekproef is",
+        "groter dan tien procent van de woningen.", "Namens WTT Kwaliteitsborging B.V.,", "ing. K. Bosman",
+        "WTT Kwaliteitsborging B.V. · Industrieweg 51 · 3606 AS Maarssen",
+    ]])
+    check(run(path), "borgingsplan", {"initiatiefnemer": "Veluwezoom Vastgoed B.V.", "instrument": "WKI",
+                                      "straat": "Kierkamperweg"})

@@ -74,6 +74,9 @@ def _title_kind(ref: Reference, text: str) -> str | None:
             return kind
     return None
 
+# labels whose value names the document's own kind ("Activiteit: Gereedmelding bouwwerk")
+_KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
+                         r"betreft|onderwerp|verzoek|documentsoort|document)\s*$")
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
@@ -87,6 +90,9 @@ def title_by_meaning(text: str) -> str | None:
     if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
             or any(c.isdigit() for c in _IN_BRACKETS.sub("", t)[:40]):
         return None
+    head, colon, _ = t.partition(":")
+    if colon and not _TITLE_STEMS.search(head.lower()) and not _KIND_LABEL.match(head):
+        return None  # "Meegestuurde documenten: ... borgingsplan.pdf": a label's value names other documents
     words = _TITLE_WORDS.findall(t.lower())
     if not words or len(words) > 9:
         return None

@@ -28,8 +28,23 @@ def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
     return [ln for ln in lines if ln.text and ln.region == "body" and (include_sender or not ln.sender)]
 
 
-_PLACE_DATE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'\- ]{1,40},?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+_PLACE_DATE = re.compile(r"^(?:'s-)?[A-Z][A-Za-zÀ-ÿ'/\- ]{1,40},?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
                          r"zondag)\s+)?(?:\d{1,2}\s|\d{1,2}[-.])")
+
+
+_PLACE_WORDS_OK = {"aan", "den", "de", "op", "bij", "ter", "ten", "van", "in", "a/d", "/", "-", "en"}
+
+
+def _dating_line(text: str) -> bool:
+    """A letter's "Enschede, 3 februari 2026" / "Zutphen / Utrecht, vrijdag 18 september 2026": a place (words in
+    capitals but for particles) and a date; "Beoogde start bouw ma 16 mrt. 2026" is a labelled date."""
+    m = _PLACE_DATE.match(text)
+    if not m:
+        return False
+    dates = nz.find_dates(text)
+    place = text[: dates[0][0]] if dates else text[: m.end()]
+    words = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", "", place).strip(" ,").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PLACE_WORDS_OK or w.startswith("'s") for w in words)
 
 
 def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset(),
@@ -47,7 +62,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     if "datum" not in have:
         # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
-            if _PLACE_DATE.match(ln.text) and len(ln.text) < 60 and not ln.contact and "\t" not in ln.text \
+            if _dating_line(ln.text) and len(ln.text) < 60 and not ln.contact and "\t" not in ln.text \
                     and ln.pos not in used:  # "Start<TAB>27.7.2026" is a labelled date, not a letter's dating line
                 d = nz.parse_date(ln.text)
                 if d:  # a letter's own dating line, the convention of every Dutch letter: as sure as a label

@@ -386,8 +386,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             if value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value):
                 # "Bouwadres: Kerkstraat 12" with "7601 AB Almelo" on the next line, unlabelled
                 cont = _next_nonempty(lines, vline.pos, limit=1)
-                if cont is not None and _POSTCODE_LINE.match(cont.text) and not label_rows.get(cont.pos, [None])[0]:
-                    value = f"{value}, {cont.text.strip()}"
+                # (also as the first cell of a row whose label cell is merged with the one above: "Wolfskuilseweg
+                # 313 B" / "6542 AK Nijmegen | BAG identificatie | 0268...")
+                if cont is not None and _POSTCODE_LINE.match(cont.cells[0].strip()) \
+                        and not label_rows.get(cont.pos, [None])[0]:
+                    value = f"{value}, {cont.cells[0].strip()}"
             elif value and info.field in _ADDRESS_TARGETS and _ENDS_IN_POSTCODE.search(value):
                 # "Bouwadres: Koudekerkseweg 112b, 4335 SE" with "Middelburg" alone on the next line: wrapped
                 cont = _next_nonempty(lines, vline.pos, limit=1)

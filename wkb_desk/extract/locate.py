@@ -66,6 +66,7 @@ _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", r
 # "3.", "3.2", and a form's lettered parts ("A.", "B)") before a heading
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+_NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][a-zà-ÿ]")
 _SENTENCE_END_LINE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ]+\s(?:\S+\s){2,}\S*\w[.!?]$")
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
@@ -192,8 +193,8 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         top: list[Line] = []
         for ln in plines[:14]:
             if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)) or _LETTER_BODY.match(ln.text) \
-                    or len(ln.text) > 90 or ln.heading:  # a block's heading ("A. Gegevens indiener") opens the form
-                break
+                    or len(ln.text) > 90 or ln.heading or _NUMBERED_HEAD.match(ln.text) or _prose(ln.text):
+                break  # a block's heading ("A. Gegevens indiener", "4. Werkwijze") or running text opens the page's own
             top.append(ln)
         if any(ln.contact or find_postcode(ln.text, strict=True) for ln in top):
             for ln in top:

@@ -155,6 +155,7 @@ def _continues_value(prev: _Row, row: _Row) -> bool:
             and not value.rstrip().endswith((".", ":", ";")) and not any(c.isdigit() for c in value[-6:]))
 
 
+_OPEN_NUMBER = re.compile(r"(?i)\b(?:nummer|nr\.?|perceel|perceelnummer|sectie)$")
 _LEGAL_FORM = re.compile(r"^(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|BV|VOF)(?:\s|$)")
 
 
@@ -171,12 +172,17 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
         return False
     if any(text.endswith(":") for _, text in row.cells) or any(text.endswith(":") for _, text in prev.cells):
         return False
-    def goes_on(text: str) -> bool:
-        return text[:1].islower() or text[:1] == "(" or bool(_LEGAL_FORM.match(text))
+    def above(at: int) -> str:
+        return min(prev.cells, key=lambda c: abs(c[0] - at))[1]
+
+    def goes_on(text: str, over: str) -> bool:
+        # (a number under a value that breaks off before it: "gemeente Harderwijk, sectie K, nummer" / "2291")
+        return text[:1].islower() or text[:1] == "(" or bool(_LEGAL_FORM.match(text)) or (
+            text.isdigit() and len(text) <= 6 and bool(_OPEN_NUMBER.search(over)))
     first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
     if first:
-        return goes_on(first[0]) and len(first[0]) <= 40 and len(row.cells) >= 1
-    return all(goes_on(text) for _, text in row.cells)
+        return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
+    return all(goes_on(text, above(at)) for at, text in row.cells)
 
 
 def _join_cells(prev: _Row, row: _Row) -> None:
