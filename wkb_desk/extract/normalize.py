@@ -161,6 +161,8 @@ def clean_place(text: str) -> str | None:
         return None
     if place.isupper() and len(place) > 3:
         place = place.title()
+    elif place[:1].islower() and place[:2] not in ("'s", "’s"):
+        place = place[:1].upper() + place[1:]  # "assen" (a form typed in lower case, a capital lost in a scan)
     return place or None
 
 
