@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import replace
 
-from wkb_desk.extract.classify import classify
+from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, plausible, to_field_value,
@@ -107,8 +107,11 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     prose = prose_fields(lines, ref, set(chosen), used)
     prose_found = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in prose}
     # a listed borger or instrument named in the text (a short plan in prose) is structure too, as a sentence is
-    named = reference_names(lines, ref, found | prose_found)
-    kind, score, _ = classify(lines, ref, len(found) + 0.5 * len(prose_found - found) + 0.5 * len(named))
+    # (looked up only where it can matter: from FULL_STRUCTURE fields on, more structure changes no score)
+    n_fields = len(found) + 0.5 * len(prose_found - found)
+    if n_fields < FULL_STRUCTURE:
+        n_fields += 0.5 * len(reference_names(lines, ref, found | prose_found))
+    kind, score, _ = classify(lines, ref, n_fields)
 
     warnings: list[str] = []
     if kind in ("startmelding", "gereedmelding"):

@@ -22,6 +22,7 @@ SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the ad
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
 MAIL_FORM_WORDS = 0.35
+FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
@@ -77,6 +78,7 @@ def _title_kind(ref: Reference, text: str) -> str | None:
 # labels whose value names the document's own kind ("Activiteit: Gereedmelding bouwwerk")
 _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
                          r"betreft|onderwerp|verzoek|documentsoort|document)\s*$")
+_DIGIT = re.compile(r"\d")
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
@@ -128,9 +130,9 @@ def _next_text(lines: list[Line], line: Line) -> str:
 
 def _column_pairs(heads: str, values: str) -> str:
     """"Verzoeknummer<TAB>Soort verzoek" over "2026...<TAB>Gereedmelding" -> "verzoeknummer: 2026..." lines."""
-    top, low = heads.split("\t"), values.split("\t")
-    if len(top) != len(low) or any(ch.isdigit() for ch in heads):
+    if heads.count("\t") != values.count("\t") or _DIGIT.search(heads):
         return ""
+    top, low = heads.split("\t"), values.split("\t")
     return "\n".join(f"{h.strip()}: {v.strip()}" for h, v in zip(top, low) if h.strip() and v.strip())
 
 
@@ -234,7 +236,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):
                 penalty += weight
-    structure = 0.4 + 0.6 * min(1.0, n_fields / 5.0)
+    structure = 0.4 + 0.6 * min(1.0, n_fields / FULL_STRUCTURE)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}
     kind, score = max(final.items(), key=lambda kv: kv[1]) if final else (KIND_UNKNOWN, 0.0)
     # a document that says plainly what it is (its title and the kind's own wording, as a letter does) needs less

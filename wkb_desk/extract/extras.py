@@ -242,17 +242,16 @@ def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[st
             if name not in have and any(match(ln.text[:600]) for ln in body)}
 
 
-def _negative_values(body: list[Line], ref: Reference) -> set[int]:
-    """Lines that hold the value of a label of something else ("Ingediend door: The Borging Company namens ...",
+def _negative_value(body: list[Line], k: int, ref: Reference) -> bool:
+    """The line holds the value of a label of something else ("Ingediend door: The Borging Company namens ...",
     also below a bare "Ingediend door"): a party named there is not named as this document's borger."""
-    out: set[int] = set()
-    for k, ln in enumerate(body):
-        parsed = match_label(ref, ln.cells[0].strip()) if ln.text.strip() else None
-        if parsed and parsed[0] in ref.negative and parsed[0] not in ref.labels:
-            out.add(ln.pos)
-            if not parsed[2] and k + 1 < len(body):
-                out.add(body[k + 1].pos)
-    return out
+    for at, bare_only in ((k, False), (k - 1, True)):
+        if at < 0 or not body[at].text.strip():
+            continue
+        parsed = match_label(ref, body[at].cells[0].strip())
+        if parsed and parsed[0] in ref.negative and parsed[0] not in ref.labels and (not bare_only or not parsed[2]):
+            return True
+    return False
 
 
 def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str, ownnrs: tuple[str, ...] = ()) -> list[Cand]:
@@ -271,14 +270,13 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                 break
     # named only in prose ("... borgt X met het instrument Y ..."): a reference-list name in the body text,
     # with a lower confidence than a labelled value
-    others = _negative_values(body, ref)
     for field_name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger)):
         if field_name in have or any(c.field == field_name for c in out) or kind == "startmelding":
             continue  # (the startmelding form asks for neither: a borger named in it submitted it or is a contact)
-        for ln in body:
-            if ln.pos in others:
-                continue
+        for k, ln in enumerate(body):
             entry = match(ln.text[:600])
+            if entry and _negative_value(body, k, ref):
+                continue
             if entry:
                 out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
                 break

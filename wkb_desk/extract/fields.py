@@ -91,7 +91,23 @@ def _first_word(low: str) -> str:
 _WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
+LABEL_CACHE_SIZE = 50_000
+
+
 def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
+    """`_match_label`, remembered per reference (see Reference.label_cache)."""
+    cache = ref.label_cache
+    try:
+        return cache[cell]
+    except KeyError:
+        pass
+    if len(cache) >= LABEL_CACHE_SIZE:
+        cache.clear()
+    out = cache[cell] = _match_label(ref, cell)
+    return out
+
+
+def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """(normalised label, separator, remainder) when `cell` starts with a known label.
 
     A label the lists do not name exactly is read by its key words (meaning.py): the text before a colon
@@ -255,7 +271,7 @@ _GEMEENTE_PIECE = re.compile(r"(?i)^\s*(?:kadastrale\s+)?gemeente\s*:\s*(\S.*?)\
 def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     """"Gemeente | Sectie | Perceel" (or with colons on one line): in a row that names the sectie, "gemeente" is the
     kadastrale gemeente and "perceel" / "nummer" the perceel's number, not a whole perceel or a house number."""
-    if not any(p and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
+    if not any(p and "ectie" in p[0] and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
         return parsed
     out = list(parsed)
     for i, cell in enumerate(cells):
@@ -466,9 +482,11 @@ def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line
     """A row of column headings over a row of values: every cell a bare label; or, over a row with as many cells
     and no label in it, two known labels or more beside fewer headings no list knows ("Verzoeknummer | Datum
     indiening | Zaaknummer"). Pairs on one row ("Straat | Kerkstraat | Plaats | Almelo") have labels below."""
-    if all(parsed[i] and not parsed[i][2] for i in nonempty):
-        return True
     known = sum(1 for i in nonempty if parsed[i] and not parsed[i][2])
+    if known == len(nonempty):
+        return True
+    if known < 2 and not parsed[nonempty[-1]]:
+        return False
     last = parsed[nonempty[-1]]
     # a bare label in the last cell has no value beside it: its value is below ("Omschrijving | Kadastraal")
     if not (known >= 2 and known > len(nonempty) - known or last and not last[2]) or below is None \

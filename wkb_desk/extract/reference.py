@@ -76,6 +76,9 @@ class Reference:
     inline_label_re: re.Pattern | None = None  # "Label:" in the middle of a line (two-column flow)
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
+    # cell text -> its label reading (fields.match_label is pure given the lists): forms repeat their labels across
+    # pages and documents, so a long-running watcher reads each label once; bounded by LABEL_CACHE_SIZE
+    label_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     label_first_words: frozenset[str] = frozenset()
     section_first_words: frozenset[str] = frozenset()
     literals: dict[str, str] = field(default_factory=dict)  # pattern -> text every match contains (prefilter)
