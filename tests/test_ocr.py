@@ -318,3 +318,63 @@ def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(rea
     from wkb_desk.ocr.layout import fix_lookalikes
 
     assert fix_lookalikes(read) == meant
+
+
+@needs_tesseract
+def test_a_title_in_large_type_is_read_from_the_scan(tmp_path):
+    """Tesseract reading the page as one block drops a line in far larger type: the kind would be lost with it."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 14)
+    cv.drawRightString(540, 797, "TÜV NORD")  # a borger's letterhead at the top right, in small type below it
+    cv.setFont("Helvetica", 7.5)
+    for k, line in enumerate(("Divisie Bouw & Kwaliteitsborging", "Kruisweg 755", "2132 NG Hoofddorp")):
+        cv.drawRightString(540, 784 - 10 * k, line)
+    cv.setFont("Helvetica-Bold", 18)
+    cv.drawString(60, 740, "BORGINGSPLAN")
+    cv.setFont("Helvetica", 11)
+    cv.drawString(60, 722, "Opslagloods Veluwe Opslag – Lorentz III kavel 14")
+    y = 695
+    for label, value in (("Kenmerk", "TN-WKB-26-2210"), ("Datum", "woensdag 1 april 2026"),
+                         ("Perceel", "Harderwijk K 2291"), ("Plaats", "Harderwijk"),
+                         ("Opdrachtgever", "Veluwe Opslag B.V."), ("Kwaliteitsborger", "TÜV NORD Nederland B.V."),
+                         ("Instrument", "WKI"), ("Gevolgklasse", "1"), ("Start uitvoering", "27 mei 2026")):
+        cv.setFont("Helvetica-Bold", 9)
+        cv.drawString(90, y, label)
+        cv.setFont("Helvetica", 9)
+        cv.drawString(220, y, value)
+        y -= 18
+    cv.showPage()
+    cv.save()
+    scan = image_pdf([scanify(render(path, dpi=200, crop=True)[0], angle=1.2, seed=3)], dpi=200)
+    read = read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
+    assert "BORGINGSPLAN" in read.pages[0].text
+    x = extract(read, load_reference())
+    assert x.kind == "borgingsplan", (x.kind, read.pages[0].text[:300])
+    assert x.values().get("kadastraal") == "Harderwijk K 2291"
+
+
+def test_large_type_found_at_half_size_is_added_only_where_the_first_reading_has_nothing():
+    """Where Tesseract's block reading dropped a line in large type (seen on a copier scan of a borgingsplan whose
+    title sat beside the received-stamp), the sparse reading at half size adds it: large, sure, in free space."""
+    from PIL import Image
+
+    from wkb_desk.ocr.layout import Piece
+    from wkb_desk.ocr.recognise import _large_type
+
+    class HalfSizeReading:
+        name = "tesseract"
+
+        def read(self, image, timeout, sparse=False):
+            assert sparse and image.size == (500, 700)  # the page at half size, read as sparse text
+            return [Piece(30, 100, 200, 130, "BORGINGSPLAN", 0.95),  # the title (60 px high on the page)
+                    Piece(30, 140, 120, 150, "Kenmerk", 0.96),       # body text: read already
+                    Piece(300, 20, 420, 45, "ONTVANGE", 0.5),        # a stamp's piece: not sure enough
+                    Piece(30, 300, 90, 330, "Ok", 0.99)]             # too short to be a title
+    first = [Piece(60, 280, 240, 300, "Kenmerk", 0.96), Piece(300, 280, 500, 300, "TN-WKB-26-2210", 0.9),
+             Piece(60, 320, 200, 340, "Datum", 0.96)]
+    added = _large_type(HalfSizeReading(), Image.new("L", (1000, 1400), 255), first, timeout=10)
+    assert [(p.text, p.x0, p.y0, p.y1) for p in added] == [("BORGINGSPLAN", 60.0, 200.0, 260.0)]
