@@ -71,7 +71,7 @@ def due_days(last_done: dt.date | None, target: dt.date, *, max_days: int, repea
 
 def run_daily(desk: "Desk", on_date: dt.date, *, command: str = "daily", sweep: bool = True) -> DailyResult:
     """One daily run for `on_date` on an open Desk (which holds the single-writer lock, or is a dry run)."""
-    settings, conn, dry = desk.settings, desk.conn, desk.dry_run
+    conn, dry = desk.conn, desk.dry_run
     assert conn is not None, "use Desk as a context manager"
     started = time.monotonic()
     result = DailyResult(on_date)

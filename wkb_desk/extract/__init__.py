@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import replace
 
+from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
@@ -35,9 +36,8 @@ _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
 # fields of a party (not the document's own data): they do not mark where a form's own data starts
 _NO_ANCHOR = {"kvk", "partij_adres", "email", "melder"}
 # words of a firm's name: a melder that is a firm is most often an architect or adviser melding on behalf of someone
-_ORGANISATION = re.compile(r"(?i)\b(?:b\.?v\.?|v\.o\.f\.?|n\.v\.|c\.v\.)(?:\s|$)|bureau|buro|architect|advies|ingenieur|"
-                           r"bouw|bedrijf|groep|stichting|vereniging|gemeente|corporatie|holding|makelaar|"
-                           r"projectontwikkel|installatie|\b(?:bv|vof)\b")
+_FIRM_WORDS = re.compile(r"(?i)bureau|buro|architect|advies|ingenieur|bouw|bedrijf|groep|stichting|vereniging|gemeente|"
+                         r"corporatie|holding|makelaar|projectontwikkel|installatie")
 MELDER_AS_INITIATOR = 0.6  # the melder taken for the initiatiefnemer where no initiatiefnemer is named: to check
 MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
 _FIELD_WORDS = {"startdatum": "datum", "ingebruikname": "datum", "datum": "datum", "postcode": "postcode",
@@ -238,7 +238,7 @@ def _melder(kind: str, chosen: dict[str, Cand]) -> None:
         c = chosen["initiatiefnemer"]
         chosen["melder"] = Cand("melder", c.value, c.conf, c.order, c.page, c.fragment, c.label)
     elif "initiatiefnemer" not in chosen and "melder" in chosen and "gemachtigde" not in chosen["melder"].label \
-            and not _ORGANISATION.search(str(chosen["melder"].value)):
+            and not (nz.LEGAL_FORM.search(str(chosen["melder"].value)) or _FIRM_WORDS.search(str(chosen["melder"].value))):
         # "Melder: Thijs van den Heuvel" and no initiatiefnemer named: a private person melds their own building
         # (a firm that melds is most often the gemachtigde); still a guess
         c = chosen["melder"]

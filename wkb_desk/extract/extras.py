@@ -451,7 +451,6 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
 _STRIP_SEP = re.compile(r"\s+[|·•]\s+|\s{2,}[–-]\s{2,}")
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 _STRIP_LEAD = re.compile(r"^(?:project|locatie|bouwlocatie|bouwadres|adres)\s+(?=[A-Z])", re.IGNORECASE)
-_LEGAL_FORM_END = re.compile(r"\b(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|VOF)(?:\s|$)", re.IGNORECASE)
 STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
 
 
@@ -469,7 +468,7 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
             continue
-        if any(_LEGAL_FORM_END.search(part) for part in parts):
+        if any(nz.LEGAL_FORM.search(part) for part in parts):
             continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead
         for k, part in enumerate(parts):
             if ":" in part or _OFFICE.search(part):

@@ -232,6 +232,8 @@ _KAD = re.compile(
 )
 
 
+# a firm's legal form ("Borg4 B.V.", "Hulsbeek V.O.F.")
+LEGAL_FORM = re.compile(r"(?i)\b(?:b\.v\.|n\.v\.|v\.o\.f\.|c\.v\.|bv|vof)(?:\s|$)")
 _KAD_LABEL_WORDS = {"sectie", "perceel", "perceelnummer", "kadastraal", "kadastrale", "nummer", "gemeente"}
 _PLACE_PARTICLES = {"van", "de", "der", "den", "aan", "op", "en", "in", "bij", "het", "'s", "ter", "ten"}
 

@@ -46,8 +46,6 @@ def read_rapidocr(model, image) -> list[Piece]:
 
 
 def _restore_spaces(grey, text: str, char_boxes) -> str:
-    import numpy as np
-
     try:
         lefts = [min(p[0] for p in b) for b in char_boxes]
         rights = [max(p[0] for p in b) for b in char_boxes]
