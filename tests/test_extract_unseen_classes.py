@@ -854,12 +854,13 @@ def test_dso_questions_answers_and_yes_no_questions(tmp_path):
     assert x.fields["startdatum"].confidence >= 0.8 and x.fields["verwijst_naar"].confidence >= 0.8
 
 
-def _mail(path: Path, subject: str, body: str) -> Path:
+def _mail(path: Path, subject: str, body: str, date: str = "Tue, 29 Dec 2026 09:12:00 +0100") -> Path:
     from email.message import EmailMessage
 
     msg = EmailMessage()
     msg["From"] = "Digitaal Stelsel Omgevingswet <noreply@omgevingswet.example>"
     msg["To"] = "wkb@gemeente.example"
+    msg["Date"] = date  # every saved mail has one
     msg["Subject"] = subject
     msg.set_content(body)
     path.write_bytes(bytes(msg))
@@ -1084,3 +1085,25 @@ def test_a_signature_names_no_initiatiefnemer_and_a_later_page_is_no_letterhead(
     ]])
     check(run(path), "borgingsplan", {"initiatiefnemer": "Veluwezoom Vastgoed B.V.", "instrument": "WKI",
                                       "straat": "Kierkamperweg"})
+
+
+# --- fifth round (set 15): a contractor's one-line start notice ------------------------------------------------------
+
+def test_a_one_line_start_notice_by_mail_is_a_startmelding_of_guesses(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "Start bouw Stationsstraat 14a",
+                 "Goedemiddag,\n\nStart bouw Stationsstraat 14a Markelo per 4 mei, verzoek 2026042800731 (hoort bij "
+                 "bouwmelding 2026030900412).\n\nGr. Henk Nijhof\nBouwbedrijf Nijhof V.O.F.\n")
+    x = run(mail)
+    # the year left out is that of the request, whose number starts with the day it was made (28 April 2026)
+    check(x, "startmelding", {"verzoeknummer": "2026042800731", "startdatum": "2026-05-04", "straat": "Stationsstraat",
+                              "huisnummer": "14a", "plaats": "Markelo", "verwijst_naar": "2026030900412"})
+    assert x.fields["startdatum"].confidence < 0.8  # a guess: a flag on it waits for a person
+    late = run(_mail(tmp_path / "jan.eml", "Start bouw Kerkweg 2", "Start bouw Kerkweg 2 Goor per 8 januari, verzoek 2026122900118."))
+    assert late.values().get("startdatum") == "2027-01-08"  # the first such day after the request
+
+
+def test_a_mail_asking_about_a_start_stays_a_mail(tmp_path):
+    mail = _mail(tmp_path / "vraag.eml", "Vraag start bouw",
+                 "Hoi,\n\nKlopt het dat de start bouw aan de Stationsstraat 14a in Markelo per 4 mei mag, of moet "
+                 "verzoek 2026042800731 eerst nog beoordeeld worden?\n\nGroet, Anne\n")
+    assert run(mail).kind == "onbekend"

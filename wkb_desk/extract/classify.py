@@ -232,7 +232,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             penalty += weight
     # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,
     # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
-    if n_fields < MAIL_FORM_FIELDS or max(own_words.values(), default=0.0) < MAIL_FORM_WORDS:
+    # (a one-line notice that says all a startmelding says counts as its form: its own wording weighs twice)
+    words = max(own_words.values(), default=0.0)
+    if not (n_fields >= MAIL_FORM_FIELDS and words >= MAIL_FORM_WORDS or n_fields >= MIN_FIELDS and words >= 2 * MAIL_FORM_WORDS - 0.1):
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):
                 penalty += weight

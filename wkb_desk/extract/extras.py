@@ -122,6 +122,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
             if done:
                 break
     out.extend(c for c in _title_strip(lines, ref) if c.field not in have | {x.field for x in out})
+    out.extend(c for c in _start_notice(body) if c.field not in have | {x.field for x in out})
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
@@ -447,6 +448,36 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
 
 
 # --- per kind -----------------------------------------------------------------------------------
+
+_START_NOTICE = re.compile(r"^start (?:bouw|bouwwerkzaamheden|van de bouw)\s+(?P<addr>[A-Z][^,]{3,80}?)\s+per\s+"
+                           r"(?P<when>[^,]{3,30}?)\s*,\s*(?:dso[\s-])?verzoek\w*\s+(?P<nr>20\d{11})\b(?P<rest>.*)$",
+                           re.IGNORECASE)
+_NOTICE_REFERS = re.compile(r"\bbouwmelding(?:\s+was|\s+is)?\s*:?\s*(20\d{11})\b", re.IGNORECASE)
+
+
+def _start_notice(body: list[Line]) -> list[Cand]:
+    """A contractor's one-line start notice ("Start bouw Stationsstraat 14a Markelo per 4 mei, verzoek 2026042800731
+    (hoort bij bouwmelding 2026030900412)."): the site, the start (a year left out is the first such day after the
+    request, whose number carries its own date), the request's own number and the bouwmelding's. All as guesses."""
+    for ln in body[:SENTENCE_ZONE]:
+        m = _START_NOTICE.match(ln.text.strip()[:300])
+        if not m:
+            continue
+        out = [_cand("verzoeknummer", m.group("nr"), ln)]
+        made = nz.date_of_verzoeknummer(m.group("nr"))
+        without_year = nz.date_without_year(m.group("when"), made) if made else None
+        when = nz.parse_date(m.group("when")) or (without_year.isoformat() if without_year else None)
+        if when:
+            out.append(_cand("startdatum", when, ln))
+        address = nz.parse_address(m.group("addr"))
+        if "straat" in address and "huisnummer" in address:
+            out.extend(_cand(f, v, ln) for f, v in address.items())
+        refers = _NOTICE_REFERS.search(m.group("rest"))
+        if refers:
+            out.append(_cand("verwijst_naar", refers.group(1), ln))
+        return out
+    return []
+
 
 _STRIP_SEP = re.compile(r"\s+[|·•]\s+|\s{2,}[–-]\s{2,}")
 _TITLE_DASH = re.compile(r"\s[–-]\s")

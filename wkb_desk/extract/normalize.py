@@ -32,6 +32,31 @@ _DATE_WORDS = re.compile(
 # "1 april '26" is rare; not supported on purpose (ambiguous century).
 
 
+_DAY_MONTH = re.compile(r"^\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?(\d{1,2})(?:\s+(" + _MONTH_ALT + r")\.?|[-./](\d{1,2}))\s*$",
+                        re.IGNORECASE)
+
+
+def date_without_year(text: str, after: dt.date) -> dt.date | None:
+    """"4 mei", "ma 20-07" with the year left out: the first such day on or after `after` (the day the request was
+    made: a start or use lies ahead of it), within a year."""
+    m = _DAY_MONTH.match(text or "")
+    if not m:
+        return None
+    month = MONTHS[m.group(2).lower()] if m.group(2) else int(m.group(3))
+    for year in (after.year, after.year + 1):
+        d = _mk_date(year, month, int(m.group(1)))
+        if d is not None and d >= after:
+            return d
+    return None
+
+
+def date_of_verzoeknummer(number: str) -> dt.date | None:
+    """A DSO verzoeknummer starts with the day it was made: 2026042800731 -> 2026-04-28."""
+    if not re.fullmatch(r"20\d{11}", number or ""):
+        return None
+    return _mk_date(int(number[:4]), int(number[4:6]), int(number[6:8]))
+
+
 def _mk_date(y: int, m: int, d: int) -> dt.date | None:
     if y < 100:
         y += 2000
