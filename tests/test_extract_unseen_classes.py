@@ -1107,3 +1107,38 @@ def test_a_mail_asking_about_a_start_stays_a_mail(tmp_path):
                  "Hoi,\n\nKlopt het dat de start bouw aan de Stationsstraat 14a in Markelo per 4 mei mag, of moet "
                  "verzoek 2026042800731 eerst nog beoordeeld worden?\n\nGroet, Anne\n")
     assert run(mail).kind == "onbekend"
+
+
+def test_a_labelled_request_number_or_date_is_no_title_and_a_plot_is_no_street(tmp_path):
+    verklaring = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "TÜV NORD Nederland B.V.", "Haaksbergerstraat 55, 7513 ER Enschede",
+        [(50, "Datum"), (200, "dinsdag 6 oktober 2026")],
+        [(50, "Bouwmelding"), (200, "2026040800652")],
+        "Verklaring kwaliteitsborger – werktuigenberging Hengelosestraat 56, 7491 EK Delden",
+        "TÜV NORD Nederland B.V. heeft als kwaliteitsborger met het instrument WKI de kwaliteitsborging uitgevoerd.",
+        "Wij verklaren dat het bouwwerk, zoals gebouwd, voldoet aan de bouwtechnische voorschriften van het Bbl.",
+    ]])
+    check(run(verklaring), "verklaring", {"verklaring": "positief"})
+    melding = docgen.write_pdf(tmp_path / "samenvatting.pdf", [[
+        "Samenvatting ingediende melding (Omgevingsloket)",
+        [(50, "Verzoeknummer"), (170, "2026042000957"), (320, "Datum indiening"), (440, "20 april 2026")],
+        [(50, "Soort verzoek"), (170, "Melding bouwactiviteit (technisch)"), (320, "Gevolgklasse"), (440, "GK 1")],
+        [(50, "Bouwlocatie"), (170, "Bouwkavel 7, plan Opbroek-Zuid"), (320, "Plaats"), (440, "Rijssen")],
+        [(50, "Initiatiefnemer"), (170, "dhr. J. Kamphuis, Haarstraat 15, 7462 AL Rijssen")],
+        [(50, "Kwaliteitsborger"), (170, "Kwaliteitsborging Oost B.V."), (320, "Instrument"), (440, "BK-app")],
+        [(50, "Start bouwwerkzaamheden"), (170, "ma 11 mei 2026")],
+    ]])
+    check(run(melding), "bouwmelding", {"plaats": "Rijssen", "initiatiefnemer": "J. Kamphuis", "startdatum": "2026-05-11"},
+          absent=("straat", "huisnummer"))
+
+
+def test_a_portal_export_whose_values_run_onto_a_second_line(tmp_path):
+    path = docgen.write_pdf(tmp_path / "export.pdf", [[
+        "Borgingsplan", "Woning Backxlaan 221",
+        [(50, "BOUWLOCATIE"), (220, "POSTCODE/PLAATS"), (390, "INITIATIEFNEMER")],
+        [(50, "Burgemeester Backxlaan"), (220, "7711 AL Nieuwleusen"), (390, "Bakker & Zwiers")],
+        [(50, "221"), (390, "Vastgoed B.V.")],
+        "Kwaliteitsborger: BorgKB", "Instrument: WKI",
+    ]])
+    check(run(path), "borgingsplan", {"straat": "Burgemeester Backxlaan", "huisnummer": "221", "postcode": "7711 AL",
+                                      "initiatiefnemer": "Bakker & Zwiers Vastgoed B.V."})

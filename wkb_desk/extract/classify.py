@@ -79,6 +79,8 @@ def _title_kind(ref: Reference, text: str) -> str | None:
 _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
                          r"betreft|onderwerp|verzoek|documentsoort|document)\s*$")
 _DIGIT = re.compile(r"\d")
+# a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
+_LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
@@ -188,6 +190,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
+        if _LABEL_THEN_VALUE.match(text):
+            continue  # a labelled value: "Bouwmelding | 2026..." on a verklaring names the request it belongs to
         if zone < TITLE_ZONE and (not line.sender or len(raw) == 1):
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1

@@ -129,7 +129,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     # a BAG id alone names no address, nor does a kadastraal perceel: the sentence may still name the street
     if not have & {"straat", "coordinaten"}:
         # (a labelled postcode alone, "Postcode | 2802 AJ" under a sentence that names the street: the street too)
-        found = [c for c in _free_location(body) if c.field not in have]
+        found = [c for c in _free_location(body, used) if c.field not in have]
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
         out.extend(found)
@@ -350,7 +350,7 @@ _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|corres
                      r"|\s[·•|]\s|\s[-–]\s.*\s[-–]\s", re.IGNORECASE)
 
 
-def _free_location(body: list[Line]) -> list[Cand]:
+def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]:
     """The site named in a sentence ("aan de Esweg 7 te Goor"); failing that, a line that is only an address.
 
     A sentence that names the site wins over a bare address line, which in a letter is more often a sender's
@@ -365,8 +365,8 @@ def _free_location(body: list[Line]) -> list[Cand]:
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
             m = None if bare else _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
             segment = m.group("a") if m else None
-            if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text):
-                segment = text
+            if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text) and ln.pos not in used:
+                segment = text  # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ...")
             if not segment:
                 kad_word = _KAD_PROSE.search(text)
                 if kad_word or bare and re.search(r"\bsectie\b", text, re.IGNORECASE):

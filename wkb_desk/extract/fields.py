@@ -753,6 +753,7 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
+    v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
     if v[:1] in ".,;:)!?" or "?" in v or _FORM_WORDS.match(v):
@@ -779,6 +780,7 @@ def _name_value(raw: str) -> str | None:
     return v
 
 
+_ADDRESS_AFTER_NAME = re.compile(r",\s*[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$")
 _SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|dhr\.|mw\.|mevr\.)\s+(?=[A-Z])",
                          re.IGNORECASE)
 _FORM_WORDS = re.compile(r"^(?:voor-?\s*(?:en\s+)?achternaam|voorna(?:am|men)|achternaam|naam|bedrijfsnaam|handelsnaam|"

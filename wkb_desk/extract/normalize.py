@@ -235,7 +235,8 @@ def parse_address(text: str) -> dict[str, str]:
         last = street.split()[-1] if street else ""
         # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
-        if street and nr and not perceel and not re.fullmatch(r"(?i)(?:nr|nummer|sectie|perceel|kavel|bouwnummer|fase|postbus)\.?", last):
+        if street and nr and not perceel and not re.fullmatch(
+                r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus)\.?", last):
             out["straat"] = street
             out["huisnummer"] = nr
             if "plaats" not in out:

@@ -155,6 +155,9 @@ def _continues_value(prev: _Row, row: _Row) -> bool:
             and not value.rstrip().endswith((".", ":", ";")) and not any(c.isdigit() for c in value[-6:]))
 
 
+_HOUSE_NUMBER = re.compile(r"\d{1,5}\s?[A-Za-z]?(?:-\d{1,4})?")
+_STREET_END = re.compile(r"(?i)(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|markt|park|baan|veld|"
+                         r"ring|allee|erf|es|brink|akker|kamp|horst)$")
 _OPEN_NUMBER = re.compile(r"(?i)\b(?:nummer|nr\.?|perceel|perceelnummer|sectie)$")
 _LEGAL_FORM = re.compile(r"^(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|BV|VOF)(?:\s|$)")
 
@@ -178,7 +181,8 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
     def goes_on(text: str, over: str) -> bool:
         # (a number under a value that breaks off before it: "gemeente Harderwijk, sectie K, nummer" / "2291")
         return text[:1].islower() or text[:1] == "(" or bool(_LEGAL_FORM.match(text)) or (
-            text.isdigit() and len(text) <= 6 and bool(_OPEN_NUMBER.search(over)))
+            text.isdigit() and len(text) <= 6 and bool(_OPEN_NUMBER.search(over))) or (
+            bool(_HOUSE_NUMBER.fullmatch(text)) and bool(_STREET_END.search(over)))  # "Burgemeester Backxlaan" / "221"
     first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
     if first:
         return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
