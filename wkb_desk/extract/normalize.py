@@ -98,8 +98,9 @@ def parse_date(text: str) -> str | None:
     return found[0][1].isoformat() if found else None
 
 
-_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s{0,2}([A-Za-z]{2})(?![A-Za-z\d])")
-_POSTCODE_STRICT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Z]{2})(?![A-Za-z\d])")
+# (the letters end the code: "2026 TN-5120" is a year before a reference, no postcode)
+_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s{0,2}([A-Za-z]{2})(?![A-Za-z\d]|-\w)")
+_POSTCODE_STRICT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Z]{2})(?![A-Za-z\d]|-\w)")
 _BAD_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
 
 
@@ -162,6 +163,9 @@ _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederlan
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
 
 
+_INITIALS_START = re.compile(r"^(?!St\.)[A-Z]\.(?:[A-Z]\.)*\s?[A-Za-z]")
+
+
 def clean_place(text: str) -> str | None:
     """The place name at the start of `text`: capitalised words, with particles between them
     ("Hof van Twente", "Alphen aan den Rijn"); a sentence that follows is cut off."""
@@ -182,8 +186,8 @@ def clean_place(text: str) -> str | None:
         else:
             break
     place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
-    if place.lower() in _NOT_PLACES or len(place) < 2:
-        return None
+    if place.lower() in _NOT_PLACES or len(place) < 2 or _INITIALS_START.match(place):
+        return None  # ("M. Oude Vrielink": initials start a person's name, never a place's)
     if place.isupper() and len(place) > 3:
         place = place.title()
     elif place[:1].islower() and place[:2] not in ("'s", "’s"):
