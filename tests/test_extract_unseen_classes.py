@@ -1142,3 +1142,14 @@ def test_a_portal_export_whose_values_run_onto_a_second_line(tmp_path):
     ]])
     check(run(path), "borgingsplan", {"straat": "Burgemeester Backxlaan", "huisnummer": "221", "postcode": "7711 AL",
                                       "initiatiefnemer": "Bakker & Zwiers Vastgoed B.V."})
+
+
+def test_a_cross_in_a_checklist_states_that_the_part_is_not_attached(tmp_path):
+    path = docgen.write_docx(tmp_path / "gereed.docx", [  # (Word: the marks as typed; a PDF core font has none)
+        "Gereedmelding bouwwerk", "Verzoeknummer: 2026111600318", "Eerdere melding (bouwactiviteit): 2026042000957",
+        "Locatie: Opbroekweg 7, 7461 AB Rijssen", "Datum ingebruikname: 14 december 2026",
+        "Meegezonden bijlagen",
+        "✘ Verklaring van de kwaliteitsborger",
+        "✔ Dossier bevoegd gezag",
+    ])
+    check(run(path), "gereedmelding", {"bevat_dbg": True, "bevat_verklaring": False})

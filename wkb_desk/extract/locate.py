@@ -97,9 +97,10 @@ def _drop_notes(text: str) -> str:
 
 # A form's tick boxes: an option not ticked ("[ ] Gevolgklasse 2", "☐ Aanvraag") states nothing and is left out; a
 # ticked one ("[x] Gevolgklasse 1") keeps its words without the box. An option runs to the next box or cell.
-_BOX = re.compile(r"(\[\s{0,2}\]|☐|□|\[[xX✓✔]\]|☒|☑)[ ]?([^\t\[☐□☒☑]*)")
-_BOX_CHARS = ("[", "☐", "□", "☒", "☑")
-_TICKED = frozenset(("☒", "☑", "[x]", "[X]", "[✓]", "[✔]"))
+# (a check mark ticks, a cross does not: "✔ Verklaring", "✘ Tekeningen")
+_BOX = re.compile(r"(\[\s{0,2}\]|☐|□|\[[xX✓✔]\]|☒|☑|✓|✔|✗|✘|✕)[ \t]?([^\t\[☐□☒☑✓✔✗✘✕]*)")
+_BOX_CHARS = ("[", "☐", "□", "☒", "☑", "✓", "✔", "✗", "✘", "✕")
+_TICKED = frozenset(("☒", "☑", "[x]", "[X]", "[✓]", "[✔]", "✓", "✔"))
 
 
 def _ticked_only(text: str) -> str:
