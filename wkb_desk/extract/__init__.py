@@ -237,13 +237,14 @@ def _melder(kind: str, chosen: dict[str, Cand]) -> None:
     if "melder" not in chosen and "initiatiefnemer" in chosen:
         c = chosen["initiatiefnemer"]
         chosen["melder"] = Cand("melder", c.value, c.conf, c.order, c.page, c.fragment, c.label)
-    elif "initiatiefnemer" not in chosen and "melder" in chosen and "gemachtigde" not in chosen["melder"].label \
-            and not (nz.LEGAL_FORM.search(str(chosen["melder"].value)) or _FIRM_WORDS.search(str(chosen["melder"].value))):
+    elif "initiatiefnemer" not in chosen and "melder" in chosen:
         # "Melder: Thijs van den Heuvel" and no initiatiefnemer named: a private person melds their own building
         # (a firm that melds is most often the gemachtigde); still a guess
         c = chosen["melder"]
-        chosen["initiatiefnemer"] = Cand("initiatiefnemer", c.value, min(c.conf, MELDER_AS_INITIATOR), c.order,
-                                         c.page, c.fragment, c.label)
+        name = str(c.value)
+        if "gemachtigde" not in c.label and not (nz.LEGAL_FORM.search(name) or _FIRM_WORDS.search(name)):
+            chosen["initiatiefnemer"] = Cand("initiatiefnemer", c.value, min(c.conf, MELDER_AS_INITIATOR), c.order,
+                                             c.page, c.fragment, c.label)
 
 
 def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, FieldValue]) -> dict[str, str]:

@@ -22,6 +22,7 @@ SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the ad
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
 MAIL_FORM_WORDS = 0.35
+MAIL_NOTICE_WORDS = 0.6  # the kind's own wording that makes a one-line notice with MIN_FIELDS fields a form
 FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
@@ -236,9 +237,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             penalty += weight
     # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,
     # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
-    # (a one-line notice that says all a startmelding says counts as its form: its own wording weighs twice)
+    # (a one-line notice that says all a startmelding says counts as its form)
     words = max(own_words.values(), default=0.0)
-    if not (n_fields >= MAIL_FORM_FIELDS and words >= MAIL_FORM_WORDS or n_fields >= MIN_FIELDS and words >= 2 * MAIL_FORM_WORDS - 0.1):
+    form = n_fields >= MAIL_FORM_FIELDS and words >= MAIL_FORM_WORDS
+    notice = n_fields >= MIN_FIELDS and words >= MAIL_NOTICE_WORDS
+    if not (form or notice):
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):
                 penalty += weight

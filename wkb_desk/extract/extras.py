@@ -121,8 +121,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
-    out.extend(c for c in _title_strip(lines, ref) if c.field not in have | {x.field for x in out})
-    out.extend(c for c in _start_notice(body) if c.field not in have | {x.field for x in out})
+    for cand in _title_strip(lines, ref) + _start_notice(body):
+        if cand.field not in have and all(c.field != cand.field for c in out):
+            out.append(cand)
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
@@ -510,8 +511,8 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
                 out.append(_cand("kwaliteitsborger", borger.naam, ln, STRIP_CONF))
             elif instrument and len(part) <= 40 and "instrument" not in fields:
                 out.append(_cand("instrument", instrument.naam, ln, STRIP_CONF))
-            elif nz.find_dates(part) and len(part) <= 25 and "datum" not in fields:
-                out.append(_cand("datum", nz.find_dates(part)[0][1].isoformat(), ln, STRIP_CONF))
+            elif (dates := nz.find_dates(part)) and len(part) <= 25 and "datum" not in fields:
+                out.append(_cand("datum", dates[0][1].isoformat(), ln, STRIP_CONF))
             elif "straat" not in fields:
                 address = nz.parse_address(_STRIP_LEAD.sub("", part))
                 if "huisnummer" in address and not ("postcode" in address or "plaats" in address) and k + 1 < len(parts):

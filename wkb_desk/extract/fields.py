@@ -27,6 +27,7 @@ _ADDRESS_TARGETS = {"locatie", "straat"}
 _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie|kad\.)(?:\b|(?<=\.))\s*:?",
                        re.IGNORECASE)
+_PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
 _PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
                             r"\s*(?:\(|,|\.|$)")
@@ -335,14 +336,13 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
                                               label_rows.get(below.pos) if below is not None else None):
             if any(parsed[i] and parsed[i][0] in ref.labels for i in nonempty):
-                nxt = below
-                if nxt is not None and "\t" in nxt.text:
-                    vcells = nxt.cells
-                    if _values_below(ref, parsed, label_rows.get(nxt.pos, [])):
+                if below is not None and "\t" in below.text:
+                    vcells = below.cells
+                    if _values_below(ref, parsed, label_rows.get(below.pos, [])):
                         for i in nonempty:
                             info = _owned_label(ref, parsed[i][0], line) if parsed[i] else None
                             if info and i < len(vcells) and vcells[i].strip():
-                                hits.append(Hit(info, line, vcells[i].strip(), nxt, "column", line.pos * 100 + i))
+                                hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
                 continue
         if len(nonempty) in (1, 2) and not parsed[nonempty[0]] and "?" in cells[nonempty[0]]:
             # a question alone, or a question in a table cell with its answer in the next cell
@@ -416,7 +416,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             elif value and info.field == "kadastraal" and _KAD_OPEN_END.search(value):
                 # "gemeente Harderwijk, sectie K, nummer" with "2291" alone on the next line: wrapped in its cell
                 cont = _next_nonempty(lines, vline.pos, limit=1)
-                if cont is not None and re.fullmatch(r"\s*\d{1,6}\s*", cont.text):
+                if cont is not None and _PERCEEL_NUMBER.fullmatch(cont.text):
                     value = f"{value} {cont.text.strip()}"
             if value:
                 for k, (piece_label, piece_value) in enumerate(_split_inline(ref, label, value)):
@@ -474,7 +474,7 @@ def _owned_label(ref: Reference, label: str, line: Line) -> LabelInfo | None:
 
 
 _YES_NO_VERBS = {"wordt", "worden", "is", "zijn", "heeft", "hebben", "bent", "gaat", "komt", "kan", "mag", "moet",
-                 "wilt", "zal", "valt", "vallen", "betreft", "gebruikt", "heeft", "doet"}
+                 "wilt", "zal", "valt", "vallen", "betreft", "gebruikt", "doet"}
 _HEADER_WORD = re.compile(r"^[A-ZÀ-Ý][\w.()/\- ]{1,40}$")  # a column's heading: short words, no digits
 
 
@@ -485,9 +485,9 @@ def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line
     known = sum(1 for i in nonempty if parsed[i] and not parsed[i][2])
     if known == len(nonempty):
         return True
-    if known < 2 and not parsed[nonempty[-1]]:
-        return False
     last = parsed[nonempty[-1]]
+    if known < 2 and not last:
+        return False
     # a bare label in the last cell has no value beside it: its value is below ("Omschrijving | Kadastraal")
     if not (known >= 2 and known > len(nonempty) - known or last and not last[2]) or below is None \
             or "\t" not in below.text or len(below.cells) != len(cells) \
@@ -658,7 +658,6 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
     if any(getattr(ref.labels.get(lab), "field", "") == "kad_sectie" for lab, _ in out):
         out = _perceel_pieces(ref, text[: marks[0][0]] if not first_label else "", out)
     return [(lab, val) for lab, val in out if val]
-
 
 
 def _perceel_pieces(ref: Reference, lead: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -916,7 +915,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             add("postcode", pc[2])
     elif target == "kadastraal":
         whole = nz.normalize_kadastraal(raw)
-        if whole is None and re.fullmatch(r"\s*\d{1,6}\s*", raw):
+        if whole is None and _PERCEEL_NUMBER.fullmatch(raw):
             add("kad_nummer", raw.strip())  # "Perceel: 4354" under "Sectie: N": the number of a perceel in parts
         add("kadastraal", whole)
     elif target in _PERCEEL_PARTS:

@@ -175,8 +175,6 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
         return False
     if any(text.endswith(":") for _, text in row.cells) or any(text.endswith(":") for _, text in prev.cells):
         return False
-    def above(at: int) -> str:
-        return min(prev.cells, key=lambda c: abs(c[0] - at))[1]
 
     def goes_on(text: str, over: str) -> bool:
         # (a number under a value that breaks off before it: "gemeente Harderwijk, sectie K, nummer" / "2291")
@@ -186,12 +184,17 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
     first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
     if first:
         return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
-    return all(goes_on(text, above(at)) for at, text in row.cells)
+    return all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells)
+
+
+def _cell_above(prev: _Row, at: int) -> int:
+    """The index of the cell of `prev` whose column is nearest to `at`."""
+    return min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i][0] - at))
 
 
 def _join_cells(prev: _Row, row: _Row) -> None:
     for at, text in row.cells:
-        k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i][0] - at))
+        k = _cell_above(prev, at)
         start, above = prev.cells[k]
         # a single word too long for its cell breaks without a hyphen, its tail short ("Correspondentieadr" / "es")
         glue = "" if " " not in above and text[:1].islower() and len(above) >= 12 and len(text) <= 4 else " "
