@@ -1153,3 +1153,20 @@ def test_a_cross_in_a_checklist_states_that_the_part_is_not_attached(tmp_path):
         "✔ Dossier bevoegd gezag",
     ])
     check(run(path), "gereedmelding", {"bevat_dbg": True, "bevat_verklaring": False})
+
+
+def test_a_forwarded_startmelding_is_dated_by_its_original_not_by_the_forward(tmp_path):
+    # forwarded a week later: dated by the forward, the timely notice would look late
+    mail = _mail(tmp_path / "fw.eml", "Fw: Startmelding Dorpsstraat 12",
+                 "Ter info doorgestuurd.\n\nGroet, Karin\n\n-----Oorspronkelijk bericht-----\n"
+                 "Van: Bouwbedrijf Hendriks <info@hendriks.example>\nVerzonden: maandag 8 februari 2027 09:12\n"
+                 "Aan: wkb@gemeente.example\nOnderwerp: Startmelding Dorpsstraat 12\n\n"
+                 "Hierbij melden wij de start van de bouwwerkzaamheden.\nVerzoeknummer: 2027020800311\n"
+                 "Adres: Dorpsstraat 12, 6971 AB Brummen\nStartdatum: 15 februari 2027\n",
+                 date="Mon, 15 Feb 2027 08:30:00 +0100")
+    x = run(mail)
+    check(x, "startmelding", {"datum": "2027-02-08", "startdatum": "2027-02-15", "straat": "Dorpsstraat"})
+    plain = run(_mail(tmp_path / "direct.eml", "Startmelding Dorpsstraat 12",
+                      "Hierbij melden wij de start.\nVerzoeknummer: 2027020800311\nAdres: Dorpsstraat 12, 6971 AB "
+                      "Brummen\nStartdatum: 15 februari 2027\n", date="Mon, 08 Feb 2027 09:12:00 +0100"))
+    assert plain.values()["datum"] == "2027-02-08"

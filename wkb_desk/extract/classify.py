@@ -151,6 +151,7 @@ def _first_cell(text: str) -> str:
 def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, float, dict[str, float]]:
     scores = {k: 0.0 for k in ref.kinds}
     first_title: str | None = None
+    subject_kind: str | None = None
     seen_titles: set[str] = set()
     zone = 0
     penalty = 0.0
@@ -187,7 +188,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind:
-                first_title = kind
+                first_title = subject_kind = kind
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
@@ -239,7 +240,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
     # (a one-line notice that says all a startmelding says counts as its form)
     words = max(own_words.values(), default=0.0)
-    form = n_fields >= MAIL_FORM_FIELDS and words >= MAIL_FORM_WORDS
+    # a mail whose subject is the kind's title ("Startmelding Dorpsstraat 12") needs less of its wording
+    subject_words = own_words.get(subject_kind, 0.0) if subject_kind else 0.0
+    form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0)
     notice = n_fields >= MIN_FIELDS and words >= MAIL_NOTICE_WORDS
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:

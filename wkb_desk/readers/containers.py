@@ -179,7 +179,31 @@ def read_msg(source: Path | bytes, limits: Limits) -> ReadResult:
 
 
 def _mail_text(subject: str, sender: str, date: str, body: str) -> str:
-    return f"Onderwerp: {subject}\nVan: {sender}\nDatum: {date}\n\n{body}".replace("\r\n", "\n")
+    body = body.replace("\r\n", "\n")
+    original = _forwarded_date(body)
+    if original:
+        # a forwarded notice is dated by its original, not by the colleague who passed it on days later (that
+        # later day would make a timely startmelding look late)
+        head = f"Onderwerp: {subject}\nVan: {sender}\nDatum: {original}\nDoorgestuurd: {date}"
+    else:
+        head = f"Onderwerp: {subject}\nVan: {sender}\nDatum: {date}"
+    return f"{head}\n\n{body}"
+
+
+# the header block of a message quoted in a forward: "Van:"/"From:" and within a few lines its date
+_QUOTED_FROM = re.compile(r"(?im)^[> \t]*(?:van|from|afzender)\s*:.*$")
+_QUOTED_DATE = re.compile(r"(?im)^[> \t]*(?:verzonden|sent|date|datum|verstuurd)\s*:[ \t]*(\S.{3,60}?)[ \t]*$")
+
+
+def _forwarded_date(body: str) -> str:
+    """The date of the innermost message quoted with its headers in the body, or ""."""
+    found = ""
+    for head in _QUOTED_FROM.finditer(body):
+        block = "\n".join(body[head.end():].split("\n")[1:6])
+        date = _QUOTED_DATE.search(block)
+        if date:
+            found = date.group(1)
+    return found
 
 
 def _check_attachments(count: int, total: int, limits: Limits) -> None:
