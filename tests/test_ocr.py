@@ -378,3 +378,61 @@ def test_large_type_found_at_half_size_is_added_only_where_the_first_reading_has
              Piece(60, 320, 200, 340, "Datum", 0.96)]
     added = _large_type(HalfSizeReading(), Image.new("L", (1000, 1400), 255), first, timeout=10)
     assert [(p.text, p.x0, p.y0, p.y1) for p in added] == [("BORGINGSPLAN", 60.0, 200.0, 260.0)]
+
+
+def test_full_contrast_keeps_shading_light_and_makes_faded_ink_dark():
+    from PIL import Image, ImageDraw
+
+    from wkb_desk.ocr.preprocess import _full_contrast
+
+    # a portal export: much white, shaded bars, a little ink; the darkest 1 % reaches into the bars
+    page = Image.new("L", (400, 400), 255)
+    draw = ImageDraw.Draw(page)
+    for y in range(20, 400, 40):
+        draw.rectangle((20, y, 380, y + 12), fill=224)
+    draw.rectangle((30, 23, 33, 30), fill=30)
+    out = _full_contrast(page)
+    assert out.getpixel((200, 26)) >= 200  # the bar stays light: its grey labels stay readable
+    assert out.getpixel((31, 25)) <= 30
+    # a faded copy: grey text on grey paper becomes dark on white
+    faded = Image.new("L", (400, 400), 235)
+    ImageDraw.Draw(faded).rectangle((0, 0, 399, 60), fill=150)
+    out = _full_contrast(faded)
+    assert out.getpixel((10, 10)) <= 100 and out.getpixel((10, 300)) == 255
+
+
+@needs_tesseract
+def test_a_portal_export_with_small_grey_labels_in_shaded_bars_is_read_label_by_label(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.colors import Color
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "export.pdf"
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 16)
+    cv.drawString(50, 780, "Melding bouwactiviteit - portaalexport")
+    rows = [("VERZOEKNUMMER", "2027031500412", "INGEDIEND OP", "15-03-2027"),
+            ("STRAAT", "Lindelaan", "HUISNUMMER", "7 B"), ("POSTCODE", "3441 AB", "PLAATS", "Woerden"),
+            ("KWALITEITSBORGER", "Bylaer", "INSTRUMENT", "KiK"), ("GEVOLGKLASSE", "1", "BEOOGDE START", "03-05-2027")]
+    y = 730
+    for row in rows:
+        for x, label, value in ((50, row[0], row[1]), (300, row[2], row[3])):
+            cv.setFillColor(Color(0.88, 0.88, 0.88))
+            cv.rect(x, y, 230, 12, fill=1, stroke=0)
+            cv.setFillColor(Color(0.55, 0.55, 0.55))
+            cv.setFont("Helvetica", 6.5)
+            cv.drawString(x + 4, y + 3.5, label)
+            cv.setFillColor(Color(0, 0, 0))
+            cv.setFont("Helvetica", 10)
+            cv.drawString(x + 4, y - 13, value)
+        y -= 40
+    cv.showPage()
+    cv.save()
+    scan = image_pdf([scanify(render(path, dpi=200)[0], angle=-1.2, seed=3)], dpi=200)
+    x, values = _ocr_fields(read_file(scan, LIMITS, OcrSettings(engine="tesseract")))
+    assert x.kind == "bouwmelding"
+    assert {k: values.get(k) for k in ("verzoeknummer", "datum", "straat", "huisnummer", "postcode", "plaats",
+                                        "kwaliteitsborger", "instrument", "startdatum")} == {
+        "verzoeknummer": "2027031500412", "datum": "2027-03-15", "straat": "Lindelaan", "huisnummer": "7b",
+        "postcode": "3441 AB", "plaats": "Woerden", "kwaliteitsborger": "Bylaer", "instrument": "KiK",
+        "startdatum": "2027-05-03"}

@@ -19,7 +19,8 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_wrapped_labels, plausible, to_field_value,
+    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, plausible,
+    to_field_value,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -77,6 +78,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         )
     lines = build_lines(read)
     join_wrapped_labels(lines, ref)
+    join_name_parts(lines)
     mark_sections(lines, ref)
     hits = find_hits(lines, ref)
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
@@ -104,7 +106,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
     used = {h.value_line.pos for h in hits} | {h.line.pos for h in hits}
     # values in sentences (letters, prose verklaringen) count for half
-    prose = prose_fields(lines, ref, set(chosen), used)
+    prose = prose_fields(lines, ref, set(chosen), used, chosen["datum"].value if "datum" in chosen else None)
     prose_found = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in prose}
     # a listed borger or instrument named in the text (a short plan in prose) is structure too, as a sentence is
     # (looked up only where it can matter: from FULL_STRUCTURE fields on, more structure changes no score)
@@ -141,7 +143,10 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         _referred_is_older(chosen)
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
             chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
-        chosen.pop("verwijst_naar")
+        # one number read both ways: the surer reading says whose it is ("Bouwmelding (DSO): 2027..." labelled, over
+        # a sentence's guess that it is the notice's own)
+        surer_ref = chosen["verwijst_naar"].conf > chosen["verzoeknummer"].conf and kind != "bouwmelding"
+        chosen.pop("verzoeknummer" if surer_ref else "verwijst_naar")
     _prefer_listed(chosen, lines, ref)
     warnings.extend(_check_reference(chosen, ref))
     chosen.pop("toevoeging", None)

@@ -219,9 +219,14 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 seen_titles.add(kind)
     # a statement wrapped at the margin ("Hierbij meld ik dat ... aan het perceel" / "zullen beginnen op ..."):
     # a long line that opens one and ends no sentence is also matched together with the next one
+    # (so is any sentence that runs on in lower case: "... meld ik hierbij dat de bouw" / "van mijn woning ... gaat.")
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
-        if len(raw[k]) > 40 and raw[k][:8].lower().startswith(_OPENS_STATEMENT) and "\t" not in raw[k] \
-                and not raw[k].rstrip().endswith((".", ":", "?", "!")):
+        if len(raw[k]) > 40 and "\t" not in raw[k] and not raw[k].rstrip().endswith((".", ":", "?", "!")) \
+                and (raw[k][:8].lower().startswith(_OPENS_STATEMENT) or raw[k + 1][:1].islower()):
+            body.append(f"{raw[k]} {raw[k + 1]}")
+    # a question with its answer on the next line ("Welk soort verzoek is het?" / "Melding"): read as one line
+    for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
+        if raw[k].rstrip().endswith("?") and not raw[k + 1].rstrip().endswith("?") and len(raw[k + 1]) <= 80:
             body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
@@ -243,7 +248,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # a mail whose subject is the kind's title ("Startmelding Dorpsstraat 12") needs less of its wording
     subject_words = own_words.get(subject_kind, 0.0) if subject_kind else 0.0
     form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0)
-    notice = n_fields >= MIN_FIELDS and words >= MAIL_NOTICE_WORDS
+    # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
+    # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
+    notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_FORM_WORDS) \
+        or n_fields >= MAIL_FORM_FIELDS - 1 and words >= MAIL_FORM_WORDS
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from wkb_desk.extract import normalize as nz
@@ -54,8 +55,10 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
     return out + kind_fallbacks(lines, ref, have | {c.field for c in out}, kind, ownnrs)
 
 
-def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset()) -> list[Cand]:
-    """Values in sentences and letter lines, whatever the kind: date, parties, instrument, location."""
+def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset(),
+                 dated: str | None = None) -> list[Cand]:
+    """Values in sentences and letter lines, whatever the kind: date, parties, instrument, location. `dated`: the
+    document's own date where a label gave it (a day named without its year lies after it)."""
     out: list[Cand] = []
     body = body_lines(lines)
     ct = ref.compiled_texts
@@ -121,12 +124,16 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
             if done:
                 break
+    if "initiatiefnemer" not in have and all(c.field != "initiatiefnemer" for c in out):
+        out.extend(_citizen_signer(lines, ref))
     for cand in _title_strip(lines, ref) + _start_notice(body):
         if cand.field not in have and all(c.field != cand.field for c in out):
             out.append(cand)
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
-    out.extend(_sentence_values(sentences, have | {c.field for c in out}, used))
+    dated = dated or next((c.value for c in out if c.field == "datum"), None)
+    today = dt.date.fromisoformat(dated) if dated else None
+    out.extend(_sentence_values(sentences, have | {c.field for c in out}, used, today))
     # a BAG id alone names no address, nor does a kadastraal perceel: the sentence may still name the street
     if not have & {"straat", "coordinaten"}:
         # (a labelled postcode alone, "Postcode | 2802 AJ" under a sentence that names the street: the street too)
@@ -134,16 +141,25 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
         out.extend(found)
+    if "bag_id" not in have:
+        for ln in body[:SENTENCE_ZONE]:
+            bag = _BAG_PROSE.search(ln.text[:400])
+            if bag:  # "(BAG 0197200000662048)" in a sentence
+                out.append(_cand("bag_id", bag.group(1), ln, 0.7))
+                break
+    if "kadastraal" not in have and all(c.field != "kadastraal" for c in out):
+        # "(kadastraal IJsselstein H 812)" in a sentence where a label gave the address
+        out.extend(_perceel_in_prose(body, 0, len(body)))
     return out
 
 
 # a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
-_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik)\b",
-                        re.IGNORECASE)
+_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik|"
+                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen)\b", re.IGNORECASE)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|trekken|verhuiz")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
@@ -154,18 +170,21 @@ _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*
 _OPENS_OWN_NR = re.compile(r"^\s*(?:verzoek|aanvraag|melding)(?:nummer)?\s*(?:nr\.?)?\s*:?\s*$", re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
-                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$",
+                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
+                          r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\s+(?:\w+\s+){0,8}$")
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\)?\s+(?:\w+\s+){0,8}$")
 # a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de
 # bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
 _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|informeren wij u|laten wij u weten|"
                         r"melden wij|meld ik)\b.{0,200}\b(?:met de (?:bouw|werkzaamheden|bouwwerkzaamheden)|"
+                        r"de bouw\b.{0,160}\b(?:van start gaat|begint|start)\b|"
                         r"werkzaamheden\b.{0,120}\b(?:aanvangen|beginnen|starten)|in gebruik (?:genomen|nemen))|"
                         r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen)", re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
+WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
 ANNOUNCED_CONF = 0.85
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
 # an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026") are no sentences of its body
@@ -173,10 +192,20 @@ _MAIL_HEADER = re.compile(r"(?i)\s{0,4}(?:onderwerp|subject|van|from|aan|to|datu
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
 
-def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozenset()) -> list[Cand]:
+def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozenset(),
+                     today: dt.date | None = None) -> list[Cand]:
     """Dates and DSO numbers named in sentences of a letter (lower confidence than a labelled value). A sentence
-    wraps at the page's margin: a line is read together with the next one."""
+    wraps at the page's margin: a line is read together with the next one. A day named without its year
+    ("dinsdag 6 april a.s.") is the first such day after the letter's date `today`: a guess, unless the weekday
+    named with it confirms the year."""
     out: list[Cand] = []
+
+    def dates_in(text: str) -> list[tuple[int, object, float | None]]:
+        found = [(at, d, None) for at, d in nz.find_dates(text)]
+        if not found and today is not None:
+            found = [(at, d, None if sure else WITHOUT_YEAR_CONF) for at, d, sure in nz.days_without_year(text, today)]
+        return found
+
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
@@ -199,15 +228,19 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             if field in have or plan is None:
                 continue
             m = words.search(text, max(0, plan.start() - 12))
-            if m and field == "startdatum" and m.start() > len(ln.text) or m and not nz.find_dates(text[m.end():][:100]):
+            if m and field == "startdatum" and m.start() > len(ln.text) or m and not dates_in(text[m.end():][:100]):
                 # "op maandag 20 april 2026 wordt / gestart met": the date on this line, before the verb
                 begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
                 before = text[begin: m.start()]
-                dates = nz.find_dates(before)
-                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) + 20 and _DATE_THEN_VERB.search(before) \
+                dates = dates_in(before)
+                sure = _ANNOUNCES.search(f"{before_lines} {text[: m.end() + 60]}"[-400:])
+                # "op 20 april 2026 wordt gestart", or in the melder's own statement "Hierbij meld ik dat
+                # overmorgen, woensdag 28 april, de aannemer begint"
+                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) + 20 \
+                        and (_DATE_THEN_VERB.search(before) or sure) \
                         and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
-                    sure = _ANNOUNCES.search(f"{before_lines} {text[: m.end() + 60]}"[-400:])
-                    out.append(_cand(field, dates[0][1].isoformat(), ln, ANNOUNCED_CONF if sure else 0.6))
+                    out.append(_cand(field, dates[0][1].isoformat(), ln,
+                                     dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)))
                     have = have | {field}
                     continue
             if not m or m.start() > len(ln.text):
@@ -216,10 +249,10 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             clause = text[m.end(): end.start() if end else len(text)][:100]
             if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
                 continue
-            dates = nz.find_dates(clause)
+            dates = dates_in(clause)
             if len(dates) == 1 and dates[0][0] < 60:
                 sure = _ANNOUNCES.search(f"{before_lines} {text}"[max(0, len(before_lines) + m.start() - 300):])
-                out.append(_cand(field, dates[0][1].isoformat(), ln, ANNOUNCED_CONF if sure else 0.6))
+                out.append(_cand(field, dates[0][1].isoformat(), ln, dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)))
                 have = have | {field}
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
@@ -235,6 +268,56 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                     have = have | {field}
         prev = ln.text[-120:]
     return out
+
+
+# a private person writing about their own building ("mijn woning", "onze nieuwbouw", "ons huis")
+_OWN_BUILDING = re.compile(r"\b(?:mijn|onze|ons)\s+(?:nieuwe\s+)?(?:woning|huis|nieuwbouw|bouwplan|bouwkavel|kavel|"
+                           r"bouwmelding|verbouwing|schuur|garage)\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|hoogachtend|mvg|gr\.)\s*,?\s*$", re.IGNORECASE)
+_CLOSING_WITH_NAME = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|mvg|gr\.)\s*,\s*(?P<name>[A-Z].{2,40})$",
+                                re.IGNORECASE)
+_PERSON = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)*\s?|[A-Z][a-zà-ÿ]+\s+)(?:(?i:van|de|der|den|ter|ten|el|in 't|van 't)\s+)*"
+                     r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?$")
+SIGNER_CONF = 0.6  # the signer of a citizen's own letter taken for the initiatiefnemer: to check
+
+
+def _citizen_signer(lines: list[Line], ref: Reference) -> list[Cand]:
+    """A private person's letter about their own building ("de bouw van mijn woning"), signed by a person whose
+    name also heads the letter or its mail: that person is the initiatiefnemer (a guess, to check). A firm's or a
+    borger's signature names whoever signs, not the initiatiefnemer."""
+    body = [ln for ln in lines if ln.text.strip() and ln.region == "body"]
+    if not _OWN_BUILDING.search(" ".join(ln.text for ln in body[:60])):  # (the words may wrap at the margin)
+        return []
+    for k, ln in enumerate(body):
+        closing = _CLOSING.match(ln.text) or _CLOSING_WITH_NAME.match(ln.text)
+        if not closing:
+            continue
+        top = " ".join(x.text for x in body[:min(6, k)])  # the letter's head, above its closing
+        # the name below the closing ("Met vriendelijke groet," / "E. de Wit"), beside it ("Groet, Henk Zwart") or
+        # in brackets under the couple's first names ("Jan en Ans Smit" / "(J.H. Smit)")
+        below = [(x, x.text.strip()) for x in body[k + 1:k + 4]]
+        beside = [(ln, closing.group("name"))] if closing.groupdict().get("name") else []
+        for src, text in beside + below:
+            name = _SALUTATION_WORDS.sub("", text.strip("() "))
+            if _CLOSING.match(name) or not _PERSON.match(name) or ref.match_borger(name):
+                continue
+            as_headed = name if name in top else _initialled(name, top)
+            if as_headed:
+                return [_cand("initiatiefnemer", as_headed, src, SIGNER_CONF)]
+        break
+    return []
+
+
+def _initialled(name: str, top: str) -> str | None:
+    """"Henk Zwart" signed under a letter headed "H. Zwart": the name as the letter's head writes it."""
+    first, _, rest = name.partition(" ")
+    if not rest or first.endswith("."):
+        return None
+    short = f"{first[0]}. {rest}"
+    return short if short in top else None
+
+
+_SALUTATION_WORDS = re.compile(r"^(?:de\s+heer|mevrouw|dhr\.|mevr\.|mw\.|fam(?:ilie|\.))\s+", re.IGNORECASE)
 
 
 def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[str]:
@@ -321,10 +404,12 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
 _FREE_ADDR = re.compile(
-    r"\b(?:aan de|aan het|op de|gelegen aan|locatie|adres|bouwwerk aan|perceel aan|aan|project op|bouwwerk op|"
+    r"\b(?:(?:op|aan) het (?:bouw)?kavel(?: aan de)?|aan de|aan het|op de|gelegen aan|(?:bouw|project)locatie is|"
+    r"(?:bouw|project)adres is|locatie|adres|bouwwerk aan|perceel aan|aan|"
+    r"project op|bouwwerk op|"
     r"woning op|perceel|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|"
     r"markt|park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|boulevard|allee|einde|ende)\s\d))"
-    r"\s+(?P<a>[A-ZÀ-Ý][^\n]{2,80})"
+    r"\s+(?P<a>[A-ZÀ-Ý][^\n]{2,120})"
 )
 
 
@@ -339,7 +424,9 @@ _STREET_TE_PLACE = re.compile(
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
-_KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel)\b\s*:?", re.IGNORECASE)
+_BAG_PROSE = re.compile(r"\bBAG(?:[- ]?id)?\s*:?\s*(\d{16})\b")
+_KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel|kadastraal nummer|"
+                        r"kadastraal(?=\s+[A-Z]))\b\s*:?", re.IGNORECASE)
 _POSTCODE_AT_END = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # "... Westerblokker 45 B, 1695 AK" / "Hoorn."
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres|op)\s*:?\s*$", re.IGNORECASE)
 
@@ -365,6 +452,10 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
             m = None if bare else _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
+            if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
+                # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line
+                text = f"{text} {body[k + 1].text[:200]}"
+                m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
             segment = m.group("a") if m else None
             if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text) and ln.pos not in used:
                 segment = text  # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ...")
@@ -405,14 +496,16 @@ def _street_line_above(body: list[Line], k: int) -> Line | None:
         if above.party or above.contact or ":" in above.text or above.page != body[k].page:
             return None
         parts = nz.parse_address(above.text.replace("\t", " ")[:80])
-        if set(parts) == {"straat", "huisnummer"}:
+        # (the line is that address: "... starten op 14-06-2027. De bouwlocatie is" holds no street)
+        if set(parts) == {"straat", "huisnummer"} and len(above.text) <= 60 \
+                and above.text.lstrip().startswith(parts["straat"]):
             return above
     return None
 
 
-def _perceel_in_prose(body: list[Line], start: int) -> list[Cand]:
+def _perceel_in_prose(body: list[Line], start: int, span: int = 6) -> list[Cand]:
     """The perceel named in the sentences after the site's address ("Het perceel is" / "kadastraal bekend als ...")."""
-    for k in range(start, min(len(body), start + 6)):
+    for k in range(start, min(len(body), start + span)):
         text = f"{body[k].text[:400]} {body[k + 1].text[:200]}" if k + 1 < len(body) else body[k].text[:400]
         kad_word = _KAD_PROSE.search(text)
         if kad_word and kad_word.start() < len(body[k].text) and not body[k].party:
@@ -636,7 +729,7 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
         if "bevat_verklaring" not in have and src is not None:
             out.append(_cand("bevat_verklaring", "verklaring" in listed, src, 0.7))
     if kind in ref.kinds:
-        sig = _gk_signals(body, ref)
+        sig = _gk_signals(body, ref, lines)
         if sig:
             out.append(_cand("gevolgklasse_signalen", sig[1], sig[0], 0.6))
     return out
@@ -735,6 +828,7 @@ def _deviations(lines: list[Line], ref: Reference) -> tuple[Line, list[str]] | N
     return None
 
 
+_ANSWER_NO = re.compile(r"\s*(?:nee|geen|n\.v\.t|nvt)\b")
 _AFTER_NEG = re.compile(r"^\w*\s*[:\t]?\s*(?:geen|niet|nee|n\.v\.t|nvt)\b")
 
 
@@ -745,13 +839,17 @@ def _signal_found(low: str, rx: re.Pattern, core: re.Pattern | None, neg) -> int
         clause = re.split(r"[.;:]", low[max(0, start - 40): start])[-1]
         if any(n.search(clause) for n in neg) or _AFTER_NEG.match(low[end: end + 20]):
             continue
+        q = low.find("?", end, end + 150)
+        if q >= 0 and "." not in low[end:q] and _ANSWER_NO.match(low[q + 1: q + 12]):
+            continue  # "Is er sprake van een gelijkwaardige maatregel ...?" answered "Nee"
         if core is None or rx.search(low[max(0, start - 100): end + 100]):
             return start
     return None
 
 
-def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
-    """Hints that the project is not gevolgklasse 1, searched once over the body (phrases may wrap)."""
+def _gk_signals(body: list[Line], ref: Reference, lines: list[Line] = ()) -> tuple[Line, list[str]] | None:
+    """Hints that the project is not gevolgklasse 1, searched once over the body (phrases may wrap). A question's
+    short answer on the next line is read with it, also where that line counts as no body text."""
     names: list[str] = []
     first: Line | None = None
     neg = ref.compiled_texts.get("negatie", ())
@@ -761,6 +859,8 @@ def _gk_signals(body: list[Line], ref: Reference) -> tuple[Line, list[str]] | No
     for ln in body:
         starts.append(offset)
         chunk = ln.text[:600].lower()
+        if chunk.rstrip().endswith("?") and ln.pos + 1 < len(lines) and len(lines[ln.pos + 1].text) <= 12:
+            chunk = f"{chunk} {lines[ln.pos + 1].text.lower()}"
         parts.append(chunk)
         offset += len(chunk) + 1
     text = " ".join(parts)  # one space per line end keeps the offsets in `starts` right

@@ -32,7 +32,7 @@ _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
 _PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
                             r"\s*(?:\(|,|\.|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
-_PLACE_LINE = re.compile(r"^[A-Z][a-zà-ÿ'\-]+(?:[ \-](?:[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
+_PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
 
@@ -207,6 +207,11 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             rest = stripped = stripped or ""
     if stripped.startswith((":", "?")):
         return label, ":", stripped[1:].strip(" :")
+    if stripped.startswith("/") and _label_words(stripped[1:].strip(" :") or "x", ref=ref):
+        # "Instrument / Assurance instrument", "Projectadres /": a label in two languages (or wrapped after its
+        # slash); the value is in the next cell or on the next line
+        after = stripped[1:].strip()
+        return label, ":" if after.endswith(":") else "", ""
     q = stripped.find("?", 0, 120)
     if q >= 0 and ":" not in stripped[:q]:
         # "Welk instrument voor kwaliteitsborging wordt gebruikt? WKI": the question is the label
@@ -218,6 +223,45 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     if rest.startswith(" "):
         return label, " ", stripped.strip()
     return None  # "Kwaliteitsborger, Stavast" or "Instrument-..." is not a label
+
+
+_NAME_PART = re.compile(r"(?i)^\s*(voorletters?|voornaam|voornamen|tussenvoegsels?|achternaam|geslachtsnaam)\s*(?:[:\t]\s*(.*?))?\s*$")
+
+
+def join_name_parts(lines: list[Line]) -> None:
+    """A person's name asked for in parts ("Voorletters: W.J." / "Tussenvoegsel: -" / "Achternaam: Kodde") becomes
+    one value on the first line ("Naam: W.J. Kodde", or only the name below a question), the other lines empty."""
+    k = 0
+    while k < len(lines):
+        first = _NAME_PART.match(lines[k].text)
+        if not first or first.group(1).lower().startswith(("tussen", "achter", "geslacht")):
+            k += 1
+            continue
+        parts, end = {}, k
+        while end < len(lines) and end - k < 8 and (m := _NAME_PART.match(lines[end].text)):
+            value = m.group(2) or ""
+            if not value and end + 1 < len(lines) and not _NAME_PART.match(lines[end + 1].text) \
+                    and lines[end + 1].text.strip() and "?" not in lines[end + 1].text and len(lines[end + 1].text) < 60:
+                end += 1  # the label above its value ("Achternaam" / "Kodde")
+                value = lines[end].text.strip()
+                lines[end].text = ""
+            parts[m.group(1).lower()[:5]] = "" if _VOID.match(value) else value
+            end += 1
+        surname = parts.get("achte") or parts.get("gesla")
+        if surname and lines[end - 1].page == lines[k].page:
+            name = " ".join(x for x in (parts.get("voorl") or parts.get("voorn"), parts.get("tusse"), surname) if x)
+            above = _next_nonempty_above(lines, k)
+            lines[k].text = name if above is not None and above.text.rstrip().endswith("?") else f"Naam: {name}"
+            for j in range(k + 1, end):
+                lines[j].text = ""
+        k = max(end, k + 1)
+
+
+def _next_nonempty_above(lines: list[Line], k: int) -> Line | None:
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if lines[j].text.strip():
+            return lines[j]
+    return None
 
 
 def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
@@ -404,9 +448,13 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 cont = _next_nonempty(lines, vline.pos, limit=1)
                 # (also as the first cell of a row whose label cell is merged with the one above: "Wolfskuilseweg
                 # 313 B" / "6542 AK Nijmegen | BAG identificatie | 0268...")
-                if cont is not None and _POSTCODE_LINE.match(cont.cells[0].strip()) \
+                # (or alone in the value's column below it: "Project address | Lopikerweg Oost 201" / " | 3411 AL Lopik")
+                first = cont.cells[0].strip() if cont is not None else ""
+                if cont is not None and not first and len([c for c in cont.cells if c.strip()]) == 1:
+                    first = next(c.strip() for c in cont.cells if c.strip())
+                if cont is not None and _POSTCODE_LINE.match(first) \
                         and not label_rows.get(cont.pos, [None])[0]:
-                    value = f"{value}, {cont.cells[0].strip()}"
+                    value = f"{value}, {first}"
             elif value and info.field in _ADDRESS_TARGETS and _ENDS_IN_POSTCODE.search(value):
                 # "Bouwadres: Koudekerkseweg 112b, 4335 SE" with "Middelburg" alone on the next line: wrapped
                 cont = _next_nonempty(lines, vline.pos, limit=1)
@@ -504,6 +552,9 @@ def _values_below(ref: Reference, heads: list, below: list) -> bool:
                    for i, p in enumerate(below))
 
 
+_GK_QUESTION = re.compile(r"(?i)\bgevolgklasse\s*([123])\s*\?$")
+
+
 def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dict) -> Hit | None:
     """A question line ("Wanneer beginnen de bouwwerkzaamheden?") as the label of the answer after or below it."""
     text = line.text.strip()
@@ -511,6 +562,17 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
     if q < 0 or q > 200:
         return None
     words = _WORD.findall(text[:q].lower())
+    klasse = _GK_QUESTION.search(text[:q + 1])
+    if klasse and "gevolgklasse" in ref.labels:
+        # "Valt het bouwwerk in gevolgklasse 1?" answered "Ja": that class
+        answer, value_line = text[q + 1:].strip(" :\t"), line
+        if not answer:
+            nxt = _next_nonempty(lines, line.pos, limit=1)
+            answer, value_line = (nxt.text.strip(), nxt) if nxt is not None else ("", line)
+        if re.match(r"(?i)ja\b", answer):
+            return Hit(ref.labels["gevolgklasse"], line, klasse.group(1), value_line,
+                       "below" if value_line is not line else ":", line.pos * 100)
+        return None
     if len(words) < 2 or words[0] in _YES_NO_VERBS:
         return None  # "Wordt deze informatie ingediend door de kwaliteitsborger?" is answered yes or no, not with a name
     for info, groups, excluded in ref.questions:
@@ -528,6 +590,18 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
             # the question as written is the label, read by its words as a label by meaning is: the form's own answer
             asked = LabelInfo(info.field, norm_label(text[:q])[:80], weak=False, by_meaning=True)
             return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
+    if "naam" in words and (line.section in ref.section_names or line.party_kind in _NAME_OF_KIND):
+        # "Wat is de naam van de organisatie?" under "Gegevens initiatiefnemer": that party's name
+        owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
+        answer, value_line = text[q + 1:].strip(" :\t"), line
+        if not answer:
+            nxt = _next_nonempty(lines, line.pos, limit=2)
+            if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
+                    or not _looks_like_value(nxt.text):
+                return None
+            answer, value_line = nxt.text.strip(), nxt
+        asked = LabelInfo(owner, f"{line.section}: {norm_label(text[:q])[:60]}", weak=False, by_meaning=True)
+        return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
     return None
 
 
@@ -745,7 +819,8 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
 
 
 _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
-_LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F)\.)\s+[A-Z][a-z].*$")
+# "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
+_LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 
@@ -780,7 +855,9 @@ def _name_value(raw: str) -> str | None:
 
 
 _ADDRESS_AFTER_NAME = re.compile(r",\s*[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$")
-_SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|dhr\.|mw\.|mevr\.)\s+(?=[A-Z])",
+# ("Fam. J.H. Smit" is J.H. Smit; "familie Bosch" keeps its word: "Bosch" alone would name no one in particular)
+_SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|(?:dhr|mw|mevr|hr)\.?"
+                         r"(?:\s*(?:en|/|&)\s*(?:mevr|mw|dhr)\.?)?|(?:(?:de\s+)?familie|fam\.?)(?=\s+[A-Z]\.))\s+(?=[A-Z])",
                          re.IGNORECASE)
 _FORM_WORDS = re.compile(r"^(?:voor-?\s*(?:en\s+)?achternaam|voorna(?:am|men)|achternaam|naam|bedrijfsnaam|handelsnaam|"
                          r"contactpersoon|naam en adres|naam organisatie)$", re.IGNORECASE)

@@ -110,6 +110,20 @@ def _ticked_only(text: str) -> str:
     return out.strip(" ") if out != text else text
 
 
+_QUOTE = re.compile(r"^(?:[ \t]{0,2}>[ \t]?)+")
+# a case system's section banner: "--- GEGEVENS MELDING -------", "=== Locatie ==="
+_BANNER = re.compile(r"^[-=_*#~]{2,}\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ /&'-]{1,48}?)\s*[-=_*#~]{2,}$")
+
+
+def _banner(text: str) -> str:
+    """A banner's words as the heading they are, in sentence case ("Gegevens melding")."""
+    m = _BANNER.match(text.strip()) if text.lstrip()[:1] in ("-", "=", "_", "*", "#", "~") else None
+    if not m:
+        return text
+    words = m.group(1).strip()
+    return words[:1].upper() + words[1:].lower() if words.isupper() else words
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -122,10 +136,13 @@ def build_lines(read: ReadResult) -> list[Line]:
             lines.append(Line(len(lines), page.number, "body", clean_text(page.label[:100]).strip()))
         # only real line ends split lines; \v, \f and friends inside a cell become spaces
         chunks = _NEWLINE.split(raw)
+        if read.content_type in ("eml", "msg"):
+            # a forwarded or answered mail quotes the notice ("> Bouwlocatie:   Iseldoornweg 27"): its lines as written
+            chunks = [_QUOTE.sub("", c) for c in chunks]
         while any(c.strip() for c in chunks) and all(c.startswith("\t") or not c.strip() for c in chunks):
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
-        cleaned = _LEADER.sub("\t", clean_text("\n".join(c[:MAX_LINE] for c in chunks[:MAX_LINES])))
+        cleaned = _LEADER.sub("\t", clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES])))
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
         for text in cleaned.split("\n"):
             if len(lines) >= MAX_LINES:
@@ -168,7 +185,10 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         need = max(2, int(0.6 * len(body_pages) + 0.5))
         for p in body_pages:
             for ln in p:
-                if ln.text and counts[ln.text] >= need and ln.pos not in anchors:
+                # (a form's answers repeat across pages too, "Middelburg" below "Woonplaats" and below "Kadastrale
+                # gemeente", "Ja": a labelled value or a short answer is no running head)
+                if ln.text and counts[ln.text] >= need and ln.pos not in anchors and ln.pos not in labelled \
+                        and len(ln.text) > 3:
                     ln.sender = True
 
     for (number, region), plines in pages.items():

@@ -50,6 +50,24 @@ def date_without_year(text: str, after: dt.date) -> dt.date | None:
     return None
 
 
+_WEEKDAYS = {"maandag": 0, "ma": 0, "dinsdag": 1, "di": 1, "woensdag": 2, "wo": 2, "donderdag": 3, "do": 3,
+             "vrijdag": 4, "vr": 4, "zaterdag": 5, "za": 5, "zondag": 6, "zo": 6}
+_DAY_MONTH_IN_TEXT = re.compile(
+    r"(?<![\w-])(?:(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?(\d{1,2})\s+(" + _MONTH_ALT
+    + r")\b\.?(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
+def days_without_year(text: str, after: dt.date) -> list[tuple[int, dt.date, bool]]:
+    """"dinsdag 6 april a.s.", "woensdag 28 april" in a sentence, the year left out: the first such day on or after
+    `after` (the letter's own date), with whether a weekday named with it confirms that year."""
+    out = []
+    for m in _DAY_MONTH_IN_TEXT.finditer(text[: MAX_VALUE * 4]):
+        d = date_without_year(f"{m.group(2)} {m.group(3)}", after)
+        if d is not None and (d - after).days <= 200:
+            out.append((m.start(), d, bool(m.group(1)) and _WEEKDAYS[m.group(1).lower()] == d.weekday()))
+    return out
+
+
 def date_of_verzoeknummer(number: str) -> dt.date | None:
     """A DSO verzoeknummer starts with the day it was made: 2026042800731 -> 2026-04-28."""
     if not re.fullmatch(r"20\d{11}", number or ""):
@@ -163,13 +181,15 @@ _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederlan
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
 
 
+# "3417 rt wpl. Montfoort", "3404 LH te IJsselstein": the word before the place is no part of it
+_PLACE_LABEL = re.compile(r"^\s*(?:(?i:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])|te\s+(?=[A-Z]))")
 _INITIALS_START = re.compile(r"^(?!St\.)[A-Z]\.(?:[A-Z]\.)*\s?[A-Za-z]")
 
 
 def clean_place(text: str) -> str | None:
     """The place name at the start of `text`: capitalised words, with particles between them
     ("Hof van Twente", "Alphen aan den Rijn"); a sentence that follows is cut off."""
-    m = _PLACE.match((text or "")[:MAX_VALUE])
+    m = _PLACE.match(_PLACE_LABEL.sub("", (text or "")[:MAX_VALUE]))
     if not m:
         return None
     tokens = re.sub(r"\s{2,}", " ", m.group(1).strip(" .-")).split(" ")
@@ -216,9 +236,14 @@ def _street_words(street: str) -> str:
     return " ".join(tokens[keep:])
 
 
+# a citizen writes the form's words into the address: "Nieuwdorperweg hnr. 5, pc 2811NE, wpl. Reeuwijk"
+_INLINE_ADDRESS_LABELS = re.compile(r"(?i)\b(?:hnr|huisnr|huisnummer)\.?:?\s*(?=\d)|\b(?:pc|postcode)\.?:?\s*(?=\d{4}\s?[a-z]{2}\b)|"
+                                    r"\b(?:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])")
+
+
 def parse_address(text: str) -> dict[str, str]:
     """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
-    text = (text or "")[:MAX_VALUE]
+    text = _INLINE_ADDRESS_LABELS.sub("", (text or "")[:MAX_VALUE])
     out: dict[str, str] = {}
     pc = find_postcode(text)
     before, after = (text[: pc[0]], text[pc[1]:]) if pc else (text, "")

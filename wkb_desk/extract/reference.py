@@ -149,7 +149,21 @@ def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
         m = e.pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), e)
+    if best is None and len(text) <= 80 and " " in text:
+        # a word broken by a table cell's wrap ("Wkb Kwaliteitsborgingsin strument"): the value without its spaces is
+        # a long alias without its spaces
+        squashed = _SPACES.sub("", low)
+        for e in entries:
+            if not any(n in low for n in e.needles):
+                continue
+            for alias in e.aliassen:
+                a = _SPACES.sub("", alias.lower())
+                if len(a) >= 12 and a in squashed and (best is None or squashed.index(a) < best[0]):
+                    best = (squashed.index(a), e)
     return best[1] if best else None
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _merge(base: dict, extra: dict) -> dict:

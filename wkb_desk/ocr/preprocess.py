@@ -32,7 +32,7 @@ def prepare(img: Image.Image) -> Prepared:
     grey = img.convert("L")
     if max(grey.size) > MAX_SIDE:
         grey.thumbnail((MAX_SIDE, MAX_SIDE), Image.LANCZOS)
-    grey = ImageOps.autocontrast(grey, cutoff=1)
+    grey = _full_contrast(grey)
     grey = grey.filter(ImageFilter.MedianFilter(3))  # copier speckles and JPEG noise
     turns = 1 if _lines_run_vertically(grey) else 0
     if turns:
@@ -44,6 +44,31 @@ def prepare(img: Image.Image) -> Prepared:
         grey = grey.rotate(180)
         turns += 2
     return Prepared(clean_marks(grey), turns % 4, skew)
+
+
+# The black point is the darkest ink, but never lighter than BLACK_AT_MOST: on a page with little text (a portal
+# export: small grey labels in shaded bars) the darkest 1 % reaches into the shading, and stretching that to black
+# turned the bars dark grey and the labels in them unreadable. The white point likewise stays at least WHITE_AT_LEAST.
+_DARKEST_SHARE = 0.3  # percent of the pixels taken as the darkest ink
+BLACK_AT_MOST = 110
+WHITE_AT_LEAST = 200
+
+
+def _full_contrast(grey: Image.Image) -> Image.Image:
+    """A faded copy stretched to black on white, with shading kept light (see BLACK_AT_MOST)."""
+    hist = grey.histogram()
+    total = sum(hist)
+    black, seen = 0, 0
+    while black < 255 and seen + hist[black] <= total * _DARKEST_SHARE / 100:
+        seen += hist[black]
+        black += 1
+    white, seen = 255, 0
+    while white > 0 and seen + hist[white] <= total / 100:
+        seen += hist[white]
+        white -= 1
+    black, white = min(black, BLACK_AT_MOST), max(white, WHITE_AT_LEAST)
+    scale = 255.0 / (white - black)
+    return grey.point([max(0, min(255, round((v - black) * scale))) for v in range(256)])
 
 
 def turned(prepared: Prepared, quarter_turns: int) -> Prepared:

@@ -195,15 +195,24 @@ _QUOTED_FROM = re.compile(r"(?im)^[> \t]*(?:van|from|afzender)\s*:.*$")
 _QUOTED_DATE = re.compile(r"(?im)^[> \t]*(?:verzonden|sent|date|datum|verstuurd)\s*:[ \t]*(\S.{3,60}?)[ \t]*$")
 
 
+FORWARD_NOTE_CHARS = 250  # above a forwarded notice: "Zie onderstaande startmelding, graag registreren. Groet, ..."
+_WROTE_ON = re.compile(r"(?im)^[> \t]*(?:op|on)\s+(\S.{5,40}?\d{4})(?:,?\s+(?:om\s+|at\s+)?\d{1,2}:\d{2})?\s+(?:schreef|wrote)\b")
+
+
 def _forwarded_date(body: str) -> str:
     """The date of the innermost message quoted with its headers in the body, or ""."""
-    found = ""
+    found, at = "", -1
     for head in _QUOTED_FROM.finditer(body):
         block = "\n".join(body[head.end():].split("\n")[1:6])
         date = _QUOTED_DATE.search(block)
         if date:
-            found = date.group(1)
-    return found
+            found, at = date.group(1), (head.start() if at < 0 else at)
+    if not found:
+        wrote = _WROTE_ON.search(body)  # "Op woensdag 17 maart 2027 08:47 schreef X:" above a quoted notice
+        found, at = (wrote.group(1), wrote.start()) if wrote else ("", -1)
+    # a reply that says it all itself above an older quoted mail ("Hierbij geven wij door ..." over the
+    # municipality's question) is dated by its own header; a short "ter info" above a forward is not
+    return found if found and len(" ".join(body[:at].split())) <= FORWARD_NOTE_CHARS else ""
 
 
 def _check_attachments(count: int, total: int, limits: Limits) -> None:

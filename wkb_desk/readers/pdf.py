@@ -184,7 +184,14 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
     first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
     if first:
         return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
-    return all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells)
+    if all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells):
+        return True
+    # the label column empty and every part under a value cell (a name wrapped in its cell: "Opdrachtgever |
+    # Metaaltechniek Klein | Aannemer | Hulshof Bedrijfsbouw" / "| Gunnewiek B.V. | | B.V."): the values go on
+    return len(prev.cells) in (2, 4) and all(
+        _cell_above(prev, at) % 2 == 1 and len(text) <= 40 and not any(c.isdigit() for c in text)
+        and not prev.cells[_cell_above(prev, at)][1].endswith((".", "?", "!", ";")) or _LEGAL_FORM.match(text)
+        for at, text in row.cells)
 
 
 def _cell_above(prev: _Row, at: int) -> int:
@@ -317,6 +324,8 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         end += 1
     if end - k < 6 or min(len(sides[0]), len(sides[1])) < 4:
         return None
+    if len(sides[1]) < 0.6 * (end - k):
+        return None  # a right column in a few rows only: values beside their labels in a form that goes on below
     # side by side, two stacked columns hold the same kind of line: a label beside a label, a value beside a value.
     # A label (no digits) beside a number is a label with its value: a form's table that wraps its labels
     pairs_beside = [r.cells for r in rows[k:end] if len(r.cells) == 2]
