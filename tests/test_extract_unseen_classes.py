@@ -1391,3 +1391,64 @@ def test_the_signer_of_a_citizens_letter_as_the_letter_head_writes_the_name(tmp_
     x = run(path)
     check(x, "gereedmelding", {"initiatiefnemer": "H. Zwart", "straat": "Dorpsstraat", "postcode": "2421 AM",
                                "ingebruikname": "2027-11-01"})
+
+
+def test_geen_verklaring_af_is_negative_and_its_bulleted_deviations_end_with_the_list(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verklaring.pdf", [[
+        "Verklaring kwaliteitsborger", "Locatie\tHutteweg 12 B", "Postcode en plaats\t7071 BK Ulft",
+        "Kwaliteitsborger\tStavast Kwaliteitsborging", "Instrument\tKiK",
+        "Stavast Kwaliteitsborging geeft voor dit bouwwerk GEEN verklaring af. De volgende afwijkingen staan open:",
+        "• Afw. 07: brandwerendheid woningscheidende wand niet aangetoond (WBDBO < 60", "min)",
+        "• Afw. 11: ventilatiecapaciteit keukens onder de eis",
+        "Geconstateerd door de kwaliteitsborger; de opdrachtgever is op de hoogte gesteld.", "3 Ondertekening",
+    ]])
+    x = run(path)
+    check(x, "verklaring", {"verklaring": "negatief", "postcode": "7071 BK"})
+    assert x.values()["afwijkingen"] == ["Afw. 07: brandwerendheid woningscheidende wand niet aangetoond (WBDBO < 60 min)",
+                                         "Afw. 11: ventilatiecapaciteit keukens onder de eis"]
+
+
+def test_a_perceel_with_sectie_and_number_under_one_label_and_a_name_wrapped_after_initials(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwmelding Wkb", "Datum indiening\t18.1.2027", "DSO-verzoeknummer\t2027011800093",
+        "2. Gegevens initiatiefnemer",
+        [(50, "Naam"), (200, "mevrouw A.M."), (350, "KvK-nummer"), (480, "n.v.t.")], [(200, "Jansen-Roelofs")],
+        "3.2 Gegevens bouwlocatie",
+        [(50, "Kadastrale gemeente"), (200, "Zevenaar"), (350, "Sectie / perceelnummer"), (480, "N / 2190")],
+        "Kwaliteitsborger\tKwaliteitsborging Oost B.V.", "Instrument\tBK-app", "Beoogde start bouw\t1.3.2027",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Zevenaar N 2190", "initiatiefnemer": "A.M. Jansen-Roelofs"},
+          absent=("straat",))
+
+
+def test_a_title_strip_with_single_dashes_and_a_building_word_before_the_street(tmp_path):
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [[
+        "The Borging Company B.V.\tonafhankelijke kwaliteitsborging", "Risicobeoordeling",
+        "Twee-onder-een-kapwoning Lepelaarsingel 8 A - Lepelaarsingel 8 A, 4337 WD Middelburg - kadastraal Middelburg P 6104",
+        "Opdrachtgever: Zeeuws Licht Vastgoed B.V. | Kwaliteitsborger: The Borging Company B.V. | Instrument: WKI",
+        "Nr\tFase\tThema\tRisico\tK\tE\tH\tMaatregel", "R01\tOntwerp\tFundering\tZetting\t3\t4\t3\tSondering",
+    ]])
+    check(run(path), "risicobeoordeling", {"straat": "Lepelaarsingel", "huisnummer": "8a", "postcode": "4337 WD",
+                                           "initiatiefnemer": "Zeeuws Licht Vastgoed B.V."})
+    bouwwerk = docgen.write_docx(tmp_path / "verklaring.docx", [
+        "Verklaring kwaliteitsborger",
+        [["Bouwwerk", "Twee-onder-een-kapwoning Lepelaarsingel 8 A"], ["Postcode en plaats", "4337WD Middelburg"],
+         ["Kwaliteitsborger", "The Borging Company B.V."], ["Instrument", "WKI"]],
+        "Hierbij verklaart The Borging Company B.V. dat gerechtvaardigd vertrouwen bestaat dat het bouwwerk voldoet.",
+    ])
+    check(run(bouwwerk), "verklaring", {"straat": "Lepelaarsingel", "huisnummer": "8a"})
+
+
+def test_an_omgevingsloket_print_with_its_web_address_is_surely_a_melding_and_its_status_cell_dates_it(tmp_path):
+    path = docgen.write_pdf(tmp_path / "print.pdf", [[
+        "24-02-2027 16:30\tMijn Omgevingsloket - Verzoek 2027022201530", "Mijn Omgevingsloket", "Samenvatting",
+        "Status\tIngediend op 22-02-2027", "Verzoek\t2027022201530", "Initiatiefnemer\tP. de Graaf",
+        "Naam kwaliteitsborger", "Instrument kwaliteitsborging\tKwaliteitsborgingsinstrument WKI",
+        "Startdatum bouw (verwacht)\t15.3.2027", "Adres bouwlocatie\tKapellestraat 14 A", "3421 BK Oudewater",
+        "Activiteit\tBouwactiviteit (technisch), type Melding",
+        "https://omgevingswet.overheid.nl/mijn-omgevingsloket/verzoeken/2027022201530/samenvatting\t1/1",
+    ]])
+    x = run(path)
+    check(x, "bouwmelding", {"datum": "2027-02-22", "huisnummer": "14a", "startdatum": "2027-03-15"})
+    assert x.kind_score >= 0.5  # sure enough (beleid.min_soort_zekerheid) that the missing borger is a fact
+    assert "kwaliteitsborger" in x.missing and x.fields["datum"].confidence >= 0.8

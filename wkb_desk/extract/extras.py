@@ -82,7 +82,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     # "Verzoek 2026072400903 — ingediend vr 24 jul. 2026": the request's own number opens the line,
                     # so the date is this request's, as sure as a label; in other sentences it may be another's
                     own = _OWN_NR_THEN.match(ln.text[:sub.start()]) and dates[0][0] <= 8
-                    out.append(_cand("datum", dates[0][1].isoformat(), ln, LETTER_DATE_CONF if own else 0.7))
+                    # "Status | Ingediend op 22-02-2027": the verb opens a cell of the form, as a label does
+                    cell = ln.text[:sub.start()].endswith("\t") and dates[0][0] <= 8
+                    out.append(_cand("datum", dates[0][1].isoformat(), ln, LETTER_DATE_CONF if own or cell else 0.7))
                     break
         else:
             for ln in body[:20]:
@@ -180,7 +182,8 @@ _DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4
 # bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
 _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|informeren wij u|laten wij u weten|"
                         r"melden wij|meld ik)\b.{0,200}\b(?:met de (?:bouw|werkzaamheden|bouwwerkzaamheden)|"
-                        r"de bouw\b.{0,160}\b(?:van start gaat|begint|start)\b|"
+                        r"de bouw\b.{0,160}\b(?:van start gaat|begint|start)\b|(?:gaan|komen) wonen|trekken\b.{0,60}\bin\b|"
+                        r"verhuizen|"
                         r"werkzaamheden\b.{0,120}\b(?:aanvangen|beginnen|starten)|in gebruik (?:genomen|nemen))|"
                         r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen)", re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
@@ -584,11 +587,13 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
     "Project Bosrandweg 14-12, Oranjewoud · TBC · WKI · 24.2.2026". Each part is known by its type alone: an
     address, a date, a listed borger or instrument; a part that names an office is a sender's."""
     out: list[Cand] = []
-    top = [ln for ln in lines if ln.text.strip() and ln.region == "body"][:3]
+    top = [ln for ln in lines if ln.text.strip() and ln.region == "body" and not ln.sender and not ln.contact][:3]
     for n, ln in enumerate(top):
         if ln.contact or ln.sender or "\t" in ln.text or len(ln.text) > 160:
             continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
         parts = [x.strip() for x in _STRIP_SEP.split(ln.text)]
+        if len(parts) == 1 and len(_TITLE_DASH.findall(ln.text)) >= 2:
+            parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]  # "Woning X - Kerkstraat 8, 4337 WD Y - kadastraal Z"
         if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
@@ -785,6 +790,10 @@ _DEV_STOP = re.compile(
     r"|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)", re.IGNORECASE)
 
 
+_LIST_MARK = re.compile(r"^(?:[-•*–·]\s*|\d{1,2}[.)]\s+)")
+_NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+[A-Z][a-z]")  # "3 Ondertekening": the next chapter
+
+
 def _deviations(lines: list[Line], ref: Reference) -> tuple[Line, list[str]] | None:
     """Open deviations listed after a heading ("De volgende afwijkingen zijn niet hersteld:") or in a
     table with an "Afwijking" column."""
@@ -813,16 +822,27 @@ def _deviations(lines: list[Line], ref: Reference) -> tuple[Line, list[str]] | N
         following = next((x for x in body[i + 1: i + 4] if x.text.strip()), None)
         if following is not None and "\t" in following.text:
             continue  # a table follows the heading: its header row is handled above
-        items = []
+        items: list[str] = []
+        bulleted = False
         for nxt in body[i + 1: i + 30]:
             t = nxt.text.strip()
             if not t:
                 if items:
                     break
                 continue
-            if _DEV_STOP.match(t) or (nz.find_dates(t) and len(t) < 20) or nxt.heading:
+            if _DEV_STOP.match(t) or (nz.find_dates(t) and len(t) < 20) or nxt.heading or "\t" in t \
+                    or _NUMBERED_SECTION.match(t):
                 break
-            items.append(re.sub(r"^[-•*–·]\s*|^\d{1,2}[.)]\s+", "", t)[:200])
+            item = _LIST_MARK.match(t)
+            if item:
+                bulleted = True
+                items.append(t[item.end():][:200])
+            elif bulleted and items and t[:1].islower():
+                items[-1] = f"{items[-1]} {t}"[:200]  # the item wrapped at the margin ("... (WBDBO < 60" / "min)")
+            elif bulleted:
+                break  # the list has ended: the sentence after it is no deviation
+            else:
+                items.append(t[:200])
         if items:
             return ln, items[:20]
     return None

@@ -825,7 +825,7 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 
 def _name_value(raw: str) -> str | None:
-    v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–")
+    v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
@@ -1002,8 +1002,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         elif target == "kad_gemeente":
             add(target, nz.clean_place(re.sub(r"(?i)^\s*gemeente\s+", "", raw)))
         elif target == "kad_sectie":
-            m = re.match(r"^\s*([A-Z]{1,2})\b", raw)
+            m = re.match(r"^\s*([A-Z]{1,2})\b(?:\s*[/,\-]?\s*(\d{1,6})\b)?", raw)
             add(target, m.group(1) if m else None)
+            if m and m.group(2):
+                add("kad_nummer", m.group(2))  # "Sectie / perceelnummer | N / 2190"
         else:
             m = re.match(r"^\s*(\d{1,6})(?:\s*(A\d{1,4}))?\b", raw)
             add(target, " ".join(x for x in m.groups() if x) if m else None)

@@ -218,12 +218,18 @@ def clean_place(text: str) -> str | None:
 _STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", "ter", "ten", "te", "bij", "en", "la", "le"}
 
 
+_BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:woning|woningen|kapwoning|rijwoning|nieuwbouw|bedrijfshal|bedrijfsgebouw|"
+                            r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning)$")
+
+
 def _street_words(street: str) -> str:
     """Keep the street name's own words: "bouwmelding Kerkstraat" -> "Kerkstraat",
     "Laan van de Vrijheid" stays whole; a street typed in lower case is kept as it is."""
     tokens = street.split(" ")
+    while len(tokens) > 1 and _BUILDING_WORD.match(tokens[0]):
+        tokens = tokens[1:]  # "Twee-onder-een-kapwoning Lepelaarsingel": what is built, then where
     if not any(t[:1].isupper() for t in tokens):
-        return street
+        return " ".join(tokens)
     keep = len(tokens)
     for k in range(len(tokens) - 1, -1, -1):
         tok = tokens[k]

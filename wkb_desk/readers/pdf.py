@@ -184,14 +184,18 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
     first = [text for at, text in row.cells if abs(at - starts[0]) <= 2]
     if first:
         return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
-    if all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells):
-        return True
-    # the label column empty and every part under a value cell (a name wrapped in its cell: "Opdrachtgever |
-    # Metaaltechniek Klein | Aannemer | Hulshof Bedrijfsbouw" / "| Gunnewiek B.V. | | B.V."): the values go on
-    return len(prev.cells) in (2, 4) and all(
-        _cell_above(prev, at) % 2 == 1 and len(text) <= 40 and not any(c.isdigit() for c in text)
-        and not prev.cells[_cell_above(prev, at)][1].endswith((".", "?", "!", ";")) or _LEGAL_FORM.match(text)
-        for at, text in row.cells)
+    # with the label column empty, a part under a value cell may also be a capitalised rest of a name (a name wrapped
+    # in its cell: "Opdrachtgever | Metaaltechniek Klein | Aannemer | Hulshof" / "| Gunnewiek B.V. | | Bouw B.V.")
+    pairs = len(prev.cells) in (2, 4)
+    return all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) or pairs and _cell_above(prev, at) % 2 == 1
+               and len(text) <= 40 and not any(c.isdigit() for c in text)
+               and not _ends_sentence(prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells)
+
+
+def _ends_sentence(text: str) -> bool:
+    """"... wordt bijgewerkt." ends a sentence; initials ("mevrouw A.M.") or "B.V." do not."""
+    last = text.rstrip().rsplit(" ", 1)[-1]
+    return text.rstrip().endswith(("?", "!", ";")) or last.endswith(".") and len(last.replace(".", "")) > 3
 
 
 def _cell_above(prev: _Row, at: int) -> int:
