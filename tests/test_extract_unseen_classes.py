@@ -1452,3 +1452,98 @@ def test_an_omgevingsloket_print_with_its_web_address_is_surely_a_melding_and_it
     check(x, "bouwmelding", {"datum": "2027-02-22", "huisnummer": "14a", "startdatum": "2027-03-15"})
     assert x.kind_score >= 0.5  # sure enough (beleid.min_soort_zekerheid) that the missing borger is a fact
     assert "kwaliteitsborger" in x.missing and x.fields["datum"].confidence >= 0.8
+
+
+# --- set 19: cards, horizontal intake forms, bulleted mails, a letter's reference block ----------------------------
+
+def test_portal_cards_in_two_columns_under_headings_that_span_the_page(tmp_path):
+    card = lambda a, b: [(60, a), (320, b)]  # noqa: E731 - a row of two cards
+    path = docgen.write_pdf(tmp_path / "verzoek.pdf", [[
+        "Bouwactiviteit (technisch) - Melding", "Gegevens verzoek",
+        card("VERZOEKNUMMER", "DATUM INDIENEN"), card("2027011101485", "11 januari 2027"),
+        "Waar wordt gebouwd?", card("STRAATNAAM", "HUISNUMMER"), card("Toortsstraat", "27"),
+        card("HUISLETTER", "HUISNUMMERTOEVOEGING"), card("POSTCODE", "WOONPLAATS"), card("1336 AZ", "Almere"),
+        card("BAG-OBJECT", "KADASTRAAL PERCEEL"), [(60, "0034010000412876")],
+        "Initiatiefnemer", card("NAAM", "KVK-NUMMER"), card("Dhr. M.C. Brouwer", "Niet van toepassing"),
+        "Kwaliteitsborging", card("KWALITEITSBORGER", "INSTRUMENT"), card("Borg4 B.V.", "WKI"),
+        card("NAAM CONTACTPERSOON KWALITEITSBORGER", "VERWACHTE STARTDATUM"), card("K. de Wit", "01-03-2027"),
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Toortsstraat", "huisnummer": "27", "postcode": "1336 AZ",
+                                     "plaats": "Almere", "bag_id": "0034010000412876", "kwaliteitsborger": "Borg4",
+                                     "initiatiefnemer": "M.C. Brouwer", "startdatum": "2027-03-01"})
+
+
+def test_a_municipal_form_with_empty_cells_under_its_headings_and_a_checklist_of_ticks(tmp_path):
+    row = lambda *cells: [(50 + 130 * k, c) for k, c in enumerate(cells) if c]  # noqa: E731 - empty cells left out
+    path = docgen.write_pdf(tmp_path / "gereed.pdf", [[
+        "Melding gereed bouwwerk - gemeente Urk",
+        row("Verzoeknummer gereedmelding (DSO)", "", "Verzoeknummer bouwmelding"), row("2027100102755", "", "2027030101195"),
+        "2  Bouwlocatie", row("Straat", "Hsnr", "Toev./letter", "Postcode"), row("Staartweg", "9", "", "8322ap"),
+        row("Plaats", "BAG-id (indien bekend)"), row("Urk"),
+        row("Kwaliteitsborger", "Instrument"), row("TUV Nord", "WKI"),
+        row("Datum ingebruikname (verwacht)"), row("vrijdag 8 oktober 2027"),
+        "4  Bijlagen", "Bijgevoegd:", [(50, "X"), (70, "Dossier bevoegd gezag")],
+        [(70, "Verklaring van de kwaliteitsborger")], [(50, "X"), (70, "Revisietekeningen")],
+        [(50, "Naam melder (initiatiefnemer)"), (300, "Datum")], [(50, "H.J. Pasterkamp"), (300, "1 oktober 2027")],
+    ]])
+    x = run(path)
+    check(x, "gereedmelding", {"straat": "Staartweg", "huisnummer": "9", "postcode": "8322 AP", "plaats": "Urk",
+                               "verwijst_naar": "2027030101195", "ingebruikname": "2027-10-08",
+                               "initiatiefnemer": "H.J. Pasterkamp"})
+    assert x.values()["bevat_dbg"] is True and x.values()["bevat_verklaring"] is False  # no tick, not attached
+
+
+def test_a_bulleted_start_mail_names_its_day_without_the_year(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "Startmelding bouw woning Toortsstraat 27",
+                 "Geachte heer/mevrouw,\n\nZoals afgesproken hierbij de startmelding voor onze nieuwe woning.\n\n"
+                 "• adres: Toortsstraat 27, 1336az Almere\n• bouwmelding: 2027011101485\n• start: maandag 1 maart\n"
+                 "• KB: Borg 4 (dhr. De Wit)\n\nMet vriendelijke groet,\n\nMaarten Brouwer\n",
+                 date="Mon, 22 Feb 2027 20:41:00 +0100")
+    x = run(mail)
+    check(x, "startmelding", {"straat": "Toortsstraat", "postcode": "1336 AZ", "startdatum": "2027-03-01",
+                              "verwijst_naar": "2027011101485", "kwaliteitsborger": "Borg4"})
+    assert x.fields["startdatum"].confidence >= 0.8  # 1 March 2027 is a Monday: the year is sure
+
+
+def test_a_contractors_letter_with_a_reference_block_and_the_subject_below_betreft(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Agrobouw Flevoland B.V.", "Industrieweg 31", "8251 KH Dronten", "Gemeente Zeewolde", "Postbus 1",
+        "3890 AA Zeewolde", [(50, "Uw kenmerk"), (180, "Ons kenmerk"), (310, "Datum")],
+        [(180, "AB/2027/0311"), (310, "16.3.2027")], "Betreft", "Startmelding bouwwerkzaamheden, DSO-verzoek 2027012500612",
+        "Geachte heer, mevrouw,",
+        "Namens onze opdrachtgever Loonbedrijf Van der Veen V.O.F. melden wij dat de bouw van de",
+        "werktuigenberging op Gildenweg 22 in Zeewolde (postcode 3899BK) start op 22 maart 2027.",
+        "Met vriendelijke groet,", "ing. W. Bakker", "Markt 9, 5211 JV 's-Hertogenbosch",
+    ]])
+    check(run(path), "startmelding", {"straat": "Gildenweg", "huisnummer": "22", "plaats": "Zeewolde",
+                                      "postcode": "3899 BK", "startdatum": "2027-03-22", "datum": "2027-03-16",
+                                      "initiatiefnemer": "Loonbedrijf Van der Veen V.O.F."})
+
+
+def test_a_horizontal_intake_sheet_with_blocks_side_by_side(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "intake.xlsx", {"Intake": [
+        ["Gemeente Lelystad - intakeformulier bouwmelding (Wkb)"],
+        ["MELDING", None, None, None, "BOUWLOCATIE"],
+        ["Verzoeknr. DSO", "Ontvangen", "Soort", None, "Str.", "Hsnr", "PC/Plaats"],
+        ["2027020800486", "08-02-2027", "Bouwmelding Wkb", None, "Kempenaarweg", "118", "8223BX Lelystad"],
+        ["INITIATIEFNEMER", None, None, None, "KWALITEITSBORGING", None, None, None, "PLANNING"],
+        ["Naam", "KvK", "Corr.adres", None, "KB", "Instr.", "GK", None, "Start bouw (gepland)"],
+        ["Flevo Logistiek Vastgoed B.V.", "71884203", "Edisonweg 9, 3899 AZ Zeewolde", None, "WTT", "WKI", "1", None,
+         "01-03-2027"],
+        ["INTAKE", None, None, None, "CONTROLE"], ["Ingevoerd", "KB + instr. ingevuld"], ["09-02-2027", "NEE"],
+    ]})
+    check(run(path), "bouwmelding", {"straat": "Kempenaarweg", "huisnummer": "118", "plaats": "Lelystad",
+                                     "datum": "2027-02-08", "initiatiefnemer": "Flevo Logistiek Vastgoed B.V.",
+                                     "instrument": "WKI", "startdatum": "2027-03-01"})
+
+
+def test_the_street_named_only_in_the_project_name_beside_a_postcode_and_place(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "Startmelding 2027041902091 Zandloper 40",
+                 "Hierbij meld ik de start van de bouwwerkzaamheden:\n\n• project: vakantiewoning Zandloper 40\n"
+                 "• PC/Plaats: 1788MT Julianadorp\n• ref. bouwmelding: 2027041902091\n• start: maandag 14 juni\n\n"
+                 "Met vriendelijke groet,\n\nA. Zijlstra\nBouwbedrijf Duinzicht B.V.\nLoodsmansduin 8, 1788 MA Julianadorp\n",
+                 date="Tue, 08 Jun 2027 11:30:00 +0200")
+    x = run(mail)
+    check(x, "startmelding", {"straat": "Zandloper", "huisnummer": "40", "postcode": "1788 MT",
+                              "startdatum": "2027-06-14"})
+    assert x.fields["straat"].confidence < 0.8  # taken from the project's name: to check

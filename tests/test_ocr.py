@@ -436,3 +436,14 @@ def test_a_portal_export_with_small_grey_labels_in_shaded_bars_is_read_label_by_
         "verzoeknummer": "2027031500412", "datum": "2027-03-15", "straat": "Lindelaan", "huisnummer": "7b",
         "postcode": "3441 AB", "plaats": "Woerden", "kwaliteitsborger": "Bylaer", "instrument": "KiK",
         "startdatum": "2027-05-03"}
+
+
+def test_a_row_of_class_options_whose_ticks_a_scan_lost_names_no_class():
+    """'☒ Gevolgklasse 1 ☐ Gevolgklasse 2 ☐ Gevolgklasse 3' read by OCR as 'Gevolgklasse 10 Gevolgklasse 2 |
+    Gevolgklasse 3': the ticks are gone, so which class is meant is unknown (a wrong class is worse than none)."""
+    from wkb_desk.models import Page, ReadResult
+
+    text = ("Bouwmelding Wkb\nDSO-verzoeknummer\t2027032900188\nBouwadres\tLindeweg 8\nPostcode / plaats\t7151 GT Eibergen\n"
+            "Kwaliteitsborger\tBorg4\nInstrument\tWKI\n3.3 Gevolgklasse\nGevolgklasse 10 Gevolgklasse 2\tGevolgklasse 3\n")
+    x = extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text),)), load_reference())
+    assert x.kind == "bouwmelding" and "gevolgklasse" not in x.values()

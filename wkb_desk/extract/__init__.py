@@ -11,13 +11,14 @@ names for instrument and borger -> what is missing for the kind.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import replace
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
-from wkb_desk.extract.extras import kind_extras, kind_fallbacks, prose_fields, reference_names
+from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, plausible,
     to_field_value,
@@ -99,6 +100,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     for hit in hits:
         cands.extend(candidates_from_hit(hit, ref))
     chosen = best(cands)
+    _dates_without_year(chosen, hits)
+    _street_in_project_name(chosen)
     _one_site_block(chosen, cands)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
@@ -174,6 +177,38 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         warnings.append("Gelezen met tekstherkenning (scan of foto): controleer de gegevens.")
     return Extraction(kind=kind, kind_score=score, fields=fields, missing=missing, warnings=tuple(warnings),
                       unreadable=tuple(unreadable))
+
+
+PROJECT_NAME_STREET_CONF = 0.6  # the street taken from the project's name: a guess, to check
+
+
+def _street_in_project_name(chosen: dict[str, Cand]) -> None:
+    """"Project: vakantiewoning Zandloper 40" beside "PC/Plaats: 1788MT Julianadorp" and no street of its own: the
+    project's name names the street and number."""
+    name = chosen.get("projectnaam")
+    if name is None or "straat" in chosen or not ("postcode" in chosen or "plaats" in chosen):
+        return
+    parts = nz.parse_address(str(name.value))
+    if "straat" in parts and "huisnummer" in parts and not {"postcode", "plaats"} & set(parts):
+        for field in ("straat", "huisnummer"):
+            chosen[field] = replace(name, field=field, value=parts[field], conf=min(name.conf, PROJECT_NAME_STREET_CONF))
+
+
+def _dates_without_year(chosen: dict[str, Cand], hits: list) -> None:
+    """"Start: maandag 1 maart" under a labelled date of the document (a mail's header): the first such day after
+    it. A weekday that fits that year makes it sure; without one the year is a guess, to check."""
+    if "datum" not in chosen:
+        return
+    today = dt.date.fromisoformat(str(chosen["datum"].value))
+    for h in hits:
+        name = h.info.field
+        if name not in ("startdatum", "ingebruikname") or name in chosen or h.line.sender:
+            continue
+        found = nz.days_without_year(h.value[:80], today)
+        if found and found[0][0] <= 12:
+            _, day, sure = found[0]
+            chosen[name] = Cand(name, day.isoformat(), 0.8 if sure else WITHOUT_YEAR_CONF, h.order, h.value_line.page,
+                                h.value_line.text[:120], h.info.label)
 
 
 def _own_and_referred(chosen: dict[str, Cand], cands: list[Cand]) -> None:

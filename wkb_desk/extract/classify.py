@@ -26,6 +26,8 @@ MAIL_NOTICE_WORDS = 0.6  # the kind's own wording that makes a one-line notice w
 FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
+_SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
+_SUBJECT_BELOW = re.compile(r"^\s*")
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
 _PAIR_CELLS = re.compile(r":\s*[^\s\t][^\t]*\t[^\t:]{2,40}:\s*\S")  # "Activiteit: X<TAB>Soort aanvraag: Melding"
@@ -152,6 +154,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     scores = {k: 0.0 for k in ref.kinds}
     first_title: str | None = None
     subject_kind: str | None = None
+    subject_below = False
     seen_titles: set[str] = set()
     zone = 0
     penalty = 0.0
@@ -180,6 +183,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if in_parts:
             continue
         subject = _SUBJECT.match(text)
+        if subject is None and subject_below:
+            subject = _SUBJECT_BELOW.match(text)  # "Betreft" in its own cell, the subject on the line below
+        subject_below = bool(_SUBJECT_ALONE.match(text))
+        if subject_below:
+            continue
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = text[subject.end():].strip()

@@ -447,10 +447,12 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
     A sentence that names the site wins over a bare address line, which in a letter is more often a sender's
     (a builder's line under the title, a borger's office at the end) than the site.
     """
+    closing = next((k for k, ln in enumerate(body) if _CLOSING.match(ln.text) or _CLOSING_WITH_NAME.match(ln.text)),
+                   len(body))
     for bare in (False, True):
         for k, ln in enumerate(body):
-            if ln.party:
-                continue
+            if ln.party or bare and k > closing:
+                continue  # (under "Met vriendelijke groet" a bare address is the signer's office or home)
             text = ln.text[:400]
             if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
@@ -764,6 +766,9 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
                               "meegezonden documenten", "meegezonden bijlagen", "aangeleverde documenten"), 25)
     if not section:
         return None
+    ticked = [ln for ln in section if _TICK_FIRST.match(ln.text)]
+    if ticked:
+        section = ticked  # "X | Dossier bevoegd gezag" beside a line without an X: only the ticked are attached
     found: list[str] = []
     where: Line | None = None
     for ln in section:
@@ -782,6 +787,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     return where or section[0], found
 
 
+_TICK_FIRST = re.compile(r"^\s*(?:[xX✓✔]|\[[xX✓✔]\])(?:\t|\s+)(?=[A-Za-z])")
 _NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
 
 

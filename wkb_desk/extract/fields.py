@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import title_by_meaning
-from wkb_desk.extract.locate import Line
+from wkb_desk.extract.locate import BLOCK_HEADING, Line
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -380,7 +380,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
                                               label_rows.get(below.pos) if below is not None else None):
             if any(parsed[i] and parsed[i][0] in ref.labels for i in nonempty):
-                if below is not None and "\t" in below.text:
+                # (a value alone below stands under the first heading: "Plaats | BAG-id (indien bekend)" over
+                # "Zeewolde", the other cells left empty)
+                lone = below is not None and "\t" not in below.text and below.text.strip() \
+                    and not (label_rows.get(below.pos) or [None])[0] and not below.heading
+                if below is not None and ("\t" in below.text or lone):
                     vcells = below.cells
                     if _values_below(ref, parsed, label_rows.get(below.pos, [])):
                         for i in nonempty:
@@ -388,6 +392,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                             if info and i < len(vcells) and vcells[i].strip():
                                 hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
                 continue
+        if line.heading and len(nonempty) >= 2 and all(BLOCK_HEADING.match(cells[i].strip()) for i in nonempty):
+            continue  # "INITIATIEFNEMER | KWALITEITSBORGING | PLANNING": the headings of blocks side by side, no pair
         if len(nonempty) in (1, 2) and not parsed[nonempty[0]] and "?" in cells[nonempty[0]]:
             # a question alone, or a question in a table cell with its answer in the next cell
             hit = _question_hit(lines, line, ref, label_rows)
@@ -821,6 +827,9 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
 _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
 # "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
+_GK_OPTION = re.compile(r"(?i)\bgevolgklasse\s*[123]")
+_ANSWER_WORDS = {"ja", "nee", "yes", "no", "x", "ok", "akkoord", "n.v.t", "nvt"}
+_NAME_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "'t", "het", "in", "op"}
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 
@@ -830,6 +839,9 @@ def _name_value(raw: str) -> str | None:
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
     if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
+    if v.lower().rstrip(".") in _ANSWER_WORDS or v.split(" ", 1)[0] not in _NAME_PARTICLES and v[:1].islower() \
+            and re.search(r"\d", v):
+        return None  # "NEE" under "KB + instr. ingevuld", "gebeld 16-03: KB nog niet ...": an answer or a note
     if v[:1] in ".,;:)!?" or "?" in v or _FORM_WORDS.match(v):
         return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
@@ -1021,7 +1033,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if not line.sender and not (line.party and re.search(r"kwaliteitsborg|aannemer|bouwer|gemachtigde", line.section)):
             add("kvk", nz.normalize_kvk(raw[:30]))
     elif target == "gevolgklasse":
-        add("gevolgklasse", nz.normalize_gevolgklasse(raw[:40]))
+        # (a row of options, "Gevolgklasse 1 | Gevolgklasse 2 | Gevolgklasse 3", whose ticks are lost names none)
+        options = len(_GK_OPTION.findall(hit.line.text)) + (hit.value_line is not hit.line) * len(
+            _GK_OPTION.findall(hit.value_line.text))
+        add("gevolgklasse", nz.normalize_gevolgklasse(raw[:40]) if options < 2 else None)
     elif target == "aantal_bouwwerken":
         add("aantal_bouwwerken", nz.parse_int(raw[:20]))
     elif target in ("bevat_dbg", "bevat_verklaring"):

@@ -255,6 +255,16 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             line.section, line.party, line.party_kind = section, party, kind if section else ""
             line.right_kind = right
             continue
+        blocks = [c.strip() for c in line.text.split("\t") if c.strip()] if "\t" in line.text else []
+        if len(blocks) >= 2 and all(BLOCK_HEADING.match(c) for c in blocks) and _names_blocks(blocks, ref):
+            # "INITIATIEFNEMER | KWALITEITSBORGING | PLANNING": blocks side by side; the first one's heading names
+            # the block of the first cells below (a form's "Naam" there is the initiatiefnemer's)
+            head = norm_label(blocks[0])
+            kind = ref.section_kind(head)
+            section, party, right = head, kind not in ("project", ""), ""
+            line.heading = True
+            line.section, line.party, line.party_kind, line.right_kind = section, party, kind, right
+            continue
         # cheap test first: only a line whose first word starts some heading can be one
         first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
         head = line.head if first in ref.section_first_words else ""
@@ -283,6 +293,17 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
         line.right_kind = right
 
 
+def _names_blocks(cells: list[str], ref: Reference) -> bool:
+    """The cells are blocks' headings (the first names a party or the project), not a row of labels in capitals
+    over their values ("POSTCODE | WOONPLAATS")."""
+    heads = [norm_label(c) for c in cells]
+    named = [h in ref.party_sections or h in ref.project_sections or bool(ref.section_kind(h)) for h in heads]
+    return named[0] and sum(named) * 2 >= len(heads) and not any(
+        h in ref.labels and not n for h, n in zip(heads, named))
+
+
+# a block's heading in capitals, several side by side in one row of a form ("INITIATIEFNEMER | PLANNING")
+BLOCK_HEADING = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý&/\- ]{3,30}$")
 _HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}(?:\s\([a-zà-ÿ ]{3,30}\))?$")
 
 

@@ -182,6 +182,7 @@ _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", 
 
 
 # "3417 rt wpl. Montfoort", "3404 LH te IJsselstein": the word before the place is no part of it
+_S_PREFIX = re.compile(r"^[‘’'`]?[sS]-(?=[A-Z])")
 _PLACE_LABEL = re.compile(r"^\s*(?:(?i:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])|te\s+(?=[A-Z]))")
 _INITIALS_START = re.compile(r"^(?!St\.)[A-Z]\.(?:[A-Z]\.)*\s?[A-Za-z]")
 
@@ -206,6 +207,7 @@ def clean_place(text: str) -> str | None:
         else:
             break
     place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
+    place = _S_PREFIX.sub("'s-", place)  # "S-Heerenberg", "’s-Hertogenbosch": the article as it is written
     if place.lower() in _NOT_PLACES or len(place) < 2 or _INITIALS_START.match(place):
         return None  # ("M. Oude Vrielink": initials start a person's name, never a place's)
     if place.isupper() and len(place) > 3:
@@ -219,7 +221,7 @@ _STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", 
 
 
 _BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:woning|woningen|kapwoning|rijwoning|nieuwbouw|bedrijfshal|bedrijfsgebouw|"
-                            r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning)$")
+                            r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning|vakantiewoning|woonboerderij|bedrijfsunit)$")
 
 
 def _street_words(street: str) -> str:
@@ -382,8 +384,14 @@ _GK = re.compile(r"(?:gevolgklasse|gk)?\s*([123])(?![\d])", re.IGNORECASE)
 
 
 def normalize_gevolgklasse(text: str) -> int | None:
-    m = _GK.search((text or "")[:MAX_VALUE])
+    text = (text or "")[:MAX_VALUE]
+    if len(set(_GK_NAMED.findall(text))) > 1:
+        return None  # "☐ Gevolgklasse 1 ☐ Gevolgklasse 2 …" whose ticks a scan lost: which one is meant is unknown
+    m = _GK.search(text)
     return int(m.group(1)) if m else None
+
+
+_GK_NAMED = re.compile(r"(?i)\b(?:gevolgklasse|gk)\s*([123])(?![\d])")
 
 
 _INT = re.compile(r"(?<![\d.,])(\d{1,5})(?![\d.,]\d)")

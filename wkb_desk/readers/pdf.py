@@ -120,7 +120,38 @@ def _page_text(page) -> str:
             _join_cells(rows[-1], row)  # "Naam | Woonstichting De" / "initiatiefnemer | Eemhof": a row wrapped in cells
             continue
         rows.append(row)
-    return "\n".join("\t".join(text for _, text in cells) for cells in _reading_order(rows))
+    ordered = _reading_order(rows)
+    return "\n".join("\t".join(text for _, text in _padded(cells, ordered[i - 1] if i else None))
+                     for i, cells in enumerate(ordered))
+
+
+_HEADING_CELL = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý /()\-.&]{2,40}$")  # a card's label in capitals: "KADASTRAAL PERCEEL"
+_SHORT_HEADING = re.compile(r"^[A-ZÀ-Ý][^\d:]{0,40}$")  # "Straat", "Hsnr", "Toev./letter", "BAG-id (indien bekend)"
+
+
+def _padded(cells: list[tuple[int, str]], above: list[tuple[int, str]] | None) -> list[tuple[int, str]]:
+    """A row of values under a row of column headings with some cells empty ("BAG-OBJECT | KADASTRAAL PERCEEL" over
+    "0034..."; "Straat | Hsnr | Toev./letter | Postcode" over "Gildenweg | 22 | 3899BK"): empty cells keep each value
+    under its own heading. Headings in capitals, or short ones over a row with a number in it."""
+    if above is None or not 1 <= len(cells) < len(above) or len(above) > 6 or any(":" in t for _, t in cells):
+        return cells
+    capitals = all(_HEADING_CELL.match(t) for _, t in above)
+    if not capitals and not (len(above) >= 3 and all(_SHORT_HEADING.match(t) for _, t in above)
+                             and any(ch.isdigit() for _, t in cells for ch in t)
+                             and not _NUMBERED_HEADING.match(cells[0][1])):
+        return cells
+    out, j = [], 0
+    for at, text in cells:
+        while j < len(above) and abs(at - above[j][0]) > 2:
+            if above[j][0] > at:
+                return cells  # a value that stands under no heading: no grid
+            out.append((above[j][0], ""))
+            j += 1
+        if j == len(above):
+            return cells
+        out.append((at, text))
+        j += 1
+    return out + [(a, "") for a, _ in above[j:]]
 
 
 # a label that ends in one of these words goes on in the line below ("Nummer van uw verzoek in het" / "Omgevingsloket")
@@ -186,7 +217,8 @@ def _continues_cells(prev: _Row, row: _Row) -> bool:
         return goes_on(first[0], prev.cells[0][1]) and len(first[0]) <= 40
     # with the label column empty, a part under a value cell may also be a capitalised rest of a name (a name wrapped
     # in its cell: "Opdrachtgever | Metaaltechniek Klein | Aannemer | Hulshof" / "| Gunnewiek B.V. | | Bouw B.V.")
-    pairs = len(prev.cells) in (2, 4)
+    # (a tick "X" in the first column is no label: the lines of a checklist stay apart)
+    pairs = len(prev.cells) in (2, 4) and len(prev.cells[0][1]) >= 3
     return all(goes_on(text, prev.cells[_cell_above(prev, at)][1]) or pairs and _cell_above(prev, at) % 2 == 1
                and len(text) <= 40 and not any(c.isdigit() for c in text)
                and not _ends_sentence(prev.cells[_cell_above(prev, at)][1]) for at, text in row.cells)
@@ -307,6 +339,9 @@ def _is_pair(cells: list[str]) -> bool:
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][^\d:]{2,60}$")
 
 
+_SPANNING_HEADING = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,4}\??$")  # "Locatie", "Waar wordt gebouwd?"
+
+
 def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     """(gutter column, end row) for two columns of labels above their values ("Bouwlocatie / Straat / Deventerweg"
     beside "Partijen / Initiatiefnemer / Ter Haar V.O.F."): each row one cell per column at most, and in each
@@ -330,6 +365,12 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         return None
     if len(sides[1]) < 0.6 * (end - k):
         return None  # a right column in a few rows only: values beside their labels in a form that goes on below
+    # a grid of cards under headings that span the page ("Locatie" over "STRAATNAAM | HUISNUMMER" over
+    # "Toortsstraat | 27"): each heading heads both columns, so the rows are read as rows
+    spanning = sum(1 for j in range(k, end - 1) if len(rows[j].cells) == 1 and abs(rows[j].cells[0][0] - indent) <= 2
+                   and _SPANNING_HEADING.match(rows[j].cells[0][1]) and len(rows[j + 1].cells) == 2)
+    if spanning >= 2:
+        return None
     # side by side, two stacked columns hold the same kind of line: a label beside a label, a value beside a value.
     # A label (no digits) beside a number is a label with its value: a form's table that wraps its labels
     pairs_beside = [r.cells for r in rows[k:end] if len(r.cells) == 2]
