@@ -1547,3 +1547,10 @@ def test_the_street_named_only_in_the_project_name_beside_a_postcode_and_place(t
     check(x, "startmelding", {"straat": "Zandloper", "huisnummer": "40", "postcode": "1788 MT",
                               "startdatum": "2027-06-14"})
     assert x.fields["straat"].confidence < 0.8  # taken from the project's name: to check
+
+
+def test_a_listed_name_broken_or_cut_off_by_its_cell_is_still_that_name():
+    ref = load_reference()
+    assert ref.match_instrument("Wkb Kwaliteitsborgingsin strument").naam == "WKI"  # a word broken by the wrap
+    assert ref.match_instrument("Wkb Kwaliteitsborgingsin").naam == "WKI"  # the rest wrapped away in a scan
+    assert ref.match_instrument("Kwaliteitsborging") is None  # too short to tell: no guess

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wkb_desk.grid import under_headings
+
 # Letter/digit look-alikes in the middle of a word or number ("Verz0eknummer", "2O26"): only where both
 # neighbours are of the other kind, so codes such as "7601AB" or "B0RG4" at a word's edge stay as read.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\W\d_]{2})")
@@ -101,14 +103,21 @@ def to_lines(pieces: list[Piece], tab_gap: float = TAB_GAP) -> list[str]:
     """
     rows = _rows(pieces)
     lines = []
+    above: list[tuple[float, str]] | None = None
     for row in reading_order(rows):
         row.sort(key=lambda q: q.x0)
         height = sorted(q.height for q in row)[len(row) // 2]  # words: about the type size; lines: a bit more
-        out = _clean(row[0].text)
+        cells = [(row[0].x0, _clean(row[0].text))]
         for prev, cur in zip(row, row[1:]):
-            gap = cur.x0 - prev.x1
-            out += ("\t" if gap > tab_gap * height else " ") + _clean(cur.text)
-        lines.append(fix_lookalikes(out))
+            if cur.x0 - prev.x1 > tab_gap * height:
+                cells.append((cur.x0, _clean(cur.text)))
+            else:
+                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {_clean(cur.text)}")
+        # empty cells put back under a row of headings (a value starts within a line's height of its heading)
+        padded = under_headings(cells, above, 1.5 * height)
+        # (a comma read as the low quotation mark "‚" breaks "sectie H‚ nummer 616")
+        lines.append(fix_lookalikes("\t".join(text for _, text in padded).replace("\u201a", ",")))
+        above = cells
     return lines
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, EncryptedError
 from wkb_desk.models import Page, ReadResult
+from wkb_desk.grid import NUMBERED_HEADING, under_headings
 
 log = logging.getLogger(__name__)
 # Below this many characters a page that carries images is taken for a scan without a text layer.
@@ -121,37 +122,8 @@ def _page_text(page) -> str:
             continue
         rows.append(row)
     ordered = _reading_order(rows)
-    return "\n".join("\t".join(text for _, text in _padded(cells, ordered[i - 1] if i else None))
+    return "\n".join("\t".join(text for _, text in under_headings(cells, ordered[i - 1] if i else None, 2))
                      for i, cells in enumerate(ordered))
-
-
-_HEADING_CELL = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý /()\-.&]{2,40}$")  # a card's label in capitals: "KADASTRAAL PERCEEL"
-_SHORT_HEADING = re.compile(r"^[A-ZÀ-Ý][^\d:]{0,40}$")  # "Straat", "Hsnr", "Toev./letter", "BAG-id (indien bekend)"
-
-
-def _padded(cells: list[tuple[int, str]], above: list[tuple[int, str]] | None) -> list[tuple[int, str]]:
-    """A row of values under a row of column headings with some cells empty ("BAG-OBJECT | KADASTRAAL PERCEEL" over
-    "0034..."; "Straat | Hsnr | Toev./letter | Postcode" over "Gildenweg | 22 | 3899BK"): empty cells keep each value
-    under its own heading. Headings in capitals, or short ones over a row with a number in it."""
-    if above is None or not 1 <= len(cells) < len(above) or len(above) > 6 or any(":" in t for _, t in cells):
-        return cells
-    capitals = all(_HEADING_CELL.match(t) for _, t in above)
-    if not capitals and not (len(above) >= 3 and all(_SHORT_HEADING.match(t) for _, t in above)
-                             and any(ch.isdigit() for _, t in cells for ch in t)
-                             and not _NUMBERED_HEADING.match(cells[0][1])):
-        return cells
-    out, j = [], 0
-    for at, text in cells:
-        while j < len(above) and abs(at - above[j][0]) > 2:
-            if above[j][0] > at:
-                return cells  # a value that stands under no heading: no grid
-            out.append((above[j][0], ""))
-            j += 1
-        if j == len(above):
-            return cells
-        out.append((at, text))
-        j += 1
-    return out + [(a, "") for a, _ in above[j:]]
 
 
 # a label that ends in one of these words goes on in the line below ("Nummer van uw verzoek in het" / "Omgevingsloket")
@@ -336,7 +308,6 @@ def _is_pair(cells: list[str]) -> bool:
     return len(cells) == 2 and len(cells[0]) <= 40 and not any(ch.isdigit() for ch in cells[0])
 
 
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][^\d:]{2,60}$")
 
 
 _SPANNING_HEADING = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,4}\??$")  # "Locatie", "Waar wordt gebouwd?"
@@ -356,7 +327,7 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         cells = rows[end].cells
         if len(cells) > 2 or any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells) or \
                 any(abs(at - indent) > 2 and abs(at - gutter) > 2 for at, _ in cells) or \
-                end > k and len(cells) == 1 and _NUMBERED_HEADING.match(cells[0][1]):
+                end > k and len(cells) == 1 and NUMBERED_HEADING.match(cells[0][1]):
             break  # ... and a numbered heading across the page ("3 Initiatiefnemer") opens the next part
         for at, text in cells:
             sides[abs(at - gutter) <= 2].append(text)
