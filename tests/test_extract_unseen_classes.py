@@ -1554,3 +1554,68 @@ def test_a_listed_name_broken_or_cut_off_by_its_cell_is_still_that_name():
     assert ref.match_instrument("Wkb Kwaliteitsborgingsin strument").naam == "WKI"  # a word broken by the wrap
     assert ref.match_instrument("Wkb Kwaliteitsborgingsin").naam == "WKI"  # the rest wrapped away in a scan
     assert ref.match_instrument("Kwaliteitsborging") is None  # too short to tell: no guess
+
+
+# --- set 20: rural forms with blanks, one-sentence mails, the municipality's own address -------------------------
+
+def test_a_builders_one_sentence_start_mails(tmp_path):
+    one = run(_mail(tmp_path / "a.eml", "startmelding",
+                    "Beste medewerker, op maandag 3 mei 2027 beginnen wij aan de Wolfsveen 41 te Zweeloo met de bouw van "
+                    "de woning van meneer Oldenhuis, volgens melding 2027031500733.\n\nGroeten, Jan\n",
+                    date="Mon, 26 Apr 2027 13:30:00 +0200"))
+    check(one, "startmelding", {"straat": "Wolfsveen", "huisnummer": "41", "plaats": "Zweeloo",
+                                "startdatum": "2027-05-03", "verwijst_naar": "2027031500733"})
+    two = run(_mail(tmp_path / "b.eml", "startmelding Stationsstraat 8 Gieten",
+                    "Goedendag, wij melden u dat de bouw van de woning Stationsstraat 8 in Gieten (melding 2027021500388) "
+                    "start op dinsdag 6 apr 2027 met het uitzetten en ontgraven.\n\nMet vriendelijke groet,\nHenk\n",
+                    date="Tue, 30 Mar 2027 11:02:00 +0200"))
+    check(two, "startmelding", {"straat": "Stationsstraat", "plaats": "Gieten", "startdatum": "2027-04-06"})
+    three = run(_mail(tmp_path / "c.eml", "start bouw hal",
+                      "Goedemorgen, de bouw van onze nieuwe hal aan de Industrieweg 6 in Odoorn (7873bv) begint op 13 sep "
+                      "2027, de aannemer heeft de melding 2027080200519 destijds ingediend.\n\nErik\n",
+                      date="Mon, 06 Sep 2027 08:15:00 +0200"))
+    check(three, "startmelding", {"straat": "Industrieweg", "postcode": "7873 BV", "startdatum": "2027-09-13"})
+
+
+def test_a_form_with_blanks_to_fill_in_keeps_only_what_was_filled_in(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwen gevolgklasse 1", "Verzoeknummer:  ____2027051000386____", "Naam melder:  ____K. Drenth____",
+        "Bouwadres:  ____Beilerweg 10 a____", "Postcode:  ____9431tc____", "Plaats:  ____Westerbork____",
+        "Kwaliteitsborger:  ____Borg4____", "Instrument:  ____WKI____", "Gewenste startdatum:  ____21 jun 2027____",
+    ]])
+    check(run(path), "bouwmelding", {"huisnummer": "10a", "postcode": "9431 TC", "plaats": "Westerbork",
+                                     "kwaliteitsborger": "Borg4", "instrument": "WKI", "startdatum": "2027-06-21"})
+
+
+def test_a_risk_sheet_names_the_site_in_its_project_name_or_on_a_bare_line(tmp_path):
+    named = docgen.write_xlsx(tmp_path / "hal.xlsx", {"Hal Hadders": [
+        ["Bylaer B.V. – risicobeoordeling – WKI – gevolgklasse 1"],
+        ["Project", "Bedrijfshal Industrieweg 6, 7873bv Odoorn"], ["Opdrachtgever", "Loonbedrijf Hadders V.O.F."],
+        ["Nr", "Risico", "Thema", "Kans", "Effect", "Beheersmaatregel"], [1, "Keileem", "Gezondheid", 3, 3, "Toetsen"],
+    ]})
+    check(run(named), "risicobeoordeling", {"straat": "Industrieweg", "huisnummer": "6", "postcode": "7873 BV",
+                                            "plaats": "Odoorn"})
+    bare = docgen.write_xlsx(tmp_path / "ospel.xlsx", {"Verheijen Ospel": [
+        ["Stavast Kwaliteitsborging", None, None, "KiK risicobeoordeling"], ["Kerkstraat 22", "6035bh Ospel"],
+        ["Opdrachtgever", "P.J.M. Verheijen", "GK", 1],
+        ["Nr", "Risico", "Thema", "Kans", "Effect", "Beheersmaatregel"], [1, "Keileem", "Gezondheid", 3, 3, "Toetsen"],
+    ]})
+    check(run(bare), "risicobeoordeling", {"straat": "Kerkstraat", "postcode": "6035 BH", "plaats": "Ospel"})
+
+
+def test_the_municipalitys_own_address_is_no_site_and_a_perceel_stands_in_its_parts_or_a_sentence(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit gevolgklasse 1", "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver",
+        "Verzoeknummer\t2027011800264", "Datum indienen\t18 jan 2027", "Locatie",
+        "Omschrijving\tBouwkavel 7, uitbreidingsplan Rozenhof (nog geen adres)",
+        [(50, "Kadastraal perceel"), (180, "Beesel"), (300, "Sectie / nummer"), (430, "D 3121")],
+        "Kwaliteitsborger\tBylaer B.V.", "Instrument\tWKI", "Start bouw (verwacht)\t1 mrt 2027",
+        "Omgevingsloket – gemeente Beesel, Raadhuisplein 1, 5953 PM Reuver\tpagina 1",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Beesel D 3121"}, absent=("straat", "postcode"))
+    mail = _mail(tmp_path / "re.eml", "RE: startmelding kavel 7",
+                 "Beste mevrouw Janssen, zoals gevraagd: wij starten maandag 1 mrt 2027 met de bouw op kavel 7 in de "
+                 "Rozenhof in Reuver (perceel Beesel D 3121), de bouwmelding 2027011800264 is in januari ingediend.\n\nWim\n",
+                 date="Mon, 22 Feb 2027 16:05:00 +0100")
+    check(run(mail), "startmelding", {"kadastraal": "Beesel D 3121", "startdatum": "2027-03-01",
+                                      "verwijst_naar": "2027011800264"})

@@ -184,14 +184,17 @@ PROJECT_NAME_STREET_CONF = 0.6  # the street taken from the project's name: a gu
 
 def _street_in_project_name(chosen: dict[str, Cand]) -> None:
     """"Project: vakantiewoning Zandloper 40" beside "PC/Plaats: 1788MT Julianadorp" and no street of its own: the
-    project's name names the street and number."""
+    project's name names the street and number (or the whole address)."""
     name = chosen.get("projectnaam")
-    if name is None or "straat" in chosen or not ("postcode" in chosen or "plaats" in chosen):
+    if name is None or "straat" in chosen:
         return
     parts = nz.parse_address(str(name.value))
-    if "straat" in parts and "huisnummer" in parts and not {"postcode", "plaats"} & set(parts):
-        for field in ("straat", "huisnummer"):
-            chosen[field] = replace(name, field=field, value=parts[field], conf=min(name.conf, PROJECT_NAME_STREET_CONF))
+    # (or the name holds the whole address: "Project | Bedrijfshal Industrieweg 6, 7873bv Odoorn")
+    whole = {"postcode", "plaats"} & set(parts) and not {"postcode", "plaats"} & set(chosen)
+    beside = ("postcode" in chosen or "plaats" in chosen) and not {"postcode", "plaats"} & set(parts)
+    if "straat" in parts and "huisnummer" in parts and (whole or beside):
+        for field, value in parts.items():
+            chosen[field] = replace(name, field=field, value=value, conf=min(name.conf, PROJECT_NAME_STREET_CONF))
 
 
 def _dates_without_year(chosen: dict[str, Cand], hits: list) -> None:

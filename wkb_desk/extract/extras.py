@@ -420,7 +420,7 @@ _FREE_ADDR = re.compile(
 _STREET_TE_PLACE = re.compile(
     r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
     r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
-    r"\s+te\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
+    r"\s+(?:te|in)\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
 )
 
 
@@ -429,12 +429,15 @@ _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]
 
 _BAG_PROSE = re.compile(r"\bBAG(?:[- ]?id)?\s*:?\s*(\d{16})\b")
 _KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel|kadastraal nummer|"
-                        r"kadastraal(?=\s+[A-Z]))\b\s*:?", re.IGNORECASE)
+                        r"kadastraal(?=\s+[A-Z])|perceel(?=\s+[A-Z][a-z][\w'-]*\s+[A-Z]{1,2}\s+\d))\b\s*:?", re.IGNORECASE)
 _POSTCODE_AT_END = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # "... Westerblokker 45 B, 1695 AK" / "Hoorn."
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres|op)\s*:?\s*$", re.IGNORECASE)
 
 
+# the municipality's own name before its address ("Omgevingsloket – gemeente Coevorden, Kasteel 1, 7741 GC Coevorden")
+_MUNICIPALITY = re.compile(r"(?i)^(?:.{0,30}\s)?gemeente\s+[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+){0,2}\s*(?:[,·|]|$)")
 _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"
+                     r"omgevingsloket\s+[–-]\s+gemeente|"
                      r"telefoon|aannemers?bedrijf|bouwbedrijf|architect\w*)\b|\b(?:b\.v|n\.v|v\.o\.f)\."
                      # "Borg KB · Oude Markt 9 · 7511 GA Enschede", "TÜV NORD - Westervoortsedijk 73 - 6827 AV Arnhem":
                      # a letterhead or footer
@@ -462,8 +465,12 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"
                 m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
             segment = m.group("a") if m else None
-            if bare and nz.find_postcode(text, strict=True) and not _OFFICE.search(text) and ln.pos not in used:
-                segment = text  # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ...")
+            if bare and not _OFFICE.search(text) and ln.pos not in used and (
+                    nz.find_postcode(text, strict=True)
+                    or {"straat", "huisnummer", "postcode"} <= set(nz.parse_address(text.replace("\t", ", ")))):
+                # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ..."; a postcode in lower
+                # case counts beside a street and number: "Kerkstraat 22 | 6035bh Ospel")
+                segment = text.replace("\t", ", ")
             if not segment:
                 kad_word = _KAD_PROSE.search(text)
                 if kad_word or bare and re.search(r"\bsectie\b", text, re.IGNORECASE):
@@ -600,8 +607,9 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
             continue
-        if any(nz.LEGAL_FORM.search(part) for part in parts):
-            continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead
+        if any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
+            continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead (or the
+            # municipality's own: "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver")
         for k, part in enumerate(parts):
             if ":" in part or _OFFICE.search(part):
                 continue  # "instrument: WKI" is a labelled value, read as such

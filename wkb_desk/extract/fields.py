@@ -1006,6 +1006,9 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         whole = nz.normalize_kadastraal(raw)
         if whole is None and _PERCEEL_NUMBER.fullmatch(raw):
             add("kad_nummer", raw.strip())  # "Perceel: 4354" under "Sectie: N": the number of a perceel in parts
+        elif whole is None and not _HAS_DIGIT.search(raw) and len(raw.split()) <= 3:
+            # "Kadastraal perceel | Beesel | Sectie / nummer | D 3121": the gemeente, its sectie and number beside it
+            add("kad_gemeente", nz.clean_place(raw))
         add("kadastraal", whole)
     elif target in _PERCEEL_PARTS:
         whole = nz.normalize_kadastraal(raw)

@@ -80,6 +80,7 @@ def is_contact_line(text: str) -> bool:
 
 # A dotted or ruled leader between a label and its value ("Verzoeknummer ........ 2026031202940", typewriter and
 # zaaksysteem print-outs) is the cell boundary a form's table would have.
+_BLANK_AFTER = re.compile(r"[ \t]*(?:_{3,}|\.{4,}|…{2,})[ \t]*(?=\t|$)", re.MULTILINE)
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*:?[ \t]*(?=\S)")
 
 
@@ -143,6 +144,7 @@ def build_lines(read: ReadResult) -> list[Line]:
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
         cleaned = _LEADER.sub("\t", clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES])))
+        cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank to fill in is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
         for text in cleaned.split("\n"):
             if len(lines) >= MAX_LINES:
