@@ -16,6 +16,8 @@ from wkb_desk.models import KIND_UNKNOWN
 TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a title counts as the document's own
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
+# words of a statement that may wrap onto the next line (only such lines are joined: the signals scan less text)
+_STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
 SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
@@ -230,7 +232,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # (so is any sentence that runs on in lower case: "... meld ik hierbij dat de bouw" / "van mijn woning ... gaat.")
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
         if len(raw[k]) > 40 and "\t" not in raw[k] and not raw[k].rstrip().endswith((".", ":", "?", "!")) \
-                and (raw[k][:8].lower().startswith(_OPENS_STATEMENT) or raw[k + 1][:1].islower()):
+                and (raw[k][:8].lower().startswith(_OPENS_STATEMENT)
+                     or raw[k + 1][:1].islower() and any(w in raw[k].lower() for w in _STATEMENT_WORDS)):
             body.append(f"{raw[k]} {raw[k + 1]}")
     # a question with its answer on the next line ("Welk soort verzoek is het?" / "Melding"): read as one line
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):

@@ -149,7 +149,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
             if bag:  # "(BAG 0197200000662048)" in a sentence
                 out.append(_cand("bag_id", bag.group(1), ln, 0.7))
                 break
-    if "kadastraal" not in have and all(c.field != "kadastraal" for c in out):
+    if "kadastraal" not in have and all(c.field != "kadastraal" for c in out) \
+            and any("kadastra" in ln.text or "perceel" in ln.text for ln in body):
         # "(kadastraal IJsselstein H 812)" in a sentence where a label gave the address
         out.extend(_perceel_in_prose(body, 0, len(body)))
     return out

@@ -144,7 +144,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
         cleaned = _LEADER.sub("\t", clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES])))
-        cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank to fill in is no value
+        if "___" in cleaned or "...." in cleaned or "……" in cleaned:
+            cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
         for text in cleaned.split("\n"):
             if len(lines) >= MAX_LINES:
@@ -257,7 +258,8 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             line.section, line.party, line.party_kind = section, party, kind if section else ""
             line.right_kind = right
             continue
-        blocks = [c.strip() for c in line.text.split("\t") if c.strip()] if "\t" in line.text else []
+        blocks = [c.strip() for c in line.text.split("\t") if c.strip()] \
+            if "\t" in line.text and line.text[:2].isupper() else []  # (cheap test: blocks' headings are capitals)
         if len(blocks) >= 2 and all(BLOCK_HEADING.match(c) for c in blocks) and _names_blocks(blocks, ref):
             # "INITIATIEFNEMER | KWALITEITSBORGING | PLANNING": blocks side by side; the first one's heading names
             # the block of the first cells below (a form's "Naam" there is the initiatiefnemer's)

@@ -152,10 +152,11 @@ def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
     if best is None and len(text) <= 80 and " " in text:
         # a word broken by a table cell's wrap ("Wkb Kwaliteitsborgingsin strument"): the value without its spaces is
         # a long alias without its spaces
-        squashed = _SPACES.sub("", low)
+        squashed = ""
         for e in entries:
             if not any(n in low for n in e.needles):
                 continue
+            squashed = squashed or _SPACES.sub("", low)
             for alias in e.aliassen:
                 a = _SPACES.sub("", alias.lower())
                 if len(a) >= 12 and a in squashed and (best is None or squashed.index(a) < best[0]):
@@ -455,6 +456,10 @@ def _build(data: dict, sources: list[str]) -> Reference:
     patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb + mail_wrapper]
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
     ref.literals = {rx.pattern: required_literal(rx.pattern) for rx in patterns}
+    # a signal may name the text every match holds where the pattern does not show it plainly (`letterlijk`)
+    for spec in [s for rule in data.get("soorten", {}).values() for s in rule.get("signalen", [])]:
+        if spec.get("letterlijk"):
+            ref.literals[_compile_rx(spec["patroon"], src, True).pattern] = str(spec["letterlijk"]).lower()
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
     return ref
 
