@@ -29,7 +29,7 @@ FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
-_SUBJECT_BELOW = re.compile(r"^\s*")
+_LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
 _PAIR_CELLS = re.compile(r":\s*[^\s\t][^\t]*\t[^\t:]{2,40}:\s*\S")  # "Activiteit: X<TAB>Soort aanvraag: Melding"
@@ -186,7 +186,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             continue
         subject = _SUBJECT.match(text)
         if subject is None and subject_below:
-            subject = _SUBJECT_BELOW.match(text)  # "Betreft" in its own cell, the subject on the line below
+            subject = _LINE_START.match(text)  # "Betreft" in its own cell, the subject on the line below
         subject_below = bool(_SUBJECT_ALONE.match(text))
         if subject_below:
             continue
