@@ -8,6 +8,7 @@ import re
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment, match_label
+from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import Line
 from wkb_desk.extract.reference import Reference
@@ -302,7 +303,7 @@ def _citizen_signer(lines: list[Line], ref: Reference) -> list[Cand]:
         below = [(x, x.text.strip()) for x in body[k + 1:k + 4]]
         beside = [(ln, closing.group("name"))] if closing.groupdict().get("name") else []
         for src, text in beside + below:
-            name = _SALUTATION_WORDS.sub("", text.strip("() "))
+            name = SALUTATION.sub("", text.strip("() "))
             if _CLOSING.match(name) or not _PERSON.match(name) or ref.match_borger(name):
                 continue
             as_headed = name if name in top else _initialled(name, top)
@@ -320,8 +321,6 @@ def _initialled(name: str, top: str) -> str | None:
     short = f"{first[0]}. {rest}"
     return short if short in top else None
 
-
-_SALUTATION_WORDS = re.compile(r"^(?:de\s+heer|mevrouw|dhr\.|mevr\.|mw\.|fam(?:ilie|\.))\s+", re.IGNORECASE)
 
 
 def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[str]:

@@ -585,30 +585,34 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
         if any(w.startswith(x) for w in words for x in excluded):
             continue
         if all(any(w.startswith(x) for w in words for x in group) for group in groups):
-            answer = text[q + 1:].strip(" :\t")
-            value_line = line
-            if not answer:
-                nxt = _next_nonempty(lines, line.pos, limit=2)
-                if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
-                        or not _looks_like_value(nxt.text):
-                    return None  # an empty answer: the next question or the next block's heading is no answer
-                answer, value_line = nxt.text.strip(), nxt
+            answered = _answer(lines, line, text, q, label_rows)
+            if answered is None:
+                return None
             # the question as written is the label, read by its words as a label by meaning is: the form's own answer
             asked = LabelInfo(info.field, norm_label(text[:q])[:80], weak=False, by_meaning=True)
-            return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
+            return Hit(asked, line, *answered, "below" if answered[1] is not line else ":", line.pos * 100)
     if "naam" in words and (line.section in ref.section_names or line.party_kind in _NAME_OF_KIND):
         # "Wat is de naam van de organisatie?" under "Gegevens initiatiefnemer": that party's name
         owner = ref.section_names.get(line.section) or _NAME_OF_KIND[line.party_kind]
-        answer, value_line = text[q + 1:].strip(" :\t"), line
-        if not answer:
-            nxt = _next_nonempty(lines, line.pos, limit=2)
-            if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
-                    or not _looks_like_value(nxt.text):
-                return None
-            answer, value_line = nxt.text.strip(), nxt
+        answered = _answer(lines, line, text, q, label_rows)
+        if answered is None:
+            return None
         asked = LabelInfo(owner, f"{line.section}: {norm_label(text[:q])[:60]}", weak=False, by_meaning=True)
-        return Hit(asked, line, answer, value_line, "below" if value_line is not line else ":", line.pos * 100)
+        return Hit(asked, line, *answered, "below" if answered[1] is not line else ":", line.pos * 100)
     return None
+
+
+def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict) -> tuple[str, Line] | None:
+    """The answer after a question's "?", or on the line below; None where that line is no answer (the next
+    question, a label, the next block's heading)."""
+    answer = text[q + 1:].strip(" :\t")
+    if answer:
+        return answer, line
+    nxt = _next_nonempty(lines, line.pos, limit=2)
+    if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
+            or not _looks_like_value(nxt.text):
+        return None
+    return nxt.text.strip(), nxt
 
 
 def _strong_label(parsed: list | None) -> bool:

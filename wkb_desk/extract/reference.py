@@ -373,11 +373,16 @@ def _build(data: dict, sources: list[str]) -> Reference:
     negative = frozenset(norm_label(x) for x in data.get("negatief", {}).get("labels", []))
     sections = data.get("secties", {})
     kinds = {}
+    stated_literals: dict[str, str] = {}  # a signal may name the text every match holds (`letterlijk`)
     for kind, spec in data.get("soorten", {}).items():
+        specs = spec.get("signalen", [])
+        signals = tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in specs)
+        stated_literals.update({rx.pattern: str(s["letterlijk"]).lower()
+                                for (rx, _), s in zip(signals, specs) if s.get("letterlijk")})
         kinds[kind] = KindRule(
             kind=kind,
             titles=tuple(norm_label(t) for t in spec.get("titels", [])),
-            signals=tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in spec.get("signalen", [])),
+            signals=signals,
             required=tuple(spec.get("verplicht", [])),
         )
     non_wkb, mail_wrapper = (tuple(
@@ -455,11 +460,8 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.compiled_texts = ct
     patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb + mail_wrapper]
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
-    ref.literals = {rx.pattern: required_literal(rx.pattern) for rx in patterns}
-    # a signal may name the text every match holds where the pattern does not show it plainly (`letterlijk`)
-    for spec in [s for rule in data.get("soorten", {}).values() for s in rule.get("signalen", [])]:
-        if spec.get("letterlijk"):
-            ref.literals[_compile_rx(spec["patroon"], src, True).pattern] = str(spec["letterlijk"]).lower()
+    # (where a pattern does not show plainly the text it needs, its signal states it)
+    ref.literals = {rx.pattern: stated_literals.get(rx.pattern) or required_literal(rx.pattern) for rx in patterns}
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
     return ref
 

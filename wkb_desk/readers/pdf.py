@@ -14,8 +14,8 @@ from pathlib import Path
 
 from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, EncryptedError
-from wkb_desk.models import Page, ReadResult
 from wkb_desk.grid import NUMBERED_HEADING, under_headings
+from wkb_desk.models import Page, ReadResult
 
 log = logging.getLogger(__name__)
 # Below this many characters a page that carries images is taken for a scan without a text layer.
@@ -306,8 +306,6 @@ def _is_pair(cells: list[str]) -> bool:
     if len(cells) == 1:
         return bool(_LABELLED.match(cells[0]))
     return len(cells) == 2 and len(cells[0]) <= 40 and not any(ch.isdigit() for ch in cells[0])
-
-
 
 
 _SPANNING_HEADING = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,4}\??$")  # "Locatie", "Waar wordt gebouwd?"
