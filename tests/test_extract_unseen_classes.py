@@ -13,6 +13,7 @@ import docgen  # noqa: E402
 
 from wkb_desk.config import Limits  # noqa: E402
 from wkb_desk.extract import _extract, load_reference  # noqa: E402
+from wkb_desk.extract import normalize as nz  # noqa: E402
 from wkb_desk.readers import read_file  # noqa: E402
 
 
@@ -1619,3 +1620,96 @@ def test_the_municipalitys_own_address_is_no_site_and_a_perceel_stands_in_its_pa
                  date="Mon, 22 Feb 2027 16:05:00 +0100")
     check(run(mail), "startmelding", {"kadastraal": "Beesel D 3121", "startdatum": "2027-03-01",
                                       "verwijst_naar": "2027011800264"})
+
+
+# --- set 20, second pass: blanks after a leader, cells typed with pipes, a place beside a perceel ------------------
+
+def test_a_dotted_leader_then_a_blank_to_fill_in_is_one_boundary(tmp_path):
+    path = docgen.write_docx(tmp_path / "melding.docx", [
+        "GEMEENTE PEEL EN MAAS", "Meldingsformulier bouwen, gevolgklasse 1",
+        "Bouwadres ............ ____Molenweg 9____",
+        "postcode / plaats ..... ____5981nb____ ____Panningen____",
+        "Aanvang bouw .......... ____2 aug 2027____",
+        "Kwaliteitsborger ...... ____Bylaer____", "Instrument ............ ____WKI____",
+    ])
+    check(run(path), "bouwmelding", {"straat": "Molenweg", "huisnummer": "9", "postcode": "5981 NB",
+                                     "plaats": "Panningen", "startdatum": "2027-08-02"})
+
+
+def test_cells_typed_with_pipes_are_cells(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "risico.xlsx", {"Blad1": [
+        ["Borg4  |  Risicobeoordeling  |  Instrument: WKI  |  GK 1"],
+        ["Bouwadres", "Molenweg 9, 5981 NB Panningen"],
+        ["Nr", "Risico", "Thema", "Kans", "Effect", "Beheersmaatregel"], [1, "Zetting", "Constructie", 3, 3, "Sonderen"],
+    ]})
+    check(run(path), "risicobeoordeling", {"gevolgklasse": 1, "instrument": "WKI", "plaats": "Panningen"})
+
+
+def test_a_site_given_as_place_and_perceel_names_its_place(tmp_path):
+    path = docgen.write_docx(tmp_path / "plan.docx", [
+        "Borgingsplan", "Locatie", "Helden, kadastraal Helden R 812", "Kwaliteitsborger", "Borg4", "Instrument", "WKI",
+    ])
+    check(run(path), "borgingsplan", {"plaats": "Helden", "kadastraal": "Helden R 812"}, absent=("straat",))
+    sheet = docgen.write_xlsx(tmp_path / "risico.xlsx", {"Blad1": [
+        ["Risicobeoordeling Borg4, instrument WKI"],
+        ["Locatie", "bouwkavel 12 De Beekgraaf, Helden – perceel Helden R 812"],
+        ["Nr", "Risico", "Thema", "Kans", "Effect", "Beheersmaatregel"], [1, "Zetting", "Constructie", 3, 3, "Sonderen"],
+    ]})
+    check(run(sheet), "risicobeoordeling", {"plaats": "Helden", "kadastraal": "Helden R 812"}, absent=("straat",))
+
+
+def test_a_startmelding_names_the_bouwmelding_under_the_bare_word_melding(tmp_path):
+    path = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Informatieplicht start bouwwerkzaamheden", "Verzoeknummer", "2027080900412", "Datum", "9 aug 2027",
+        "Melding", "2027061400377", "Bouwadres", "Molenweg 9", "Start werkzaamheden", "maandag 16 augustus 2027",
+    ]])
+    check(run(path), "startmelding", {"verzoeknummer": "2027080900412", "verwijst_naar": "2027061400377"})
+
+
+def test_a_mail_titled_start_that_says_it_starts_is_a_startmelding(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "Start",
+                 "Hoi, wij beginnen overmorgen, woensdag 4 aug 2027, met het grondwerk voor de woning aan de "
+                 "Molenweg 9 in Panningen.\n\nPiet\n", date="Mon, 02 Aug 2027 18:40:00 +0200")
+    check(run(mail), "startmelding", {"straat": "Molenweg", "huisnummer": "9", "plaats": "Panningen",
+                                      "startdatum": "2027-08-04"})
+    question = _mail(tmp_path / "vraag.eml", "Start",
+                     "Hoi, mogen wij woensdag 4 aug 2027 al beginnen met het grondwerk aan de Molenweg 9 in Panningen?\n")
+    assert run(question).kind == "onbekend"
+
+
+# --- set 21: consultancy reports and case-system prints, label lines in small capitals ----------------------------
+
+def test_a_borgers_letter_states_its_verdict_in_a_sentence_wrapped_over_three_lines(tmp_path):
+    letter = [
+        "Bouwborg Twente B.V.", "Vestiging Zuid: Markt 3, 4611 AA Bergen op Zoom", "Gemeente Woensdrecht",
+        "Postbus 24, 4630 AA Hoogerheide", "UW KENMERK\tONS KENMERK\tDATUM", "2027030100412\tVKB-27-031\tvr 3 dec. 2027",
+        "Betreft: verklaring kwaliteitsborger, Raadhuisstraat 8 te Hoogerheide (4631 NN)",
+        "Geachte heer, mevrouw,",
+        "Als kwaliteitsborger voor de nieuwbouw van de woning, met het instrument KiK, verklaren wij",
+        "na afronding van alle borgingsmaatregelen dat naar ons oordeel het bouwwerk zoals het nu",
+        "gebouwd is voldoet aan de bouwtechnische regels uit het Bbl.",
+        "Met vriendelijke groet,", "A. de Wit",
+    ]
+    x = run(docgen.write_pdf(tmp_path / "verklaring.pdf", [letter]))
+    check(x, "verklaring", {"verklaring": "positief", "straat": "Raadhuisstraat", "plaats": "Hoogerheide"})
+    refused = letter[:8] + ["Op grond van de open afwijkingen kan Bouwborg Twente geen verklaring afgeven dat het",
+                            "bouwwerk voldoet aan de bouwtechnische voorschriften.", "Met vriendelijke groet,", "A. de Wit"]
+    check(run(docgen.write_pdf(tmp_path / "geen.pdf", [refused])), "verklaring", {"verklaring": "negatief"})
+
+
+def test_labels_in_small_capitals_with_their_value_in_the_same_cell(tmp_path):
+    path = docgen.write_pdf(tmp_path / "zaak.pdf", [[
+        "Zaakoverzicht melding bouwactiviteit (technisch)",
+        "BOUWADRES\tPOSTCODE EN PLAATS", "Raadhuisstraat 8\t4631 NN Hoogerheide",
+        "BAG-VERBLIJFSOBJECT 0855010000123456\tKADASTRALE AANDUIDING Woensdrecht B 412",
+        "KWALITEITSBORGER\tINSTRUMENT", "Bouwborg Twente B.V.\tKiK",
+        "VOORGENOMEN START BOUWWERKZAAMHEDEN wo 7 apr. 2027\tAANTAL BOUWWERKEN 1",
+    ]])
+    check(run(path), "bouwmelding", {"bag_id": "0855010000123456", "startdatum": "2027-04-07",
+                                     "kwaliteitsborger": "Bouwborg Twente", "plaats": "Hoogerheide"})
+
+
+def test_a_letter_after_a_hyphen_is_the_huisletter():
+    assert nz.normalize_huisnummer("14-A") == "14a"
+    assert nz.normalize_huisnummer("14-2") == "14-2"
+    assert nz.parse_address("Kattendijkseweg 14-A, 4462 KR Goes")["huisnummer"] == "14a"

@@ -17,7 +17,7 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
 # words of a statement that may wrap onto the next line (only such lines are joined: the signals scan less text)
-_STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw")
+_STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw", "verklar")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
 SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
@@ -52,7 +52,15 @@ _TITLE_MEANING = (
     ("risicobeoordeling", (("risicobeoordeling", "risicoanalyse", "risicoinventarisatie", "risicodossier"),), ()),
     ("bouwmelding", (("melding", "formulier"), ("bouwactiviteit", "bouwmelding", "kwaliteitsborging", "wkb")),
      ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie")),
+    # "Meldingsformulier bouwen", "Melding bouwen gevolgklasse 1" (an application form for a permit is no melding)
+    ("bouwmelding", (("melding",), ("bouwen", "gevolgklasse")),
+     ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie", "vergunning", "aanvraag")),
 )
+
+
+# a builder's mail titled with the one word of the notice ("Onderwerp: start"); its body still has to say it
+_ONE_WORD_SUBJECT = {"start": "startmelding", "aanvang": "startmelding", "gereed": "gereedmelding",
+                     "oplevering": "gereedmelding"}
 
 
 _INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){1,4}$")  # "... Nederland B.V.", "fam. J.H."
@@ -87,6 +95,7 @@ _DIGIT = re.compile(r"\d")
 # a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
 _LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
+_CLASS_NAMED = re.compile(r"(?i)\bgevolgklasse\s*[123]\b")  # "Melding bouwen, gevolgklasse 1": no other request
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
 
@@ -97,7 +106,7 @@ def title_by_meaning(text: str) -> str | None:
     t = text.strip()
     # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
     if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
-            or any(c.isdigit() for c in _IN_BRACKETS.sub("", t)[:40]):
+            or any(c.isdigit() for c in _CLASS_NAMED.sub("", _IN_BRACKETS.sub("", t))[:40]):
         return None
     head, colon, _ = t.partition(":")
     if colon and not _TITLE_STEMS.search(head.lower()) and not _KIND_LABEL.match(head):
@@ -194,7 +203,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = text[subject.end():].strip()
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
-            kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0])
+            kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
+                or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind:
@@ -234,7 +244,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if len(raw[k]) > 40 and "\t" not in raw[k] and not raw[k].rstrip().endswith((".", ":", "?", "!")) \
                 and (raw[k][:8].lower().startswith(_OPENS_STATEMENT)
                      or raw[k + 1][:1].islower() and any(w in raw[k].lower() for w in _STATEMENT_WORDS)):
-            body.append(f"{raw[k]} {raw[k + 1]}")
+            joined = f"{raw[k]} {raw[k + 1]}"
+            if k + 2 < len(raw) and raw[k + 2][:1].islower() and not raw[k + 1].rstrip().endswith((".", ":", "?", "!")):
+                joined += f" {raw[k + 2]}"  # "... verklaren wij" / "dat naar ons oordeel ... zoals" / "gerealiseerd voldoet"
+            body.append(joined)
     # a question with its answer on the next line ("Welk soort verzoek is het?" / "Melding"): read as one line
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
         if raw[k].rstrip().endswith("?") and not raw[k + 1].rstrip().endswith("?") and len(raw[k + 1]) <= 80:

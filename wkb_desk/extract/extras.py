@@ -527,7 +527,7 @@ def _perceel_in_prose(body: list[Line], start: int, span: int = 6) -> list[Cand]
     return []
 
 
-_RUNNING_SEP = re.compile(r"\s[|·•]\s")
+_RUNNING_SEP = re.compile(r"\s[|·•]\s|\t")  # (a pipe between spaces is read as a cell: a TAB)
 _SHORT_TITLE = re.compile(r"^(?:dbg|bp|rb|risicobeoordeling|borgingsplan|plan van borging|dossier bevoegd gezag"
                           r"|verklaring|gereedmelding|startmelding|bouwmelding)\b", re.IGNORECASE)
 RUNNING_HEAD_CONF = 0.5  # a guess: marked for checking, no flag or letter acts on it

@@ -30,7 +30,7 @@ _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduid
 _PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
 _PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
-                            r"\s*(?:\(|,|\.|$)")
+                            r"\s*(?:\(|,|\.|[-–]\s|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
@@ -124,6 +124,12 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         if head is not None and not head[2]:  # "Opdrachtgever / initiatiefnemer  Daan Groote": all of it the label
             return head[0], "  ", cell[gap.end():].strip()
     exact = _match_exact(ref, cell)
+    if exact is None and cell[:1].isupper():
+        caps = _CAPS_LABEL.match(cell)
+        if caps:  # "BAG-VERBLIJFSOBJECT 0664...": a label in small capitals, its value in the same cell
+            head = match_label(ref, caps.group(1).strip())
+            if head is not None and not head[2] and not _label_words(cell[caps.end():], tail=True, ref=ref):
+                return head[0], " ", cell[caps.end():].strip()
     colon = cell.find(":", 0, 90)
     if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
         pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
@@ -144,6 +150,8 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return exact
 
 
+# words in capitals at a cell's start, then a word that is not ("VOORGENOMEN START BOUW ma 12 apr. 2027")
+_CAPS_LABEL = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý\-/()]+\.?\s){1,6})(?=[0-9a-zà-ÿ]|[A-ZÀ-Ý][a-zà-ÿ.])")
 _ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-–—]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
 
 
@@ -972,8 +980,11 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)
             # a site without an address yet ("Lorentz III kavel 14, Harderwijk (kad. ...)", "kavel 14 te Harderwijk")
             place = _PLACE_OF_SITE.search(raw)
+            lone = raw.strip(" ,;–-") if kad else ""  # "Reuver, kadastraal Beesel D 3121": the place, then the perceel
             if place:
                 add("plaats", nz.clean_place(place.group(1)), conf - 0.1)
+            elif _PLACE_LINE.match(lone) and not _STREET_NAME.match(lone):
+                add("plaats", nz.clean_place(lone), conf - 0.1)
     elif target == "straat":
         parts = nz.parse_address(raw)
         if "straat" in parts:

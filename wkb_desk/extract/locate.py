@@ -79,9 +79,11 @@ def is_contact_line(text: str) -> bool:
 
 
 # A dotted or ruled leader between a label and its value ("Verzoeknummer ........ 2026031202940", typewriter and
-# zaaksysteem print-outs) is the cell boundary a form's table would have.
+# zaaksysteem print-outs) is the cell boundary a form's table would have; dots then a blank ("...... ____12____") are one.
 _BLANK_AFTER = re.compile(r"[ \t]*(?:_{3,}|\.{4,}|…{2,})[ \t]*(?=\t|$)", re.MULTILINE)
-_LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*:?[ \t]*(?=\S)")
+# a pipe between spaces separates cells the way a TAB does in a table's text
+_PIPE_CELL = re.compile(r"[ \t]+\|[ \t]+")
+_LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*)+:?[ \t]*(?=\S)")
 
 
 # A form's note between a label and its value ("KvK-nr. | (verplicht) | 69121052", "Huisnr. | * | 41 B"): no cell
@@ -144,6 +146,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
         cleaned = _LEADER.sub("\t", clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES])))
+        if " | " in cleaned:
+            cleaned = _PIPE_CELL.sub("\t", cleaned)  # "Bylaer B.V.  |  Risicobeoordeling  |  GK 1": typed cells
         if "___" in cleaned or "...." in cleaned or "……" in cleaned:
             cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)

@@ -146,11 +146,13 @@ _HOUSENR = re.compile(
 
 
 def normalize_huisnummer(text: str) -> str | None:
-    """`12 A` -> `12a`, `12 - 2` -> `12-2`; lower case without spaces."""
+    """`12 A` and `12-A` -> `12a`, `12 - 2` -> `12-2`; lower case without spaces."""
     m = _HOUSENR.match((text or "")[:MAX_VALUE])
     if not m:
         return None
     number = m.group(1).lstrip("0") or "0"
+    if m.group(2) == "-" and m.group(3).isalpha() and len(m.group(3)) == 1:
+        return f"{number}{m.group(3).lower()}"  # "14-A": one letter after the hyphen is the huisletter (14a)
     if m.group(2):
         return f"{number}{m.group(2)}{m.group(3).lower()}"
     if m.group(4):
