@@ -1713,3 +1713,82 @@ def test_a_letter_after_a_hyphen_is_the_huisletter():
     assert nz.normalize_huisnummer("14-A") == "14a"
     assert nz.normalize_huisnummer("14-2") == "14-2"
     assert nz.parse_address("Kattendijkseweg 14-A, 4462 KR Goes")["huisnummer"] == "14a"
+
+
+# --- set 23: software exports (field names as keys, CSV records, one-row spreadsheets), questions closed by a colon --
+
+def test_a_portals_technical_view_names_its_fields_as_keys(tmp_path):
+    path = docgen.write_pdf(tmp_path / "export.pdf", [[
+        "Verzoekbericht (technische weergave)",
+        "verzoekNummer: 2027061400388 datumIndiening: 14-06-2027 verzoekType: MELDING",
+        "activiteiten[0].naam: Bouwactiviteit (technisch) activiteiten[0].gevolgklasse: 1",
+        "bevoegdGezag.postadres: Postbus 9, 3440 AA Woerden",
+        "locatie.straatnaam: Havenstraat",
+        "Woerden",
+        "locatie.huisnummer: 12 locatie.huisletter: B locatie.postcode: 3441bj locatie.woonplaatsnaam: Woerden",
+        "initiatiefnemer_naam: Woningstichting Groen Hart",
+        "initiatiefnemer_postadres: Postbus 20, 3440 AA Woerden",
+        "kwaliteitsborger.naam: Borg4 B.V. kwaliteitsborger.instrument: WKI",
+        "bouwactiviteit.verwachteStartdatum: 2027-07-19",
+    ]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027061400388", "datum": "2027-06-14", "straat": "Havenstraat",
+                                     "huisnummer": "12b", "postcode": "3441 BJ", "plaats": "Woerden",
+                                     "initiatiefnemer": "Woningstichting Groen Hart", "kwaliteitsborger": "Borg4",
+                                     "instrument": "WKI", "startdatum": "2027-07-19", "gevolgklasse": 1})
+
+
+def test_a_csv_record_of_quoted_cells_is_a_label_and_its_value(tmp_path):
+    path = docgen.write_pdf(tmp_path / "csv.pdf", [[
+        "melding.csv (weergave)", '"veld","waarde"', '"verzoeknummer","2027061400388"', '"type","Melding"',
+        '"activiteit","Bouwactiviteit (technisch)"', '"locatie_straat","Havenstraat"', '"locatie_huisnummer","12"',
+        '"locatie_postcode","3441BJ"', '"locatie_plaats","Woerden"', '"kwaliteitsborger_naam","Borg4 B.V."',
+        '"kwaliteitsborger_instrument","WKI"',
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Havenstraat", "huisnummer": "12", "postcode": "3441 BJ",
+                                     "kwaliteitsborger": "Borg4", "instrument": "WKI"})
+
+
+def test_a_one_row_export_with_many_columns_keeps_the_applicants_address_out(tmp_path):
+    heads = ["ExportId", "Zaaktype", "VerzoekNummer", "DatumIndiening", "VerzoekType", "Activiteit", "Straatnaam",
+             "Huisnummer", "Postcode", "Woonplaats", "Aanvrager_Naam", "Aanvrager_Straat", "Aanvrager_Postcode",
+             "Aanvrager_Plaats", "Kwaliteitsborger", "Instrument", "VerwachteStartBouw", "Behandelaar", "Status",
+             "Vertrouwelijkheid", "Leges", "Doorlooptijd_dagen"]
+    row = [4411, "Melding Bbl", "2027061400388", "2027-06-14", "Melding", "Bouwactiviteit (technisch)", "Havenstraat",
+           "12", "3441BJ", "Woerden", "J. de Graaf", "Molenvliet 3", "3442 AB", "Woerden", "Borg4 B.V.", "WKI",
+           "19-07-2027", None, "Nieuw", "Intern", 0, None]  # (the last cell empty: the row ends before it)
+    x = run(docgen.write_xlsx(tmp_path / "export.xlsx", {"export": [heads, row]}))
+    check(x, "bouwmelding", {"straat": "Havenstraat", "huisnummer": "12", "postcode": "3441 BJ", "plaats": "Woerden",
+                             "initiatiefnemer": "J. de Graaf", "startdatum": "2027-07-19", "melder_postcode": "3442 AB"})
+    start = run(docgen.write_xlsx(tmp_path / "start.xlsx", {"export": [
+        ["verzoeknummer", "verzoeksoort", "ingediend_op", "gerelateerd_verzoek", "adres", "postcode", "woonplaats",
+         "startdatum_bouw", "kanaal", "workflow_stap"],
+        ["2027071200415", "Informatieplicht start bouwwerkzaamheden", "2027-07-12", "2027061400388", "Havenstraat 12",
+         "3441bj", "Woerden", "2027-07-19", "Omgevingsloket", "intake"]]}))
+    check(start, "startmelding", {"verwijst_naar": "2027061400388", "startdatum": "2027-07-19", "straat": "Havenstraat"})
+
+
+def test_a_flattened_risk_list_makes_a_risk_assessment(tmp_path):
+    heads = ["Formulier", "Rapportdatum", "Straat", "Nr", "Postcode", "Woonplaats", "Opdrachtgever", "KB", "Instrument",
+             "Risico_01_Omschrijving", "Risico_01_Score", "Risico_02_Omschrijving", "Risico_02_Score"]
+    row = ["RB", "2027-05-02", "Havenstraat", "12", "3441 BJ", "Woerden", "J. de Graaf", "Borg4 B.V.", "WKI",
+           "Zetting", 40, "Brandoverslag", 30]
+    check(run(docgen.write_xlsx(tmp_path / "rb.xlsx", {"RB": [heads, row]})), "risicobeoordeling",
+          {"straat": "Havenstraat", "postcode": "3441 BJ", "kwaliteitsborger": "Borg4", "datum": "2027-05-02"})
+
+
+def test_a_portals_questions_closed_by_a_colon(tmp_path):
+    path = docgen.write_pdf(tmp_path / "afdruk.pdf", [[
+        "Omgevingsloket – afdruk van uw verzoek",
+        "Wat is het nummer van uw verzoek: 2027061400388",
+        "Welk soort verzoek dient u in: Melding",
+        "Voor welke activiteit(en) dient u dit verzoek in: Bouwactiviteit (technisch) – gevolgklasse 1",
+        "Op welk adres gaat u de bouwactiviteit uitvoeren (straat en huisnummer): Havenstraat 12",
+        "Wat is de postcode van dit adres: 3441BJ", "In welke woonplaats ligt dit adres: Woerden",
+        "Wat is uw naam (initiatiefnemer van het bouwwerk): Joris de Graaf",
+        "Wat is uw burgerservicenummer: *********",
+        "Op welk adres wilt u post ontvangen: Molenvliet 3, 3442 AB Woerden",
+        "Welke kwaliteitsborger heeft u ingeschakeld: Borg4 B.V.",
+        "Wanneer verwacht u te beginnen met de bouwwerkzaamheden: 19-7-2027",
+    ]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027061400388", "straat": "Havenstraat", "postcode": "3441 BJ",
+                                     "plaats": "Woerden", "initiatiefnemer": "Joris de Graaf", "startdatum": "2027-07-19"})

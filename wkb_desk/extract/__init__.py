@@ -20,8 +20,8 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, plausible,
-    to_field_value,
+    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, names_site,
+    plausible, to_field_value,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -262,8 +262,8 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
         return
     for name in ("huisnummer", "postcode", "plaats", "toevoeging"):
         c = chosen.get(name)
-        if c is None or c.zone is None or c.zone == street.zone:
-            continue
+        if c is None or c.zone is None or c.zone == street.zone or names_site(street.label) and names_site(c.label):
+            continue  # ("Locatie straatnaam" and "Locatie postcode" are the site's wherever a heading put them)
         same = [x for x in cands if x.field == name and x.zone == street.zone]
         if same:
             chosen[name] = max(same, key=lambda x: (x.conf, -x.order))

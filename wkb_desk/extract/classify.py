@@ -90,7 +90,8 @@ def _title_kind(ref: Reference, text: str) -> str | None:
 
 # labels whose value names the document's own kind ("Activiteit: Gereedmelding bouwwerk")
 _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
-                         r"betreft|onderwerp|verzoek|documentsoort|document)\s*$")
+                         r"betreft|onderwerp|verzoek|documentsoort|document|"
+                         r"(?:afdruk|overzicht|samenvatting|kopie|weergave)(?: (?:van )?(?:het |uw )?verzoek)?)\s*$")
 _DIGIT = re.compile(r"\d")
 # a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
 _LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
@@ -146,7 +147,8 @@ def _next_text(lines: list[Line], line: Line) -> str:
 
 def _column_pairs(heads: str, values: str) -> str:
     """"Verzoeknummer<TAB>Soort verzoek" over "2026...<TAB>Gereedmelding" -> "verzoeknummer: 2026..." lines."""
-    if heads.count("\t") != values.count("\t") or _DIGIT.search(heads):
+    # (a spreadsheet row ends at its last filled cell: fewer cells than its headings)
+    if not 0 < values.count("\t") <= heads.count("\t") or _DIGIT.search(heads):
         return ""
     top, low = heads.split("\t"), values.split("\t")
     return "\n".join(f"{h.strip()}: {v.strip()}" for h, v in zip(top, low) if h.strip() and v.strip())
@@ -172,14 +174,16 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     body: list[str] = []
     raw: list[str] = []
     in_parts = False
+    above = row = ""
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
         raw.append(text[:400])
+        above, row = row, text[:4000]
         if len(raw) >= 2 and len(raw) <= SIGNAL_ZONE and "\t" in text:
             # a row of labels over a row of values ("Soort verzoek" above "Gereedmelding"): signals read them as pairs
-            pairs = _column_pairs(raw[-2], raw[-1])
+            pairs = _column_pairs(above, row)  # (a wide export's row runs past what `raw` keeps)
             if pairs:
                 body.append(pairs)
         # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's

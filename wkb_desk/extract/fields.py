@@ -25,6 +25,13 @@ _PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
 _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
+
+
+def names_site(label: str | None) -> bool:
+    """The label's own words name the building site ("Bouwadres", "Locatie postcode", "Plaats bouwlocatie")."""
+    return bool(label and _SITE_WORD.search(label))
+
+
 _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduiding|perceel|sectie|kad\.)(?:\b|(?<=\.))\s*:?",
                        re.IGNORECASE)
 _PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
@@ -493,14 +500,14 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 info = ref.labels.get(piece_label)
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
-    _names_wrapped_in_prose(lines, hits)
+    _names_wrapped_in_prose(lines, hits, label_rows)
     return hits
 
 
 _PARTY_FIELDS = {"initiatiefnemer", "kwaliteitsborger", "bouwer", "melder"}
 
 
-def _names_wrapped_in_prose(lines: list[Line], hits: list[Hit]) -> None:
+def _names_wrapped_in_prose(lines: list[Line], hits: list[Hit], label_rows: dict) -> None:
     """"... Opdrachtgever: Bouwbedrijf" / "Hulsbeek B.V. Het bouwwerk ...": in a paragraph a name at the end of a
     line goes on at the start of the next; the name's guard cuts it where the next sentence starts."""
     for h in hits:
@@ -514,8 +521,8 @@ def _names_wrapped_in_prose(lines: list[Line], hits: list[Hit]) -> None:
         k = h.line.pos + 1
         nxt = lines[k] if k < len(lines) and lines[k].pos == k else None
         if nxt is None or nxt.page != h.line.page or not nxt.text[:1].isupper() or "\t" in nxt.text \
-                or ":" in nxt.text[:25] or nxt.heading:
-            continue
+                or ":" in nxt.text[:45] or "?" in nxt.text[:120] or nxt.heading or (label_rows.get(nxt.pos) or [None])[0]:
+            continue  # (a labelled line or a question of its own: "Initiatiefnemer postadres:", "Wat is uw BSN?")
         h.value = f"{value} {nxt.text.strip()}"
 
 
@@ -537,6 +544,7 @@ def _owned_label(ref: Reference, label: str, line: Line) -> LabelInfo | None:
 
 _YES_NO_VERBS = {"wordt", "worden", "is", "zijn", "heeft", "hebben", "bent", "gaat", "komt", "kan", "mag", "moet",
                  "wilt", "zal", "valt", "vallen", "betreft", "gebruikt", "doet"}
+EXPORT_HEADINGS = 6  # known labels in one row of column headings that make it an export's header row
 _HEADER_WORD = re.compile(r"^[A-ZÀ-Ý][\w.()/\- ]{1,40}$")  # a column's heading: short words, no digits
 
 
@@ -550,20 +558,27 @@ def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line
     last = parsed[nonempty[-1]]
     if known < 2 and not last:
         return False
+    # an export's header row: many known labels among columns nobody reads ("Kleur huisstijl", "Risico 01 score")
+    export = known >= EXPORT_HEADINGS
     # a bare label in the last cell has no value beside it: its value is below ("Omschrijving | Kadastraal")
-    if not (known >= 2 and known > len(nonempty) - known or last and not last[2]) or below is None \
-            or "\t" not in below.text or len(below.cells) != len(cells) \
+    if not (known >= 2 and known > len(nonempty) - known or last and not last[2] or export) or below is None \
+            or "\t" not in below.text or not len(cells) / 2 < len(below.cells) <= len(cells) \
             or any(p for p in below_parsed or () if p and p[1] == ":"):
         return False
-    return all((parsed[i] and not parsed[i][2]) or (_HEADER_WORD.match(cells[i].strip()) and not any(
-        ch.isdigit() for ch in cells[i])) for i in nonempty)
+    if export:
+        return True
+    # (an export's headings may be in lower case: "verzoeknummer | verzoeksoort | kanaal", known labels among them)
+    return all((parsed[i] and not parsed[i][2]) or (_HEADER_WORD.match(cells[i].strip()[:1].upper() + cells[i].strip()[1:]
+                                                                      if known >= 3 else cells[i].strip())
+                                                    and not any(ch.isdigit() for ch in cells[i])) for i in nonempty)
 
 
 def _values_below(ref: Reference, heads: list, below: list) -> bool:
     """The row under a header row holds its values: no bare label under a column of a field ("Bouwmelding" under
     "Soort verzoek" is that column's value; under "Straat" it would be a second row of labels)."""
+    # (a generic word is a value there: "Melding" under "Verzoektype")
     return not any(p and not p[2] and i < len(heads) and heads[i] and heads[i][0] in ref.labels
-                   for i, p in enumerate(below))
+                   and not (p[0] in ref.labels and ref.labels[p[0]].weak) for i, p in enumerate(below))
 
 
 _GK_QUESTION = re.compile(r"(?i)\bgevolgklasse\s*([123])\s*\?$")
@@ -931,7 +946,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
 
     # a label that names the building site ("Bouwadres", "Plaats bouwlocatie") is the site's wherever it sits: in a
     # form of labels above values the applicant's block has no visible end before it, and in a page header
-    site_label = target in LOCATION_TARGETS and bool(_SITE_WORD.search(info.label))
+    site_label = target in LOCATION_TARGETS and names_site(info.label)
     location_ok = (not line.sender and not hit.value_line.sender) or \
         (site_label and line.region != "body" and hit.value_line is line and not line.contact)
     # whose block the value sits in: the right-hand column's when two columns flowed into one line
@@ -945,7 +960,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if in_party or not location_ok:
             return []
         target = "huisnummer"
-    if target in ("partij_adres", "email", "melder") or (melder_block and target in _MELDER_MAP):
+    if target in ("partij_adres", "partij_postcode", "partij_plaats", "email", "melder") or \
+            (melder_block and target in _MELDER_MAP):
         if line.sender or hit.value_line.sender or kind in ("kwaliteitsborger", "bouwer"):
             return []
         own = 0.02 if kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
@@ -1100,7 +1116,8 @@ _RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehant
 
 
 _MELDER_MAP = {"locatie": "partij_adres", "straat": "partij_adres", "postcode": "postcode", "plaats": "plaats",
-               "postcode_plaats": "postcode", "huisnummer": "huisnummer"}
+               "postcode_plaats": "postcode", "huisnummer": "huisnummer",
+               "partij_postcode": "postcode", "partij_plaats": "plaats"}  # ("Aanvrager postcode": named with its party)
 
 
 def _party_address(kind: str, raw: str) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wkb_desk.extract import keys as export_keys
 from wkb_desk.extract.normalize import clean_text, find_postcode, has_bsn_label, scrub_bsn
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import ReadResult
@@ -81,9 +82,14 @@ def is_contact_line(text: str) -> bool:
 # A dotted or ruled leader between a label and its value ("Verzoeknummer ........ 2026031202940", typewriter and
 # zaaksysteem print-outs) is the cell boundary a form's table would have; dots then a blank ("...... ____12____") are one.
 _BLANK_AFTER = re.compile(r"[ \t]*(?:_{3,}|\.{4,}|…{2,})[ \t]*(?=\t|$)", re.MULTILINE)
+# a portal's question closed by a colon instead of a question mark ("Op welke datum heeft u dit verzoek ingediend:
+# 08-02-2027"): the colon after a line's opening question words
+_QUESTION_COLON = re.compile(r"(?im)^(?=(?:op |in |bij |met |voor |aan |van |door )?(?:wat|welk|welke|wanneer|waar|"
+                             r"wie|hoeveel|hoe|heeft u|hebt u|is de|is het|zijn de|wordt|komt)\b)([^:?\n\t]{8,160}):(?=\s)")
 # a pipe between spaces separates cells the way a TAB does in a table's text
 _PIPE_CELL = re.compile(r"[ \t]+\|[ \t]+")
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*)+:?[ \t]*(?=\S)")
+_LEADER_LITERALS = ("....", "____", "……", ". . .", "----")  # every leader holds one of these
 
 
 # A form's note between a label and its value ("KvK-nr. | (verplicht) | 69121052", "Huisnr. | * | 41 B"): no cell
@@ -145,9 +151,14 @@ def build_lines(read: ReadResult) -> list[Line]:
         while any(c.strip() for c in chunks) and all(c.startswith("\t") or not c.strip() for c in chunks):
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
-        cleaned = _LEADER.sub("\t", clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES])))
+        cleaned = clean_text("\n".join(_banner(c[:MAX_LINE]) for c in chunks[:MAX_LINES]))
+        if any(lit in cleaned for lit in _LEADER_LITERALS):  # (the pattern is tried at every character: test first)
+            cleaned = _LEADER.sub("\t", cleaned)
         if " | " in cleaned:
             cleaned = _PIPE_CELL.sub("\t", cleaned)  # "Bylaer B.V.  |  Risicobeoordeling  |  GK 1": typed cells
+        if ":" in cleaned:
+            cleaned = _QUESTION_COLON.sub(r"\1?", cleaned)  # "Wat is de postcode van dit adres: 3824TH": a question
+        cleaned = export_keys.rewrite(cleaned)  # "locatie.postcode: 3811 AB": an export's field names as labels
         if "___" in cleaned or "...." in cleaned or "……" in cleaned:
             cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
@@ -362,6 +373,9 @@ def _double_heading(line: Line, ref: Reference) -> tuple[str, str, str] | None:
     return None
 
 
+_ENDS_IN_POSTCODE = re.compile(r"(?<![\dA-Za-z])[1-9]\d{3}\s?[A-Z]{2}\s*$")
+
+
 def _unknown_heading(lines: list[Line], line: Line, ref: Reference) -> bool:
     """A short sentence-case line of words between two labelled lines ("Label: value"), itself no label."""
     text = line.text.strip()
@@ -373,6 +387,8 @@ def _unknown_heading(lines: list[Line], line: Line, ref: Reference) -> bool:
         return False
     if ref.title_re is not None and ref.title_re.match(text):
         return False
+    if line.pos > 0 and _ENDS_IN_POSTCODE.search(lines[line.pos - 1].text[-12:]):
+        return False  # "Postadres: Postbus 1100, 3900 BC" / "Veenendaal": the place of an address wrapped below it
 
     def labelled(step: int) -> bool:
         k = line.pos + step
