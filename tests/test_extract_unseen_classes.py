@@ -1792,3 +1792,83 @@ def test_a_portals_questions_closed_by_a_colon(tmp_path):
     ]])
     check(run(path), "bouwmelding", {"verzoeknummer": "2027061400388", "straat": "Havenstraat", "postcode": "3441 BJ",
                                      "plaats": "Woerden", "initiatiefnemer": "Joris de Graaf", "startdatum": "2027-07-19"})
+
+
+# --- set 22: self-builders and small firms — banners, capitals, typing slips, blanks ------------------------------
+
+def test_a_title_banner_names_the_project_data_between_its_separators(tmp_path):
+    for sep in (" / ", "  ·  ", "  --  "):
+        sheet = docgen.write_xlsx(tmp_path / f"rb{len(sep)}.xlsx", {"Blad1": [
+            [sep.join(["RISICOBEOORDELING", "Tjaskerlaan 5", "8401 AB Gorredijk", "Borg4", "WKI", "3.3.2027"])],
+            ["nr", "risico", "K", "E", "H", "score", "beheersmaatregel"], [1, "Zetting", 3, 3, 2, 18, "Sonderen"],
+        ]})
+        check(run(sheet), "risicobeoordeling", {"straat": "Tjaskerlaan", "huisnummer": "5", "postcode": "8401 AB",
+                                                "plaats": "Gorredijk", "kwaliteitsborger": "Borg4", "instrument": "WKI",
+                                                "datum": "2027-03-03"})
+    plan = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "BORG4 - BORGINGSPLAN", "Datum: 1 maart 2027", "Bouwadres: Tjaskerlaan 5, 8401AB Gorredijk",
+        "Instrument: WKI | Gevolgklasse 1", "Borg4 B.V. - Stationsweg 2 - 3862 CG Nijkerk"]])
+    check(run(plan), "borgingsplan", {"straat": "Tjaskerlaan", "instrument": "WKI"})
+
+
+def test_a_borgers_prose_verdicts(tmp_path):
+    head = ["BORG 4", "Gemeente Opsterland", "Postbus 200", "9244 ZN Beetsterzwaag", "Gorredijk, 2 december 2027",
+            "Betreft: verklaring kwaliteitsborger - Tjaskerlaan 5, Gorredijk", "Geachte heer, mevrouw,"]
+    yes = head + ["Hierbij verklaren wij dat het bouwwerk aan de Tjaskerlaan 5 te Gorredijk (8401 AB), gebouwd in opdracht",
+                  "van mevrouw J. Hoekstra, naar ons oordeel voldoet aan de voorschriften van hoofdstuk 4 van het Bbl.",
+                  "Met vriendelijke groet,", "K. Boersma"]
+    check(run(docgen.write_pdf(tmp_path / "ja.pdf", [yes])), "verklaring",
+          {"verklaring": "positief", "straat": "Tjaskerlaan", "plaats": "Gorredijk"})
+    no = head + ["Wij delen u mee dat wij voor het bouwwerk aan de Tjaskerlaan 5 te Gorredijk (8401 AB) geen",
+                 "verklaring kunnen afgeven. Het bouwwerk voldoet op twee punten niet.", "Met vriendelijke groet,",
+                 "K. Boersma"]
+    check(run(docgen.write_pdf(tmp_path / "nee.pdf", [no])), "verklaring", {"verklaring": "negatief"})
+
+
+def test_values_typed_in_capitals_or_lower_case_are_written_as_names_are(tmp_path):
+    assert nz.name_case("BOUWBEDRIJF DE VRIES & ZN. V.O.F.") == "Bouwbedrijf de Vries & Zn. V.O.F."
+    assert nz.name_case("J.P. VAN DER MEER") == "J.P. van der Meer"
+    assert nz.name_case("TÜV Nord") == "TÜV Nord"  # mixed case is kept as written
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "MELDING BOUWACTIVITEIT (TECHNISCH)", "1. AANVRAGER / INITIATIEFNEMER", "Naam .............. R. HOEKSTRA",
+        "2. LOCATIE VAN HET BOUWWERK",
+        "Straat ............ TJASKERLAAN", "Huisnummer ........ 5", "Postcode .......... 8401ab", "Plaats ............ GORREDIJK",
+        "Kwaliteitsborger .... NOORDERBORG KWALITEITSBORGING", "Instrument ........ WKI"]])
+    check(run(path), "bouwmelding", {"initiatiefnemer": "R. Hoekstra", "straat": "Tjaskerlaan", "plaats": "Gorredijk",
+                                     "kwaliteitsborger": "Noorderborg Kwaliteitsborging"})
+    assert nz.parse_address("tjaskerlaan 5 gorredijk") == {"straat": "Tjaskerlaan", "huisnummer": "5", "plaats": "Gorredijk"}
+
+
+def test_a_phone_typed_mail_with_slips_in_its_labels(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "startmelding!!",
+                 "Hoi\n\nbij deze de startmelding\n\nstrat: Tjaskerlaan\nhuisnr 5\npostocde 8401AB Gorredijk\n"
+                 "startdatun 12-4-2027\nref bouwmelding: 2027030100412\n\ngroetjes Jelle\n",
+                 date="Wed, 07 Apr 2027 21:10:00 +0200")
+    x = run(mail)
+    check(x, "startmelding", {"straat": "Tjaskerlaan", "huisnummer": "5", "postcode": "8401 AB", "plaats": "Gorredijk",
+                              "startdatum": "2027-04-12", "verwijst_naar": "2027030100412"})
+    spaced = _mail(tmp_path / "s2.eml", "Startmelding Tjaskerlaan 5",
+                   "Geachte heer/mevrouw,\nNamens de opdrachtgever melden wij hierbij de  start van de bouwwerkzaamheden.\n"
+                   "morgen (dinsdag 13-04-2027) starten we met de bouw aan de Tjaskerlaan 5 te Gorredijk.\n",
+                   date="Mon, 12 Apr 2027 10:00:00 +0200")
+    check(run(spaced), "startmelding", {"startdatum": "2027-04-13", "straat": "Tjaskerlaan"})
+    bare = _mail(tmp_path / "s3.eml", "start", "wij beginnen 13-4-2027 met de bouw, melding 2027030100412\n",
+                 date="Mon, 12 Apr 2027 10:00:00 +0200")
+    assert "locatie" not in run(bare).missing  # a startmelding is only a date (domain §1)
+
+
+def test_the_applicants_current_address_and_a_blank_to_fill_in(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch) - Wkb gevolgklasse 1", "Initiatiefnemer ........ Jelle Hoekstra",
+        "Huidig adres ........... Hoofdstraat 77, 9981 AE Uithuizen", "Bouwlocatie", "straat + nr .......... Tjaskerlaan 5",
+        "postcode ............. 8401 AB", "plaats ............... Gorredijk", "Kwaliteitsborger ....... Borg KB",
+        "Instrument ............. ______________________", "Bijlagen: [X] risicobeoordeling [X] borgingsplan [ ] overig"]])
+    x = run(path)
+    check(x, "bouwmelding", {"straat": "Tjaskerlaan", "plaats": "Gorredijk", "bijlagen": ["borgingsplan", "risicobeoordeling"]},
+          absent=("instrument",))
+    assert "instrument" in x.missing  # a blank left empty is not there; it is no value that could not be read
+
+
+def test_a_sentence_after_the_postcode_names_no_place():
+    parts = nz.parse_address("aan de Tjaskerlaan 5 te Gorredijk, 8401 AB, voldoet aan de regels")
+    assert parts.get("plaats") == "Gorredijk" and parts["postcode"] == "8401 AB"

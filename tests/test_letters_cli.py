@@ -19,7 +19,9 @@ from wkb_desk.rules.views import build_dossier_views
 
 def test_letter_on_request_dry_run_then_made_then_only_again_with_opnieuw(workspace):
     settings = letter_workspace(workspace)
-    write_pdf(settings.paden.inbox / "Verzoek_2026031000123.pdf", BOUWMELDING_LINES)
+    # no attachment list: completeness cannot be judged, so the 'compleet' letter is one a person asks for
+    lines = [line for line in BOUWMELDING_LINES if not line.startswith("Bijlagen")]
+    write_pdf(settings.paden.inbox / "Verzoek_2026031000123.pdf", lines)
     cfg = ("--config", str(settings.config_path))
     ingested = run_cli(*cfg, "ingest")
     assert ingested.returncode == 0

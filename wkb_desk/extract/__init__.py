@@ -20,7 +20,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, names_site,
+    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, names_site,
     plausible, to_field_value,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
@@ -306,15 +306,11 @@ def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, Fiel
             continue
         if h.order in orders_with_value and (h.order, h.info.field) in produced:
             continue
-        if _VOIDISH.match(h.value):
+        if VOID_VALUE.match(h.value):
             continue
         out.setdefault(name, h.info.label)
     return {k: v for k, v in out.items() if k in ("kwaliteitsborger", "instrument", "locatie", "startdatum",
                                                   "ingebruikname", "verzoeknummer", "datum")}
-
-
-_VOIDISH = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|"
-                      r"nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
 def _merge_toevoeging(chosen: dict[str, Cand]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wkb_desk.extract.locate import Line
+from wkb_desk.extract.locate import BANNER_TITLE, Line
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
@@ -34,6 +34,8 @@ _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" st
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
 _PAIR_CELLS = re.compile(r":\s*[^\s\t][^\t]*\t[^\t:]{2,40}:\s*\S")  # "Activiteit: X<TAB>Soort aanvraag: Melding"
 _SPACES_SPLIT = re.compile(r" {3,}")
+_BANNER_PARTS = re.compile(r"\t|\s+[-–|·•/]\s+")
+_TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 # a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
 # document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
 _PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
@@ -205,7 +207,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             continue
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
-            subject_text = text[subject.end():].strip()
+            subject_text = text[subject.end():].strip().rstrip("!?. ")  # "startmelding!!"
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
             kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
                 or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
@@ -225,6 +227,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             kind = _title_kind(ref, cell) or title_by_meaning(cell) or \
                 (_title_beside(ref, text, cell, _next_text(lines, line)) if len(raw) <= 2
                  and not any(c.isdigit() for c in cell) else None)
+            if kind is None and len(raw) <= 2 and BANNER_TITLE.search(text):
+                # a title banner in parts: "KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...", "BORG4 - BORGINGSPLAN"
+                kind = next((k for c in _BANNER_PARTS.split(text)[:8] if (k := _title_kind(ref, c.strip()))), None)
             if kind:
                 if first_title is None:
                     first_title = kind
@@ -258,6 +263,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             body.append(f"{raw[k]} {raw[k + 1]}")
     # one search per signal over the joined lines (patterns are per line: MULTILINE, no DOTALL)
     joined = "\n".join(body).lower()
+    if "  " in joined:
+        joined = _TWO_SPACES.sub(" ", joined)  # "melden wij hierbij de  start van": a typing slip, no cell boundary
     own_words = dict.fromkeys(ref.kinds, 0.0)
     for kind, rule in ref.kinds.items():
         for rx, weight in rule.signals:

@@ -10,7 +10,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
-from wkb_desk.extract.locate import Line
+from wkb_desk.extract.locate import BANNER_TITLE, Line
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
@@ -179,7 +179,8 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van)\s+\S.{0,40}\d{4}\)?\s+(?:\w+\s+){0,8}$")
+# ("morgen (maandag 26-04-2027) starten we": the day named in brackets)
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen)\s+\S.{0,40}\d{4}\)?\s+(?:\w+\s+){0,8}$")
 # a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de
 # bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
 _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|informeren wij u|laten wij u weten|"
@@ -444,6 +445,20 @@ _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|corres
                      r"|\s[·•|]\s|\s[-–]\s.*\s[-–]\s", re.IGNORECASE)
 
 
+# the words before a party's own address in a sentence ("..., kantoorhoudende aan de Industrieweg 9, ...")
+_PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend\w*|woonachtig|zetel|postadres|"
+                                   r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
+
+
+def _site_in_sentence(text: str) -> re.Match | None:
+    """The first address a sentence names that is not a party's own ("kantoorhoudende aan de ...")."""
+    for rx in (_FREE_ADDR, _STREET_TE_PLACE):
+        for m in rx.finditer(text):
+            if not _PARTY_ADDRESS_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
+                return m
+    return None
+
+
 def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]:
     """The site named in a sentence ("aan de Esweg 7 te Goor"); failing that, a line that is only an address.
 
@@ -459,11 +474,11 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             text = ln.text[:400]
             if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
-            m = None if bare else _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
+            m = None if bare else _site_in_sentence(text)
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line
                 text = f"{text} {body[k + 1].text[:200]}"
-                m = _FREE_ADDR.search(text) or _STREET_TE_PLACE.search(text)
+                m = _site_in_sentence(text)
             segment = m.group("a") if m else None
             if bare and not _OFFICE.search(text) and ln.pos not in used and (
                     nz.find_postcode(text, strict=True)
@@ -598,16 +613,19 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
     out: list[Cand] = []
     top = [ln for ln in lines if ln.text.strip() and ln.region == "body" and not ln.sender and not ln.contact][:3]
     for n, ln in enumerate(top):
-        if ln.contact or ln.sender or "\t" in ln.text or len(ln.text) > 160:
+        # a strip that names the document's kind is its title banner, in cells where its separators were read as such
+        # ("Borg4 B.V. | Risicobeoordeling | Spanjaardslaan 188, 8917 AZ Leeuwarden | WKI")
+        titled = bool(BANNER_TITLE.search(ln.text))
+        if ln.contact or ln.sender or "\t" in ln.text and not titled or len(ln.text) > 200:
             continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
-        parts = [x.strip() for x in _STRIP_SEP.split(ln.text)]
+        parts = [x.strip() for x in (ln.text.split("\t") if "\t" in ln.text else _STRIP_SEP.split(ln.text))]
         if len(parts) == 1 and len(_TITLE_DASH.findall(ln.text)) >= 2:
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]  # "Woning X - Kerkstraat 8, 4337 WD Y - kadastraal Z"
         if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
             continue
-        if any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
+        if not titled and any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
             continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead (or the
             # municipality's own: "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver")
         for k, part in enumerate(parts):
@@ -769,9 +787,14 @@ _ATTACH_KINDS = (
 
 
 def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
-    section = _section_lines([ln for ln in lines if ln.text and ln.region == "body"],
-                             ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten", "meegestuurde documenten",
-                              "meegezonden documenten", "meegezonden bijlagen", "aangeleverde documenten"), 25)
+    body = [ln for ln in lines if ln.text and ln.region == "body"]
+    section = _section_lines(body, ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten",
+                                    "meegestuurde documenten", "meegezonden documenten", "meegezonden bijlagen",
+                                    "aangeleverde documenten"), 25)
+    # the heading's own line may hold the list: "Bijlagen: [X] risicobeoordeling [X] borgingsplan [ ] overig"
+    inline = next((ln for ln in body if _ATTACH_INLINE.match(ln.text)), None)
+    if inline is not None:
+        section = [inline] + [ln for ln in section if ln is not inline]
     if not section:
         return None
     ticked = [ln for ln in section if _TICK_FIRST.match(ln.text)]
@@ -795,6 +818,8 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     return where or section[0], found
 
 
+_ATTACH_INLINE = re.compile(r"(?i)^\s*(?:\d{1,2}\.?\s+)?(?:bijlagen?|bijgevoegde documenten|meegestuurde documenten|"
+                            r"meegezonden (?:documenten|bijlagen))\s*[:\t]\s*\S")
 _TICK_FIRST = re.compile(r"^\s*(?:[xX✓✔]|\[[xX✓✔]\])(?:\t|\s+)(?=[A-Za-z])")
 _NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
 

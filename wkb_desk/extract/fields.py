@@ -138,6 +138,13 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             if head is not None and not head[2] and not _label_words(cell[caps.end():], tail=True, ref=ref):
                 return head[0], " ", cell[caps.end():].strip()
     colon = cell.find(":", 0, 90)
+    if exact is None and colon < 0:
+        typed = _WORDS_THEN_NUMBER.match(cell)
+        if typed and _label_words(typed.group(1), ref=ref):
+            # "postocde 9801AK Zuidhorn", "startdatun 5-7-2027": a label typed without a colon, the value a number
+            key = ref.label_by_meaning(typed.group(1))
+            if key is not None:
+                return key, " ", cell[typed.end(1):].strip()
     if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
         pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
         if exact is None or (exact[1] != ":" and len(exact[0]) < len(norm_label(pre))) or \
@@ -157,6 +164,7 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return exact
 
 
+_WORDS_THEN_NUMBER = re.compile(r"^([A-Za-zÀ-ÿ][a-zà-ÿ.]+(?: [a-zà-ÿ.]+){0,2})\s+(?=\d)")
 # words in capitals at a cell's start, then a word that is not ("VOORGENOMEN START BOUW ma 12 apr. 2027")
 _CAPS_LABEL = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý\-/()]+\.?\s){1,6})(?=[0-9a-zà-ÿ]|[A-ZÀ-Ý][a-zà-ÿ.])")
 _ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-–—]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
@@ -216,6 +224,8 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         rest = "  " + rest[leader.end():].lstrip(" :") if ":" not in leader.group(0) else ": " + rest[leader.end():]
     stripped = rest.lstrip(" ")
     qual = _QUALIFIER.match(stripped)
+    if qual and VOID_VALUE.match(qual.group(0)) and not stripped[qual.end():].strip(" :"):
+        return label, ":", qual.group(0)  # "KWALITEITSBORGER (niet ingevuld)": the form says it is empty
     if qual:  # "Startdatum (gepland): ...", "Adres (bouwlocatie)?" - the qualifier belongs to the label
         stripped = stripped[qual.end():].lstrip(" ")
         if not stripped or stripped[0] in ":?":
@@ -260,7 +270,7 @@ def join_name_parts(lines: list[Line]) -> None:
                 end += 1  # the label above its value ("Achternaam" / "Kodde")
                 value = lines[end].text.strip()
                 lines[end].text = ""
-            parts[m.group(1).lower()[:5]] = "" if _VOID.match(value) else value
+            parts[m.group(1).lower()[:5]] = "" if VOID_VALUE.match(value) else value
             end += 1
         surname = parts.get("achte") or parts.get("gesla")
         if surname and lines[end - 1].page == lines[k].page:
@@ -438,7 +448,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 while j < len(cells) - 1 and not cells[j].strip() and j < i + 4:
                     j += 1  # "Label | (empty) | value": spreadsheets leave columns empty
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
-                if parsed[j] and not parsed[j][2]:
+                if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak):
+                    # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label
                 elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats"}:
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
@@ -844,7 +855,9 @@ _STRICT_TYPES = {"datum", "startdatum", "ingebruikname", "verzoeknummer", "verwi
 _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "below": -0.07, "": -0.05}
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
-_VOID = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
+# a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
+VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
+                        r"nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
 
 
 _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wordt", "heeft", "met", "die", "dat", "te",
@@ -864,7 +877,7 @@ def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
-    if not v or _VOID.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
+    if not v or VOID_VALUE.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
     if v.lower().rstrip(".") in _ANSWER_WORDS or v.split(" ", 1)[0] not in _NAME_PARTICLES and v[:1].islower() \
             and re.search(r"\d", v):
@@ -875,8 +888,8 @@ def _name_value(raw: str) -> str | None:
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
     if v.endswith(".") and not re.search(r"(?:\b[A-Za-z]{1,4}\.|\b[A-Z]\.)$", v):
         v = v[:-1].rstrip()  # "Schuttersgilde Eendracht." at the end of a sentence: the full stop is no part of it
-    if v.split(" ", 1)[0] in _LEAD_WORDS:
-        return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents), not a name
+    if v.split(" ", 1)[0] in _LEAD_WORDS or v.lower().rstrip(".") in _SALUTATION_WORDS:
+        return None  # "Kwaliteitsborger en instrument 4" is a heading (table of contents); "Fam." alone names nobody
     words = v.split()
     if len(words) >= 3 and words[0].lower() in _SENTENCE_START and words[1].islower():
         return None  # "De bouw gebeurt in opdracht van ...": a sentence, not a name
@@ -890,9 +903,11 @@ def _name_value(raw: str) -> str | None:
         return None  # an address, phone number or e-mail address is no name
     if len(v.split()) > 6 and v.endswith(".") and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f)\.$", v, re.IGNORECASE):
         return None  # a sentence ("De aanvrager verklaart dat ...") is no name
-    return v
+    return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
+_ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
+_SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
 _ADDRESS_AFTER_NAME = re.compile(r",\s*[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$")
 # ("Fam. J.H. Smit" is J.H. Smit; "familie Bosch" keeps its word: "Bosch" alone would name no one in particular)
 _SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|(?:dhr|mw|mevr|hr)\.?"
@@ -925,7 +940,7 @@ def plausible(hit: Hit) -> bool:
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     info, raw = hit.info, hit.value[: nz.MAX_VALUE]
-    if _VOID.match(raw):
+    if VOID_VALUE.match(raw):
         return []
     line = hit.line
     # a typed value under its column header ("Uw kenmerk | Ons kenmerk | Datum" / values) is placed as surely as
@@ -957,8 +972,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     if site_label:
         in_party = melder_block = False
     if target == "huisnummer_kaal":
-        if in_party or not location_ok:
-            return []
+        if in_party or not location_ok or hit.sep == "column" and not _ADDRESS_HEADS.search(line.text.lower()):
+            return []  # ("Nr | Document | Datum" over "1 | Verklaring | ...": a table's row numbers, not "Straat | Nr.")
         target = "huisnummer"
     if target in ("partij_adres", "partij_postcode", "partij_plaats", "email", "melder") or \
             (melder_block and target in _MELDER_MAP):
@@ -1009,7 +1024,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         else:
             m = re.match(r"^([A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ'’.\- ]{1,60}[A-Za-zÀ-ÿ.])", raw.strip())
             if m and not re.search(r"\d", m.group(1)[:1]):
-                add("straat", re.sub(r"\s{2,}", " ", m.group(1)))
+                add("straat", nz.street_case(re.sub(r"\s{2,}", " ", m.group(1))))
     elif target == "huisnummer":
         add("huisnummer", nz.normalize_huisnummer(raw))
     elif target == "toevoeging":
@@ -1174,7 +1189,7 @@ def _project_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", v).strip(" :;-–")
     v = re.sub(r"\s+-\s+versie\s+[\d.]+\s*$", "", v, flags=re.IGNORECASE)
     v = _first_sentence(v)  # a sentence that follows is not the name
-    if not v or _VOID.match(v) or len(v) > 120 or len(v.split()) > 14:
+    if not v or VOID_VALUE.match(v) or len(v) > 120 or len(v.split()) > 14:
         return None
     return v
 

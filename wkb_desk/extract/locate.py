@@ -162,13 +162,45 @@ def build_lines(read: ReadResult) -> list[Line]:
         if "___" in cleaned or "...." in cleaned or "……" in cleaned:
             cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
-        for text in cleaned.split("\n"):
+        texts = cleaned.split("\n")
+        if page.number == 1 and page.region in ("", "body", None):
+            _split_title_banner(texts)
+        for text in texts:
             if len(lines) >= MAX_LINES:
                 break
             lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(_ticked_only(text.strip(" ")))))
     if page_has_bsn:
         _scrub_bsn(lines)
     return lines
+
+
+# a title line that carries the project's data, parted by one separator ("RISICOBEOORDELING / Spanjaardslaan 188 /
+# 8917 AZ Leeuwarden / Borg4 / WKI / 26.2.2027", "The Borging Company · Risicobeoordeling TBC-27-0032 · ...")
+_BANNER_SEPARATORS = re.compile(r"\s+(·|•|/|--|–|-)\s+")
+BANNER_TITLE = re.compile(r"(?i)\b(?:risico(?:beoordeling|analyse|inventarisatie)|borg(?:ings)?plan|verklaring|"
+                           r"dossier bevoegd gezag|gereedmelding|startmelding|bouwmelding)\b")
+BANNER_LINES = 2  # first lines of a document where its title banner stands
+
+
+def _split_title_banner(texts: list[str]) -> None:
+    """The document's own title banner, its parts as cells: a part is then read as a labelled value or as the
+    bare address, date or name it is. (Only a line that names the document's kind: a letterhead names none.)"""
+    seen = 0
+    for k, text in enumerate(texts):
+        if not text.strip():
+            continue
+        seen += 1
+        if seen > BANNER_LINES:
+            return
+        if "\t" in text or not BANNER_TITLE.search(text):
+            continue
+        seps = _BANNER_SEPARATORS.findall(text)
+        sep = max(set(seps), key=seps.count) if seps else ""
+        if seps.count(sep) < 2:
+            continue
+        parts = [p.strip() for p in re.split(r"\s+" + re.escape(sep) + r"\s+", text)]
+        if all(0 < len(p) <= 90 for p in parts):
+            texts[k] = "\t".join(parts)
 
 
 def _scrub_bsn(lines: list[Line]) -> None:
@@ -332,7 +364,12 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
     text = _NUMBERING.sub("", line.text.strip()).rstrip("?: ")  # "C. Waar wordt gebouwd?": a question heads it too
     if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
         return False
-    if any(tok[:1].isupper() for tok in text.split()[1:]) or ref.match_borger(text) or ref.match_instrument(text):
+    # ("1. AANVRAGER / INITIATIEFNEMER": in capitals the case says nothing, the words do: a heading's words are all
+    # known ones, "NOORDERBORG KWALITEITSBORGING" is a firm's name)
+    caps_heading = text.isupper() and ref.meaning is not None and all(
+        len(tok) < 5 or ref.meaning.is_label_word(tok) for tok in text.split())
+    if not caps_heading and any(tok[:1].isupper() for tok in text.split()[1:]) or ref.match_borger(text) \
+            or ref.match_instrument(text):
         return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
     if ref.title_re is not None and ref.title_re.match(text):
         return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 MAX_WORDS = 7
 _SPLIT = re.compile(r"[^0-9a-zà-ÿ]+")
 _MAIL = re.compile(r"\be[\s\-]?mail", re.IGNORECASE)
 _JOINED = re.compile(r"[/+&,]|\sen\s")
-FUZZY_MIN = 88  # rapidfuzz ratio (0-100) for a word to count as a misspelling of a known word
+# similarity (0-1, optimal string alignment: a swapped pair of letters is one slip, "postocde") for a word to count
+# as a misspelling of a known word: one slip in eight letters
+FUZZY_MIN = 0.87
 FUZZY_MIN_LEN = 6  # shorter words are never corrected: "plaats"/"plaat" differ in meaning too easily
 
 
@@ -49,8 +52,10 @@ class Meaning:
             if not w:
                 continue
             w = abbr.get(w, w)
-            if len(w) >= FUZZY_MIN_LEN and self.vocabulary and not w.startswith(self.vocabulary):
-                hit = process.extractOne(w, self.long_words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+            # (a word that merely starts with a known one is corrected too when it is one slip from another known
+            # word: "startdatun" is "startdatum", not "start")
+            if len(w) >= FUZZY_MIN_LEN and self.vocabulary and w not in self.vocabulary:
+                hit = process.extractOne(w, self.long_words, scorer=OSA.normalized_similarity, score_cutoff=FUZZY_MIN)
                 if hit:
                     w = hit[0]
             out.extend(w.split(" "))

@@ -189,6 +189,29 @@ _PLACE_LABEL = re.compile(r"^\s*(?:(?i:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])|te\s+
 _INITIALS_START = re.compile(r"^(?!St\.)[A-Z]\.(?:[A-Z]\.)*\s?[A-Za-z]")
 
 
+_LEGAL_TOKEN = re.compile(r"^(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|U\.?A\.?|B\.?A\.?)$")
+_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.)+$")
+_NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "op", "in", "aan", "bij", "en", "la", "le"}
+
+
+def name_case(name: str) -> str:
+    """A name typed in capitals in ordinary spelling: "BOUWBEDRIJF MULDER & ZN. V.O.F." -> "Bouwbedrijf Mulder &
+    Zn. V.O.F.", "J.P. VAN DIJK" -> "J.P. van Dijk"; initials and legal forms keep their capitals. Any other
+    name is returned as written."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return name
+    out = []
+    for k, tok in enumerate(name.split(" ")):
+        if _LEGAL_TOKEN.match(tok) or _INITIALS_TOKEN.match(tok) or not any(c.isalpha() for c in tok):
+            out.append(tok)
+        elif k > 0 and tok.lower() in _NAME_PARTICLES:
+            out.append(tok.lower())
+        else:
+            out.append("-".join(part[:1] + part[1:].lower() for part in tok.split("-")))
+    return " ".join(out)
+
+
 def clean_place(text: str) -> str | None:
     """The place name at the start of `text`: capitalised words, with particles between them
     ("Hof van Twente", "Alphen aan den Rijn"); a sentence that follows is cut off."""
@@ -226,9 +249,18 @@ _BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:woning|woningen|kapwoning|rijwo
                             r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning|vakantiewoning|woonboerderij|bedrijfsunit)$")
 
 
+def street_case(street: str) -> str:
+    """"KERKSTRAAT" typed in capitals, "oedsmawei" typed in lower case: the street as it is signposted."""
+    if street.isupper() and len(street) > 3:
+        return street.title()
+    if street[:1].islower() and street.split(" ", 1)[0] not in _STREET_PARTICLES:
+        return street[:1].upper() + street[1:]
+    return street
+
+
 def _street_words(street: str) -> str:
     """Keep the street name's own words: "bouwmelding Kerkstraat" -> "Kerkstraat",
-    "Laan van de Vrijheid" stays whole; a street typed in lower case is kept as it is."""
+    "Laan van de Vrijheid" stays whole (its case is set by `street_case`)."""
     tokens = street.split(" ")
     while len(tokens) > 1 and _BUILDING_WORD.match(tokens[0]):
         tokens = tokens[1:]  # "Twee-onder-een-kapwoning Lepelaarsingel": what is built, then where
@@ -251,6 +283,9 @@ _INLINE_ADDRESS_LABELS = re.compile(r"(?i)\b(?:hnr|huisnr|huisnummer)\.?:?\s*(?=
                                     r"\b(?:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])")
 
 
+_SENTENCE_AFTER = re.compile(r"^[\s,;]*[a-zà-ÿ]+\s+[a-zà-ÿ]+\b")
+
+
 def parse_address(text: str) -> dict[str, str]:
     """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
     text = _INLINE_ADDRESS_LABELS.sub("", (text or "")[:MAX_VALUE])
@@ -259,7 +294,8 @@ def parse_address(text: str) -> dict[str, str]:
     before, after = (text[: pc[0]], text[pc[1]:]) if pc else (text, "")
     if pc:
         out["postcode"] = pc[2]
-        place = clean_place(after)
+        # ("... te Joure, 8501 AS, voldoet aan de regels": a sentence in lower case goes on after it, no place)
+        place = clean_place(after) if not _SENTENCE_AFTER.match(after) else None
         if place:
             out["plaats"] = place
     m = _STREET_NR.search(before)
@@ -268,21 +304,22 @@ def parse_address(text: str) -> dict[str, str]:
         if not re.search(r"\b[A-Z]\.[A-Z]\.$", street):  # "Vaart N.Z." keeps the stop of its abbreviation
             street = street.strip(" ,.-")
         street = _street_words(re.sub(r"\s{2,}", " ", street))
-        if street.isupper() and len(street) > 3:  # "KERKSTRAAT" in a form typed in capitals
-            street = street.title()
+        street = street_case(street)
         nr = normalize_huisnummer(m.group("nr"))
         last = street.split()[-1] if street else ""
         # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
-                r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus)\.?", last):
+                r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus|gevolgklasse|"
+                r"versie|hoofdstuk|bijlage|pagina|artikel|week|wk|risico|blok|unit)\.?", last):
             out["straat"] = street
             out["huisnummer"] = nr
             if "plaats" not in out:
                 # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo" (also before "(postcode 7601 AB)")
                 rest = before[m.end():]
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
-                pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\bin\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest)
+                pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\bin\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest) \
+                    or (text.islower() and re.match(r"^\s+([a-zà-ÿ][a-zà-ÿ'’\-]{1,30})$", rest))  # "oedsmawei 14 grouw"
                 if pm:
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):

@@ -81,7 +81,8 @@ class Reference:
     label_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     label_first_words: frozenset[str] = frozenset()
     section_first_words: frozenset[str] = frozenset()
-    literals: dict[str, str] = field(default_factory=dict)  # pattern -> text every match contains (prefilter)
+    # pattern -> text every match contains, or texts of which it contains one (prefilter)
+    literals: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     leads: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)  # pattern -> (texts it may
     # start with, at the start of a line)
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
@@ -120,7 +121,7 @@ class Reference:
         the literal every match holds must be there, and the search starts where the pattern's own first words
         are (at a line's start for a pattern that starts with ^). Signals run over whole documents."""
         lit = self.literals.get(rx.pattern)
-        if lit and lit not in text:
+        if lit and (not any(x in text for x in lit) if isinstance(lit, tuple) else lit not in text):
             return None
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
         start = 0
@@ -373,11 +374,13 @@ def _build(data: dict, sources: list[str]) -> Reference:
     negative = frozenset(norm_label(x) for x in data.get("negatief", {}).get("labels", []))
     sections = data.get("secties", {})
     kinds = {}
-    stated_literals: dict[str, str] = {}  # a signal may name the text every match holds (`letterlijk`)
+    # a signal may name the text every match holds (`letterlijk`), or a list of which every match holds one
+    stated_literals: dict[str, str | tuple[str, ...]] = {}
     for kind, spec in data.get("soorten", {}).items():
         specs = spec.get("signalen", [])
         signals = tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in specs)
-        stated_literals.update({rx.pattern: str(s["letterlijk"]).lower()
+        stated_literals.update({rx.pattern: tuple(str(x).lower() for x in s["letterlijk"])
+                                if isinstance(s["letterlijk"], list) else str(s["letterlijk"]).lower()
                                 for (rx, _), s in zip(signals, specs) if s.get("letterlijk")})
         kinds[kind] = KindRule(
             kind=kind,
