@@ -1872,3 +1872,102 @@ def test_the_applicants_current_address_and_a_blank_to_fill_in(tmp_path):
 def test_a_sentence_after_the_postcode_names_no_place():
     parts = nz.parse_address("aan de Tjaskerlaan 5 te Gorredijk, 8401 AB, voldoet aan de regels")
     assert parts.get("plaats") == "Gorredijk" and parts["postcode"] == "8401 AB"
+
+
+# --- set 23, second pass: exports that answer per attachment, headings with a digit, mail-merge sentences ---------
+
+def test_an_export_that_answers_per_attachment_says_what_is_enclosed(tmp_path):
+    path = docgen.write_pdf(tmp_path / "gereed.pdf", [[
+        "dso-verzoek - gereedmelding - weergave sleutel: waarde",
+        "verzoeknummer: 2027090600512", "gekoppeldVerzoek: gekoppeld aan verzoek 2027030100417",
+        "datumIndiening: 2027-09-06T10:00:00+02:00", "locatie.adres: Veldweg 4", "locatie.postcode: 3901 AB",
+        "locatie.woonplaats: Veenendaal", "ingebruikname.verwacht: 27-09-2027",
+        "bijlagen.dossierBevoegdGezag: true", "bijlagen.verklaringKwaliteitsborger: false",
+        "indiener.naam: R. Bos", "indiener.adres: Kerkewijk 2, 3901 EG Veenendaal",
+    ]])
+    x = run(path)
+    check(x, "gereedmelding", {"verwijst_naar": "2027030100417", "bevat_dbg": True, "bevat_verklaring": False,
+                               "straat": "Veldweg"})
+
+
+def test_a_wide_export_with_digits_in_its_headings_and_an_attachment_column(tmp_path):
+    heads = ["Kolom1", "ZaakID", "Verzoeknummer", "Soort", "Activiteit", "Datum ontvangst", "Bouwadres", "Postcode",
+             "Plaats", "Kwaliteitsborger", "Instrument", "Geplande start", "bvo_m2", "Exporteur"]
+    row = [None, "Z-2027-00988", "2027030100417", "Melding", "Bouwactiviteit (technisch)", "2027-03-01", "Veldweg 4",
+           "3901AB", "Veenendaal", "Borg4 B.V.", "WKI", "2027-04-12", 140, "koppeling 2.1"]
+    check(run(docgen.write_xlsx(tmp_path / "overzicht.xlsx", {"Blad1": [heads, row]})), "bouwmelding",
+          {"verzoeknummer": "2027030100417", "straat": "Veldweg", "postcode": "3901 AB", "startdatum": "2027-04-12"})
+    gm = [["Registratienr", "DSO_Verzoeknummer", "Soort", "Ontvangen", "Locatie_Adres", "Datum_Ingebruikname",
+           "Kwaliteitsborger", "DBG", "Verklaring", "Team"],
+          ["GM-27-01", "2027090600512", "Gereedmelding", "06-09-2027", "Veldweg 4, 3901 AB Veenendaal", "2027-09-27",
+           "Borg4 B.V.", "ja", "ja", "VTH"]]
+    check(run(docgen.write_xlsx(tmp_path / "gm.xlsx", {"export": gm})), "gereedmelding",
+          {"verzoeknummer": "2027090600512", "ingebruikname": "2027-09-27"})  # the DBG column is no title
+    start = [["Nr", "DSO-nummer", "Datum verzoek", "Soort informatie", "Bij verzoek", "Straat", "Huisnr", "Letter",
+              "Postcode", "Plaats", "Startdatum", "Gelezen"],
+             [1, "2027040500233", "05-04-2027", "Start bouwwerkzaamheden", "2027030100417", "Veldweg", 4, "c",
+              "3901 AB", "Veenendaal", "12-4-2027", "nee"]]
+    check(run(docgen.write_xlsx(tmp_path / "info.xlsx", {"export": start})), "startmelding",
+          {"huisnummer": "4c", "startdatum": "2027-04-12", "verwijst_naar": "2027030100417"})
+    # a title banner in parts over a wide risk table is still the title
+    rb = [["BO-2027-044 | RISICOBEOORDELING | woning R. Bos, Veldweg 4, 3901 AB Veenendaal | Borg4 | WKI | 18-02-2027"],
+          ["nr", "Bbl art.", "onderdeel", "risico", "K", "E", "H", "score", "beheersmaatregel"],
+          [1, "4.2", "Constructie", "Zetting door slappe kleilaag", 3, 4, 3, 36, "sondering"],
+          [2, "4.13", "Brandveiligheid", "Doorvoeringen niet conform detail", 3, 3, 2, 18, "steekproef"]]
+    check(run(docgen.write_xlsx(tmp_path / "rb.xlsx", {"RB": rb})), "risicobeoordeling", {"postcode": "3901 AB"})
+
+
+def test_a_portal_question_with_you_in_it_is_no_instruction_to_the_reader(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Verzoek 2027030100417", "Overzicht van uw melding", "1 Algemene gegevens",
+        "Verzoeknummer: 2027030100417", "Ingediend op: maandag 1 maart 2027",
+        "Wat wilt u doen op deze locatie: Bouwactiviteit (technisch), melding - nieuwbouw woning",
+        "2 Locatie", "Wat is het adres waar u wilt bouwen: Veldweg 4", "Postcode: 3901 ab", "Plaatsnaam: Veenendaal",
+        "Naam van de kwaliteitsborger: Borg4", "Welk instrument gebruikt de kwaliteitsborger: WKI",
+    ]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027030100417", "straat": "Veldweg", "postcode": "3901 AB"})
+
+
+def test_a_covering_letter_that_hands_over_the_dossier_bevoegd_gezag(tmp_path):
+    path = docgen.write_pdf(tmp_path / "aanbieding.pdf", [[
+        "Bos Installatietechniek B.V.", "Gemeente Veenendaal", "Postbus 1100", "3900 BC Veenendaal",
+        "Veenendaal, 20 september 2027",
+        "Betreft: dossier bevoegd gezag Veldweg 4, 3901 AB Veenendaal",
+        "Geachte heer, mevrouw,",
+        "Hierbij zenden wij u het dossier bevoegd gezag voor onze nieuwe werkplaats aan de",
+        "Veldweg 4 te Veenendaal. De kwaliteitsborging is uitgevoerd door Borg4 met het instrument WKI.",
+        "Met vriendelijke groet,", "R. Bos, directeur",
+    ], ["Inhoudsopgave dossier bevoegd gezag", "1\tBorgingsplan\tbijgevoegd", "2\tAs-built tekeningen\tbijgevoegd"]])
+    check(run(path), "dossier_bevoegd_gezag", {"straat": "Veldweg", "huisnummer": "4", "plaats": "Veenendaal"})
+
+
+def test_a_mail_merge_notice_in_sentences_names_its_own_and_the_linked_number(tmp_path):
+    path = docgen.write_docx(tmp_path / "gereed.docx", [
+        "Gereedmelding bouwactiviteit",
+        "Op 6 september 2027 is voor het bouwwerk aan de Veldweg 4 te Veenendaal (postcode 3901 AB) een gereedmelding "
+        "gedaan door R. Bos. Het verzoek heeft nummer 2027090600512 en is gekoppeld aan verzoek 2027030100417.",
+        "De initiatiefnemer verwacht het bouwwerk op maandag 27 september 2027 in gebruik te nemen.",
+        "Correspondentie over deze melding kunt u sturen aan: Gemeente Veenendaal, Postbus 1100, 3900 BC Veenendaal.",
+    ])
+    check(run(path), "gereedmelding", {"straat": "Veldweg", "huisnummer": "4", "postcode": "3901 AB",
+                                       "plaats": "Veenendaal", "verzoeknummer": "2027090600512",
+                                       "verwijst_naar": "2027030100417", "ingebruikname": "2027-09-27"})
+
+
+def test_a_startmelding_forwarded_twice_is_still_a_startmelding(tmp_path):
+    body = ("Collega's, zie onderstaande startmelding, graag registreren.\n\nGroet,\nKlantcontactcentrum\n\n"
+            "---------- Forwarded message ---------\nFrom: Borg4 <projecten@borg4.example>\n"
+            "Date: Mon, 5 Apr 2027 09:41:00 +0200\nSubject: FW: Startmelding Veldweg 4\nTo: wkb@gemeente.example\n\n"
+            "Goedemorgen,\n\nNamens onze opdrachtgever sturen wij u door wat wij vanochtend ontvingen.\n\n"
+            "-----Oorspronkelijk bericht-----\nVan: Ruud Bos <r.bos@mail.example>\nVerzonden: maandag 5 april 2027 08:05\n"
+            "Aan: projecten@borg4.example\nOnderwerp: Startmelding Veldweg 4\n\nGeachte heer, mevrouw,\n\n"
+            "Hierbij meld ik, als initiatiefnemer, dat de bouwwerkzaamheden voor de nieuwbouw van mijn woning aan de "
+            "Veldweg 4, 3901 AB Veenendaal beginnen op maandag 12 april 2027.\n\nMet vriendelijke groet,\n\nRuud Bos\n")
+    x = run(_mail(tmp_path / "fwd.eml", "Fwd: FW: Startmelding Veldweg 4", body, "Mon, 5 Apr 2027 11:02:00 +0200"))
+    check(x, "startmelding", {"straat": "Veldweg", "postcode": "3901 AB", "startdatum": "2027-04-12"})
+
+
+def test_a_year_before_a_small_word_is_no_postcode():
+    assert nz.find_postcode("op maandag 1 november 2027 in gebruik te nemen") is None
+    assert nz.find_postcode("2027 IN Almelo")[2] == "2027 IN"  # written as a postcode, it is one
+    assert "straat" not in nz.parse_address("het bouwwerk op maandag 1 november 2027 in gebruik te nemen")

@@ -24,6 +24,7 @@ SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the ad
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
 MAIL_FORM_WORDS = 0.35
+MAIL_SUBJECT_WORDS = 0.3  # a mail titled as the kind ("Startmelding Kolibrieweg 27") that states it ("Hierbij meld ik ...")
 MAIL_NOTICE_WORDS = 0.6  # the kind's own wording that makes a one-line notice with MIN_FIELDS fields a form
 FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
@@ -94,7 +95,6 @@ def _title_kind(ref: Reference, text: str) -> str | None:
 _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
                          r"betreft|onderwerp|verzoek|documentsoort|document|"
                          r"(?:afdruk|overzicht|samenvatting|kopie|weergave)(?: (?:van )?(?:het |uw )?verzoek)?)\s*$")
-_DIGIT = re.compile(r"\d")
 # a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
 _LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
@@ -125,10 +125,19 @@ def title_by_meaning(text: str) -> str | None:
     return None
 
 
+# a row of six or more cells over a row as wide is an export's column headings ("... | DBG | Verklaring |" over
+# "... | ja | ja |"): none of them is a title (a title banner in parts holds values: a number, a date)
+WIDE_ROW_TABS = 5
+
+
+def _headings_row(text: str, below: str) -> bool:
+    return text.count("\t") >= WIDE_ROW_TABS and below.count("\t") >= WIDE_ROW_TABS and not _THREE_DIGITS.search(text)
+
+
 def _title_beside(ref: Reference, text: str, first: str, below: str = "") -> str | None:
     """A title set beside the sender's name ("ABC Architecten<TAB>MELDING BOUWACTIVITEIT"), named exactly; it may
     wrap onto the line below in its own column ("INFORMATIEPLICHT START" / "BOUWWERKZAAMHEDEN")."""
-    if "\t" not in text:
+    if "\t" not in text or _headings_row(text, below):
         return None
     cells, under = text.split("\t"), below.split("\t")
     for k, cell in enumerate(cells):
@@ -147,10 +156,14 @@ def _next_text(lines: list[Line], line: Line) -> str:
     return nxt.text if nxt is not None and nxt.page == line.page else ""
 
 
+_THREE_DIGITS = re.compile(r"\d\D{0,2}\d\D{0,2}\d")
+
+
 def _column_pairs(heads: str, values: str) -> str:
     """"Verzoeknummer<TAB>Soort verzoek" over "2026...<TAB>Gereedmelding" -> "verzoeknummer: 2026..." lines."""
     # (a spreadsheet row ends at its last filled cell: fewer cells than its headings)
-    if not 0 < values.count("\t") <= heads.count("\t") or _DIGIT.search(heads):
+    # a heading may carry a digit ("Kolom1", "bvo_m2"); a cell with three digits is a value (a date, a number)
+    if not 0 < values.count("\t") <= heads.count("\t") or _THREE_DIGITS.search(heads):
         return ""
     top, low = heads.split("\t"), values.split("\t")
     return "\n".join(f"{h.strip()}: {v.strip()}" for h, v in zip(top, low) if h.strip() and v.strip())
@@ -227,7 +240,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             kind = _title_kind(ref, cell) or title_by_meaning(cell) or \
                 (_title_beside(ref, text, cell, _next_text(lines, line)) if len(raw) <= 2
                  and not any(c.isdigit() for c in cell) else None)
-            if kind is None and len(raw) <= 2 and BANNER_TITLE.search(text):
+            if kind is None and len(raw) <= 2 and not _headings_row(text, _next_text(lines, line)) \
+                    and BANNER_TITLE.search(text):
                 # a title banner in parts: "KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...", "BORG4 - BORGINGSPLAN"
                 kind = next((k for c in _BANNER_PARTS.split(text)[:8] if (k := _title_kind(ref, c.strip()))), None)
             if kind:
@@ -285,7 +299,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0)
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
     # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
-    notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_FORM_WORDS) \
+    notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_SUBJECT_WORDS) \
         or n_fields >= MAIL_FORM_FIELDS - 1 and words >= MAIL_FORM_WORDS
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:

@@ -11,6 +11,7 @@ from wkb_desk.extract.fields import Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import BANNER_TITLE, Line
+from wkb_desk.extract.locate import _prose as is_prose
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
@@ -167,6 +168,7 @@ _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
+                     r"|\b(?:verzoek|melding|aanvraag) heeft (?:het )?(?:verzoek|meldings)?nummer\s*:?\s*$"
                      r"|\bverzoeknummer(?: daarvan| van de melding)? is\s*$|^\s*verzoek\s*$"
                      r"|\bmelding(?:s)?\s?nummer\s*:?\s*$",
                      re.IGNORECASE)
@@ -175,7 +177,8 @@ _OPENS_OWN_NR = re.compile(r"^\s*(?:verzoek|aanvraag|melding)(?:nummer)?\s*(?:nr
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
                           r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
-                          r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$",
+                          r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$"
+                          r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
@@ -480,7 +483,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"
                 m = _site_in_sentence(text)
             segment = m.group("a") if m else None
-            if bare and not _OFFICE.search(text) and ln.pos not in used and (
+            if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) and (
                     nz.find_postcode(text, strict=True)
                     or {"straat", "huisnummer", "postcode"} <= set(nz.parse_address(text.replace("\t", ", ")))):
                 # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ..."; a postcode in lower
@@ -795,6 +798,13 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     inline = next((ln for ln in body if _ATTACH_INLINE.match(ln.text)), None)
     if inline is not None:
         section = [inline] + [ln for ln in section if ln is not inline]
+    # an export answers per attachment: "Bijlagen dossier bevoegd gezag: true", "Verklaring kwaliteitsborger: nee"
+    answers = [(ln, m) for ln in body if (m := _ATTACH_ANSWER.match(ln.text))]
+    if answers:
+        said = [(ln, kind, m.group(2).lower() in _YES) for ln, m in answers
+                for kind, rx in _ATTACH_KINDS if rx.search(m.group(1))]
+        if said:
+            return said[0][0], list(dict.fromkeys(kind for _ln, kind, yes in said if yes))
     if not section:
         return None
     ticked = [ln for ln in section if _TICK_FIRST.match(ln.text)]
@@ -820,6 +830,9 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
 
 _ATTACH_INLINE = re.compile(r"(?i)^\s*(?:\d{1,2}\.?\s+)?(?:bijlagen?|bijgevoegde documenten|meegestuurde documenten|"
                             r"meegezonden (?:documenten|bijlagen))\s*[:\t]\s*\S")
+_ATTACH_ANSWER = re.compile(r"(?i)^\s*([^\t:]{4,80}?)\s*(?::\s*|\t)(ja|nee|true|false|yes|no|aanwezig|bijgevoegd|"
+                            r"ontbreekt|x|✓|✔)\s*$")
+_YES = {"ja", "true", "yes", "aanwezig", "bijgevoegd", "x", "✓", "✔"}
 _TICK_FIRST = re.compile(r"^\s*(?:[xX✓✔]|\[[xX✓✔]\])(?:\t|\s+)(?=[A-Za-z])")
 _NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
 

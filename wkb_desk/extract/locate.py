@@ -258,8 +258,8 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
                     for other in side:
                         if other.pos in anchors or other.pos in labelled:
                             break
-                        if _ADDRESSY.search(other.text[:120]):
-                            other.sender = True
+                        if _ADDRESSY.search(other.text[:120]) and not _prose(other.text):
+                            other.sender = True  # (a sentence that names the site is no address block)
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
         for ln in plines[:14]:

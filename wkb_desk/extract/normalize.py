@@ -122,6 +122,11 @@ _POSTCODE_STRICT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Z]{2})(?![A-Za
 _BAD_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
 
 
+_LOWER_WORDS = {"in", "en", "op", "is", "de", "te", "om", "af", "al", "nu", "er", "ze", "we", "ik", "uw", "na", "zo",
+                "of", "as", "at", "on", "to", "by"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | None:
     """(start, end, "7601 AB") of the first postcode; `strict` wants upper case letters (free text)."""
     pat = _POSTCODE_STRICT if strict else _POSTCODE
@@ -129,6 +134,8 @@ def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | Non
         letters = m.group(2).upper()
         if letters in _BAD_LETTERS:
             continue
+        if m.group(2) in _LOWER_WORDS and _YEAR.fullmatch(m.group(1)) and " " in text[m.start():m.end()]:
+            continue  # "op 1 november 2027 in gebruik": a year and a word, no postcode
         return m.start(), m.end(), f"{m.group(1)} {letters}"
     return None
 
@@ -311,7 +318,8 @@ def parse_address(text: str) -> dict[str, str]:
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus|gevolgklasse|"
-                r"versie|hoofdstuk|bijlage|pagina|artikel|week|wk|risico|blok|unit)\.?", last):
+                r"versie|hoofdstuk|bijlage|pagina|artikel|week|wk|risico|blok|unit|"
+                r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
             out["huisnummer"] = nr
             if "plaats" not in out:
