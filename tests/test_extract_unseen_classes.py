@@ -1971,3 +1971,50 @@ def test_a_year_before_a_small_word_is_no_postcode():
     assert nz.find_postcode("op maandag 1 november 2027 in gebruik te nemen") is None
     assert nz.find_postcode("2027 IN Almelo")[2] == "2027 IN"  # written as a postcode, it is one
     assert "straat" not in nz.parse_address("het bouwwerk op maandag 1 november 2027 in gebruik te nemen")
+
+
+# --- sets 24 and 25: gemachtigden's letters, one-sentence mails, case prints with deadlines, Frisian names --------
+
+def test_a_gemachtigdes_letter_with_a_reference_grid_and_a_ticked_checklist(tmp_path):
+    path = docgen.write_docx(tmp_path / "gereed.docx", [
+        "Gemeente Goes", "Postbus 2118", "4460 MC Goes",
+        [["Uw kenmerk", "Ons kenmerk", "Datum", "Betreft"],
+         ["2027020300418", "2701/JK", "20 september 2027", "Gereedmelding Veldweg 4"]],
+        "Geachte heer, mevrouw,",
+        "Als gemachtigde van Dhr. M. Boon dienen wij de gereedmelding in voor het onderstaande bouwwerk.",
+        [["Adres", "Veldweg 4"], ["Postcode en plaats", "4461 AB Goes"], ["Ingebruikname gepland", "ma 11-10-2027"]],
+        "Bijgevoegd:", "☒ Verklaring van de kwaliteitsborger", "☒ Dossier bevoegd gezag", "Met vriendelijke groet,",
+    ])
+    check(run(path), "gereedmelding", {"straat": "Veldweg", "postcode": "4461 AB", "ingebruikname": "2027-10-11"})
+
+
+def test_a_one_sentence_start_mail_titled_as_such(tmp_path):
+    body = ("Geachte heer/mevrouw,\n\nHierbij melden wij de start van de bouwwerkzaamheden op Veldweg 4 B, 4461AB Goes "
+            "per 21 juni 2027.\n\nMet vriendelijke groet,\nL. Moerland\nPoststraat 9\n4301 AA Zierikzee\n")
+    check(run(_mail(tmp_path / "start.eml", "Startmelding Veldweg 4 B", body, "Tue, 15 Jun 2027 08:12:00 +0200")),
+          "startmelding", {"straat": "Veldweg", "huisnummer": "4b", "startdatum": "2027-06-21"})
+    body = ("Geachte dames en heren,\n\nNamens de opdrachtgever, de heer P. Hiemstra, meld ik dat de bouw aan de "
+            "Veldweg 4, 9101 KN Dokkum start op 28/06/2027.\n\nMet vriendelijke groet,\n\nT. Dijkstra\n")
+    check(run(_mail(tmp_path / "start2.eml", "Melding start werkzaamheden Veldweg 4 Dokkum", body,
+                    "Tue, 22 Jun 2027 14:22:00 +0200")), "startmelding", {"startdatum": "2027-06-28"})
+
+
+def test_a_case_print_whose_deadline_and_list_numbers_are_no_facts(tmp_path):
+    path = docgen.write_pdf(tmp_path / "zaak.pdf", [[
+        "Zaakoverzicht Z-2027-000412", "Zaaktype: Melding bouwactiviteit (Wkb, gevolgklasse 1)",
+        "Ontvangen\t18-01-2027", "Verzoeknr. DSO\t2027011800417", "Uiterste datum\t15-02-2027",
+        "Straat + nr.\tVeldweg 4", "Woonplaats\tAlkmaar", "Postcode\t1811 LP", "Kwaliteitsborger\tBorg4 B.V.",
+    ]])
+    check(run(path), "bouwmelding", {"datum": "2027-01-18", "huisnummer": "4"})
+    dbg = docgen.write_pdf(tmp_path / "dbg.pdf", [[
+        "Dossier bevoegd gezag", "1.1 Dit dossier bevoegd gezag wordt bij de gereedmelding ingediend.",
+        "1.2 De bouwlocatie is gelegen aan de Veldweg 112 A te 1811 LP Alkmaar.",
+        "Kwaliteitsborger\tBorg4 B.V.", "Instrument\tWKI",
+        "Inhoud dossier", "Nr 1\tDocument Verklaring kwaliteitsborger\tFormaat PDF\tDatum 03-09-2027",
+        "2\tTekeningen zoals gebouwd\tPDF\t01-09-2027"]])
+    check(run(dbg), "dossier_bevoegd_gezag", {"huisnummer": "112a", "postcode": "1811 LP"})
+
+
+def test_a_frisian_place_name_is_the_official_dutch_one():
+    assert nz.clean_place("Snits / Sneek") == "Sneek" and nz.clean_place("It Hearrenfean") == "Heerenveen"
+    assert nz.clean_place("Grou") == "Grou"  # the official name is Frisian there: kept

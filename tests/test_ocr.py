@@ -447,3 +447,63 @@ def test_a_row_of_class_options_whose_ticks_a_scan_lost_names_no_class():
             "Kwaliteitsborger\tBorg4\nInstrument\tWKI\n3.3 Gevolgklasse\nGevolgklasse 10 Gevolgklasse 2\tGevolgklasse 3\n")
     x = extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text),)), load_reference())
     assert x.kind == "bouwmelding" and "gevolgklasse" not in x.values()
+
+
+def _grey_table_print(path, rows):
+    """A portal print: a table with grey rules, section rows in shaded bars, labels in bold."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 14)
+    cv.drawString(50, 780, "Melding bouwactiviteit gevolgklasse 1")
+    style = [("GRID", (0, 0), (-1, -1), 0.6, colors.Color(0.62, 0.62, 0.62)),
+             ("FONT", (0, 0), (0, -1), "Helvetica-Bold", 9), ("FONT", (1, 0), (-1, -1), "Helvetica", 9)]
+    for k, row in enumerate(rows):
+        if len(row) == 1:  # a section heading over the whole width, in a shaded bar
+            style += [("SPAN", (0, k), (1, k)), ("BACKGROUND", (0, k), (1, k), colors.Color(0.85, 0.85, 0.85))]
+    table = Table([r if len(r) == 2 else [r[0], ""] for r in rows], colWidths=[150, 340])
+    table.setStyle(TableStyle(style))
+    _, height = table.wrapOn(cv, 495, 700)
+    table.drawOn(cv, 50, 760 - height)
+    cv.showPage()
+    cv.save()
+    return path
+
+
+@needs_tesseract
+def test_a_print_with_grey_rules_and_shaded_section_bars_is_read_cell_by_cell(tmp_path):
+    pytest.importorskip("reportlab")
+    rows = [["Verzoek"], ["Verzoeknummer", "2027032200517"], ["Datum indienen", "22 mrt 2027"], ["Locatie"],
+            ["Adres", "Lindelaan 7"], ["Postcode", "3441 AB"], ["Woonplaats", "Woerden"], ["Kwaliteitsborging"],
+            ["Kwaliteitsborger", "Bylaer B.V."], ["Instrument", "KiK"], ["Start bouw (verwacht)", "3 mei 2027"]]
+    path = _grey_table_print(tmp_path / "afdruk.pdf", rows)
+    scan = image_pdf([scanify(render(path, dpi=200)[0], angle=-1.2, seed=7)], dpi=200)
+    x, values = _ocr_fields(read_file(scan, LIMITS, OcrSettings(engine="tesseract")))
+    assert x.kind == "bouwmelding"
+    assert {k: values.get(k) for k in ("verzoeknummer", "datum", "straat", "huisnummer", "postcode", "plaats",
+                                        "instrument", "startdatum")} == {
+        "verzoeknummer": "2027032200517", "datum": "2027-03-22", "straat": "Lindelaan", "huisnummer": "7",
+        "postcode": "3441 AB", "plaats": "Woerden", "instrument": "KiK", "startdatum": "2027-05-03"}
+
+
+def test_shading_turns_to_paper_and_grey_rules_go_while_the_letters_stay():
+    pytest.importorskip("cv2")
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from wkb_desk.ocr.preprocess import clean_marks
+
+    img = Image.new("L", (1200, 400), 255)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 40, 1160, 90), fill=215)  # a shaded section bar
+    draw.line((40, 200, 1160, 200), fill=160, width=2)  # a grey table rule
+    font = ImageFont.load_default(size=28) if hasattr(ImageFont, "load_default") else None
+    for k in range(6):
+        draw.text((60 + 180 * k, 50), "Locatie", fill=20, font=font)  # text in the bar
+        draw.text((60 + 180 * k, 150), "Woonplaats", fill=20, font=font)  # text just above the rule
+    out = np.asarray(clean_marks(img))
+    assert out[45:88, 40:1160].max() == 255 and (out[45:88, 40:1160] < 100).sum() > 500  # bar white, words dark
+    assert (out[199:202, 40:1160] < 200).sum() < 40  # the rule is gone
+    assert (out[140:195, 40:1160] < 100).sum() >= 0.9 * (np.asarray(img)[140:195, 40:1160] < 100).sum()

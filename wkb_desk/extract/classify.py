@@ -190,6 +190,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     raw: list[str] = []
     in_parts = False
     above = row = ""
+    grid_subject: str | None = None
     for line in lines:
         text = line.text
         if not text or line.region != "body":
@@ -201,6 +202,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             pairs = _column_pairs(above, row)  # (a wide export's row runs past what `raw` keeps)
             if pairs:
                 body.append(pairs)
+                # a letter's reference grid: "Uw kenmerk | Ons kenmerk | Datum | Betreft" over its values
+                grid_subject = next((p for p in pairs.split("\n") if _SUBJECT.match(p)), None)
         # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's
         # start match each cell (TABs stay: a table row's cells belong together)
         if len(raw) <= SIGNAL_ZONE and ":" in text and ("   " in text or _PAIR_CELLS.search(text)):
@@ -212,7 +215,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             continue
         if in_parts:
             continue
-        subject = _SUBJECT.match(text)
+        subject_src, grid_subject = grid_subject or text, None
+        subject = _SUBJECT.match(subject_src)
         if subject is None and subject_below:
             subject = _LINE_START.match(text)  # "Betreft" in its own cell, the subject on the line below
         subject_below = bool(_SUBJECT_ALONE.match(text))
@@ -220,7 +224,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             continue
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
-            subject_text = text[subject.end():].strip().rstrip("!?. ")  # "startmelding!!"
+            subject_text = subject_src[subject.end():].strip().rstrip("!?. ")  # "startmelding!!"
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
             kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
                 or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
@@ -300,7 +304,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
     # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
     notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_SUBJECT_WORDS) \
-        or n_fields >= MAIL_FORM_FIELDS - 1 and words >= MAIL_FORM_WORDS
+        or n_fields >= MAIL_FORM_FIELDS - 1 and words >= MAIL_FORM_WORDS \
+        or n_fields >= 1 and subject_words >= MAIL_NOTICE_WORDS  # titled as the kind and saying it in one sentence
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):

@@ -181,6 +181,7 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
                           r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_DATE_INTRO = re.compile(r"\b(?:per|op|vanaf)\s+(?:\w+\s+)?$")  # "per 21 juni", "op maandag 21 juni"
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 # ("morgen (maandag 26-04-2027) starten we": the day named in brackets)
 _DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen)\s+\S.{0,40}\d{4}\)?\s+(?:\w+\s+){0,8}$")
@@ -218,7 +219,7 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
-        if len(text) < 25 or "\t" in text or (ln.pos in used and ("20" not in text or not _DSO_NR.search(text))) \
+        if len(text) < 25 or "\t" in text or (ln.pos in used and not is_prose(ln.text) and ("20" not in text or not _DSO_NR.search(text))) \
                 or _MAIL_HEADER.match(text):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
@@ -259,7 +260,9 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
                 continue
             dates = dates_in(clause)
-            if len(dates) == 1 and dates[0][0] < 60:
+            # (further on only where "per" / "op" / "vanaf" introduces it: "de start ... op Havenpark 12 B, 4301JG
+            # Zierikzee per 21 juni 2027")
+            if len(dates) == 1 and (dates[0][0] < 60 or dates[0][0] < 100 and _DATE_INTRO.search(clause[:dates[0][0]])):
                 sure = _ANNOUNCES.search(f"{before_lines} {text}"[max(0, len(before_lines) + m.start() - 300):])
                 out.append(_cand(field, dates[0][1].isoformat(), ln, dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)))
                 have = have | {field}

@@ -906,6 +906,7 @@ def _name_value(raw: str) -> str | None:
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
+_LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel)\b")
 _ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
 _ADDRESS_AFTER_NAME = re.compile(r",\s*[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$")
@@ -972,7 +973,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     if site_label:
         in_party = melder_block = False
     if target == "huisnummer_kaal":
-        if in_party or not location_ok or hit.sep == "column" and not _ADDRESS_HEADS.search(line.text.lower()):
+        if in_party or not location_ok or hit.sep == "column" and not _ADDRESS_HEADS.search(line.text.lower()) \
+                or _LIST_ROW.search(line.text):  # ("Nr 1 | Document Verklaring | Formaat PDF": a list's row)
             return []  # ("Nr | Document | Datum" over "1 | Verklaring | ...": a table's row numbers, not "Straat | Nr.")
         target = "huisnummer"
     if target in ("partij_adres", "partij_postcode", "partij_plaats", "email", "melder") or \

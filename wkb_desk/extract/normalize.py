@@ -246,7 +246,17 @@ def clean_place(text: str) -> str | None:
         place = place.title()
     elif place[:1].islower() and place[:2] not in ("'s", "’s"):
         place = place[:1].upper() + place[1:]  # "assen" (a form typed in lower case, a capital lost in a scan)
-    return place or None
+    return FRISIAN_PLACES.get(place.lower(), place) or None
+
+
+# Frisian names of places whose official (BAG) woonplaats name is the Dutch one: "Snits / Sneek" is Sneek. (Where
+# the BAG name is Frisian, "Grou", "Burgum", "Easterein", it is kept as written.)
+FRISIAN_PLACES = {
+    "snits": "Sneek", "it hearrenfean": "Heerenveen", "harns": "Harlingen", "ljouwert": "Leeuwarden",
+    "frjentsjer": "Franeker", "boalsert": "Bolsward", "starum": "Stavoren", "warkum": "Workum", "hylpen": "Hindeloopen",
+    "drylts": "IJlst", "sleat": "Sloten", "de jouwer": "Joure", "wolvegea": "Wolvega", "de lemmer": "Lemmer",
+    "de gordyk": "Gorredijk", "sint-jabik": "Sint Jacobiparochie", "menaam": "Menaldum",
+}
 
 
 _STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", "ter", "ten", "te", "bij", "en", "la", "le"}

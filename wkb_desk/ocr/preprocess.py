@@ -152,7 +152,9 @@ def clean_marks(img: Image.Image) -> Image.Image:
     letters beside them. Leaders: runs of at least five dots (blobs far smaller than a letter) on one
     baseline at a steady pitch. Rules: straight ink at least four letter heights long and thinner than a
     stroke of a letter in bold print; only the rule's own pixels go, a letter touching it stays.
-    Specks with no letter near them go too. Needs OpenCV (installed with rapidocr); without it the image is returned as it is.
+    Specks with no letter near them go too. Shading (a portal print's grey header bars) is flattened to white
+    first and the grey rules of such tables go as well (see _flat_background and GREY_RULE_LENGTH).
+    Needs OpenCV (installed with rapidocr); without it the image is returned as it is.
     """
     try:
         import cv2
@@ -169,6 +171,7 @@ def clean_marks(img: Image.Image) -> Image.Image:
     if len(letters) < 20:
         return img
     size = float(np.median(letters))  # about the x-height to cap height of the body text
+    arr = _flat_background(arr, size)
     dots = np.where((w <= 0.4 * size) & (h <= 0.4 * size) & (area >= 3) & (w <= 2.5 * h) & (h <= 2.5 * w))[0] + 1
     out = arr.copy()
     if len(dots) >= 4:
@@ -220,4 +223,31 @@ def clean_marks(img: Image.Image) -> Image.Image:
             cv2.MORPH_RECT, (1, max(3, int(0.35 * size))) if kernel[1] == 1 else (max(3, int(0.35 * size)), 1)))
         lines = lines & (1 - thin)  # a solid black area (a logo, a filled box) is no rule
         out[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
+    # grey rules (a portal print's table lines, lighter than ink): Tesseract binarises them to ink and then reads
+    # a table row as "| Verzoeknummer __| 2027011800264 EE". At this light a word's blurred baseline is a run of
+    # ink too, so only runs longer than any word are taken as a rule.
+    grey_ink = (out < GREY_INK).astype(np.uint8)
+    long_side = max(30, int(GREY_RULE_LENGTH * size))
+    for kernel in ((long_side, 1), (1, long_side)):
+        lines = cv2.morphologyEx(grey_ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        thin = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(
+            cv2.MORPH_RECT, (1, max(3, int(0.35 * size))) if kernel[1] == 1 else (max(3, int(0.35 * size)), 1)))
+        lines = lines & (1 - thin)
+        out[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
     return Image.fromarray(out)
+
+
+GREY_INK = 215  # darker than this counts as a (grey) rule's pixel
+GREY_RULE_LENGTH = 8  # in letter heights: longer than a bold word's baseline at that light
+
+
+def _flat_background(arr, size: float):
+    """Each pixel divided by the local paper brightness: shaded bars and a photo's uneven light become white paper,
+    while the letters on them keep their contrast. The paper is what is left after the letters' strokes are
+    grown over (a grey dilation about one letter height wide: wider than any stroke of body text or title)."""
+    import cv2
+    import numpy as np
+
+    k = max(9, int(size)) | 1
+    paper = cv2.GaussianBlur(cv2.dilate(arr, np.ones((k, k), np.uint8)), (0, 0), k / 5)
+    return np.clip(arr.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8)
