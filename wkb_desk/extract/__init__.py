@@ -20,8 +20,8 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels, names_site,
-    plausible, to_field_value,
+    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
+    names_site, plausible, to_field_value,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries

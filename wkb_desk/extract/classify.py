@@ -125,6 +125,8 @@ def title_by_meaning(text: str) -> str | None:
     return None
 
 
+# a cell with three digits is a value (a date, a number), not a column heading ("Kolom1", "bvo_m2" are headings)
+_THREE_DIGITS = re.compile(r"\d\D{0,2}\d\D{0,2}\d")
 # a row of six or more cells over a row as wide is an export's column headings ("... | DBG | Verklaring |" over
 # "... | ja | ja |"): none of them is a title (a title banner in parts holds values: a number, a date)
 WIDE_ROW_TABS = 5
@@ -156,13 +158,9 @@ def _next_text(lines: list[Line], line: Line) -> str:
     return nxt.text if nxt is not None and nxt.page == line.page else ""
 
 
-_THREE_DIGITS = re.compile(r"\d\D{0,2}\d\D{0,2}\d")
-
-
 def _column_pairs(heads: str, values: str) -> str:
     """"Verzoeknummer<TAB>Soort verzoek" over "2026...<TAB>Gereedmelding" -> "verzoeknummer: 2026..." lines."""
     # (a spreadsheet row ends at its last filled cell: fewer cells than its headings)
-    # a heading may carry a digit ("Kolom1", "bvo_m2"); a cell with three digits is a value (a date, a number)
     if not 0 < values.count("\t") <= heads.count("\t") or _THREE_DIGITS.search(heads):
         return ""
     top, low = heads.split("\t"), values.split("\t")

@@ -10,8 +10,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
-from wkb_desk.extract.locate import BANNER_TITLE, Line
-from wkb_desk.extract.locate import _prose as is_prose
+from wkb_desk.extract.locate import BANNER_TITLE, Line, is_prose
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
@@ -219,8 +218,10 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     prev = ""
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         text = ln.text[:400]
-        if len(text) < 25 or "\t" in text or (ln.pos in used and not is_prose(ln.text) and ("20" not in text or not _DSO_NR.search(text))) \
-                or _MAIL_HEADER.match(text):
+        # (a labelled line is read by its label, unless it is a sentence: "Namens de opdrachtgever, de heer X, meld
+        # ik dat de bouw ... start op 28/06/2027")
+        labelled = ln.pos in used and not is_prose(ln.text) and ("20" not in text or not _DSO_NR.search(text))
+        if len(text) < 25 or "\t" in text or labelled or _MAIL_HEADER.match(text):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None

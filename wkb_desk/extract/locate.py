@@ -258,13 +258,13 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
                     for other in side:
                         if other.pos in anchors or other.pos in labelled:
                             break
-                        if _ADDRESSY.search(other.text[:120]) and not _prose(other.text):
+                        if _ADDRESSY.search(other.text[:120]) and not is_prose(other.text):
                             other.sender = True  # (a sentence that names the site is no address block)
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
         for ln in plines[:14]:
             if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)) or _LETTER_BODY.match(ln.text) \
-                    or len(ln.text) > 90 or ln.heading or _NUMBERED_HEAD.match(ln.text) or _prose(ln.text):
+                    or len(ln.text) > 90 or ln.heading or _NUMBERED_HEAD.match(ln.text) or is_prose(ln.text):
                 break  # a block's heading ("A. Gegevens indiener", "4. Werkwijze") or running text opens the page's own
             top.append(ln)
         if any(ln.contact or find_postcode(ln.text, strict=True) for ln in top):
@@ -274,14 +274,14 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         last_anchor = max([ln.pos for ln in plines if ln.pos in anchors] or [-1])
         tail = [ln for ln in plines[-8:] if ln.pos > last_anchor and ln.pos not in labelled]
         for k, ln in enumerate(tail):
-            if ln.contact and not _prose(ln.text):
+            if ln.contact and not is_prose(ln.text):
                 # a contact cluster, not a sentence that mentions an address ("Ons correspondentieadres is ...")
                 for other in tail[max(0, k - 3): k + 4]:
-                    if other is ln or not _prose(other.text):
+                    if other is ln or not is_prose(other.text):
                         other.sender = True  # a sentence above a footer is the document's own text
 
 
-def _prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """A line of running text, also one wrapped in the middle of a sentence: long, most words in lower case; or the
     end of a sentence wrapped onto a line of its own ("werkt met het instrument WKI.")."""
     if _SENTENCE_LINE.match(text) or _SENTENCE_END_LINE.match(text):
