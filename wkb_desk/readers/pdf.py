@@ -16,6 +16,7 @@ from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, EncryptedError
 from wkb_desk.grid import NUMBERED_HEADING, under_headings
 from wkb_desk.models import Page, ReadResult
+from wkb_desk.readers.pdf_layout import layout_text
 
 log = logging.getLogger(__name__)
 # Below this many characters a page that carries images is taken for a scan without a text layer.
@@ -51,10 +52,11 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
         if n_pages > limits.max_paginas:
             warnings.append(f"De PDF heeft {n_pages} pagina's; alleen de eerste {limits.max_paginas} zijn gelezen.")
         pages = []
+        chars = _CharLayout(source)
         for i in range(min(n_pages, limits.max_paginas)):
             try:
                 page = reader.pages[i]
-                text = _page_text(page)
+                text = _page_text(page, chars.page(i))
             except FileNotDecryptedError as exc:
                 raise _encrypted() from exc
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
@@ -63,11 +65,43 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
                 continue
             text = text.replace("\x00", "")
             pages.append(Page(number=i + 1, text=text, is_scan=len(text.strip()) < _SCAN_MIN_CHARS and _has_images(page)))
+        chars.close()
         if ocr is not None and any(p.is_scan for p in pages):
             pages = _recognise_scans(source, pages, ocr, warnings)
         return ReadResult(content_type="pdf", pages=tuple(pages), warnings=tuple(warnings))
     finally:
         stream.close()
+
+
+class _CharLayout:
+    """The pages' layout from their characters' positions (pdf_layout), where PDFium opens the file."""
+
+    def __init__(self, source: Path | bytes) -> None:
+        self.doc = None
+        try:
+            import pypdfium2 as pdfium
+
+            self.doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+        except Exception:  # noqa: BLE001 - pdfium refuses what pypdf repaired: pypdf's layout is read
+            self.doc = None
+
+    def page(self, index: int) -> str | None:
+        if self.doc is None:
+            return None
+        try:
+            page = self.doc[index]
+            textpage = page.get_textpage()
+            try:
+                return layout_text(textpage)
+            finally:
+                textpage.close()
+                page.close()
+        except Exception:  # noqa: BLE001 - one odd page: pypdf's layout for it
+            return None
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
 
 
 _CELL_GAP = re.compile(r" {3,}")  # in layout text: the white between a label and a value or two columns
@@ -83,7 +117,7 @@ class _Row:
         return self.cells[0][0]
 
 
-def _page_text(page) -> str:
+def _page_text(page, laid_out: str | None = None) -> str:
     """The page's text as it is laid out: a line is what stands side by side, a wide gap a cell boundary (TAB).
 
     Plain extraction follows the content stream, which interleaves the cells of a form or two columns drawn row
@@ -92,8 +126,10 @@ def _page_text(page) -> str:
     pairs side by side are read column by column. A page the layout mode cannot lay out falls back to the plain
     text.
     """
+    laid = laid_out
     try:
-        laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+        if laid is None:
+            laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     except Exception:  # noqa: BLE001 - an odd font or matrix: the plain text is still good
         laid = None
     if not laid or not laid.strip():
@@ -278,26 +314,42 @@ def _prose_columns(rows: list[_Row], k: int) -> tuple[int, int] | None:
 def _column_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     """(gutter column, end row) when rows[k:] start a block of two columns that each hold their own pairs.
 
-    Inside the block a row may fill one column only (columns of unequal length) when it is a pair itself; a
-    heading or a text line of one side ends it, as does anything that runs across the gutter.
+    The gutter is the white band between the columns, narrowed row by row to what every row leaves free: a
+    right column whose labels are set flush right starts each label at its own column. Inside the block a row may
+    fill one column only (columns of unequal length) when it is a pair itself; a heading or a text line of one
+    side ends it, as does anything that runs across the gutter.
     """
-    for gutter, _ in rows[k].cells[1:]:
+    first = rows[k].cells
+    for j in range(1, len(first)):
+        lo, hi = first[j - 1][0] + len(first[j - 1][1]), first[j][0]
         end, two_sided, both = k, 0, 0
         while end < len(rows):
             cells = rows[end].cells
-            if any(at < gutter - 2 < gutter + 2 < at + len(text) for at, text in cells):
-                break  # a cell runs across the gutter: the block has ended
-            left = [text for at, text in cells if at < gutter - 2]
-            right = [text for at, text in cells if at >= gutter - 2]
+            band = (lo, hi)
+            left, right = [], []
+            for at, text in cells:
+                stop = at + len(text)
+                if at <= band[0] and stop >= band[1]:
+                    band = None  # a cell runs across the gutter: the block has ended
+                    break
+                if (at + stop) / 2 < (band[0] + band[1]) / 2:
+                    left.append(text)
+                    band = (max(band[0], stop), band[1])
+                else:
+                    right.append(text)
+                    band = (band[0], min(band[1], at))
+            if band is None or band[1] - band[0] < 2:
+                break
             if left and right:
                 two_sided += 1
                 both += _is_pair(left) and _is_pair(right)
             elif end == k or not _is_pair(left or right):
                 break
+            lo, hi = band
             end += 1
-        heading = len(rows[k].cells) == 2 and not any(":" in t or any(ch.isdigit() for ch in t) for _, t in rows[k].cells)
+        heading = len(first) == 2 and not any(":" in t or any(ch.isdigit() for ch in t) for _, t in first)
         if both >= 2 and both * 5 >= two_sided * 2 or heading and both >= 1 and both * 2 >= two_sided - 1:
-            return gutter - 2, end
+            return (lo + hi + 1) // 2, end
     return None
 
 
