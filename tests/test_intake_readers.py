@@ -187,3 +187,63 @@ def test_file_over_size_limit(tmp_path):
     path = write_pdf(tmp_path / "groot.pdf", ["x" * 100] * 40)
     with pytest.raises(TooLargeError):
         read_file(path, Limits(max_bestand_mb=0.001))
+
+
+def test_xlsx_hidden_helper_sheets_are_not_read(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Formulier"
+    wb.active.append(["Kwaliteitsborger", "Borg4 B.V."])
+    lists = wb.create_sheet("Lijsten")
+    for name in ("Bylaer", "Stavast Kwaliteitsborging", "WTT Kwaliteitsborging"):
+        lists.append([name])
+    lists.sheet_state = "hidden"
+    wb.save(tmp_path / "formulier.xlsx")
+    text = "\n".join(p.text for p in read_file(tmp_path / "formulier.xlsx", Limits()).pages)
+    assert "Borg4 B.V." in text and "Bylaer" not in text
+
+
+def test_docx_text_boxes_are_lines_of_their_own_and_read_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Verklaring van de kwaliteitsborger")
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = ("<w:txbxContent><w:p><w:r><w:t>Kwaliteitsborger: Borg4 B.V.</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>Instrument: WKI</w:t></w:r></w:p></w:txbxContent>")
+    # as Word writes it: the box in DrawingML, and again in VML for older readers
+    run = parse_xml(f"<w:r {ns}><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx>{box}</wps:txbx>"
+                    f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+                    f"</mc:Fallback></mc:AlternateContent></w:r>")
+    paragraph = document.add_paragraph("Bouwwerk")
+    paragraph._p.append(run)
+    document.save(tmp_path / "verklaring.docx")
+    lines = read_file(tmp_path / "verklaring.docx", Limits()).pages[0].text.splitlines()
+    assert "Bouwwerk" in lines and "Instrument: WKI" in lines
+    assert lines.count("Kwaliteitsborger: Borg4 B.V.") == 1
+
+
+def test_xlsx_a_project_block_beside_a_risk_table_is_read_after_it(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    block = ["Bouwlocatie", "Reigerpad 7", "Postcode + plaats", "2804KP Gouda", "Kwaliteitsborger", "Borg4 B.V."]
+    ws.append(["Nr", "Thema", "Risico", "Kans", "Effect", "Maatregel", "", block[0]])
+    for i in range(1, 6):
+        ws.append([f"R0{i}", "Fundering", "Zetting", 3, 4, "Bijwoonmoment", "", block[i]])
+    wb.save(tmp_path / "rb.xlsx")
+    lines = read_file(tmp_path / "rb.xlsx", Limits()).pages[0].text.splitlines()
+    assert lines[-6:] == block  # the block's labels above their values, after the table
+    assert lines[1] == "R01\tFundering\tZetting\t3\t4\tBijwoonmoment"
+    # a form's labels and values with empty columns between them stay side by side
+    wb = openpyxl.Workbook()
+    for label, value in (("Straat", "Kerkstraat"), ("Huisnummer", "12"), ("Plaats", "Goor"), ("Instrument", "WKI")):
+        wb.active.append(["", label, "", "", value])
+    wb.save(tmp_path / "form.xlsx")
+    assert "\tStraat\t\t\tKerkstraat" in read_file(tmp_path / "form.xlsx", Limits()).pages[0].text

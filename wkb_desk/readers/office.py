@@ -93,6 +93,8 @@ def _block_lines(container) -> list[str]:
         tag = child.tag
         if tag == f"{_W}p":
             lines.append(_paragraph_text(child))
+            for box in _text_boxes(child):
+                lines.extend(_block_lines(box))  # a text box's paragraphs are lines of their own
         elif tag == f"{_W}tbl":
             lines.extend(_table_lines(child))
         elif tag == f"{_W}sdt":
@@ -102,9 +104,30 @@ def _block_lines(container) -> list[str]:
     return lines
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _inside_box(el, top) -> bool:
+    """`el` sits in a text box (or in the old-format copy Word keeps of one) within paragraph `top`."""
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in (f"{_W}txbxContent", _MC_FALLBACK):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph, once each: Word stores a box twice (DrawingML and, for old readers,
+    VML under mc:Fallback) and a box may hold boxes of its own (read with it)."""
+    return [box for box in p.iter(f"{_W}txbxContent") if not _inside_box(box, p)]
+
+
 def _paragraph_text(p) -> str:
     parts: list[str] = []
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}sym", f"{_W}delText"):
+        if _inside_box(el, p):
+            continue  # a text box's text is read as its own lines (see _block_lines)
         tag = el.tag
         if tag == f"{_W}t":
             parts.append(el.text or "")
@@ -176,23 +199,56 @@ def read_xlsx(source: Path | bytes, limits: Limits) -> ReadResult:
             if rows_left <= 0:
                 notes.append(f"De werkmap is groot; alleen de eerste {limits.max_paginas * _ROWS_PER_PAGE} rijen zijn gelezen.")
                 break
-            lines: list[str] = []
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue  # a hidden sheet is the form's machinery (the lists behind its drop-downs), not its content
+            rows: list[list[str]] = []
             try:
                 for row in sheet.iter_rows(values_only=True):
                     cells = [_cell_text(v) for v in row[:200]]
                     while cells and not cells[-1]:
                         cells.pop()
                     if cells:
-                        lines.append("\t".join(cells))
+                        rows.append(cells)
                         rows_left -= 1
                         if rows_left <= 0:
                             break
             except Exception as exc:  # noqa: BLE001 - one broken sheet must not lose the others
                 notes.append(f"Tabblad '{sheet.title}' kon niet volledig gelezen worden ({type(exc).__name__}).")
+            lines = ["\t".join(cells) for cells in _side_block_last(rows)]
             pages.append(Page(number=index, text="\n".join(lines), label=str(sheet.title)))
     finally:
         workbook.close()
     return ReadResult(content_type="xlsx", pages=tuple(pages), warnings=tuple(notes))
+
+
+def _side_block_last(rows: list[list[str]]) -> list[list[str]]:
+    """A block of one or two columns beside a table, an empty column between them (a project's data to the right
+    of a risk table), read after the table: otherwise each of its labels and values ends a row of the table.
+
+    Only beside a table of four columns or more, most of the block's rows being the table's: a form's label
+    column and value column with empty columns between them stay side by side.
+    """
+    used = sorted({i for cells in rows for i, c in enumerate(cells) if c.strip()})
+    if len(used) < 5:
+        return rows
+    for width in (2, 1):  # (a block of labels beside values first: "Bouwadres | Ploegstraat 31")
+        left, right = used[:-width], used[-width:]
+        if right[0] - left[-1] >= 2 and len(left) >= 4 and len(right) <= 2:
+            cut = right[0]
+            side = [cells[cut:] for cells in rows if any(c.strip() for c in cells[cut:])]
+            # (beside the table's own rows: a block beside the title lines above a table reads well as it is)
+            beside = sum(1 for cells in rows if any(c.strip() for c in cells[cut:])
+                         and sum(1 for c in cells[:cut] if c.strip()) >= 3)
+            table = [kept for cells in rows if (kept := _trim(cells[:cut]))]
+            if len(side) >= 4 and beside * 5 >= len(side) * 2:
+                return table + side
+    return rows
+
+
+def _trim(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
 
 
 def _cell_text(value) -> str:
