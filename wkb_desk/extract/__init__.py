@@ -147,8 +147,10 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
             chosen["verwijst_naar"].value == chosen["verzoeknummer"].value:
         # one number read both ways: the surer reading says whose it is ("Bouwmelding (DSO): 2027..." labelled, over
-        # a sentence's guess that it is the notice's own)
-        surer_ref = chosen["verwijst_naar"].conf > chosen["verzoeknummer"].conf and kind != "bouwmelding"
+        # a sentence's guess that it is the notice's own). Equally sure, a later notice's one number is the
+        # bouwmelding's: a notice by mail or letter has no DSO number of its own, and a DSO print labels its own
+        ref_conf, own_conf = chosen["verwijst_naar"].conf, chosen["verzoeknummer"].conf
+        surer_ref = kind != "bouwmelding" and ref_conf >= own_conf
         chosen.pop("verzoeknummer" if surer_ref else "verwijst_naar")
     _prefer_listed(chosen, lines, ref)
     warnings.extend(_check_reference(chosen, ref))

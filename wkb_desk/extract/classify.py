@@ -30,6 +30,7 @@ FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
+_QUESTION_SUBJECT = re.compile(r"(?i)^(?:(?:re|fw|fwd|antw|doorst)\s*:\s*)*(?:vraag|vragen)\b")
 _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
@@ -55,8 +56,8 @@ _TITLE_MEANING = (
     ("risicobeoordeling", (("risicobeoordeling", "risicoanalyse", "risicoinventarisatie", "risicodossier"),), ()),
     ("bouwmelding", (("melding", "formulier"), ("bouwactiviteit", "bouwmelding", "kwaliteitsborging", "wkb")),
      ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie")),
-    # "Meldingsformulier bouwen", "Melding bouwen gevolgklasse 1" (an application form for a permit is no melding)
-    ("bouwmelding", (("melding",), ("bouwen", "gevolgklasse")),
+    # "Meldingsformulier bouwen", "Melding bouw werktuigenberging" (an application form for a permit is no melding)
+    ("bouwmelding", (("melding",), ("bouw", "gevolgklasse")),
      ("start", "aanvang", "gereed", "oplever", "gebruik", "sloop", "informatie", "vergunning", "aanvraag")),
 )
 
@@ -228,6 +229,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
+            if _QUESTION_SUBJECT.match(subject_text):
+                kind = None  # "Vraag over startmelding": a question about the kind is none of it
             if kind:
                 first_title = subject_kind = kind
                 scores[kind] += 0.55
@@ -298,12 +301,18 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     words = max(own_words.values(), default=0.0)
     # a mail whose subject is the kind's title ("Startmelding Dorpsstraat 12") needs less of its wording
     subject_words = own_words.get(subject_kind, 0.0) if subject_kind else 0.0
-    form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0)
+    # (a mail titled as the kind that carries a whole form of labelled fields is that form, as is a full form under
+    # a one-line statement: "Hierbij meld ik de bouw van ..." over Locatie, Aanvrager, Kwaliteitsborger ...)
+    # (... unless the mail asks something: "Kunt u bevestigen dat de melding compleet is?" is a question about it)
+    asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in raw[:SIGNAL_ZONE])
+    form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0) \
+        or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
     # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
     notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_SUBJECT_WORDS) \
         or n_fields >= MAIL_FORM_FIELDS - 1 and words >= MAIL_FORM_WORDS \
-        or n_fields >= 1 and subject_words >= MAIL_NOTICE_WORDS  # titled as the kind and saying it in one sentence
+        or n_fields >= 1 and subject_words >= MAIL_NOTICE_WORDS \
+        or n_fields >= MIN_FIELDS - 0.5 and subject_words >= MAIL_FORM_WORDS  # titled as the kind, saying it once
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:
             if ref.search_lowered(rx, head):

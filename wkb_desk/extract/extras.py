@@ -56,6 +56,9 @@ def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str
     return out + kind_fallbacks(lines, ref, have | {c.field for c in out}, kind, ownnrs)
 
 
+_LEGAL_FORM_CUT = re.compile(r"\b(?:B\.V|N\.V|V\.O\.F|C\.V)$")
+
+
 def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset(),
                  dated: str | None = None) -> list[Cand]:
     """Values in sentences and letter lines, whatever the kind: date, parties, instrument, location. `dated`: the
@@ -108,12 +111,16 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
             text = f"{own} {body[k + 1].text[:200]}" if wraps else own
             for rx in ct.get(field, ()):
                 m = rx.search(text)
-                if m and m.start("v") >= len(own):
-                    continue
+                if m and m.start() >= len(own):
+                    continue  # (the next line's own match is found on that line)
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
+                    if _LEGAL_FORM_CUT.search(value) and text[m.end("v"):m.end("v") + 1] == ".":
+                        value += "."  # "door Waddenborg B.V. met ...": the sentence's stop was the form's own
                     if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
                         continue  # "in opdracht van de initiatiefnemer": a role, not a name
+                    if field == "initiatiefnemer":
+                        value = SALUTATION.sub("", value)  # "onze opdrachtgever De heer W.F. Buijs"
                     if field != "instrument" and name_value(value) is None:
                         continue  # "heeft geen verklaring afgegeven: er is geen ...": words, not a name
                     if field == "kwaliteitsborger":
@@ -161,9 +168,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik|"
-                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen)\b", re.IGNORECASE)
+                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond)\b", re.IGNORECASE)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|trekken|verhuiz")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
@@ -182,8 +189,9 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
 _DIGIT = re.compile(r"\d")
 _DATE_INTRO = re.compile(r"\b(?:per|op|vanaf)\s+(?:\w+\s+)?$")  # "per 21 juni", "op maandag 21 juni"
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
-# ("morgen (maandag 26-04-2027) starten we": the day named in brackets)
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen)\s+\S.{0,40}\d{4}\)?\s+(?:\w+\s+){0,8}$")
+# ("morgen (maandag 26-04-2027) starten we": the day named in brackets; "Morgen, maandag 10 mei 2027, start ...")
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}\d{4}[),]?\s+(?:\w+\s+){0,8}$",
+                             re.IGNORECASE)
 # a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de
 # bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
 _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|informeren wij u|laten wij u weten|"
@@ -191,7 +199,10 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
                         r"de bouw\b.{0,160}\b(?:van start gaat|begint|start)\b|(?:gaan|komen) wonen|trekken\b.{0,60}\bin\b|"
                         r"verhuizen|"
                         r"werkzaamheden\b.{0,120}\b(?:aanvangen|beginnen|starten)|in gebruik (?:genomen|nemen))|"
-                        r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen)", re.IGNORECASE)
+                        r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen|"
+                        # "Wij starten 06-04-2027 met grondwerk": the builder's own word in the first person
+                        r"\b(?:wij|we|ik)\s+(?:starten|beginnen|start|begin)\b(?!\s+(?:pas|zodra|als|wanneer)\b))",
+                        re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
 ANNOUNCED_CONF = 0.85
@@ -291,6 +302,9 @@ _CLOSING_WITH_NAME = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:
                                 re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)*\s?|[A-Z][a-zà-ÿ]+\s+)(?:(?i:van|de|der|den|ter|ten|el|in 't|van 't)\s+)*"
                      r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?$")
+# the lines under a signer's name that show the signer signs for a firm (a role, a legal form)
+_FIRM_SIGNATURE = re.compile(r"\b(?:B\.V|N\.V|V\.O\.F)\b|\b(?:projectleider|directeur|uitvoerder|werkvoorbereider|"
+                             r"bedrijfsleider|namens|aannemer\w*|bouwbedrijf|architect\w*)\b", re.IGNORECASE)
 SIGNER_CONF = 0.6  # the signer of a citizen's own letter taken for the initiatiefnemer: to check
 
 
@@ -315,6 +329,9 @@ def _citizen_signer(lines: list[Line], ref: Reference) -> list[Cand]:
             if _CLOSING.match(name) or not _PERSON.match(name) or ref.match_borger(name):
                 continue
             as_headed = name if name in top else _initialled(name, top)
+            after = " ".join(x.text for x in body[body.index(src) + 1:body.index(src) + 3])
+            if as_headed and _FIRM_SIGNATURE.search(after):
+                return []  # "Esther Koning" / "projectleider Bouwcombinatie Schagen B.V.": signs for a firm
             if as_headed:
                 return [_cand("initiatiefnemer", as_headed, src, SIGNER_CONF)]
         break
@@ -432,6 +449,16 @@ _STREET_TE_PLACE = re.compile(
 )
 
 
+# "voor de bovenwoning Westerdijk 221-2, 1621HG Hoorn", "aan de oosterdijk 38, 8601 bv snits": a street by its
+# ending (and the capitalised words before it: "Pastoor van Kessellaan"), a number and a postcode straight after
+# it name an address whatever words lead to it, in any case
+_STREET_NR_POSTCODE = re.compile(
+    r"(?i)(?P<a>\b(?-i:(?:[A-Z][a-zà-ÿ'\-]*\.?\s+(?:(?:van|de|der|den|het|'t)\s+){0,2}){0,2})[a-zà-ÿ][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|"
+    r"park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}"
+    r"(?:\s?[a-z]\b|-\d{1,4})?,?\s+[1-9]\d{3}\s?[a-z]{2}\b[^.\n;()]{0,40})"
+)
+
+
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
@@ -457,9 +484,13 @@ _PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend
                                    r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
 
 
-def _site_in_sentence(text: str) -> re.Match | None:
-    """The first address a sentence names that is not a party's own ("kantoorhoudende aan de ...")."""
-    for rx in (_FREE_ADDR, _STREET_TE_PLACE):
+def _site_in_sentence(text: str, before_closing: bool = False) -> re.Match | None:
+    """The first address a sentence names that is not a party's own ("kantoorhoudende aan de ...").
+
+    In a sentence above the closing a street, number and postcode name the site however the sentence leads to
+    them; under it they are the signer's own address.
+    """
+    for rx in (_FREE_ADDR, _STREET_TE_PLACE) + ((_STREET_NR_POSTCODE,) if before_closing else ()):
         for m in rx.finditer(text):
             if not _PARTY_ADDRESS_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
                 return m
@@ -481,11 +512,13 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             text = ln.text[:400]
             if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
-            m = None if bare else _site_in_sentence(text)
+            # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
+            in_sentence = k < closing and is_prose(text) and not _OFFICE.search(text)
+            m = None if bare else _site_in_sentence(text, in_sentence)
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line
                 text = f"{text} {body[k + 1].text[:200]}"
-                m = _site_in_sentence(text)
+                m = _site_in_sentence(text, in_sentence)
             segment = m.group("a") if m else None
             if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) and (
                     nz.find_postcode(text, strict=True)

@@ -36,7 +36,7 @@ _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduid
                        re.IGNORECASE)
 _PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
-_PLACE_OF_SITE = re.compile(r"(?:,\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
+_PLACE_OF_SITE = re.compile(r"(?:[,;]\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
                             r"\s*(?:\(|,|\.|[-–]\s|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
@@ -451,13 +451,15 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak):
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label
-                elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats"}:
+                elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"}:
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
                     k = j + 1
                     while k < len(cells) and k < j + 4 and not parsed[k]:
                         k += 1
                     if k > j + 1:
-                        value = ", ".join(c.strip() for c in cells[j:k] if c.strip())
+                        # (a postcode's digits and letters in cells of their own: "8017 | BK")
+                        glue = " " if info.field in ("postcode", "kad_sectie") else ", "  # ("N | 4471")
+                        value = glue.join(c.strip() for c in cells[j:k] if c.strip())
                         consumed = k - i
             elif value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value) and i + 1 < len(cells):
                 # "Locatie: Westerblokker 45 B | 1695 AK | Hoorn": the rest of the address in the row's next cells
@@ -475,6 +477,16 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if nxt is not None and "\t" not in nxt.text and not blocked \
                         and not nxt.heading and _looks_like_value(nxt.text):
                     value, vline, vsep = nxt.text.strip(), nxt, "below"
+            if value and info.field in _ADDRESS_TARGETS and not any(ch.isdigit() for ch in value):
+                # "Straat en huisnummer | Schellerbergweg" over " | 41 | a": the number and letter in the row below,
+                # under the street's column, its label cell left empty
+                cont = _next_nonempty(lines, vline.pos, limit=1)
+                below = [c.strip() for c in cont.cells] if cont is not None and "\t" in cont.text else []
+                filled = [c for c in below if c]
+                if below and not below[0] and filled and re.fullmatch(r"\d{1,5}", filled[0]) \
+                        and not label_rows.get(cont.pos, [None])[0]:
+                    letter = filled[1] if len(filled) > 1 and re.fullmatch(r"[A-Za-z]|\d{1,4}", filled[1]) else ""
+                    value = f"{value} {filled[0]}{'-' if letter.isdigit() else ''}{letter}"
             if value and info.field in _ADDRESS_TARGETS and not nz.find_postcode(value):
                 # "Bouwadres: Kerkstraat 12" with "7601 AB Almelo" on the next line, unlabelled
                 cont = _next_nonempty(lines, vline.pos, limit=1)
@@ -857,7 +869,11 @@ _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in 
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 # a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
 VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
-                        r"nog niet bekend|leeg|tbd)\s*\)?)\s*$", re.IGNORECASE)
+                        r"nog niet bekend|leeg|tbd|"
+                        # Word's own prompt in an empty content control of a form nobody filled in
+                        r"klik of tik om (?:tekst|een datum) in te voeren|klik hier als u (?:tekst|een datum) wilt invoeren|"
+                        r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item)\.?\s*\)?)\s*$",
+                        re.IGNORECASE)
 
 
 _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wordt", "heeft", "met", "die", "dat", "te",

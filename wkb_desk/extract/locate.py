@@ -368,7 +368,10 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
     # known ones, "NOORDERBORG KWALITEITSBORGING" is a firm's name)
     caps_heading = text.isupper() and ref.meaning is not None and all(
         len(tok) < 5 or ref.meaning.is_label_word(tok) for tok in text.split())
-    if not caps_heading and any(tok[:1].isupper() for tok in text.split()[1:]) or ref.match_borger(text) \
+    # (a bilingual heading is two headings: "Location / Locatie", "Applicant / Aanvrager")
+    parts = text.split(" / ") if " / " in text else [text]
+    if not caps_heading and any(tok[:1].isupper() for part in parts for tok in part.split()[1:]) \
+            or ref.match_borger(text) \
             or ref.match_instrument(text):
         return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
     if ref.title_re is not None and ref.title_re.match(text):

@@ -22,6 +22,8 @@ MAX_WORDS = 7
 _SPLIT = re.compile(r"[^0-9a-zà-ÿ]+")
 _MAIL = re.compile(r"\be[\s\-]?mail", re.IGNORECASE)
 _JOINED = re.compile(r"[/+&,]|\sen\s")
+# "Opdracht- gever", "Adres bouw- locatie": a word hyphenated where a narrow cell broke it ("Bouw- en sloop" is two)
+_BROKEN_WORD = re.compile(r"([a-zà-ÿ])- +(?!(?:en|of|tot|t/m)\b)([a-zà-ÿ])")
 # similarity (0-1, optimal string alignment: a swapped pair of letters is one slip, "postocde") for a word to count
 # as a misspelling of a known word: one slip in eight letters
 FUZZY_MIN = 0.87
@@ -45,7 +47,7 @@ class Meaning:
     cache: dict | None = None
 
     def words(self, text: str) -> list[str]:
-        low = _MAIL.sub("email", text.lower())
+        low = _BROKEN_WORD.sub(r"\1\2", _MAIL.sub("email", text.lower()))
         out = []
         abbr = self.abbreviations or {}
         for w in _SPLIT.split(low):

@@ -328,7 +328,7 @@ def parse_address(text: str) -> dict[str, str]:
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus|gevolgklasse|"
-                r"versie|hoofdstuk|bijlage|pagina|artikel|week|wk|risico|blok|unit|"
+                r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|"
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
             out["huisnummer"] = nr
@@ -338,7 +338,8 @@ def parse_address(text: str) -> dict[str, str]:
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
                 pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\bin\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest) \
                     or (text.islower() and re.match(r"^\s+([a-zà-ÿ][a-zà-ÿ'’\-]{1,30})$", rest))  # "oedsmawei 14 grouw"
-                if pm:
+                # ("Zuiderhaven 41 - woning met bedrijfsruimte": a word in lower case is no place, unless all is)
+                if pm and (pm.group(1)[:1].isupper() or text.islower() or pm.group(1)[:2] in ("'s", "'t")):
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):
                         out["plaats"] = place
