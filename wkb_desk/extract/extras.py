@@ -49,13 +49,6 @@ def _dating_line(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _PLACE_WORDS_OK or w.startswith("'s") for w in words)
 
 
-def fallback_fields(lines: list[Line], ref: Reference, have: set[str], kind: str, used: set[int] = frozenset(),
-                    ownnrs: tuple[str, ...] = ()) -> list[Cand]:
-    """Values from free text for fields no label gave; `ownnrs`: the document's own verzoeknummer."""
-    out = prose_fields(lines, ref, have, used)
-    return out + kind_fallbacks(lines, ref, have | {c.field for c in out}, kind, ownnrs)
-
-
 _LEGAL_FORM_CUT = re.compile(r"\b(?:B\.V|N\.V|V\.O\.F|C\.V)$")
 
 

@@ -161,6 +161,13 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
         if key is not None:
             return key, "", ""
+    if exact is None:
+        # "Chamber of Commerce (KvK)": a label in another language, the Dutch one in brackets after it
+        bracket = _BRACKETED_LABEL.match(cell)
+        if bracket:
+            inner = match_label(ref, bracket.group(1))
+            if inner is not None and not inner[2]:
+                return inner[0], "", ""
     return exact
 
 
@@ -182,6 +189,9 @@ _LABEL_ACRONYM = re.compile(r"^\(?(?:BAG|KvK|KVK|DSO|OLO|GK|BSN|KB|Wkb|WKB|TloKB
 _HAS_DIGIT = re.compile(r"\d")
 
 
+_BRACKETED_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{2,40}\(([A-Za-z][\w .\-]{1,30})\)\s*:?$")
+
+
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
@@ -197,6 +207,8 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     for k, tok in enumerate(tokens):
         if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):
             continue
+        if tok in ("/", "+", "&") or k and tokens[k - 1] == "/":
+            continue  # "Start of works / Start bouw": a bilingual label's second half starts with its capital
         if tok[:1] == "(" and tok[1:].islower():
             continue
         if _LABEL_ACRONYM.match(tok):
@@ -451,6 +463,9 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak):
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label
+                    if not parsed[j][2]:
+                        consumed = j - i  # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label
+                        # and value
                 elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"}:
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
                     k = j + 1

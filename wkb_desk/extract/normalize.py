@@ -348,7 +348,7 @@ def parse_address(text: str) -> dict[str, str]:
 
 _KAD = re.compile(
     r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
-    r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})\s*,?\s+(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
+    r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})(?:\s*,?\s+|(?=\d))(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
     r"(?:\s*(?P<app>A\d{1,4}))?"
 )
 
@@ -374,7 +374,7 @@ def _place_case(name: str) -> str:
 
 
 def normalize_kadastraal(text: str) -> str | None:
-    """`gemeente Almelo, sectie K, nummer 1234` / `Almelo sectie K nr. 1234` -> `Almelo K 1234`."""
+    """`gemeente Almelo, sectie K, nummer 1234` / `Almelo sectie K nr. 1234` / `Almelo K1234` -> `Almelo K 1234`."""
     text = (text or "")[:MAX_VALUE]
     m = _KAD.search(text)
     if not m:
