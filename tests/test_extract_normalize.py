@@ -225,3 +225,8 @@ def test_ocr_letters_in_long_numbers():
     assert nz.normalize_verzoeknummer("2O26O6O5OO763") == "2026060500763"
     assert nz.normalize_kvk("83O757O5") == "83075705"
     assert nz.ocr_digits("Borg4 Oldenzaal") == "Borg4 Oldenzaal"  # words stay words
+
+
+def test_a_year_and_a_small_word_is_a_postcode_only_as_a_value_of_its_own():
+    assert nz.normalize_postcode("1900 ik") == "1900 IK"  # a postcode field typed in lower case
+    assert nz.find_postcode("De woning wordt op 1 november 2027 in gebruik genomen.") is None

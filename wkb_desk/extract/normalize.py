@@ -134,8 +134,9 @@ def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | Non
         letters = m.group(2).upper()
         if letters in _BAD_LETTERS:
             continue
-        if m.group(2) in _LOWER_WORDS and _YEAR.fullmatch(m.group(1)) and " " in text[m.start():m.end()]:
-            continue  # "op 1 november 2027 in gebruik": a year and a word, no postcode
+        if m.group(2) in _LOWER_WORDS and _YEAR.fullmatch(m.group(1)) and " " in text[m.start():m.end()] \
+                and text.strip() != text[m.start():m.end()].strip():
+            continue  # "op 1 november 2027 in gebruik": a year and a word, no postcode (a value "1900 ik" alone is one)
         return m.start(), m.end(), f"{m.group(1)} {letters}"
     return None
 
