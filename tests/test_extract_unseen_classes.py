@@ -2198,3 +2198,12 @@ def test_a_table_with_a_group_column_and_a_section_letter_glued_to_its_number(tm
         ["", "Kwaliteitsborger", "Borg4 B.V."], ["Kenmerken", "Gevolgklasse", "1"]]])
     check(run(path), "borgingsplan", {"straat": "Gemeenteweg", "huisnummer": "212", "kadastraal": "Staphorst E 3390",
                                       "initiatiefnemer": "J. Brouwer-Prins"})
+
+
+def test_a_senders_own_address_in_brackets_under_the_signature_is_no_site(tmp_path):
+    body = ("Beste gemeente,\nMorgen, maandag 10 mei 2027, start de aannemer met de bouw van onze nieuwe woning aan de "
+            "Waalbandijk 61 in Waardenburg.\nHet nummer van de bouwmelding is 2027032200466.\n\nMet vriendelijke groet,\n"
+            "W. Ooms\n(huidig adres: Steenweg 3, 4181 AJ Waardenburg)\n")
+    x = run(_mail(tmp_path / "s.eml", "Startmelding Waalbandijk 61", body, "Sun, 09 May 2027 21:14:00 +0200"))
+    check(x, "startmelding", {"straat": "Waalbandijk", "huisnummer": "61", "plaats": "Waardenburg"},
+          absent=("postcode",))

@@ -121,6 +121,8 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     A label the lists do not name exactly is read by its key words (meaning.py): the text before a colon
     ("Huisnummer bouwadres: 12"), or a short cell of label words alone ("Plaats van de bouwlocatie").
     """
+    if cell[:1] in "([" and ":" in cell[:40]:
+        return match_label(ref, cell[1:].lstrip())  # "(huidig adres: Steenweg 3, ...)": a label in brackets
     gap = _WIDE_GAP.search(cell, 0, 90)
     if gap and ":" not in cell[:gap.start()]:
         # "Straatnaam bouwlocatie  Deldenerstraat": a form typed with spaces; the wide gap ends the label
