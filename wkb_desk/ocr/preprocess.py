@@ -216,25 +216,26 @@ def clean_marks(img: Image.Image) -> Image.Image:
     if lone_px.any():
         out[cv2.dilate(lone_px.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0] = 255
     # rules: what survives an opening with a long thin line is a rule
-    long_side = max(15, int(4 * size))
+    _whiten_rules(out, ink, max(15, int(4 * size)), size)
+    # grey rules (a portal print's table lines, lighter than ink): Tesseract binarises them to ink and then reads
+    # a table row as "| Verzoeknummer __| 2027011800264 EE". At this light a word's blurred baseline is a run of
+    # ink too, so only runs longer than any word are taken as a rule.
+    _whiten_rules(out, (out < GREY_INK).astype(np.uint8), max(30, int(GREY_RULE_LENGTH * size)), size)
+    return Image.fromarray(out)
+
+
+def _whiten_rules(out, ink, long_side: int, size: float) -> None:
+    """Whiten in `out` the horizontal and vertical rules of `ink`: runs at least `long_side` pixels long and thinner
+    than a third of a letter (a solid black area, a logo or a filled box, is no rule)."""
+    import cv2
+    import numpy as np
+
     for kernel in ((long_side, 1), (1, long_side)):
         lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         thin = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(
             cv2.MORPH_RECT, (1, max(3, int(0.35 * size))) if kernel[1] == 1 else (max(3, int(0.35 * size)), 1)))
-        lines = lines & (1 - thin)  # a solid black area (a logo, a filled box) is no rule
-        out[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
-    # grey rules (a portal print's table lines, lighter than ink): Tesseract binarises them to ink and then reads
-    # a table row as "| Verzoeknummer __| 2027011800264 EE". At this light a word's blurred baseline is a run of
-    # ink too, so only runs longer than any word are taken as a rule.
-    grey_ink = (out < GREY_INK).astype(np.uint8)
-    long_side = max(30, int(GREY_RULE_LENGTH * size))
-    for kernel in ((long_side, 1), (1, long_side)):
-        lines = cv2.morphologyEx(grey_ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
-        thin = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(
-            cv2.MORPH_RECT, (1, max(3, int(0.35 * size))) if kernel[1] == 1 else (max(3, int(0.35 * size)), 1)))
         lines = lines & (1 - thin)
         out[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
-    return Image.fromarray(out)
 
 
 GREY_INK = 215  # darker than this counts as a (grey) rule's pixel
