@@ -29,6 +29,7 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about harmless oddities
     stream = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")
+    chars_doc = None
     try:
         try:
             reader = pypdf.PdfReader(stream, strict=False)
@@ -52,11 +53,12 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
         if n_pages > limits.max_paginas:
             warnings.append(f"De PDF heeft {n_pages} pagina's; alleen de eerste {limits.max_paginas} zijn gelezen.")
         pages = []
-        chars = _CharLayout(source)
+        # PDFium, once per file: each page's characters for its layout, and the scanned pages as images
+        chars_doc = _open_pdfium(source)
         for i in range(min(n_pages, limits.max_paginas)):
             try:
                 page = reader.pages[i]
-                text = _page_text(page, chars.page(i))
+                text = _page_text(page, _char_layout(chars_doc, i))
             except FileNotDecryptedError as exc:
                 raise _encrypted() from exc
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
@@ -65,43 +67,40 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
                 continue
             text = text.replace("\x00", "")
             pages.append(Page(number=i + 1, text=text, is_scan=len(text.strip()) < _SCAN_MIN_CHARS and _has_images(page)))
-        chars.close()
         if ocr is not None and any(p.is_scan for p in pages):
-            pages = _recognise_scans(source, pages, ocr, warnings)
+            pages = _recognise_scans(chars_doc, pages, ocr, warnings)
         return ReadResult(content_type="pdf", pages=tuple(pages), warnings=tuple(warnings))
     finally:
+        if chars_doc is not None:
+            chars_doc.close()
         stream.close()
 
 
-class _CharLayout:
-    """The pages' layout from their characters' positions (pdf_layout), where PDFium opens the file."""
+def _open_pdfium(source: Path | bytes):
+    """The file as a PDFium document, or None where PDFium refuses what pypdf repaired (then pypdf's layout is
+    read and scans stay unread)."""
+    try:
+        import pypdfium2 as pdfium
 
-    def __init__(self, source: Path | bytes) -> None:
-        self.doc = None
+        return pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    except Exception:  # noqa: BLE001 - any refusal: the other reader still has the file
+        return None
+
+
+def _char_layout(doc, index: int) -> str | None:
+    """Page `index` laid out from its characters' positions (pdf_layout), or None (then pypdf's layout)."""
+    if doc is None:
+        return None
+    try:
+        page = doc[index]
+        textpage = page.get_textpage()
         try:
-            import pypdfium2 as pdfium
-
-            self.doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
-        except Exception:  # noqa: BLE001 - pdfium refuses what pypdf repaired: pypdf's layout is read
-            self.doc = None
-
-    def page(self, index: int) -> str | None:
-        if self.doc is None:
-            return None
-        try:
-            page = self.doc[index]
-            textpage = page.get_textpage()
-            try:
-                return layout_text(textpage)
-            finally:
-                textpage.close()
-                page.close()
-        except Exception:  # noqa: BLE001 - one odd page: pypdf's layout for it
-            return None
-
-    def close(self) -> None:
-        if self.doc is not None:
-            self.doc.close()
+            return layout_text(textpage)
+        finally:
+            textpage.close()
+            page.close()
+    except Exception:  # noqa: BLE001 - one odd page: pypdf's layout for it
+        return None
 
 
 _CELL_GAP = re.compile(r" {3,}")  # in layout text: the white between a label and a value or two columns
@@ -405,9 +404,8 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     return gutter - 2, end
 
 
-def _recognise_scans(source: Path | bytes, pages: list[Page], ocr: OcrSettings, warnings: list[str]) -> list[Page]:
-    import pypdfium2 as pdfium
-
+def _recognise_scans(doc, pages: list[Page], ocr: OcrSettings, warnings: list[str]) -> list[Page]:
+    """OCR of the scanned pages, rendered by PDFium from `doc` (the reader's own document; None: PDFium refused)."""
     from wkb_desk.readers.scans import recognise_pages
 
     scans = [p.number for p in pages if p.is_scan]
@@ -417,20 +415,15 @@ def _recognise_scans(source: Path | bytes, pages: list[Page], ocr: OcrSettings, 
             "(ocr.max_paginas)."
         )
         scans = scans[: ocr.max_paginas]
-    try:
-        doc = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
-    except Exception as exc:  # noqa: BLE001 - pdfium refuses what pypdf repaired: the pages stay scans
-        warnings.append(f"De gescande pagina's konden niet als afbeelding geopend worden ({type(exc).__name__}).")
+    if doc is None:  # pdfium refuses what pypdf repaired: the pages stay scans
+        warnings.append("De gescande pagina's konden niet als afbeelding geopend worden (PDFium weigert het bestand).")
         return pages
-    try:
-        scale = ocr.dpi / 72
+    scale = ocr.dpi / 72
 
-        def render(number: int):
-            return doc[number - 1].render(scale=scale, grayscale=True).to_pil()
+    def render(number: int):
+        return doc[number - 1].render(scale=scale, grayscale=True).to_pil()
 
-        read, ocr_warnings = recognise_pages([(n, lambda n=n: render(n)) for n in scans], ocr)
-    finally:
-        doc.close()
+    read, ocr_warnings = recognise_pages([(n, lambda n=n: render(n)) for n in scans], ocr)
     warnings.extend(ocr_warnings)
     by_number = {p.number: p for p in read}
     return [by_number.get(p.number, p) for p in pages]
