@@ -322,10 +322,10 @@ def _citizen_signer(lines: list[Line], ref: Reference) -> list[Cand]:
             if _CLOSING.match(name) or not _PERSON.match(name) or ref.match_borger(name):
                 continue
             as_headed = name if name in top else _initialled(name, top)
-            after = " ".join(x.text for x in body[body.index(src) + 1:body.index(src) + 3])
-            if as_headed and _FIRM_SIGNATURE.search(after):
-                return []  # "Esther Koning" / "projectleider Bouwcombinatie Schagen B.V.": signs for a firm
             if as_headed:
+                at = body.index(src)
+                if _FIRM_SIGNATURE.search(" ".join(x.text for x in body[at + 1:at + 3])):
+                    return []  # "Esther Koning" / "projectleider Bouwcombinatie Schagen B.V.": signs for a firm
                 return [_cand("initiatiefnemer", as_headed, src, SIGNER_CONF)]
         break
     return []
@@ -434,10 +434,12 @@ _FREE_ADDR = re.compile(
 )
 
 
+# the usual endings of a street's name
+_STREET_ENDINGS = (r"(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan|veld|horst|"
+                   r"brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)")
 # "Nieuwbouw woning Kerkstraat 12 te Almelo": a street name by its usual ending, a number, "te" and a place
 _STREET_TE_PLACE = re.compile(
-    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
-    r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*" + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
     r"\s+(?:te|in)\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
 )
 
@@ -446,8 +448,8 @@ _STREET_TE_PLACE = re.compile(
 # ending (and the capitalised words before it: "Pastoor van Kessellaan"), a number and a postcode straight after
 # it name an address whatever words lead to it, in any case
 _STREET_NR_POSTCODE = re.compile(
-    r"(?i)(?P<a>\b(?-i:(?:[A-Z][a-zà-ÿ'\-]*\.?\s+(?:(?:van|de|der|den|het|'t)\s+){0,2}){0,2})[a-zà-ÿ][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|"
-    r"park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)\s\d{1,5}"
+    r"(?i)(?P<a>\b(?-i:(?:[A-Z][a-zà-ÿ'\-]*\.?\s+(?:(?:van|de|der|den|het|'t)\s+){0,2}){0,2})[a-zà-ÿ][a-zà-ÿ'\-]*"
+    + _STREET_ENDINGS + r"\s\d{1,5}"
     r"(?:\s?[a-z]\b|-\d{1,4})?,?\s+[1-9]\d{3}\s?[a-z]{2}\b[^.\n;()]{0,40})"
 )
 
