@@ -466,8 +466,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label
                     if not parsed[j][2]:
-                        consumed = j - i  # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label
-                        # and value
+                        # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label and value
+                        consumed = j - i
                 elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"}:
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
                     k = j + 1

@@ -235,10 +235,10 @@ def _side_block_last(rows: list[list[str]]) -> list[list[str]]:
         left, right = used[:-width], used[-width:]
         if right[0] - left[-1] >= 2 and len(left) >= 4 and len(right) <= 2:
             cut = right[0]
-            side = [cells[cut:] for cells in rows if any(c.strip() for c in cells[cut:])]
+            with_side = [cells for cells in rows if any(c.strip() for c in cells[cut:])]
+            side = [cells[cut:] for cells in with_side]
             # (beside the table's own rows: a block beside the title lines above a table reads well as it is)
-            beside = sum(1 for cells in rows if any(c.strip() for c in cells[cut:])
-                         and sum(1 for c in cells[:cut] if c.strip()) >= 3)
+            beside = sum(1 for cells in with_side if sum(1 for c in cells[:cut] if c.strip()) >= 3)
             table = [kept for cells in rows if (kept := _trim(cells[:cut]))]
             if len(side) >= 4 and beside * 5 >= len(side) * 2:
                 return table + side

@@ -6,8 +6,9 @@ character by character with letter spacing, or in a condensed font comes out wit
 ("Kanaalpark<TAB>157") or run together ("elAmrani"), and a value printed a few points above its label's baseline
 lands on a line of its own. Here every character's box and baseline come from PDFium (already used to render scans
 for OCR): characters on one baseline, give or take half a letter, form a line; a gap wider than the line's own
-letter spacing by a sixth of a letter is a word space, one wider than a letter a cell boundary. Rotated
-characters (a diagonal "KOPIE" or "Ontvangen" stamp) are no text of the page.
+letter spacing by a sixth of a letter is a word space; one of a letter and a half, one well over the line's word
+spaces or one where the letters change size or baseline is a cell boundary. Rotated characters (a diagonal "KOPIE"
+or "Ontvangen" stamp) are no text of the page.
 
 The result has the shape of a layout text (cells at their columns, three spaces or more between cells) so that
 the reader's table logic treats it as it treats pypdf's.
