@@ -229,4 +229,5 @@ def test_ocr_letters_in_long_numbers():
 
 def test_a_year_and_a_small_word_is_a_postcode_only_as_a_value_of_its_own():
     assert nz.normalize_postcode("1900 ik") == "1900 IK"  # a postcode field typed in lower case
+    assert nz.parse_address("Kerkstraat 1, 1900 ze Almelo")["postcode"] == "1900 ZE"  # ... or an address line
     assert nz.find_postcode("De woning wordt op 1 november 2027 in gebruik genomen.") is None

@@ -125,6 +125,8 @@ _BAD_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
 _LOWER_WORDS = {"in", "en", "op", "is", "de", "te", "om", "af", "al", "nu", "er", "ze", "we", "ik", "uw", "na", "zo",
                 "of", "as", "at", "on", "to", "by"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(r"(?i)(?:\b(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?|\d{1,2}[-./]\d{1,2}[-./])\s*$")
+_LOWER_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 
 
 def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | None:
@@ -134,9 +136,11 @@ def find_postcode(text: str, strict: bool = False) -> tuple[int, int, str] | Non
         letters = m.group(2).upper()
         if letters in _BAD_LETTERS:
             continue
-        if m.group(2) in _LOWER_WORDS and _YEAR.fullmatch(m.group(1)) and " " in text[m.start():m.end()] \
-                and text.strip() != text[m.start():m.end()].strip():
-            continue  # "op 1 november 2027 in gebruik": a year and a word, no postcode (a value "1900 ik" alone is one)
+        if m.group(2) in _LOWER_WORDS and _YEAR.fullmatch(m.group(1)) and " " in text[m.start():m.end()] and (
+                _DATE_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or _LOWER_AFTER.match(text, m.end())):
+            # "op 1 november 2027 in gebruik": a date's year and the sentence going on, no postcode ("1900 ik"
+            # alone, "Kerkstraat 1, 1900 ze Almelo": a postcode typed in lower case)
+            continue
         return m.start(), m.end(), f"{m.group(1)} {letters}"
     return None
 
