@@ -4,6 +4,7 @@ header rows, grids of labels above values."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -2207,3 +2208,154 @@ def test_a_senders_own_address_in_brackets_under_the_signature_is_no_site(tmp_pa
     x = run(_mail(tmp_path / "s.eml", "Startmelding Waalbandijk 61", body, "Sun, 09 May 2027 21:14:00 +0200"))
     check(x, "startmelding", {"straat": "Waalbandijk", "huisnummer": "61", "plaats": "Waardenburg"},
           absent=("postcode",))
+
+
+# --- sets 29-32: cards that name the value first, replies that carry the notice, outcome forms with boxes ---------
+
+def test_a_portal_card_with_the_value_before_its_label(tmp_path):
+    path = docgen.write_pdf(tmp_path / "samenvatting.pdf", [[
+        "Samenvatting van uw bouwmelding",
+        "Melding",
+        "2027031000564 · verzoeknummer\t10-03-2027 · ingediend",
+        "Melding bouwactiviteit (technisch) · soort\t1 · gevolgklasse",
+        "Locatie",
+        "Spiegelhof 3 A · adres\t1403 CM · postcode",
+        "Bussum · woonplaats\t1942200000456120 · BAG-id",
+        "TÜV NORD Nederland B.V. · kwaliteitsborger\tWKI · instrument",
+        "Bouwgroep Nijenhuis · Huizerweg 80 · 1402 AC Bussum",
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2027031000564", "datum": "2027-03-10", "straat": "Spiegelhof", "huisnummer": "3a",
+        "postcode": "1403 CM", "plaats": "Bussum", "bag_id": "1942200000456120", "kwaliteitsborger": "TÜV Nord",
+        "instrument": "WKI"})
+
+
+def test_value_first_pairs_run_together_in_one_cell(tmp_path):
+    path = docgen.write_pdf(tmp_path / "start.pdf", [[
+        "Informatie start bouwwerkzaamheden",
+        "2027070200166 · verzoeknummer maandag 5 juli 2027 · start bouw\t2027052500419 · bouwmelding",
+        "Zuidpolderweg 52 · adres\t3755 GR · postcode",
+        "Eemnes · plaats",
+    ]])
+    check(run(path), "startmelding", {"verzoeknummer": "2027070200166", "startdatum": "2027-07-05",
+                                      "verwijst_naar": "2027052500419", "straat": "Zuidpolderweg", "plaats": "Eemnes"})
+
+
+def test_a_footer_parted_by_dots_is_no_card(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "Borgingsplan",
+        "Adres bouwwerk: Kerkweg 17, 7471 CD Goor",
+        "Kwaliteitsborger: Borg4",
+        "Instrument: WKI",
+        "Borg4 B.V. · Stationsstraat 8 · 3811 AB Amersfoort · KvK 12345678",
+    ]])
+    check(run(path), "borgingsplan", {"straat": "Kerkweg", "postcode": "7471 CD", "plaats": "Goor"})
+
+
+def test_a_ticked_outcome_without_verklaring_is_a_negative_verklaring(tmp_path):
+    path = docgen.write_pdf(tmp_path / "uitkomst.pdf", [[
+        "Kwaliteitsborging Oost B.V.",
+        "Havenstraat 7, 7005 AG Doetinchem",
+        "Datum\t5 oktober 2027",
+        "Project\tZevenend-Zuid, Oude Drift 15 B, 1251 XK Laren",
+        "Uitkomst beoordeling kwaliteitsborger (artikel 2.21 Bbl)",
+        "Wij hebben het bouwwerk beoordeeld met het instrument BK-app.",
+        "☐ Verklaring afgegeven – gerechtvaardigd vertrouwen dat het bouwwerk voldoet.",
+        "☒ Geen verklaring – de kwaliteitsborger kan op dit moment niet verklaren dat het bouwwerk",
+        "voldoet. De volgende afwijkingen staan open:",
+        "1\tDoorvoeringen niet brandwerend afgedicht\t29-10-2027",
+    ]])
+    check(run(path), "verklaring", {"verklaring": "negatief", "straat": "Oude Drift", "huisnummer": "15b",
+                                    "kwaliteitsborger": "Kwaliteitsborging Oost", "instrument": "BKapp"})
+
+
+def test_a_reply_that_carries_the_startmelding_below_a_quoted_question(tmp_path):
+    mail = _mail(tmp_path / "re.eml", "RE: startmelding Korte Hamweg",
+                 "Beste mevrouw Van Leeuwen,\nDank voor uw herinnering. De startmelding is vandaag ingediend, de "
+                 "gegevens staan hieronder.\nVerzoeknummer  2027060200188\nDatum  2 juni 2027\n"
+                 "Bouwmelding  2027042600419\nLocatie  Korte Hamweg 9, 3832 RB Leusden\nStart bouw  7 juni 2027\n"
+                 "Kwaliteitsborger  Kiwa Nederland B.V.\nGroet,\nWim Hoogendoorn\n\n"
+                 "Van: Gemeente Leusden <omgeving@leusden.example>\nVerzonden: vrijdag 28 mei 2027 09:12\n"
+                 "Onderwerp: startmelding Korte Hamweg\nGeachte heer Hoogendoorn, wij hebben nog geen startmelding "
+                 "ontvangen. Wilt u die uiterlijk twee werkdagen voor de start indienen?\n")
+    check(run(mail), "startmelding", {"verzoeknummer": "2027060200188", "verwijst_naar": "2027042600419",
+                                      "startdatum": "2027-06-07", "straat": "Korte Hamweg", "kwaliteitsborger": "Kiwa"})
+
+
+def test_a_reply_that_asks_a_question_itself_stays_a_mail(tmp_path):
+    mail = _mail(tmp_path / "re.eml", "RE: startmelding Korte Hamweg",
+                 "Beste mevrouw Van Leeuwen,\nKunt u mij laten weten welke gegevens u nog nodig hebt voor de "
+                 "startmelding?\nLocatie  Korte Hamweg 9, 3832 RB Leusden\nGroet,\nWim Hoogendoorn\n")
+    assert run(mail).kind == "onbekend"
+
+
+def test_a_covering_mail_is_measured_by_the_melding_it_carries(tmp_path):
+    from email.message import EmailMessage
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fixtures.extract import measure
+
+    pdf = docgen.pdf_bytes([["Melding bouwactiviteit (technisch)", "Verzoeknummer: 2027060700845",
+                             "Adres: Noorderweg 22, 9366 PM Boerakker", "Kwaliteitsborger: Borg KB",
+                             "Instrument: WKI", "Start bouwwerkzaamheden: 19-07-2027"]])
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "h.postma@acc.example", "wkb@gemeente.example", "FW: melding stal"
+    msg["Date"] = "Wed, 09 Jun 2027 15:07:00 +0200"
+    msg.set_content("Beste medewerker,\n\nIn de bijlage de bouwmelding van onze relatie.\n\nMet vriendelijke groet,\n"
+                    "Henk Postma\n")
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="Verzoek_2027060700845.pdf")
+    x = measure._extract_bytes("FW_ melding stal.eml", bytes(msg), tmp_path, load_reference())
+    assert x.kind == "bouwmelding" and x.values()["verzoeknummer"] == "2027060700845"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Start ma 8/3 Zandweg 4 Heerde, gr Henk\nVerzonden vanaf mijn iPhone\n",
+     {"straat": "Zandweg", "huisnummer": "4", "plaats": "Heerde", "startdatum": "2027-03-08"}),
+    ("Wij beginnen di 6/4 met grondwerk Hoornweg 48-2 Wapenveld.\nMvg Gert\n",
+     {"straat": "Hoornweg", "huisnummer": "48-2", "plaats": "Wapenveld", "startdatum": "2027-04-06"}),
+])
+def test_a_phone_notice_of_the_start_without_postcode_or_year(tmp_path, body, expected):
+    mail = _mail(tmp_path / "start.eml", "", body, date="Wed, 03 Mar 2027 07:12:44 +0100")
+    x = run(mail)
+    check(x, "startmelding", expected)
+    assert x.fields["startdatum"].confidence < 0.9  # the year is the mail's: read from a phone's shorthand
+
+
+def test_a_figure_date_without_weekday_is_no_day(tmp_path):
+    assert nz.days_without_year("Bestek 8/3 Zandweg 4", dt.date(2027, 3, 1)) == []
+    assert nz.days_without_year("ma 8/3", dt.date(2027, 3, 1))[0][1:] == (dt.date(2027, 3, 8), True)
+
+
+def test_a_start_date_label_in_a_borgingsplan_is_no_notice(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "Borg4 B.V.", "Borgingsplan", "Bouwadres\tSchoneveldpad 4, 3995 HX Houten", "Kwaliteitsborger\tBorg4 B.V.",
+        "Borgingsinstrument\tWKI", "Start bouw\t05-07-2027", "Datum\t03-05-2027",
+    ]])
+    check(run(path), "borgingsplan", {"startdatum": "2027-07-05", "datum": "2027-05-03"})
+
+
+def test_a_letter_that_says_the_works_begin_on_a_day(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "start bouw kapschuur",
+                 "Geachte heer, mevrouw,\n\nDe werkzaamheden aan de kapschuur aan de Mondweg 201 A in Mussel beginnen "
+                 "op maandag 18 oktober 2027. Vandaag hebben we dit ook via het Omgevingsloket gemeld (verzoeknummer "
+                 "2027101300790, bij de bouwmelding 2027090600255).\n\nMet vriendelijke groet,\n\nAlbert Koops\n",
+                 date="Wed, 13 Oct 2027 20:41:00 +0200")
+    check(run(mail), "startmelding", {"startdatum": "2027-10-18", "straat": "Mondweg", "huisnummer": "201a",
+                                      "plaats": "Mussel", "verwijst_naar": "2027090600255"})
+
+
+def test_a_question_number_set_in_its_own_column_is_part_of_the_label(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verzoek.pdf", [[
+        "Melding Bouwactiviteit (technisch)",
+        "1\tOver het verzoek",
+        "1.1 Verzoeknummer", "2027022200455",
+        "2 Locatie",
+        "2.1\tWat is het adres van de bouwlocatie?", "Hoornweg 48-2", "8191JE Wapenveld",
+        "3.1\tNaam initiatiefnemer", "Wapenveld Vastgoed B.V.",
+        "6.1\tWie is de kwaliteitsborger?", "TÜV NORD Nederland B.V.",
+        "6.2\tMet welk instrument voor kwaliteitsborging wordt gewerkt?", "WKI",
+        "5.4\tWanneer verwacht u te starten met de bouwwerkzaamheden?", "06-04-2027",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Hoornweg", "huisnummer": "48-2", "postcode": "8191 JE",
+                                     "plaats": "Wapenveld", "initiatiefnemer": "Wapenveld Vastgoed B.V.",
+                                     "kwaliteitsborger": "TÜV Nord", "instrument": "WKI", "startdatum": "2027-04-06"})

@@ -31,6 +31,7 @@ MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (val
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
 _QUESTION_SUBJECT = re.compile(r"(?i)^(?:(?:re|fw|fwd|antw|doorst)\s*:\s*)*(?:vraag|vragen)\b")
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|fw|fwd|antw|doorst|tr|wg)\s*:\s*)+", re.IGNORECASE)
 _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
@@ -177,6 +178,21 @@ def _first_cell(text: str) -> str:
     return text
 
 
+_MAIL_HEADER = re.compile(r"^\s*(?:onderwerp|subject|van|from|aan|to|cc|datum|date|verzonden|sent)\s*:", re.IGNORECASE)
+# where a reply quotes the message it answers: "Van: ... / Verzonden: ...", "-----Oorspronkelijk bericht-----"
+_QUOTED_START = re.compile(r"^\s*(?:-{2,}\s*(?:oorspronkelijk|original|doorgestuurd|forwarded)|(?:van|from)\s*:\s*\S|"
+                           r"op .{5,80} schreef|on .{5,80} wrote)", re.IGNORECASE)
+
+
+def _own_text(raw: list[str]) -> list[str]:
+    """A mail's own lines: without its header block on top and without the message it quotes below."""
+    k = 0
+    while k < len(raw) and _MAIL_HEADER.match(raw[k]):
+        k += 1
+    end = next((j for j in range(k, len(raw)) if _QUOTED_START.match(raw[j])), len(raw))
+    return raw[:end]
+
+
 def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, float, dict[str, float]]:
     scores = {k: 0.0 for k in ref.kinds}
     first_title: str | None = None
@@ -224,13 +240,15 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = subject_src[subject.end():].strip().rstrip("!?. ")  # "startmelding!!"
+            if _QUESTION_SUBJECT.match(subject_text):
+                subject_text = ""  # "Vraag over startmelding": a question about the kind is none of it
+            # "RE: startmelding Korte Hamweg": a reply that carries the notice is titled by what it answers
+            subject_text = _REPLY_PREFIX.sub("", subject_text)
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
             kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
                 or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
-            if _QUESTION_SUBJECT.match(subject_text):
-                kind = None  # "Vraag over startmelding": a question about the kind is none of it
             if kind:
                 first_title = subject_kind = kind
                 scores[kind] += 0.55
@@ -304,7 +322,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # (a mail titled as the kind that carries a whole form of labelled fields is that form, as is a full form under
     # a one-line statement: "Hierbij meld ik de bouw van ..." over Locatie, Aanvrager, Kwaliteitsborger ...)
     # (... unless the mail asks something: "Kunt u bevestigen dat de melding compleet is?" is a question about it)
-    asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in raw[:SIGNAL_ZONE])
+    asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in _own_text(raw[:SIGNAL_ZONE]))
     form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0) \
         or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de

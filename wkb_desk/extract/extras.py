@@ -454,6 +454,15 @@ _STREET_NR_POSTCODE = re.compile(
 )
 
 
+# "Start ma 8/3 Zandweg 4 Heerde, gr Henk": a street by its ending, a number and a place that ends the clause, in a
+# short notice typed without postcode (above a letter's closing, in no office's line)
+_STREET_NR_PLACE = re.compile(
+    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*" + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    r",?\s+(?!(?:Het|De|Een|Wij|We|Ik|Gr|Groet|Mvg|Met|Vanaf|Op|Per|Om|En)\b)[A-Z][a-zà-ÿ'\-]+(?:[ -][A-Z][a-zà-ÿ'\-]+)?)"
+    r"(?=\s*(?:[,.;!]|$))"
+)
+
+
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
@@ -479,13 +488,15 @@ _PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend
                                    r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
 
 
-def _site_in_sentence(text: str, before_closing: bool = False) -> re.Match | None:
+def _site_in_sentence(text: str, before_closing: bool = False, notice: bool = False) -> re.Match | None:
     """The first address a sentence names that is not a party's own ("kantoorhoudende aan de ...").
 
     In a sentence above the closing a street, number and postcode name the site however the sentence leads to
-    them; under it they are the signer's own address.
+    them; under it they are the signer's own address. In a notice's line above the closing (`notice`) a street,
+    number and place do too.
     """
-    for rx in (_FREE_ADDR, _STREET_TE_PLACE) + ((_STREET_NR_POSTCODE,) if before_closing else ()):
+    for rx in (_FREE_ADDR, _STREET_TE_PLACE) + ((_STREET_NR_POSTCODE,) if before_closing else ()) \
+            + ((_STREET_NR_PLACE,) if notice else ()):
         for m in rx.finditer(text):
             if not _PARTY_ADDRESS_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
                 return m
@@ -509,11 +520,13 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
             in_sentence = k < closing and is_prose(text) and not _OFFICE.search(text)
-            m = None if bare else _site_in_sentence(text, in_sentence)
+            # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
+            notice = k < closing and not _OFFICE.search(text) and not ln.contact and not _MAIL_HEADER.match(text)
+            m = None if bare else _site_in_sentence(text, in_sentence, notice)
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line
                 text = f"{text} {body[k + 1].text[:200]}"
-                m = _site_in_sentence(text, in_sentence)
+                m = _site_in_sentence(text, in_sentence, notice)
             segment = m.group("a") if m else None
             if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) and (
                     nz.find_postcode(text, strict=True)

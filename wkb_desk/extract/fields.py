@@ -324,6 +324,42 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
             b.text = ""
 
 
+def value_first_cells(lines: list[Line], ref: Reference) -> None:
+    """A summary card that writes the value before its label ("1403 CM · postcode", "Bussum · woonplaats")
+    becomes label and value in cells, in the usual order; a line's other cells keep their place. Pairs that the
+    PDF ran together in one cell ("2027... · verzoeknummer 5 juli 2027 · start bouw") are parted too.
+
+    Only a cell made wholly of such pairs turns: a footer "KO · Zutphenseweg 51 · Deventer" holds values that no
+    label follows, a banner "Borg4 · Risicobeoordeling" ends in no field's label.
+    """
+    for line in lines:
+        if " · " not in line.text:
+            continue
+        cells = line.text.split("\t")
+        turned = [_value_first(cell.strip(), ref) for cell in cells]
+        if any(turned):
+            line.text = "\t".join(t or c for t, c in zip(turned, cells))
+
+
+def _value_first(cell: str, ref: Reference) -> str | None:
+    parts = cell.split(" · ")
+    if len(parts) < 2 or len(parts) > 9 or not ref.label_by_meaning(parts[-1]):
+        return None
+    values, labels = [parts[0]], []
+    for mid in parts[1:-1]:
+        words = mid.split()
+        # the label is the shortest run of words the rules read as one, the rest the next pair's value
+        cut = next((k for k in range(1, min(4, len(words) - 1) + 1) if ref.label_by_meaning(" ".join(words[:k]))), 0)
+        if not cut:
+            return None
+        labels.append(" ".join(words[:cut]))
+        values.append(" ".join(words[cut:]))
+    labels.append(parts[-1])
+    if any(not v or len(v) > 80 or ref.label_by_meaning(v) for v in values):
+        return None
+    return "\t".join(f"{label}\t{value}" for label, value in zip(labels, values))
+
+
 def _looks_like_value(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 120:

@@ -67,6 +67,8 @@ _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", r
 # "3.", "3.2", and a form's lettered parts ("A.", "B)") before a heading
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+# "2.1<TAB>Wat is het adres van de bouwlocatie?": a question's number set in its own column is part of its label
+_SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}\.\d{1,2}\.?)\t(?=[^\t]+$)")
 _NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][a-zà-ÿ]")
 _SENTENCE_END_LINE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ]+\s(?:\S+\s){2,}\S*\w[.!?]$")
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
@@ -168,6 +170,8 @@ def build_lines(read: ReadResult) -> list[Line]:
         for text in texts:
             if len(lines) >= MAX_LINES:
                 break
+            if "\t" in text[:8]:
+                text = _SUBNUMBER_CELL.sub(r"\1 ", text)
             lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(_ticked_only(text.strip(" ")))))
     if page_has_bsn:
         _scrub_bsn(lines)

@@ -57,14 +57,23 @@ _DAY_MONTH_IN_TEXT = re.compile(
     + r")\b\.?(?!\s*,?\s*\d)", re.IGNORECASE)
 
 
+# "ma 8/3", "di 6-4": a day and month in figures, typed on a phone; only with its weekday (a bare "8/3" may be anything)
+_WEEKDAY_DAY_MONTH = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+(\d{1,2})[/-](\d{1,2})(?![/\-.]?\d)",
+    re.IGNORECASE)
+
+
 def days_without_year(text: str, after: dt.date) -> list[tuple[int, dt.date, bool]]:
-    """"dinsdag 6 april a.s.", "woensdag 28 april" in a sentence, the year left out: the first such day on or after
-    `after` (the letter's own date), with whether a weekday named with it confirms that year."""
+    """"dinsdag 6 april a.s.", "woensdag 28 april", "ma 8/3" in a sentence, the year left out: the first such day on
+    or after `after` (the letter's own date), with whether a weekday named with it confirms that year."""
     out = []
-    for m in _DAY_MONTH_IN_TEXT.finditer(text[: MAX_VALUE * 4]):
-        d = date_without_year(f"{m.group(2)} {m.group(3)}", after)
+    text = text[: MAX_VALUE * 4]
+    found = [(m.start(), m.group(1), f"{m.group(2)} {m.group(3)}") for m in _DAY_MONTH_IN_TEXT.finditer(text)]
+    found += [(m.start(), m.group(1), f"{m.group(2)}-{m.group(3)}") for m in _WEEKDAY_DAY_MONTH.finditer(text)]
+    for at, weekday, day in sorted(found):
+        d = date_without_year(day, after)
         if d is not None and (d - after).days <= 200:
-            out.append((m.start(), d, bool(m.group(1)) and _WEEKDAYS[m.group(1).lower()] == d.weekday()))
+            out.append((at, d, bool(weekday) and _WEEKDAYS[weekday.lower()] == d.weekday()))
     return out
 
 
