@@ -2359,3 +2359,89 @@ def test_a_question_number_set_in_its_own_column_is_part_of_the_label(tmp_path):
     check(run(path), "bouwmelding", {"straat": "Hoornweg", "huisnummer": "48-2", "postcode": "8191 JE",
                                      "plaats": "Wapenveld", "initiatiefnemer": "Wapenveld Vastgoed B.V.",
                                      "kwaliteitsborger": "TÜV Nord", "instrument": "WKI", "startdatum": "2027-04-06"})
+
+
+def test_word_blocks_of_tables_inside_a_layout_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Quality assurance plan / Borgingsplan")
+    outer = document.add_table(rows=1, cols=2)
+    for cell, title, rows in (
+            (outer.cell(0, 0), "Project", [("Site address", "Veldhofweg 9"), ("Postcode / place", "6471 XM Eygelshoven"),
+                                           ("Client (bouwheer)", "Euregio Cold Storage B.V.")]),
+            (outer.cell(0, 1), "Assurance", [("Quality assurer", "Bureau Veritas"), ("Instrument", "BKapp"),
+                                             ("Date", "2027-03-24"), ("Construction start", "the 3rd of May 2027")])):
+        cell.paragraphs[0].text = title
+        inner = cell.add_table(rows=len(rows), cols=2)
+        for r, (label, value) in enumerate(rows):
+            inner.cell(r, 0).text, inner.cell(r, 1).text = label, value
+    document.save(str(tmp_path / "qa.docx"))
+    check(run(tmp_path / "qa.docx"), "borgingsplan", {
+        "straat": "Veldhofweg", "huisnummer": "9", "postcode": "6471 XM", "plaats": "Eygelshoven",
+        "initiatiefnemer": "Euregio Cold Storage B.V.", "kwaliteitsborger": "Bureau Veritas", "instrument": "BKapp",
+        "datum": "2027-03-24", "startdatum": "2027-05-03"})
+
+
+def test_a_sheet_whose_values_sit_far_right_of_their_labels(tmp_path):
+    gap = [None] * 11
+    path = docgen.write_xlsx(tmp_path / "ra.xlsx", {"Cover": [
+        ["Risk assessment (risicobeoordeling)"],
+        ["Site address", *gap, "Veldhofweg 9"], ["Postcode", *gap, "6471 XM"], ["Place", *gap, "Eygelshoven"],
+        ["Quality assurer", *gap, "Bureau Veritas Nederland"], ["Instrument", *gap, "BKapp"],
+    ], "Risks": [["ID", "Risk", "Probability", "Impact", "Score"], ["R1", "Mining subsidence", 3, 5, 15]]})
+    check(run(path), "risicobeoordeling", {"straat": "Veldhofweg", "postcode": "6471 XM", "plaats": "Eygelshoven",
+                                           "kwaliteitsborger": "Bureau Veritas", "instrument": "BKapp"})
+
+
+def test_flemish_labels_and_a_builder_with_a_postbus(tmp_path):
+    path = docgen.write_docx(tmp_path / "bp.docx", ["BORGINGSPLAN", [
+        ["Bouwadres", "Cannerberghof 7"], ["Postnummer / gemeente", "6213 KX  Maastricht"],
+        ["Bouwheer", "Woonstichting Maasveld Postbus 1120, 6201 BC Maastricht"],
+        ["Kwaliteitsborger", "WTT Kwaliteitsborging B.V."], ["Instrument", "WKI"], ["Aanvang der werken", "22/03/2027"]]])
+    check(run(path), "borgingsplan", {"straat": "Cannerberghof", "postcode": "6213 KX", "plaats": "Maastricht",
+                                      "initiatiefnemer": "Woonstichting Maasveld", "startdatum": "2027-03-22"})
+
+
+def test_an_english_start_notice_from_a_builder_abroad(tmp_path):
+    mail = _mail(tmp_path / "start.eml", "Construction start notification - Veldhofweg",
+                 "Dear colleagues,\n\nThe startmelding for the cold store was submitted today.\n\n"
+                 "Request number: 2027042800917\nNotification date: 28/04/2027\nRelated bouwmelding: 2027033000148\n"
+                 "Site address: Veldhofweg 9, 6471 XM Eygelshoven\nConstruction start: the 3rd of May 2027\n\n"
+                 "Kind regards | Met vriendelijke groet\nTomasz Nowak, Nordbau Aachen GmbH\n")
+    check(run(mail), "startmelding", {"verzoeknummer": "2027042800917", "datum": "2027-04-28",
+                                      "verwijst_naar": "2027033000148", "straat": "Veldhofweg",
+                                      "startdatum": "2027-05-03"})
+
+
+def test_a_reply_that_says_the_startmelding_was_filed_and_gives_its_data(tmp_path):
+    mail = _mail(tmp_path / "re.eml", "RE: start bouw",
+                 "Goedemiddag,\n\nZoals telefonisch besproken: de startmelding is zojuist ingediend via het "
+                 "Omgevingsloket.\n\nVerzoeknummer startmelding: 2027041400201\nIngediend: 14-04-2027\n"
+                 "Hoort bij bouwmelding: 2027030900615\nStart bouwwerkzaamheden: maandag 19 april 2027\n\n"
+                 "Met vriendelijke groet,\nRoel Smeets\n")
+    check(run(mail), "startmelding", {"verzoeknummer": "2027041400201", "verwijst_naar": "2027030900615",
+                                      "startdatum": "2027-04-19"})
+
+
+def test_a_mail_that_says_the_startmelding_was_not_filed_stays_a_mail(tmp_path):
+    mail = _mail(tmp_path / "re.eml", "RE: start bouw",
+                 "Goedemiddag,\n\nDe startmelding is nog niet ingediend; wij horen graag wanneer de bouw begint.\n"
+                 "Bouwmelding: 2027030900615\n\nMet vriendelijke groet,\nGemeente Eijsden-Margraten\n")
+    assert run(mail).kind == "onbekend"
+
+
+def test_the_title_a_form_gives_itself_beats_a_heading_beside_the_letterhead(tmp_path):
+    path = docgen.write_pdf(tmp_path / "doc.pdf", [[
+        "Gemeente Heerlen\tStart bouwwerkzaamheden",
+        "Postbus 1, 6400 AA Heerlen\tinformatieplicht",
+        "GEREEDMELDING",
+        "Verzoeknummer\tDatum indiening\tHoort bij",
+        "2027090600370\t06-09-2027\t2027011100512",
+        "Bouwadres\tBAG",
+        "Koempelweg 88, 6431 GP Hoensbroek\t0917200000771208",
+        "Kwaliteitsborger\tInstrument\tIngebruikname",
+        "Stavast\tKiK\t27-09-2027",
+    ]])
+    check(run(path), "gereedmelding", {"verzoeknummer": "2027090600370", "ingebruikname": "2027-09-27",
+                                       "verwijst_naar": "2027011100512"})

@@ -206,6 +206,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     in_parts = False
     above = row = ""
     grid_subject: str | None = None
+    first_beside = False  # the first title was read beside a letterhead's cell
     for line in lines:
         text = line.text
         if not text or line.region != "body":
@@ -260,9 +261,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or title_by_meaning(cell) or \
-                (_title_beside(ref, text, cell, _next_text(lines, line)) if len(raw) <= 2
-                 and not any(c.isdigit() for c in cell) else None)
+            kind = _title_kind(ref, cell) or title_by_meaning(cell)
+            beside = False
+            if kind is None and len(raw) <= 2 and not any(c.isdigit() for c in cell):
+                kind = _title_beside(ref, text, cell, _next_text(lines, line))
+                beside = kind is not None
             if kind is None and len(raw) <= 2 and not _headings_row(text, _next_text(lines, line)) \
                     and BANNER_TITLE.search(text):
                 # a title banner in parts: "KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...", "BORG4 - BORGINGSPLAN"
@@ -271,6 +274,14 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 if first_title is None:
                     first_title = kind
                     scores[kind] += 0.6
+                    first_beside = beside
+                elif first_beside and kind != first_title and "\t" not in text and len(text.split()) <= 4 \
+                        and _title_kind(ref, text.strip()) == kind:
+                    # "Gemeente Heerlen | Start bouwwerkzaamheden" over a line "GEREEDMELDING" alone: a form's
+                    # printed heading beside the letterhead yields to the title the document gives itself
+                    scores[first_title] -= 0.4
+                    scores[kind] += 0.6
+                    first_title, first_beside = kind, False
                 elif kind not in seen_titles:
                     scores[kind] += 0.2
                 seen_titles.add(kind)

@@ -495,8 +495,10 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
             consumed = 1
             if not value and i + 1 < len(cells):
                 j = i + 1
-                while j < len(cells) - 1 and not cells[j].strip() and j < i + 4:
-                    j += 1  # "Label | (empty) | value": spreadsheets leave columns empty
+                # "Label | (empty) | value": spreadsheets leave columns empty (a row of one label and one value
+                # pairs them however far apart: a form whose values sit in column K)
+                while j < len(cells) - 1 and not cells[j].strip() and (j < i + 4 or len(nonempty) == 2):
+                    j += 1
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak):
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
@@ -978,7 +980,8 @@ def _name_value(raw: str) -> str | None:
 _LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel)\b")
 _ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
-_ADDRESS_AFTER_NAME = re.compile(r",\s*[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$")
+# ("Vastgoed Scheldeoever BV - Kouter 88 bus 20, 9000 Gent", "Woonstichting Maasveld Postbus 1120, 6201 BC ...")
+_ADDRESS_AFTER_NAME = re.compile(r"(?:,\s*|\s+[-–|·]\s+)[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$|,?\s+(?i:postbus)\s+\d.*$")
 # ("Fam. J.H. Smit" is J.H. Smit; "familie Bosch" keeps its word: "Bosch" alone would name no one in particular)
 _SALUTATION = re.compile(r"^(?:de\s+heer\s+en\s+mevrouw|de\s+heer|mevrouw|(?:dhr|mw|mevr|hr)\.?"
                          r"(?:\s*(?:en|/|&)\s*(?:mevr|mw|dhr)\.?)?|(?:(?:de\s+)?familie|fam\.?)(?=\s+[A-Z]\.))\s+(?=[A-Z])",

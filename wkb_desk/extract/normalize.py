@@ -26,7 +26,9 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])")
 _DATE_ISO = re.compile(r"(?<![\d.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
 _DATE_WORDS = re.compile(
-    r"(?<![\w])(\d{1,2})\s?(?:e|ste|de)?\.?(?:\s+|\s?[-/]\s?)(" + _MONTH_ALT + r")\.?,?(?:\s+|\s?[-/]\s?)(\d{4})(?![\d])",
+    # ("3 mei 2027", "3e mei 2027", "the 3rd of May 2027")
+    r"(?<![\w])(\d{1,2})\s?(?:e|ste|de|st|nd|rd|th)?\.?(?:\s+of)?(?:\s+|\s?[-/]\s?)(" + _MONTH_ALT
+    + r")\.?,?(?:\s+|\s?[-/]\s?)(\d{4})(?![\d])",
     re.IGNORECASE,
 )
 # "1 april '26" is rare; not supported on purpose (ambiguous century).

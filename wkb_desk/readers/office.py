@@ -142,6 +142,12 @@ def _paragraph_text(p) -> str:
 def _table_lines(tbl) -> list[str]:
     lines = []
     for tr in tbl.iterchildren(f"{_W}tr"):
+        if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in tr.iterchildren(f"{_W}tc")):
+            # a layout row whose cells hold tables of their own (a "Project" and an "Assurance" block side by side):
+            # each cell is a block of lines, the inner tables' rows keep their cells
+            for tc in tr.iterchildren(f"{_W}tc"):
+                lines.extend(line for line in _block_lines(tc) if line.strip())
+            continue
         cells: list[str] = []
         paragraphs: list[list[str]] = []  # each kept cell's own lines
         previous = None
