@@ -2445,3 +2445,26 @@ def test_the_title_a_form_gives_itself_beats_a_heading_beside_the_letterhead(tmp
     ]])
     check(run(path), "gereedmelding", {"verzoeknummer": "2027090600370", "ingebruikname": "2027-09-27",
                                        "verwijst_naar": "2027011100512"})
+
+
+def test_a_numbered_question_wrapped_at_the_margin_in_a_text_layer_with_broken_words(tmp_path):
+    path = docgen.write_pdf(tmp_path / "scan.pdf", [[
+        "Melding Bouwa ctiviteit (technisch) — Wet kwaliteitsborging",
+        "2 Locatie",
+        "2.1 Wat is het adres van de bouwlocatie?", "Bokhorsterweg 33", "8102 RK Raalte",
+        "2.2 BAG nummeraanduiding-identif", "icatie", "0177200000319962",
+        "2.3 Kadastraal perceel", "Kadast rale gemeente Raalte, sectie H, perceeln ummer 5520",
+        "3.1 Wie is de initiatiefnemer van het", "bouwwerk?", "Marieke Wolters",
+        "6.1 Wie is de kwaliteitsborger?", "Borg4",
+    ]])
+    check(run(path), "bouwmelding", {"straat": "Bokhorsterweg", "postcode": "8102 RK", "kadastraal": "Raalte H 5520",
+                                     "initiatiefnemer": "Marieke Wolters", "kwaliteitsborger": "Borg4"})
+
+
+def test_two_words_that_stand_together_are_not_joined(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "Borgingsplan", "Plaats bouwlocatie: Goor", "Adres: Kerkweg 17, 7471 CD Goor", "Kwaliteitsborger: Borg4",
+        "Het bouw team bespreekt de planning.",
+    ]])
+    x = run(path)
+    check(x, "borgingsplan", {"plaats": "Goor", "straat": "Kerkweg"})

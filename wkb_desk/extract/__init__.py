@@ -21,7 +21,7 @@ from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
-    names_site, plausible, to_field_value, value_first_cells,
+    mend_split_words, names_site, plausible, to_field_value, value_first_cells,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -78,6 +78,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
             warnings=(f"Onleesbaar: {why}. Soort en velden handmatig invullen.",),
         )
     lines = build_lines(read)
+    mend_split_words(lines, ref)
     join_wrapped_labels(lines, ref)
     join_name_parts(lines)
     value_first_cells(lines, ref)

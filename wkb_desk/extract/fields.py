@@ -159,8 +159,9 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
         if key is not None:
             return key, "", ""
-    if exact is None and _label_words(cell, ref=ref) and not _names_entry(ref, cell):
-        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+    bare = _LEAD_NUMBER.sub("", cell).strip()  # "2.2 BAG nummeraanduiding-identificatie": a numbered question
+    if exact is None and _label_words(bare, ref=ref) and not _names_entry(ref, bare):
+        key = ref.label_by_meaning(bare)
         if key is not None:
             return key, "", ""
     if exact is None:
@@ -303,11 +304,52 @@ def _next_nonempty_above(lines: list[Line], k: int) -> Line | None:
     return None
 
 
+def mend_split_words(lines: list[Line], ref: Reference) -> None:
+    """Join a form's word that a stray space broke in two ("Initiat iefnemer", "Bouwa ctiviteit"): only where a word
+    the rules know runs across the space, so two words that merely stand together ("Plaats bouwlocatie") stay."""
+    by_start = ref.mendable_words
+    for line in lines:
+        text = line.text
+        if not text or len(text) > 120 or " " not in text:
+            continue  # (a form's labels and values are short lines; prose is read by its sentences)
+        words = text.split(" ")
+        changed = False
+        for i in range(len(words) - 1):
+            first, second = words[i], words[i + 1]
+            candidates = by_start.get(first[:3].lower()) if len(first) >= 2 else None
+            if not candidates or not second[:1].islower() or not first.isalpha():
+                continue
+            joined = (first + second).lower()
+            for word in candidates:
+                # the known word runs across the space, at least two letters into the second fragment
+                if len(word) > len(first) + 1 and joined[:len(first) + 2] == word[:len(first) + 2] \
+                        and (joined.startswith(word) or word.startswith(joined.rstrip(".,:;?"))):
+                    words[i], words[i + 1] = "", first + second
+                    changed = True
+                    break
+        if changed:
+            line.text = " ".join(w for w in words if w)
+
+
+# a form's question, numbered or not ("3.1 Wie is de initiatiefnemer van het" / "bouwwerk?")
+_QUESTION_OPENING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?:wat|wie|welk|welke|wanneer|waar|hoe|hoeveel|"
+                               r"heeft|is|zijn|wordt|gaat|op welk|met welk|in welk|bij welk)\b", re.IGNORECASE)
+
+
 def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
-    """Join "Instrument voor" + "kwaliteitsborging" when together they form a longer known label."""
+    """Join "Instrument voor" + "kwaliteitsborging" when together they form a longer known label, and a question
+    wrapped at the margin ("Wie is de initiatiefnemer van het" / "bouwwerk?")."""
     for i in range(len(lines) - 1):
         a, b = lines[i], lines[i + 1]
-        if not a.text or not b.text or "\t" in a.text or len(a.text) > 60 or a.page != b.page:
+        if not a.text or not b.text or "\t" in a.text or a.page != b.page:
+            continue
+        if len(a.text) <= 90 and not a.text.rstrip().endswith(("?", ":", ".")) and b.text.rstrip().endswith("?") \
+                and b.text[:1].islower() and len(b.text) <= 40 and "\t" not in b.text \
+                and _QUESTION_OPENING.match(a.text):
+            a.text = a.text.rstrip() + " " + b.text.strip()
+            b.text = ""
+            continue
+        if len(a.text) > 60:
             continue
         if a.text.rstrip().endswith(":") or not b.text.strip()[:1].islower():
             continue  # "Adres:" is a whole label; a label wraps on in lower case ("Instrument voor" / "kwaliteitsborging:")

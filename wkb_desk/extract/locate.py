@@ -368,6 +368,9 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
     text = _NUMBERING.sub("", line.text.strip()).rstrip("?: ")  # "C. Waar wordt gebouwd?": a question heads it too
     if not ref.section_words or not _HEADING_TEXT.match(text) or len(text.split()) > 5 or line.region != "body":
         return False
+    head = line.head
+    if not head or not ref.section_kind(head):
+        return False  # (the cheap test first: the words name no block)
     # ("1. AANVRAGER / INITIATIEFNEMER": in capitals the case says nothing, the words do: a heading's words are all
     # known ones, "NOORDERBORG KWALITEITSBORGING" is a firm's name)
     caps_heading = text.isupper() and ref.meaning is not None and all(
@@ -380,9 +383,6 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
         return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
     if ref.title_re is not None and ref.title_re.match(text):
         return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block
-    head = line.head
-    if not head or not ref.section_kind(head):
-        return False
     if ref.label_by_meaning(head) is None and head not in ref.labels:
         return True
     for nxt in lines[line.pos + 1: line.pos + 3]:

@@ -80,6 +80,7 @@ class Reference:
     # pages and documents, so a long-running watcher reads each label once; bounded by LABEL_CACHE_SIZE
     label_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     label_first_words: frozenset[str] = frozenset()
+    mendable_words: dict = field(default_factory=dict)  # first 3 letters -> long form words (fields.mend_split_words)
     section_first_words: frozenset[str] = frozenset()
     # pattern -> text every match contains, or texts of which it contains one (prefilter)
     literals: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
@@ -139,6 +140,11 @@ class Reference:
 
     def match_borger(self, text: str) -> Entry | None:
         return _match_entry(self.borgers, text)
+
+
+# words of the forms, besides the label rules' own, that an OCR'd text layer may break with a stray space
+MENDABLE_EXTRA = ("kadastrale", "ingebruikname", "bouwwerkzaamheden", "gerechtvaardigd", "kwaliteitsborging",
+                  "omgevingsloket", "risicobeoordeling", "borgingsplan", "gereedmelding", "startmelding", "bouwmelding")
 
 
 def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
@@ -422,6 +428,10 @@ def _build(data: dict, sources: list[str]) -> Reference:
     from wkb_desk.extract.meaning import build_meaning
 
     ref.meaning = build_meaning(data)
+    mendable: dict[str, tuple[str, ...]] = {}
+    for word in sorted({w for w in ref.meaning.vocabulary if len(w) >= 8} | set(MENDABLE_EXTRA)):
+        mendable[word[:3]] = mendable.get(word[:3], ()) + (word,)
+    ref.mendable_words = mendable
     ref.section_words = tuple(
         (str(kind), tuple(str(w).lower() for w in words))
         for kind, words in sections.get("betekenis", {}).items() if isinstance(words, list)
