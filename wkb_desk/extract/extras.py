@@ -498,7 +498,10 @@ def _site_in_sentence(text: str, before_closing: bool = False, notice: bool = Fa
     for rx in (_FREE_ADDR, _STREET_TE_PLACE) + ((_STREET_NR_POSTCODE,) if before_closing else ()) \
             + ((_STREET_NR_PLACE,) if notice else ()):
         for m in rx.finditer(text):
-            if not _PARTY_ADDRESS_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
+            before = text[max(0, m.start("a") - 60): m.start("a")]
+            # ("... op het perceel tegenover Polderweg 45 in Oostwold": the neighbour's address, not the site's)
+            if not _PARTY_ADDRESS_BEFORE.search(text[max(0, m.start() - 60): m.start()]) \
+                    and not nz.NEAR_ANOTHER_END.search(before):
                 return m
     return None
 

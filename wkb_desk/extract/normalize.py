@@ -359,7 +359,17 @@ def parse_address(text: str) -> dict[str, str]:
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):
                         out["plaats"] = place
+            if _NEAR_ANOTHER.search(before[max(0, m.start("nr") - 60): m.start("nr")]):
+                # "perceel tegenover Polderweg 45, Oostwold": the site lies near that address, it is not it; the
+                # place is the site's, the street, number and postcode are the neighbour's
+                for key in ("straat", "huisnummer", "postcode"):
+                    out.pop(key, None)
     return out
+
+
+_NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan|"
+                           r"schuin tegenover)\s")
+NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+)?$")
 
 
 _KAD = re.compile(
