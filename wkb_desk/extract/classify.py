@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wkb_desk.extract.locate import BANNER_TITLE, Line
+from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
@@ -178,7 +178,6 @@ def _first_cell(text: str) -> str:
     return text
 
 
-_MAIL_HEADER = re.compile(r"^\s*(?:onderwerp|subject|van|from|aan|to|cc|datum|date|verzonden|sent)\s*:", re.IGNORECASE)
 # where a reply quotes the message it answers: "Van: ... / Verzonden: ...", "-----Oorspronkelijk bericht-----"
 _QUOTED_START = re.compile(r"^\s*(?:-{2,}\s*(?:oorspronkelijk|original|doorgestuurd|forwarded)|(?:van|from)\s*:\s*\S|"
                            r"op .{5,80} schreef|on .{5,80} wrote)", re.IGNORECASE)
@@ -187,7 +186,7 @@ _QUOTED_START = re.compile(r"^\s*(?:-{2,}\s*(?:oorspronkelijk|original|doorgestu
 def _own_text(raw: list[str]) -> list[str]:
     """A mail's own lines: without its header block on top and without the message it quotes below."""
     k = 0
-    while k < len(raw) and _MAIL_HEADER.match(raw[k]):
+    while k < len(raw) and MAIL_HEADER.match(raw[k]):
         k += 1
     end = next((j for j in range(k, len(raw)) if _QUOTED_START.match(raw[j])), len(raw))
     return raw[:end]

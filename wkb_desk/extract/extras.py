@@ -10,7 +10,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
-from wkb_desk.extract.locate import BANNER_TITLE, Line, is_prose
+from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line, is_prose
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
@@ -200,8 +200,6 @@ LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
 ANNOUNCED_CONF = 0.85
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
-# an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026") are no sentences of its body
-_MAIL_HEADER = re.compile(r"(?i)\s{0,4}(?:onderwerp|subject|van|from|aan|to|datum|date|verzonden|sent|cc)\s*:")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
 
 
@@ -225,12 +223,12 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         # (a labelled line is read by its label, unless it is a sentence: "Namens de opdrachtgever, de heer X, meld
         # ik dat de bouw ... start op 28/06/2027")
         labelled = ln.pos in used and not is_prose(ln.text) and ("20" not in text or not _DSO_NR.search(text))
-        if len(text) < 25 or "\t" in text or labelled or _MAIL_HEADER.match(text):
+        if len(text) < 25 or "\t" in text or labelled or MAIL_HEADER.match(text):
             prev = text[-80:]
             continue  # a labelled line, a short value or a table row: no sentence
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
         if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?" \
-                and not _MAIL_HEADER.match(nxt.text):
+                and not MAIL_HEADER.match(nxt.text):
             text = f"{text} {nxt.text[:200]}"
         # a heading ("Melding start bouwwerkzaamheden") names no date of its own, whatever follows it
         plan = _PLAN_WORDS.search(text) if len(ln.text.split()) >= 5 else None
@@ -524,7 +522,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
             in_sentence = k < closing and is_prose(text) and not _OFFICE.search(text)
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
-            notice = k < closing and not _OFFICE.search(text) and not ln.contact and not _MAIL_HEADER.match(text)
+            notice = k < closing and not _OFFICE.search(text) and not ln.contact and not MAIL_HEADER.match(text)
             m = None if bare else _site_in_sentence(text, in_sentence, notice)
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line

@@ -69,6 +69,8 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 # "2.1<TAB>Wat is het adres van de bouwlocatie?": a question's number set in its own column is part of its label
 _SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}\.\d{1,2}\.?)\t(?=[^\t]+$)")
+# an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026"): no sentences of its body
+MAIL_HEADER = re.compile(r"(?i)\s{0,4}(?:onderwerp|subject|van|from|aan|to|datum|date|verzonden|sent|cc)\s*:")
 _NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][a-zà-ÿ]")
 _SENTENCE_END_LINE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ]+\s(?:\S+\s){2,}\S*\w[.!?]$")
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
