@@ -2477,3 +2477,15 @@ def test_a_site_described_as_opposite_an_address_is_not_that_address(tmp_path):
         ["Locatie", "perceel tegenover Polderweg 45, Oostwold"], ["Kadastraal", "gemeente Midwolda, sectie N, nummer 812"],
         ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]]])
     check(run(path), "dossier_bevoegd_gezag", {"kadastraal": "Midwolda N 812"}, absent=("straat", "huisnummer"))
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Maatschap Hummel-Smit de start van de bouw van de nieuwe bedrijfswoning", "Maatschap Hummel-Smit"),
+    ("Woonstichting de Veluwse Hof", "Woonstichting de Veluwse Hof"),
+    ("Bouwbedrijf Jansen en zonen", "Bouwbedrijf Jansen en zonen"),
+    ("Akkerbouwbedrijf Van der Werf v.o.f.", "Akkerbouwbedrijf Van der Werf v.o.f."),
+])
+def test_a_name_keeps_its_particles_but_not_the_sentence_that_runs_on(raw, name):
+    from wkb_desk.extract.fields import _name_value
+
+    assert _name_value(raw) == name

@@ -114,8 +114,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                         continue  # "in opdracht van de initiatiefnemer": a role, not a name
                     if field == "initiatiefnemer":
                         value = SALUTATION.sub("", value)  # "onze opdrachtgever De heer W.F. Buijs"
-                    if field != "instrument" and name_value(value) is None:
-                        continue  # "heeft geen verklaring afgegeven: er is geen ...": words, not a name
+                    if field != "instrument":
+                        value = name_value(value)  # (the name alone: "namens X de start van de bouw ..." is X)
+                        if value is None:
+                            continue  # "heeft geen verklaring afgegeven: er is geen ...": words, not a name
                     if field == "kwaliteitsborger":
                         entry = ref.match_borger(value)
                         value = entry.naam if entry else value

@@ -979,6 +979,9 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
 
 _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
 # "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
+# words in lower case after a name, three or more of them and not only a name's particles ("de start van de bouw")
+_SENTENCE_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s+(?:(?:van|de|der|den|het|'t|te|ten|ter)\s+)*"
+                                  r"(?!(?:van|de|der|den|het|te|ten|ter|en)\b)[a-zà-ÿ]{2,}(?:\s+[a-zà-ÿ]+){2,}\b.*$")
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
 _GK_OPTION = re.compile(r"(?i)\bgevolgklasse\s*[123]")
 _ANSWER_WORDS = {"ja", "nee", "yes", "no", "x", "ok", "akkoord", "n.v.t", "nvt"}
@@ -998,6 +1001,7 @@ def _name_value(raw: str) -> str | None:
     if v[:1] in ".,;:)!?" or "?" in v or _FORM_WORDS.match(v):
         return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
+    v = _SENTENCE_AFTER_NAME.sub("", v)  # "Maatschap Hummel-Smit de start van de bouw ...": the letter's words run on
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
     if v.endswith(".") and not re.search(r"(?:\b[A-Za-z]{1,4}\.|\b[A-Z]\.)$", v):
         v = v[:-1].rstrip()  # "Schuttersgilde Eendracht." at the end of a sentence: the full stop is no part of it
