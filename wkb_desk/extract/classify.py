@@ -30,8 +30,8 @@ FULL_STRUCTURE = 5.0  # labelled fields at which the structure factor is full
 MIN_FIELDS = 2  # a Wkb document carries at least this many labelled fields (values in prose count half)
 _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", re.IGNORECASE)
 _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
-_QUESTION_SUBJECT = re.compile(r"(?i)^(?:(?:re|fw|fwd|antw|doorst)\s*:\s*)*(?:vraag|vragen)\b")
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fw|fwd|antw|doorst|tr|wg)\s*:\s*)+", re.IGNORECASE)
+_QUESTION_SUBJECT = re.compile(r"(?i)^(?:vraag|vragen)\b")  # (read after the reply prefixes are taken off)
 _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
@@ -240,10 +240,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         if subject and (zone < TITLE_ZONE or len(raw) <= SUBJECT_ZONE) and first_title is None:
             # a letter's "Betreft: Verklaring kwaliteitsborger ..." names what the letter is
             subject_text = subject_src[subject.end():].strip().rstrip("!?. ")  # "startmelding!!"
-            if _QUESTION_SUBJECT.match(subject_text):
-                subject_text = ""  # "Vraag over startmelding": a question about the kind is none of it
             # "RE: startmelding Korte Hamweg": a reply that carries the notice is titled by what it answers
             subject_text = _REPLY_PREFIX.sub("", subject_text)
+            if _QUESTION_SUBJECT.match(subject_text):
+                subject_text = ""  # "Vraag over startmelding": a question about the kind is none of it
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
             kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
                 or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))

@@ -155,11 +155,11 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             if key is not None:
                 return key, ":", cell[colon + 1:].strip(" :")
         return exact
+    bare = _LEAD_NUMBER.sub("", cell).strip()  # "2.2 BAG nummeraanduiding-identificatie": a numbered question
     if exact is not None and exact[2] and exact[1] in (" ", "  ") and _label_words(exact[2], tail=True):
-        key = ref.label_by_meaning(_LEAD_NUMBER.sub("", cell).strip())
+        key = ref.label_by_meaning(bare)
         if key is not None:
             return key, "", ""
-    bare = _LEAD_NUMBER.sub("", cell).strip()  # "2.2 BAG nummeraanduiding-identificatie": a numbered question
     if exact is None and _label_words(bare, ref=ref) and not _names_entry(ref, bare):
         key = ref.label_by_meaning(bare)
         if key is not None:
@@ -978,10 +978,10 @@ _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wor
 
 
 _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "er", "hierbij", "op", "in", "voor", "namens"}
-# "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
 # words in lower case after a name, three or more of them and not only a name's particles ("de start van de bouw")
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s+(?:(?:van|de|der|den|het|'t|te|ten|ter)\s+)*"
                                   r"(?!(?:van|de|der|den|het|te|ten|ter|en)\b)[a-zà-ÿ]{2,}(?:\s+[a-zà-ÿ]+){2,}\b.*$")
+# "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
 _GK_OPTION = re.compile(r"(?i)\bgevolgklasse\s*[123]")
 _ANSWER_WORDS = {"ja", "nee", "yes", "no", "x", "ok", "akkoord", "n.v.t", "nvt"}

@@ -367,8 +367,7 @@ def parse_address(text: str) -> dict[str, str]:
     return out
 
 
-_NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan|"
-                           r"schuin tegenover)\s")
+_NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan)\s")
 NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+)?$")
 
 
