@@ -221,6 +221,29 @@ def test_required_literal_is_a_safe_prefilter():
                 assert literal in text, (pattern, text)
 
 
+def test_signal_search_finds_what_a_plain_search_finds():
+    """The signal search only tries a pattern where its first words stand: it must find exactly what re finds."""
+    ref = load_reference()
+    texts = [
+        "gemeente voorbeeld\nbouwmelding\ntype verzoek: melding\nhierbij melden wij de start van de bouw op 3 mei 2027."
+        "\nde bouw begint op maandag 3 mei 2027 aan de kerkstraat 1.",
+        "verklaring kwaliteitsborger\nde kwaliteitsborger verklaart dat er gerechtvaardigd vertrouwen is\n"
+        "wij beginnen op 12 april met de bouw\nde woning is klaar en wordt op 1 juni 2027 in gebruik genomen",
+        "geachte heer,\nkunt u mij laten weten of de melding compleet is?\nmet vriendelijke groet\nwww.example.nl/wkb",
+        "risicobeoordeling\nrisico\tkans\tmaatregel\nborgingsplan\tversie 2\nhet dossier bevoegd gezag is ingediend",
+        "activiteit: bouwactiviteit (technisch) - gereedmelding\nagenda\nbeleidsnotitie wkb\nhome > wonen > bouwen",
+    ]
+    patterns = [rx for rule in ref.kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in ref.non_wkb]
+    found = 0
+    for text in texts:
+        for rx in patterns:
+            plain = rx.search(text)
+            fast = ref.search_lowered(rx, text)
+            assert (plain and plain.span()) == (fast and fast.span()), (rx.pattern, text)
+            found += plain is not None
+    assert found >= 15  # the texts do hit the signals, so the comparison means something
+
+
 def test_ocr_letters_in_long_numbers():
     assert nz.normalize_verzoeknummer("2O26O6O5OO763") == "2026060500763"
     assert nz.normalize_kvk("83O757O5") == "83075705"

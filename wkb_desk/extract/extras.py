@@ -91,19 +91,23 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 if d:
                     out.append(_cand("datum", d, ln, 0.5))
                     break
+    searched: list[tuple[Line, str, str, str]] = []  # (line, its own text, with the next line, lower case)
     for field in ("initiatiefnemer", "kwaliteitsborger", "instrument"):
         if field in have:
             continue
+        if not searched:
+            for k, ln in enumerate(body):
+                # a name may wrap onto the next line ("uitgevoerd door The Borging" / "Company met ..."): searched
+                # together, the match must start on this line
+                own = ln.text[:600]
+                wraps = k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text \
+                    and (not own.rstrip().endswith((".", ";", "!", "?")) or _ENDS_IN_INITIAL.search(own))
+                text = f"{own} {body[k + 1].text[:200]}" if wraps else own
+                searched.append((ln, own, text, text.lower()))
         done = False
-        for k, ln in enumerate(body):
-            # a name may wrap onto the next line ("uitgevoerd door The Borging" / "Company met ..."): searched
-            # together, the match must start on this line
-            own = ln.text[:600]
-            wraps = k + 1 < len(body) and body[k + 1].page == ln.page and "\t" not in body[k + 1].text \
-                and (not own.rstrip().endswith((".", ";", "!", "?")) or _ENDS_IN_INITIAL.search(own))
-            text = f"{own} {body[k + 1].text[:200]}" if wraps else own
+        for ln, own, text, low in searched:
             for rx in ct.get(field, ()):
-                m = rx.search(text)
+                m = rx.search(text) if ref.may_match(rx, low) else None
                 if m and m.start() >= len(own):
                     continue  # (the next line's own match is found on that line)
                 if m:

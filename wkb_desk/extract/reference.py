@@ -21,6 +21,10 @@ from wkb_desk.errors import ConfigError
 DATA_FILES = ("labels.toml", "soorten.toml", "referentie.toml")
 
 
+_NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
+SECTION_CACHE_SIZE = 50_000  # headings remembered per reference (a long-running watcher meets new ones for ever)
+
+
 def norm_label(text: str) -> str:
     """Lower case, single spaces, no trailing colon: the form labels are compared in."""
     text = text.lower().replace("\u2019", "'").replace("–", "-")
@@ -91,12 +95,22 @@ class Reference:
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
     meaning: Any = None  # meaning.Meaning: labels by their key words
     section_words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (party kind | "project", heading prefixes)
+    # heading -> its section kind: the same headings recur on every page and in every document of a run
+    section_cache: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def section_kind(self, heading: str) -> str:
         """"melder", "aanvrager", "kwaliteitsborger", "bouwer", "project" or "" for a normalised heading."""
-        words = re.split(r"[^0-9a-zà-ÿ]+", heading)
+        kind = self.section_cache.get(heading)
+        if kind is None:
+            kind = self._section_kind(heading)
+            if len(self.section_cache) < SECTION_CACHE_SIZE:
+                self.section_cache[heading] = kind
+        return kind
+
+    def _section_kind(self, heading: str) -> str:
+        words = _NON_WORD.split(heading)
         for kind, prefixes in self.section_words:
-            if any(w.startswith(p) for w in words if w for p in prefixes):
+            if any(w.startswith(prefixes) for w in words if w):
                 return kind
         return ""
 
@@ -119,21 +133,40 @@ class Reference:
 
     def search_lowered(self, rx: re.Pattern, text: str) -> re.Match | None:
         """`rx.search(text)` for a signal pattern on lower-cased `text`, without scanning text that cannot match:
-        the literal every match holds must be there, and the search starts where the pattern's own first words
-        are (at a line's start for a pattern that starts with ^). Signals run over whole documents."""
-        lit = self.literals.get(rx.pattern)
-        if lit and (not any(x in text for x in lit) if isinstance(lit, tuple) else lit not in text):
+        the literal every match holds must be there, and where the pattern's own first words are known, it is only
+        tried where they stand (at a line's start for a pattern that starts with ^). Signals run over whole
+        documents, and a pattern that opens with \\b makes the regex engine try every position."""
+        if not self._holds_literal(rx, text):
             return None
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
-        start = 0
-        if leads:
-            places = [0 if at_line_start and text.startswith(lead) else
-                      text.find("\n" + lead) if at_line_start else text.find(lead) for lead in leads]
-            places = [p for p in places if p >= 0]
-            if not places:
-                return None
-            start = min(places)
-        return rx.search(text, start)
+        if not leads:
+            return rx.search(text)
+        starts: list[int] = []
+        for lead in leads:
+            if at_line_start and text.startswith(lead):
+                starts.append(0)
+            needle, skip = ("\n" + lead, 1) if at_line_start else (lead, 0)
+            p = text.find(needle)
+            while p >= 0:
+                starts.append(p + skip)
+                p = text.find(needle, p + 1)
+        for p in sorted(starts):  # the leftmost match, as search() gives (match(text, p) sees the text before p)
+            m = rx.match(text, p)
+            if m:
+                return m
+        return None
+
+    def _holds_literal(self, rx: re.Pattern, lowered: str) -> bool:
+        lit = self.literals.get(rx.pattern)
+        return not lit or (any(x in lowered for x in lit) if isinstance(lit, tuple) else lit in lowered)
+
+    def may_match(self, rx: re.Pattern, lowered: str) -> bool:
+        """False when `rx` cannot match the text whose lower case is `lowered`: a text it needs is not there.
+        A cheap test before a case-blind pattern runs over every line of a document."""
+        if not self._holds_literal(rx, lowered):
+            return False
+        leads = self.leads.get(rx.pattern, ((), False))[0]
+        return not leads or any(lead in lowered for lead in leads)
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -473,6 +506,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.compiled_texts = ct
     patterns = [rx for rule in kinds.values() for rx, _ in rule.signals] + [rx for rx, _ in non_wkb + mail_wrapper]
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
+    patterns += [rx for key in ("initiatiefnemer", "kwaliteitsborger", "instrument") for rx in ct[key]]
     # (where a pattern does not show plainly the text it needs, its signal states it)
     ref.literals = {rx.pattern: stated_literals.get(rx.pattern) or required_literal(rx.pattern) for rx in patterns}
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
