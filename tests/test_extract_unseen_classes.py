@@ -2489,3 +2489,66 @@ def test_a_name_keeps_its_particles_but_not_the_sentence_that_runs_on(raw, name)
     from wkb_desk.extract.fields import _name_value
 
     assert _name_value(raw) == name
+
+
+# --- set 32 continued: a portal's questions with notes, the melder's role, a cover sheet before the print ---------
+
+def _portal_print(first_page: list[str] | None = None) -> list[list[str]]:
+    print_page = [
+        "Omgevingsloket\tVerzoek 2027040900231",
+        "Informatieplicht start bouwwerkzaamheden",
+        "U heeft dit verzoek op 9 april 2027 ingediend via het Omgevingsloket. Hieronder ziet u de",
+        "vragen en uw antwoorden.",
+        "1\tOver het verzoek",
+        "1.1 Verzoeknummer",
+        "2027040900231",
+        "2 Locatie",
+        "2.1\tOp welk adres wordt gebouwd?",
+        "Ambachtsweg 17",
+        "8141 PX Heino",
+        "3 Bouwmelding",
+        "3.1\tWat is het verzoeknummer van die bouwmelding?",
+        "2027021000584",
+        "4\tStart bouwwerkzaamheden",
+        "4.1\tOp welke datum begint u met de bouwwerkzaamheden? Ook grondwerk, heiwerk en sloop tellen mee.",
+        "12-04-2027",
+        "5 Melder",
+        "5.1\tWie doet deze melding?",
+        "Holtkamp Agrotechniek B.V.",
+        "5.2\tIn welke rol doet u deze melding?",
+        "Initiatiefnemer",
+    ]
+    return ([first_page] if first_page else []) + [print_page]
+
+
+def test_a_question_with_a_note_behind_it_and_a_melder_in_the_role_of_initiatiefnemer(tmp_path):
+    path = docgen.write_pdf(tmp_path / "start.pdf", _portal_print())
+    check(run(path), "startmelding", {"verzoeknummer": "2027040900231", "startdatum": "2027-04-12",
+                                      "verwijst_naar": "2027021000584", "initiatiefnemer": "Holtkamp Agrotechniek B.V.",
+                                      "straat": "Ambachtsweg", "plaats": "Heino"})
+
+
+def test_a_melder_in_another_role_is_no_initiatiefnemer(tmp_path):
+    pages = _portal_print()
+    pages[0][-3:] = ["Bouwkundig Adviesbureau Smit", "5.2\tIn welke rol doet u deze melding?", "Gemachtigde"]
+    x = run(docgen.write_pdf(tmp_path / "start.pdf", pages))
+    assert x.kind == "startmelding" and "initiatiefnemer" not in x.values()
+
+
+def test_the_title_of_a_print_behind_a_cover_sheet_labels_no_start_date(tmp_path):
+    # the title "Informatieplicht start bouwwerkzaamheden" on page 2 over the sentence with the submission date
+    pages = _portal_print(["Gemeente Raalte", "Postbus 140, 8100 AC Raalte | Bezoekadres Raadhuisplein 1, 8102 EZ Raalte",
+                           "DOORZENDFORMULIER INKOMENDE POST", "Zaaknummer\tZ-2027-01187",
+                           "Datum ontvangst\t12-04-2027", "Betreft\tInformatieplicht start bouwwerkzaamheden",
+                           "Aantal bijlagen\tgeen"])
+    pages[1][15:17] = ["4.1\tOp welke datum begint u met de bouwwerkzaamheden?", "onbekend"]
+    x = run(docgen.write_pdf(tmp_path / "start.pdf", pages))
+    assert x.kind == "startmelding" and x.values().get("startdatum") is None  # missing beats the submission date
+
+
+def test_a_building_to_be_moved_into_on_a_day(tmp_path):
+    path = _mail(tmp_path / "gereed.eml", "Gereedmelding Bokhorsterweg 33", (
+        "Geachte heer, mevrouw,\n\nHierbij meld ik dat de bouw van de woning aan de Bokhorsterweg 33, 8102 RK Raalte "
+        "gereed is.\nWij verwachten de woning op 1 oktober 2027 te betrekken.\nKwaliteitsborger: Borg4, instrument WKI."
+        "\nVerzoeknummer bouwmelding: 2027011100083\n\nMet vriendelijke groet,\nMarieke Wolters"))
+    check(run(path), "gereedmelding", {"ingebruikname": "2027-10-01", "verwijst_naar": "2027011100083"})

@@ -36,12 +36,12 @@ OCR_CONFIDENCE = 0.8  # a field read from a page that text recognition read coun
 _FIELD_ORDER = {name: i for i, name in enumerate(CORE_FIELDS + EXTRA_FIELDS)}
 _LOCATION_ANY = ("straat", "postcode", "bag_id", "kadastraal", "coordinaten")
 # fields of a party (not the document's own data): they do not mark where a form's own data starts
-_NO_ANCHOR = {"kvk", "partij_adres", "email", "melder"}
+_NO_ANCHOR = {"kvk", "partij_adres", "email", "melder", "melder_rol"}
 # words of a firm's name: a melder that is a firm is most often an architect or adviser melding on behalf of someone
 _FIRM_WORDS = re.compile(r"(?i)bureau|buro|architect|advies|ingenieur|bouw|bedrijf|groep|stichting|vereniging|gemeente|"
                          r"corporatie|holding|makelaar|projectontwikkel|installatie")
 MELDER_AS_INITIATOR = 0.6  # the melder taken for the initiatiefnemer where no initiatiefnemer is named: to check
-MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
+MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email", "melder_rol")
 _FIELD_WORDS = {"startdatum": "datum", "ingebruikname": "datum", "datum": "datum", "postcode": "postcode",
                 "huisnummer": "huisnummer", "kwaliteitsborger": "naam", "instrument": "naam", "locatie": "adres",
                 "verzoeknummer": "verzoeknummer", "bag_id": "BAG-id"}
@@ -277,6 +277,11 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
 
 def _melder(kind: str, chosen: dict[str, Cand]) -> None:
     """The melder is a bouwmelding's: the gemachtigde when one is named, else the initiatiefnemer."""
+    role = chosen.pop("melder_rol", None)
+    if role is not None and role.value == "initiatiefnemer" and "melder" in chosen and "initiatiefnemer" not in chosen:
+        # "Wie doet deze melding? | R. Haverkamp" and "In welke rol? | Initiatiefnemer": the form says who it is
+        c = chosen["melder"]
+        chosen["initiatiefnemer"] = replace(c, field="initiatiefnemer", conf=min(c.conf, role.conf))
     if kind != "bouwmelding":
         for name in MELDER_FIELDS:
             chosen.pop(name, None)
@@ -284,7 +289,7 @@ def _melder(kind: str, chosen: dict[str, Cand]) -> None:
     if "melder" not in chosen and "initiatiefnemer" in chosen:
         c = chosen["initiatiefnemer"]
         chosen["melder"] = Cand("melder", c.value, c.conf, c.order, c.page, c.fragment, c.label)
-    elif "initiatiefnemer" not in chosen and "melder" in chosen:
+    elif "initiatiefnemer" not in chosen and "melder" in chosen and role is None:
         # "Melder: Thijs van den Heuvel" and no initiatiefnemer named: a private person melds their own building
         # (a firm that melds is most often the gemachtigde); still a guess
         c = chosen["melder"]

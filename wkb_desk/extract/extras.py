@@ -166,7 +166,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 # a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
-_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|opgeleverd en in gebruik|"
+_USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
                         r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond)\b", re.IGNORECASE)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
 _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz")  # cheap test before the two above

@@ -728,7 +728,8 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
         if any(w.startswith(x) for w in words for x in excluded):
             continue
         if all(any(w.startswith(x) for w in words for x in group) for group in groups):
-            answered = _answer(lines, line, text, q, label_rows)
+            # (a role answered by a party's word: "In welke rol? | Initiatiefnemer" is an answer, not a label)
+            answered = _answer(lines, line, text, q, label_rows, _ROLE if info.field == "melder_rol" else None)
             if answered is None:
                 return None
             # the question as written is the label, read by its words as a label by meaning is: the form's own answer
@@ -745,17 +746,34 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
     return None
 
 
-def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict) -> tuple[str, Line] | None:
+def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict,
+            expected: re.Pattern | None = None) -> tuple[str, Line] | None:
     """The answer after a question's "?", or on the line below; None where that line is no answer (the next
-    question, a label, the next block's heading)."""
+    question, a label, the next block's heading) unless it is the `expected` kind of answer."""
     answer = text[q + 1:].strip(" :\t")
-    if answer:
+    if answer and not _question_note(answer):
         return answer, line
     nxt = _next_nonempty(lines, line.pos, limit=2)
+    if nxt is not None and expected is not None and expected.match(nxt.text) and len(nxt.text) <= 40:
+        return nxt.text.strip(), nxt
     if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
             or not _looks_like_value(nxt.text):
         return None
     return nxt.text.strip(), nxt
+
+
+_DIGIT = re.compile(r"\d")
+# a sentence about sending the request, its date the request's own ("U heeft dit verzoek op 9 april 2027 ingediend")
+_SUBMISSION_SENTENCE = re.compile(r"(?i)\b(?:verzoek|melding|aanvraag|formulier)\b.{0,60}\b(?:ingediend|verzonden|"
+                                  r"ontvangen|verstuurd|afgedrukt)\b")
+
+
+def _question_note(text: str) -> bool:
+    """A form's explanation after its question ("Op welke datum begint u? Ook grondwerk en sloop tellen mee."): a
+    sentence of words in lower case, no answer; the answer is below."""
+    words = text.rstrip(".!").split()
+    return text.endswith((".", "!")) and len(words) >= 4 and not _DIGIT.search(text) \
+        and sum(1 for w in words if len(w) >= 3 and w.islower()) >= 3
 
 
 def _strong_label(parsed: list | None) -> bool:
@@ -1095,6 +1113,11 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 or _LIST_ROW.search(line.text):  # ("Nr 1 | Document Verklaring | Formaat PDF": a list's row)
             return []  # ("Nr | Document | Datum" over "1 | Verklaring | ...": a table's row numbers, not "Straat | Nr.")
         target = "huisnummer"
+    if target == "melder_rol":
+        role = _ROLE.match(raw)
+        if role and not line.sender:
+            add("melder_rol", _ROLES[role.group(1).lower()])
+        return out
     if target in ("partij_adres", "partij_postcode", "partij_plaats", "email", "melder") or \
             (melder_block and target in _MELDER_MAP):
         if line.sender or hit.value_line.sender or kind in ("kwaliteitsborger", "bouwer"):
@@ -1195,6 +1218,9 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     elif target == "bag_id":
         add("bag_id", nz.normalize_bag(raw))
     elif target in ("datum", "startdatum", "ingebruikname"):
+        if target != "datum" and hit.sep == "below" and _SUBMISSION_SENTENCE.search(raw[:120]):
+            return []  # "Start bouwwerkzaamheden" over "U heeft dit verzoek op 9 april ingediend ...": that date is
+            # the request's, the sentence says so
         add(target, nz.parse_date(raw[:80]))
     elif target in ("verzoeknummer", "verwijst_naar"):
         add(target, nz.normalize_verzoeknummer(raw[:40]))
@@ -1246,6 +1272,13 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     return out
 
 
+# the melder's role as a form asks it ("In welke rol doet u deze melding? | Initiatiefnemer")
+_ROLE = re.compile(r"(?i)^\s*(?:ik ben (?:de )?|als |de )?(initiatiefnemer|opdrachtgever|aanvrager|eigenaar|bouwheer|"
+                   r"gemachtigde|vertegenwoordiger|architect|adviseur|kwaliteitsborger|aannemer)\b")
+_ROLES = {"initiatiefnemer": "initiatiefnemer", "opdrachtgever": "initiatiefnemer", "aanvrager": "initiatiefnemer",
+          "eigenaar": "initiatiefnemer", "bouwheer": "initiatiefnemer", "gemachtigde": "gemachtigde",
+          "vertegenwoordiger": "gemachtigde", "architect": "gemachtigde", "adviseur": "gemachtigde",
+          "kwaliteitsborger": "kwaliteitsborger", "aannemer": "bouwer"}
 _VERSION_TAIL = re.compile(r"\s*[-–,(]?\s*\b(?:versie|version|v\.?)\s*\d+(?:\.\d+){0,3}\)?\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
