@@ -2552,3 +2552,87 @@ def test_a_building_to_be_moved_into_on_a_day(tmp_path):
         "gereed is.\nWij verwachten de woning op 1 oktober 2027 te betrekken.\nKwaliteitsborger: Borg4, instrument WKI."
         "\nVerzoeknummer bouwmelding: 2027011100083\n\nMet vriendelijke groet,\nMarieke Wolters"))
     check(run(path), "gereedmelding", {"ingebruikname": "2027-10-01", "verwijst_naar": "2027011100083"})
+
+
+# --- set 33: portal exports, tables with the label on the right, street names that open with a preposition -------
+
+def test_a_one_row_export_whose_type_column_says_bouwmelding(tmp_path):
+    heads = ["Dossiernr KB", "Verzoeknummer DSO", "Datum indiening", "Type", "Straat", "Huisnummer", "Toevoeging",
+             "Postcode", "Woonplaats", "Gemeente", "Kad. gemeente", "Sectie", "Perceel", "Initiatiefnemer",
+             "Geplande start", "Kwaliteitsborger", "Instrument"]
+    values = ["TN-WKB-27-0311", "2027030300588", "2027-03-03", "Bouwmelding", "Op de Vonder", 7, "B", "6163KV",
+              "Geleen", "Sittard-Geleen", "Geleen", "F", 5531, "Ramaekers Installatietechniek B.V.", "2027-05-10",
+              "TÜV NORD Nederland", "WKI"]
+    path = docgen.write_xlsx(tmp_path / "export.xlsx", {"Export": [heads, values]})
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2027030300588", "straat": "Op de Vonder", "huisnummer": "7b", "postcode": "6163 KV",
+        "plaats": "Geleen", "kadastraal": "Geleen F 5531", "startdatum": "2027-05-10", "instrument": "WKI"})
+
+
+def test_a_filtered_export_reads_only_the_rows_it_shows(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Startmeldingen Q1"
+    ws.append(["Verzoeknummer", "Type", "Adres", "Postcode", "Woonplaats", "Startdatum", "Bouwmelding",
+               "Kwaliteitsborger"])
+    ws.append(["2027011900417", "Startmelding", "Molenveldweg 3", "5961 AA", "Horst", "25-01-2027", "2026121400288",
+               "Stavast Kwaliteitsborging"])
+    ws.append(["2027022400733", "Startmelding", "Maasheseweg 12A", "5807 EH", "Oostrum", "01-03-2027", "2027011100094",
+               "Stavast Kwaliteitsborging"])
+    ws.row_dimensions[2].hidden = True  # the filter "gemeente = Venray" hides the other municipality's row
+    wb.save(tmp_path / "q1.xlsx")
+    x = run(tmp_path / "q1.xlsx")
+    check(x, "startmelding", {"verzoeknummer": "2027022400733", "straat": "Maasheseweg", "huisnummer": "12a",
+                              "plaats": "Oostrum", "startdatum": "2027-03-01", "verwijst_naar": "2027011100094"})
+    read = read_file(tmp_path / "q1.xlsx", Limits())
+    assert "Molenveldweg" not in read.pages[0].text and any("verborgen" in w for w in read.warnings)
+
+
+def test_a_word_table_with_each_value_left_of_its_label(tmp_path):
+    path = docgen.write_docx(tmp_path / "bp.docx", [
+        "Borgingsplan Wkb – Bedrijfshal Ramaekers",
+        [["24 februari 2027", "Datum plan"], ["Op de Vonder 7 toev. B", "Bouwadres"],
+         ["6163 KV  Geleen", "Postcode / plaats"], ["Ramaekers Installatietechniek B.V.", "Initiatiefnemer"],
+         ["TÜV NORD Nederland", "Kwaliteitsborger"], ["Kwaliteitsborgingsinstrument WKI", "Instrument"],
+         ["maandag 10 mei 2027", "Verwachte start bouw"]],
+        "De kwaliteitsborger toetst het ontwerp en de uitvoering aan de hand van de risicobeoordeling.",
+    ])
+    check(run(path), "borgingsplan", {
+        "datum": "2027-02-24", "straat": "Op de Vonder", "huisnummer": "7b", "postcode": "6163 KV", "plaats": "Geleen",
+        "initiatiefnemer": "Ramaekers Installatietechniek B.V.", "kwaliteitsborger": "TÜV Nord", "instrument": "WKI",
+        "startdatum": "2027-05-10"})
+
+
+def test_a_start_notice_titled_start_werkzaamheden(tmp_path):
+    path = docgen.write_docx(tmp_path / "start.docx", [
+        "Start werkzaamheden werktuigenberging",
+        [["2027031000917", "Verzoeknummer"], ["10-03-2027", "Datum"], ["Handelseweg 120, 5421 XP Gemert", "Locatie"],
+         ["15 mrt. '27", "Start"], ["2027012700835", "Bouwmelding"]],
+    ])
+    check(run(path), "startmelding", {"verzoeknummer": "2027031000917", "startdatum": "2027-03-15",
+                                      "verwijst_naar": "2027012700835", "straat": "Handelseweg", "plaats": "Gemert"})
+
+
+def test_a_forwarded_form_with_a_colleagues_question_on_top(tmp_path):
+    path = _mail(tmp_path / "fw.eml", "FW: FW: melding Kempkesweg", (
+        "Hoi allemaal,\n\nDeze kwam binnen via het algemene adres. Kunnen jullie hem oppakken?\n\nGr. Ellen\n\n"
+        "-----Oorspronkelijk bericht-----\nVan: Stijn Hendrix <stijn@example.nl>\nOnderwerp: FW: melding Kempkesweg\n\n"
+        "Verzoeknummer     2027032200741\nIngediend         22-03-2027\n"
+        "Soort             Melding Bouwactiviteit (technisch)\nBouwlocatie       Kempkesweg 23, 5803 AZ Venray\n"
+        "Initiatiefnemer   Stijn Hendrix\nKwaliteitsborger  Stavast Kwaliteitsborging\nInstrument        KiK\n"
+        "Start bouw        12-04-2027\n"))
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027032200741", "straat": "Kempkesweg", "plaats": "Venray",
+                                     "instrument": "KiK", "startdatum": "2027-04-12"})
+
+
+def test_a_portal_overview_titled_with_its_own_number(tmp_path):
+    path = docgen.write_docx(tmp_path / "overzicht.docx", [
+        "Overzicht melding bouwactiviteit 2027051000291",
+        [["Verzoeknummer", "Datum indiening"], ["2027051000291", "10 mei 2027"]],
+        [["Straat", "Huisnr", "Postcode", "Plaats"], ["Hoefstraat", "9", "6443 BN", "Brunssum"]],
+        [["Kwaliteitsborger", "Instrument"], ["Kwaliteitsborging Oost", "BK-app"]],
+    ])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027051000291", "straat": "Hoefstraat", "plaats": "Brunssum",
+                                     "instrument": "BKapp"})

@@ -21,7 +21,7 @@ from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
-    mend_split_words, names_site, plausible, to_field_value, value_first_cells,
+    labels_on_the_right, mend_split_words, names_site, plausible, to_field_value, value_first_cells,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -82,6 +82,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     join_wrapped_labels(lines, ref)
     join_name_parts(lines)
     value_first_cells(lines, ref)
+    labels_on_the_right(lines, ref)
     mark_sections(lines, ref)
     hits = find_hits(lines, ref)
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor

@@ -48,7 +48,7 @@ _PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhouds
 _TITLE_WORDS = re.compile(r"[a-zà-ÿ]+")
 _TITLE_MEANING = (
     ("gereedmelding", (("gereed", "voltooi", "oplever"), ("melding", "kennisgeving", "formulier")), ("dossier",)),
-    ("startmelding", (("start", "aanvang"), ("melding", "kennisgeving", "formulier", "informatie", "bouw")),
+    ("startmelding", (("start", "aanvang"), ("melding", "kennisgeving", "formulier", "informatie", "bouw", "werkzaamheden")),
      ("dossier", "gereed")),
     ("dossier_bevoegd_gezag", (("dossier",), ("bevoegd",), ("gezag",)), ("consument",)),
     ("dossier_bevoegd_gezag", (("dossier",), ("dbg",)), ()),
@@ -105,10 +105,14 @@ _CLASS_NAMED = re.compile(r"(?i)\bgevolgklasse\s*[123]\b")  # "Melding bouwen, g
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
 
 
+_OWN_NUMBER_END = re.compile(r"(?<=[a-z)])\s+(?:[-–(]\s*)?(?:nr\.?\s*|verzoek(?:nummer)?\s*)?20\d{11}\)?$")
+
+
 def title_by_meaning(text: str) -> str | None:
     """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
     "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
-    t = text.strip()
+    # ("Overzicht melding bouwactiviteit 2027051000291": a portal's title ends in the request's own number)
+    t = _OWN_NUMBER_END.sub("", text.strip())
     # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
     if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
             or any(c.isdigit() for c in _CLASS_NAMED.sub("", _IN_BRACKETS.sub("", t))[:40]):

@@ -383,6 +383,33 @@ def value_first_cells(lines: list[Line], ref: Reference) -> None:
             line.text = "\t".join(t or c for t, c in zip(turned, cells))
 
 
+RIGHT_LABEL_RUN = 3  # rows of "value | label" in one table before its columns count as swapped
+
+
+def labels_on_the_right(lines: list[Line], ref: Reference) -> None:
+    """A table that puts each value left of its label ("Op de Vonder 7 | Bouwadres", "TÜV NORD | Kwaliteitsborger")
+    is turned into the usual order. Only a run of two-cell rows whose right cells are mostly bare labels and whose
+    left cells are none turns: a form's "Rol | Initiatiefnemer" alone stays as it is."""
+    def bare_label(cell: str) -> bool:
+        m = match_label(ref, cell.strip())
+        return bool(m and not m[2] and m[0] in ref.labels)
+
+    run: list[Line] = []
+    for line in lines + [None]:
+        cells = line.text.split("\t") if line is not None else []
+        if line is not None and len(cells) == 2 and all(c.strip() for c in cells) \
+                and (not run or run[-1].page == line.page and run[-1].pos + 1 == line.pos):
+            run.append(line)
+            continue
+        turned = [ln for ln in run if bare_label(ln.text.split("\t")[1]) and not bare_label(ln.text.split("\t")[0])]
+        if len(turned) >= RIGHT_LABEL_RUN and len(turned) * 5 >= len(run) * 3:
+            for ln in run:
+                left, right = ln.text.split("\t")
+                if not bare_label(left):
+                    ln.text = f"{right}\t{left}"
+        run = [line] if line is not None and len(cells) == 2 and all(c.strip() for c in cells) else []
+
+
 def _value_first(cell: str, ref: Reference) -> str | None:
     parts = cell.split(" · ")
     if len(parts) < 2 or len(parts) > 9 or not ref.label_by_meaning(parts[-1]):
@@ -436,8 +463,13 @@ def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     if not any(p and "ectie" in p[0] and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
         return parsed
     out = list(parsed)
+    # ("Gemeente | ... | Kad. gemeente | Sectie | Perceel": where the row names the kadastrale gemeente itself, its
+    # "Gemeente" is the municipality)
+    own_gemeente = any(p and getattr(ref.labels.get(p[0]), "field", "") == "kad_gemeente" for p in parsed)
     for i, cell in enumerate(cells):
         word = (out[i][0] if out[i] else cell.strip().rstrip(" :").lower())
+        if own_gemeente and _PERCEEL_ROW_WORDS.get(word) == "kadastrale gemeente":
+            continue
         gemeente = None if out[i] else _GEMEENTE_PIECE.match(cell)
         if gemeente and "kadastrale gemeente" in ref.labels:
             out[i] = ("kadastrale gemeente", ":", gemeente.group(1))

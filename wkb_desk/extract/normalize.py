@@ -168,9 +168,18 @@ _HOUSENR = re.compile(
 )
 
 
+# "7 toev. B", "12 toevoeging 2": the toevoeging written out after the number
+_TOEV_WORD = re.compile(r"(?i)^(\s*\d{1,5})\s*(?:toevoeging|toev\.?)\s*:?\s*(?=[A-Za-z0-9])")
+
+
 def normalize_huisnummer(text: str) -> str | None:
-    """`12 A` and `12-A` -> `12a`, `12 - 2` -> `12-2`; lower case without spaces."""
-    m = _HOUSENR.match((text or "")[:MAX_VALUE])
+    """`12 A`, `12-A` and `12 toev. A` -> `12a`, `12 - 2` and `12 toev. 2` -> `12-2`; lower case without spaces."""
+    text = (text or "")[:MAX_VALUE]
+    toev = _TOEV_WORD.match(text)
+    if toev:
+        rest = text[toev.end():]
+        text = f"{toev.group(1)}{'' if rest[:1].isalpha() else '-'}{rest}"
+    m = _HOUSENR.match(text)
     if not m:
         return None
     number = m.group(1).lstrip("0") or "0"
@@ -192,12 +201,30 @@ def normalize_toevoeging(text: str) -> str:
 
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
-    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])|\s(?:bis|hs)\b)?)"
+    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])|\s(?:bis|hs)\b"
+    r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
 _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
 # words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
 _STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
+
+
+# a street whose name itself opens with a preposition ("Op de Vonder", "Aan de Stegge", "In den Boogaard")
+_STREET_WITH_LEAD = re.compile(r"^(?:Aan|Op|In|Bij|Achter|Over|Onder|Naast|Langs|Tegen)\s+(?:de|het|den|der|'t)\s+[A-Z]")
+
+
+def _strip_street_lead(text: str) -> str:
+    """The street without the words before it in a sentence or label ("aan de Kerkstraat", "Bouwadres Kerkstraat");
+    a capitalised preposition that opens the name stays ("Bouwadres: Op de Vonder")."""
+    m = _STREET_LEAD.match(text)
+    if not m:
+        return text
+    cut = m.end()
+    lead = re.search(r"(?i)(?:aan de|aan het|op de|op het)\s+$", text[:cut])
+    if lead and _STREET_WITH_LEAD.match(text[lead.start():]):
+        return text[lead.start():]
+    return text[cut:]
 
 
 _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederland", "gemeente", "datum", "postbus",
@@ -333,7 +360,7 @@ def parse_address(text: str) -> dict[str, str]:
             out["plaats"] = place
     m = _STREET_NR.search(before)
     if m:
-        street = _STREET_LEAD.sub("", m.group("straat")).strip(" ,-")
+        street = _strip_street_lead(m.group("straat")).strip(" ,-")
         if not re.search(r"\b[A-Z]\.[A-Z]\.$", street):  # "Vaart N.Z." keeps the stop of its abbreviation
             street = street.strip(" ,.-")
         street = _street_words(re.sub(r"\s{2,}", " ", street))

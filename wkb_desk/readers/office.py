@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -208,9 +209,12 @@ def read_xlsx(source: Path | bytes, limits: Limits) -> ReadResult:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue  # a hidden sheet is the form's machinery (the lists behind its drop-downs), not its content
             rows: list[list[str]] = []
+            hidden_rows, hidden_cols = _hidden_rows_and_columns(workbook, sheet)
             try:
-                for row in sheet.iter_rows(values_only=True):
-                    cells = [_cell_text(v) for v in row[:200]]
+                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    if number in hidden_rows:
+                        continue
+                    cells = [_cell_text(v) for k, v in enumerate(row[:200], start=1) if k not in hidden_cols]
                     while cells and not cells[-1]:
                         cells.pop()
                     if cells:
@@ -220,11 +224,43 @@ def read_xlsx(source: Path | bytes, limits: Limits) -> ReadResult:
                             break
             except Exception as exc:  # noqa: BLE001 - one broken sheet must not lose the others
                 notes.append(f"Tabblad '{sheet.title}' kon niet volledig gelezen worden ({type(exc).__name__}).")
+            if hidden_rows or hidden_cols:
+                # a filtered export shows one dossier of many: what is hidden is not what was sent
+                notes.append(f"Tabblad '{sheet.title}': verborgen rijen of kolommen (een filter) zijn niet gelezen.")
             lines = ["\t".join(cells) for cells in _side_block_last(rows)]
             pages.append(Page(number=index, text="\n".join(lines), label=str(sheet.title)))
     finally:
         workbook.close()
     return ReadResult(content_type="xlsx", pages=tuple(pages), warnings=tuple(notes))
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_HIDDEN_ATTR = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def _attr(attrs: bytes, name: bytes) -> int | None:
+    m = re.search(rb"\b" + name + rb'="(\d+)"', attrs)
+    return int(m.group(1)) if m else None
+
+
+def _hidden_rows_and_columns(workbook, sheet) -> tuple[set[int], set[int]]:
+    """Row and column numbers (1-based) that the sheet hides: rows left out by a filter ("gemeente = Venray"),
+    columns folded away. The read-only reader does not report them, so the sheet's XML is scanned for the flags
+    (only when it has any); a workbook this cannot read hides nothing."""
+    try:
+        data = workbook._archive.read(sheet._worksheet_path)  # openpyxl's own handles of the package
+    except Exception:  # noqa: BLE001 - without them everything is read, as before
+        return set(), set()
+    if b"hidden" not in data:
+        return set(), set()
+    rows = {r for m in _ROW_TAG.finditer(data) if _HIDDEN_ATTR.search(m.group(1)) and (r := _attr(m.group(1), b"r"))}
+    cols: set[int] = set()
+    for m in _COL_TAG.finditer(data):
+        low, high = _attr(m.group(1), b"min"), _attr(m.group(1), b"max")
+        if _HIDDEN_ATTR.search(m.group(1)) and low and high and high - low < 16384:
+            cols.update(range(low, high + 1))
+    return rows, cols
 
 
 def _side_block_last(rows: list[list[str]]) -> list[list[str]]:
