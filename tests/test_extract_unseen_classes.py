@@ -2636,3 +2636,80 @@ def test_a_portal_overview_titled_with_its_own_number(tmp_path):
     ])
     check(run(path), "bouwmelding", {"verzoeknummer": "2027051000291", "straat": "Hoefstraat", "plaats": "Brunssum",
                                      "instrument": "BKapp"})
+
+
+# --- set 34: formal KB reports and certificates, address ranges, ticked checklists, letters in prose -------------
+
+@pytest.mark.parametrize("text, street, number", [
+    ("Kweekhof 2 t/m 40, 4335 LT Middelburg", "Kweekhof", "2"),  # a range: the first is the main address
+    ("Melissekade 40 e.v., 3317 CB Dordrecht", "Melissekade", "40"),  # "en volgende"
+    ("Kerkstraat 12a.", "Kerkstraat", "12a"),
+])
+def test_address_ranges_name_their_first_number(text, street, number):
+    parts = nz.parse_address(text)
+    assert (parts.get("straat"), parts.get("huisnummer")) == (street, number)
+
+
+@pytest.mark.parametrize("text", ["Bouwnummers 1 t/m 8", "Kavels 1 t/m 8", "Perceel 12"])
+def test_building_plots_are_no_street(text):
+    assert "straat" not in nz.parse_address(text)
+
+
+def test_a_kb_report_with_the_project_data_in_an_appendix_after_its_borgingsmomenten(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [
+        ["TÜV NORD Nederland B.V.", "Borgingsplan", "Kweekhof, Middelburg", "Documentnummer TN-KB-2027-0305-BP",
+         "TÜV NORD Nederland B.V. · Energieweg 3 · 4542 PL Hoek · T 0115 - 44 90 00"],
+        ["1 Samenvatting", "TÜV NORD Nederland B.V. borgt in opdracht van Woonstichting Zeeuwse Stromen de bouw van",
+         "20 sociale huurwoningen in het project Kweekhof te Middelburg.",
+         "2 Borgingsmomenten", "Nr 1\tFase Ontwerp\tToets constructieve uitgangspunten",
+         "2\tUitvoering\tHeiwerk / funderingspalen", "3 Tekortkomingen",
+         "Tekortkomingen worden vastgelegd en opgevolgd.",
+         "Energieweg 3, 4542 PL Hoek · kwaliteitsborging@tuev-nord.example.nl\tpagina 2 van 3"],
+        ["Bijlage — projectgegevens", "Project\tKweekhof", "Adres\tKweekhof 2 t/m 40", "Postcode\t4335 LT",
+         "Plaats\tMiddelburg", "Instrument\tWKI", "Geplande start\t05-07-2027"],
+    ])
+    check(run(path), "borgingsplan", {"straat": "Kweekhof", "huisnummer": "2", "postcode": "4335 LT",
+                                      "plaats": "Middelburg", "startdatum": "2027-07-05"})
+
+
+def test_a_certificate_names_the_site_on_a_line_of_its_own_below_the_perceel(tmp_path):
+    path = docgen.write_pdf(tmp_path / "vk.pdf", [[
+        "TÜV NORD NEDERLAND B.V.", "Geen verklaring", "kwaliteitsborger — verklaring niet afgegeven",
+        "TÜV NORD Nederland B.V. heeft de bouw van onderstaand bouwwerk geborgd met het instrument WKI.",
+        "Er wordt derhalve geen verklaring afgegeven.",
+        "20 sociale huurwoningen (rijwoningen), project Kweekhof",
+        "Kweekhof 2 t/m 40, 4335 LT Middelburg",
+        "kadastraal Middelburg S 3385",
+        "De openstaande afwijkingen zijn vermeld in de bijlage. Na herstel kan alsnog een verklaring worden afgegeven.",
+        "Hoek, vrijdag 17 december 2027",
+        "TÜV NORD Nederland B.V. · Energieweg 3 · 4542 PL Hoek · KvK 34129911",
+    ]])
+    check(run(path), "verklaring", {"verklaring": "negatief", "kadastraal": "Middelburg S 3385", "straat": "Kweekhof",
+                                    "postcode": "4335 LT", "plaats": "Middelburg"})
+
+
+def test_a_ticked_checklist_from_the_applicant_is_its_gereedmelding(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "gereed.xlsx", {"Gereedmelding": [
+        ["Woonstichting Het Zwin · Nieuwstraat 14 · 4501 BC Oostburg"], ["Checklist gereedmelding"],
+        ["Verzoeknummer Omgevingsloket", "2027090601139"], ["Bouwmelding", "2027011100756"],
+        ["Adres", "Brugsevaart 22 A, 4501 NK Oostburg"], ["Ingebruikname per", "vrijdag 1 oktober 2027"],
+        ["Kwaliteitsborger", "[X]", "The Borging Company"], ["", "[ ]", "Borg KB"],
+        ["Instrument", "[X]", "WKI"], ["", "[ ]", "KiK"],
+        ["Verklaring", "[X]", "bijgevoegd (positief)"], ["", "[ ]", "niet bijgevoegd"],
+    ]})
+    check(run(path), "gereedmelding", {"verzoeknummer": "2027090601139", "verwijst_naar": "2027011100756",
+                                       "huisnummer": "22a", "ingebruikname": "2027-10-01", "instrument": "WKI",
+                                       "kwaliteitsborger": "The Borging Company"})
+
+
+def test_a_formal_letter_that_names_the_day_before_the_start(tmp_path):
+    path = docgen.write_docx(tmp_path / "aanvang.docx", [
+        "Gemeente Middelburg", "Postbus 6000", "4330 LA Middelburg", "Goes, woensdag 30 juni 2027",
+        "Onderwerp: aanvang bouwwerkzaamheden Kweekhof", "Geachte heer, mevrouw,",
+        "Graag informeren wij u erover dat de bouw van twintig sociale huurwoningen aan de Kweekhof te Middelburg, "
+        "hoofdadres Kweekhof 2, 4335 LT Middelburg, op maandag 5 juli 2027 van start gaat.",
+        "Deze melding sluit aan op de bouwmelding die wij op 31 mei 2027 hebben gedaan onder verzoeknummer "
+        "2027053101907.", "Met vriendelijke groet,", "ing. P.J. Dekker",
+    ])
+    check(run(path), "startmelding", {"startdatum": "2027-07-05", "straat": "Kweekhof", "huisnummer": "2",
+                                      "postcode": "4335 LT", "verwijst_naar": "2027053101907"})

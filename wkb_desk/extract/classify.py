@@ -324,7 +324,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 scores[kind] += weight
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
     head = joined[:NON_WKB_ZONE]
+    filled_in = sum(1 for ln in lines if ln.ticked) >= 2
     for rx, weight in ref.non_wkb:
+        if filled_in and rx.pattern in ref.unless_ticked:
+            continue
         if ref.search_lowered(rx, head):
             penalty += weight
     # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,

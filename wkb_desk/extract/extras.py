@@ -518,6 +518,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
     """
     closing = next((k for k, ln in enumerate(body) if _CLOSING.match(ln.text) or _CLOSING_WITH_NAME.match(ln.text)),
                    len(body))
+    kad_found: list[Cand] = []
     for bare in (False, True):
         for k, ln in enumerate(body):
             if ln.party or bare and k > closing:
@@ -548,8 +549,10 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                     rest = text[kad_word.end():] if kad_word else text
                     kad = nz.normalize_kadastraal(rest) or (
                         nz.normalize_kadastraal(f"{rest} {body[k + 1].text[:120]}") if k + 1 < len(body) else None)
-                    if kad:
-                        return [_cand("kadastraal", kad, ln, 0.55 if bare else 0.6)]
+                    if kad and not kad_found:
+                        # (the perceel alone; an address line further on still names the site: "Kweekhof 2 t/m 40,
+                        # 4335 LT Middelburg" under "kadastraal Middelburg S 3385" in a certificate)
+                        kad_found = [_cand("kadastraal", kad, ln, 0.55 if bare else 0.6)]
                 continue
             parts = nz.parse_address(segment)
             if m and "straat" in parts and not ("plaats" in parts or "postcode" in parts) and k + 1 < len(body):
@@ -568,8 +571,8 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 if street is not None:
                     parts = {**nz.parse_address(street.text.replace("\t", " ")), **parts}
             if "straat" in parts and ("plaats" in parts or "postcode" in parts):
-                return [_cand(k2, v, ln) for k2, v in parts.items()] + _perceel_in_prose(body, k)
-    return []
+                return [_cand(k2, v, ln) for k2, v in parts.items()] + (_perceel_in_prose(body, k) or kad_found)
+    return kad_found
 
 
 def _street_line_above(body: list[Line], k: int) -> Line | None:

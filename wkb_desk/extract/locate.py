@@ -34,6 +34,7 @@ class Line:
     party: bool = False  # that heading opens a party's block (applicant, KB, contractor ...)
     heading: bool = False  # the line itself is a section heading
     party_kind: str = ""  # whose block: melder | aanvrager | kwaliteitsborger | bouwer | project | ""
+    ticked: bool = False  # a ticked box was read on the line (the box itself is gone from the text)
     right_kind: str = ""  # two columns flowed into one line: whose block the right-hand column is
 
     @property
@@ -174,7 +175,10 @@ def build_lines(read: ReadResult) -> list[Line]:
                 break
             if "\t" in text[:8]:
                 text = _SUBNUMBER_CELL.sub(r"\1 ", text)
-            lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(_ticked_only(text.strip(" ")))))
+            raw = text.strip(" ")
+            kept = _ticked_only(raw)
+            ticked = kept != raw and any(m.group(1) in _TICKED for m in _BOX.finditer(raw))
+            lines.append(Line(len(lines), page.number, page.region or "body", _drop_notes(kept), ticked=ticked))
     if page_has_bsn:
         _scrub_bsn(lines)
     return lines
@@ -361,7 +365,7 @@ def _names_blocks(cells: list[str], ref: Reference) -> bool:
 
 # a block's heading in capitals, several side by side in one row of a form ("INITIATIEFNEMER | PLANNING")
 BLOCK_HEADING = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý&/\- ]{3,30}$")
-_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-]{2,50}(?:\s\([a-zà-ÿ ]{3,30}\))?$")
+_HEADING_TEXT = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' /&\-–—]{2,50}(?:\s\([a-zà-ÿ ]{3,30}\))?$")
 
 
 def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:

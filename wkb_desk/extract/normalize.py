@@ -163,7 +163,7 @@ def normalize_postcode(text: str) -> str | None:
 
 # house number: digits, then an optional addition: a letter, "-2", "/2", " bis", "hs"
 _HOUSENR = re.compile(
-    r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
+    r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])(?!/m|\.\s?v\.)|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
     re.IGNORECASE,
 )
 
@@ -201,7 +201,7 @@ def normalize_toevoeging(text: str) -> str:
 
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
-    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])|\s(?:bis|hs)\b"
+    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)|\s(?:bis|hs)\b"
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
@@ -370,7 +370,7 @@ def parse_address(text: str) -> dict[str, str]:
         # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
-                r"(?i)(?:nr|nummer|sectie|perceel|(?:bouw)?kavel|kavelnummer|bouwnummer|bouwnr|plan|fase|postbus|gevolgklasse|"
+                r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|"
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street

@@ -68,6 +68,7 @@ class Reference:
     project_sections: frozenset[str] = frozenset()
     kinds: dict[str, KindRule] = field(default_factory=dict)
     non_wkb: tuple[tuple[re.Pattern, float], ...] = ()
+    unless_ticked: frozenset[str] = frozenset()  # non_wkb patterns that do not count where boxes are ticked
     mail_wrapper: tuple[tuple[re.Pattern, float], ...] = ()  # an e-mail's headers: see classify
     texts: dict[str, Any] = field(default_factory=dict)
     instruments: tuple[Entry, ...] = ()
@@ -95,6 +96,7 @@ class Reference:
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
     meaning: Any = None  # meaning.Meaning: labels by their key words
     section_words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (party kind | "project", heading prefixes)
+    section_not: tuple[str, ...] = ()  # words that start like a block's but name none ("borgingsmomenten")
     # heading -> its section kind: the same headings recur on every page and in every document of a run
     section_cache: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -108,9 +110,9 @@ class Reference:
         return kind
 
     def _section_kind(self, heading: str) -> str:
-        words = _NON_WORD.split(heading)
+        words = [w for w in _NON_WORD.split(heading) if w and not w.startswith(self.section_not)]
         for kind, prefixes in self.section_words:
-            if any(w.startswith(prefixes) for w in words if w):
+            if any(w.startswith(prefixes) for w in words):
                 return kind
         return ""
 
@@ -430,6 +432,9 @@ def _build(data: dict, sources: list[str]) -> Reference:
     non_wkb, mail_wrapper = (tuple(
         (_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in data.get("niet_wkb", {}).get(key, [])
     ) for key in ("signalen", "omslag"))
+    # (signs of a blank form or list that a form whose boxes are ticked is not: it was filled in)
+    unless_ticked = frozenset(s["patroon"] for s in data.get("niet_wkb", {}).get("signalen", [])
+                              if s.get("niet_als_aangekruist"))
     texts = data.get("teksten", {})
     ref = Reference(
         labels=labels,
@@ -438,6 +443,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
         project_sections=frozenset(norm_label(x) for x in sections.get("project", [])),
         kinds=kinds,
         non_wkb=non_wkb,
+        unless_ticked=unless_ticked,
         mail_wrapper=mail_wrapper,
         texts=texts,
         instruments=_entries(data.get("instrumenten", []), "instrumenten", src),
@@ -469,6 +475,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
         (str(kind), tuple(str(w).lower() for w in words))
         for kind, words in sections.get("betekenis", {}).items() if isinstance(words, list)
     )
+    ref.section_not = tuple(str(w).lower() for w in sections.get("niet_betekenis", []))
     ref.name_labels = frozenset(norm_label(x) for x in sections.get("naam_labels", []))
     ref.section_names = {norm_label(k): str(v) for k, v in sections.get("naam_in_sectie", {}).items()}
     all_labels = sorted(set(labels) | negative, key=len, reverse=True)
