@@ -2713,3 +2713,48 @@ def test_a_formal_letter_that_names_the_day_before_the_start(tmp_path):
     ])
     check(run(path), "startmelding", {"startdatum": "2027-07-05", "straat": "Kweekhof", "huisnummer": "2",
                                       "postcode": "4335 LT", "verwijst_naar": "2027053101907"})
+
+
+# --- scans of these sets: what text recognition loses (the TAB of a narrow gap, the dots of a card) --------------
+
+def test_a_scanned_letter_whose_date_and_project_lines_lost_their_tabs(tmp_path):
+    from wkb_desk.extract import extract
+    from wkb_desk.models import Page, ReadResult
+
+    text = "\n".join([
+        "26", "Gemeente", "Kwaliteitsborging Oost", "Kwaliteitsborging Oost B.V.", "Havenstraat 7, 7005 AG Doetinchem",
+        "borging@kwaliteitsborgingoost.nl", "Gemeente Laren", "Afdeling Omgeving", "Postbus 190", "1250 AD Laren",
+        "Datum 5 oktober 2027", "Kenmerk KO-27-0093-V", "Project Zevenend-Zuid, Oude Drift 15 B, 1251 XK Laren",
+        "Uitkomst beoordeling kwaliteitsborger (artikel 2.21 Bbl)",
+        "Wij hebben het bouwwerk beoordeeld aan de hand van het borgingsplan en het instrument BK-app.",
+        "0 Verklaring afgegeven - gerechtvaardigd vertrouwen dat het bouwwerk voldoet aan de",  # an empty box read as 0
+        "bouwtechnische regels.",
+        "Geen verklaring - de kwaliteitsborger kan op dit moment niet verklaren dat het bouwwerk",
+        "voldoet. De volgende afwijkingen staan open:", "Nr\tBbl\tAfwijking\tTermijn herstel",
+        "1\t3.38\tDoorvoeringen woningscheidende wand niet brandwerend\t29-10-2027", "Hoogachtend,", "H. Scholten",
+        "kwaliteitsborger Kwaliteitsborging Oost",
+        "Kwaliteitsborging Oost B.V. Havenstraat 7 7005 AG Doetinchem KvK 81447720 - T 0314 820 500",
+    ])
+    x = extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text, ocr_engine="tesseract"),)))
+    check(x, "verklaring", {"datum": "2027-10-05", "straat": "Oude Drift", "huisnummer": "15b", "postcode": "1251 XK",
+                            "plaats": "Laren", "instrument": "BKapp", "verklaring": "negatief"})
+    assert x.fields["datum"].confidence < 0.8  # read from a scan: marked for checking
+
+
+def test_a_scanned_portal_card_whose_dots_between_value_and_label_are_lost(tmp_path):
+    from wkb_desk.extract import extract
+    from wkb_desk.models import Page, ReadResult
+
+    text = "\n".join([
+        "02-07-2027 16:48\tProjectplanning - Kok Bouwt", "Kok Bouwt - projectportaal Projecten - Documenten - Planning",
+        "Projecten / Zuidpolder fase 2 / Meldingen / Start bouw", "Informatie start bouwwerkzaamheden", "Startmelding",
+        "2027070200166 verzoeknummer\tvrijdag 2 juli 2027 ingediend",
+        "maandag 5 juli 2027 start bouw\t2027052500419 bouwmelding",
+        "Bouwlocatie", "Zuidpolderweg 52 adres\t3755 GR postcode", "Eemnes plaats\t20 t/m 28 bouwnummers",
+        "Gemeld via het Omgevingsloket door de aannemer.",
+    ])
+    x = extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text, ocr_engine="tesseract"),)))
+    check(x, "startmelding", {
+        "verzoeknummer": "2027070200166", "datum": "2027-07-02", "startdatum": "2027-07-05",
+        "verwijst_naar": "2027052500419", "straat": "Zuidpolderweg", "huisnummer": "52", "postcode": "3755 GR",
+        "plaats": "Eemnes"})

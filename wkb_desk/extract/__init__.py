@@ -21,7 +21,7 @@ from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
-    labels_on_the_right, mend_split_words, names_site, plausible, to_field_value, value_first_cells,
+    labels_on_the_right, mend_split_words, names_site, plausible, to_field_value, value_first_cells, wholly_typed,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -88,7 +88,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     # lines that open the document's own data; a letterhead's "KvK 123" or "T 053..." is no anchor
     anchors = {
         h.line.pos for h in hits
-        if (not h.info.weak or h.sep in (":", "\t")) and h.info.field not in _NO_ANCHOR and not h.line.contact
+        if (not h.info.weak or h.sep in (":", "\t") or h.sep == " " and wholly_typed(h.info.field, h.value))
+        and h.info.field not in _NO_ANCHOR and not h.line.contact
         and plausible(h)
     }
     labelled = {h.line.pos for h in hits} | {h.value_line.pos for h in hits if h.sep != " "}

@@ -374,13 +374,57 @@ def value_first_cells(lines: list[Line], ref: Reference) -> None:
     Only a cell made wholly of such pairs turns: a footer "KO · Zutphenseweg 51 · Deventer" holds values that no
     label follows, a banner "Borg4 · Risicobeoordeling" ends in no field's label.
     """
+    turned_above = False
     for line in lines:
         if " · " not in line.text:
+            # a scan of such a card loses the dots ("2027070200166 verzoeknummer | 3755 GR postcode"): a cell turns
+            # where its value is wholly of its label's type (a place beside or below such cells)
+            turned_above = _value_then_label_cells(line, ref, turned_above) if len(line.text) < 200 else False
             continue
         cells = line.text.split("\t")
         turned = [_value_first(cell.strip(), ref) for cell in cells]
         if any(turned):
             line.text = "\t".join(t or c for t, c in zip(turned, cells))
+        turned_above = any(turned)
+
+
+_ADDRESS_PARTS = {"straat", "huisnummer"}
+
+
+def _value_then_label_cells(line: Line, ref: Reference, turned_above: bool) -> bool:
+    if not turned_above and not _DIGIT.search(line.text):
+        return False
+    cells = line.text.split("\t")
+    typed = [_value_then_label(cell.strip(), ref, places=False) for cell in cells]
+    if not any(typed) and not turned_above:
+        return False
+    turned = [t or _value_then_label(c.strip(), ref, places=True) for t, c in zip(typed, cells)]
+    if any(turned):
+        line.text = "\t".join(t or c for t, c in zip(turned, cells))
+    return any(turned)
+
+
+def _value_then_label(cell: str, ref: Reference, places: bool) -> str | None:
+    """"2027070200166 verzoeknummer" -> "verzoeknummer<TAB>2027070200166" where the value is wholly of the label's
+    type: a date, a number, a postcode, a street and number; with `places`, a place name alone ("Eemnes plaats")."""
+    if not places and not _DIGIT.search(cell):
+        return None  # (cheap tests first: this is tried on every short line)
+    words = cell.split()
+    if not 2 <= len(words) <= 8 or not cell[:1].isalnum() or not words[-1].isalpha() or not words[-1].islower():
+        return None
+    for k in (3, 2, 1):
+        label, value = " ".join(words[-k:]), " ".join(words[:-k])
+        key = ref.label_by_meaning(label) if value and label[:1].islower() else None
+        info = ref.labels.get(key) if key else None
+        if info is None:
+            continue
+        field = info.field
+        if wholly_typed(field, value) or field == "postcode" and nz.normalize_postcode(value) == value.upper() \
+                or field == "locatie" and set(nz.parse_address(value)) == _ADDRESS_PARTS \
+                or places and field == "plaats" and len(value.split()) <= 3 and value[:1].isupper() \
+                and nz.clean_place(value) == value:
+            return f"{label}\t{value}"
+    return None
 
 
 RIGHT_LABEL_RUN = 3  # rows of "value | label" in one table before its columns count as swapped
@@ -1107,6 +1151,24 @@ def plausible(hit: Hit) -> bool:
     return True
 
 
+_WEEKDAY_LEAD = re.compile(r"(?i)^(?:(?:ma|di|wo|do|vr|za|zo)\.?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+                           r"zondag),?\s+")
+_NUMBER_TYPES = {"verzoeknummer": nz.normalize_verzoeknummer, "verwijst_naar": nz.normalize_verzoeknummer,
+                 "kvk": nz.normalize_kvk, "bag_id": nz.normalize_bag}
+
+
+def wholly_typed(field: str, raw: str) -> bool:
+    """The value is one typed value and nothing more: a date alone (a weekday before it), a number alone."""
+    value = raw.strip().rstrip(".")
+    if field in ("datum", "startdatum", "ingebruikname"):
+        dates = nz.find_dates(value)
+        return len(dates) == 1 and dates[0][0] == 0 and len(value) <= 20 or \
+            len(dates) == 1 and bool(_WEEKDAY_LEAD.match(value)) and len(value) <= 32
+    if field in _NUMBER_TYPES:
+        return " " not in value and _NUMBER_TYPES[field](value) is not None
+    return False
+
+
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     info, raw = hit.info, hit.value[: nz.MAX_VALUE]
     if VOID_VALUE.match(raw):
@@ -1116,7 +1178,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     # one after a colon: the type guards it
     sep_conf = 0.0 if hit.sep in ("column", "  ") and info.field in _STRICT_TYPES else _SEP_CONF.get(hit.sep, 0.0)
     conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + sep_conf
-    if info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
+    if hit.sep == " " and hit.value_line is line and wholly_typed(info.field, raw):
+        # "Datum 5 oktober 2027": the rest of the line is the typed value and nothing else, as a cell would hold it
+        # (a scan's text loses the TAB between a label and its value when the gap is narrow); without a colon a
+        # generic word's value stays a guess (below the policy's 0.8), but it counts as the form's structure
+        pass
+    elif info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
         conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
     zone = (line.right_kind or line.section) if hit.column and line.right_kind else line.section
