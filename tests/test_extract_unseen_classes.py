@@ -2758,3 +2758,67 @@ def test_a_scanned_portal_card_whose_dots_between_value_and_label_are_lost(tmp_p
         "verzoeknummer": "2027070200166", "datum": "2027-07-02", "startdatum": "2027-07-05",
         "verwijst_naar": "2027052500419", "straat": "Zuidpolderweg", "huisnummer": "52", "postcode": "3755 GR",
         "plaats": "Eemnes"})
+
+
+# --- set 35: PDF forms filled in on screen (AcroForm), values only in their fields --------------------------------
+
+def _acroform(path: Path, rows: list[tuple[str, str | bool | None]], title: str, flatten_first: bool = False) -> Path:
+    """A form like a municipality's own: printed labels, each value in a text field (or a check box) beside it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(57, 800, title)
+    y = 760
+    for k, (label, value) in enumerate(rows):
+        c.setFont("Helvetica", 9)
+        if isinstance(value, bool):
+            c.acroForm.checkbox(name=f"c{k}", x=57, y=y - 2, size=10, checked=value, buttonStyle="cross")
+            c.drawString(72, y, label)
+        else:
+            c.drawString(57, y, label)
+            if value is not None:
+                c.acroForm.textfield(name=f"t{k}", x=213, y=y - 4, width=320, height=15, value=value, fontSize=9,
+                                     borderWidth=0)
+                if flatten_first and k == 0:
+                    c.drawString(215, y, value)  # printed as well as in its field: read once
+        y -= 21
+    c.save()
+    return path
+
+
+def test_a_pdf_form_filled_in_on_screen_is_read_from_its_fields(tmp_path):
+    path = _acroform(tmp_path / "startmelding (ingevuld).pdf", [
+        ("Verzoeknummer", "2027021500377"), ("Datum", "15-02-2027"), ("Verzoeknummer bouwmelding", "2027011200455"),
+        ("Adres", "Schuitenvoerderstraat 2"), ("Postcode en woonplaats", "1448 RT Purmerend"),
+        ("Datum start werkzaamheden", "22-02-2027"), ("Initiatiefnemer", "Bouwbedrijf Schermer B.V."),
+        ("Ik heb de kwaliteitsborger geïnformeerd", True),
+    ], "Informatieplicht start bouwwerkzaamheden", flatten_first=True)
+    read = read_file(path, Limits())
+    assert read.pages[0].text.count("2027021500377") == 1  # printed and in its field: once
+    check(run(path), "startmelding", {
+        "verzoeknummer": "2027021500377", "datum": "2027-02-15", "verwijst_naar": "2027011200455",
+        "straat": "Schuitenvoerderstraat", "huisnummer": "2", "postcode": "1448 RT", "plaats": "Purmerend",
+        "startdatum": "2027-02-22", "initiatiefnemer": "Bouwbedrijf Schermer B.V."})
+
+
+def test_a_ticked_box_of_a_pdf_form_reads_as_ticked(tmp_path):
+    path = _acroform(tmp_path / "vk.pdf", [
+        ("Verklaring afgegeven", False), ("Geen verklaring", True), ("Kenmerk", "TBC-27-0577-V"),
+        ("Adres bouwwerk", "Paukenstraat 3b, 4384 KL Vlissingen"), ("Kwaliteitsborger", "The Borging Company"),
+        ("Instrument", "WKI"), ("Datum", "28-10-2027"),
+    ], "Verklaring kwaliteitsborger")
+    text = read_file(path, Limits()).pages[0].text
+    assert "☒" in text and "☐" in text
+    check(run(path), "verklaring", {"verklaring": "negatief", "straat": "Paukenstraat", "huisnummer": "3b"})
+
+
+@pytest.mark.parametrize("value", ["nog niet toegekend", "Nog niet vastgesteld", "n.t.b."])
+def test_a_site_whose_street_is_not_yet_given_has_no_street(tmp_path, value):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch)", "Verzoeknummer Omgevingsloket\t2027021600318",
+        "Datum indiening\t16/02/2027", "3 Bouwlocatie", f"Straat en huisnummer\t{value}",
+        "Kadastrale aanduiding\tAlmere K 3518", "Naam kwaliteitsborger\tBorg4", "Instrument voor kwaliteitsborging\tWKI",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Almere K 3518", "instrument": "WKI"}, absent=("straat",))

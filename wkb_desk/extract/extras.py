@@ -790,8 +790,11 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
         out.append(_cand("blo_benoemd", blo is not None, blo or (body[0] if body else lines[0]), 0.7 if blo else 0.5))
     if kind == "verklaring" and "verklaring" not in have:
         text_lines = [re.sub(r"\s+", " ", b.text.lower()) for b in body]
-        verdict = None
-        for i, t in enumerate(text_lines):
+        # the option ticked on a form ("☐ Verklaring afgegeven" / "☒ Geen verklaring"): the other is gone from the
+        # text, and the ticked one's words alone decide
+        verdict = next(((v, b) for b, t in zip(body, text_lines) if b.ticked
+                        for v, words in _TICKED_VERDICTS if t.strip(" :-–").startswith(words)), None)
+        for i, t in enumerate(text_lines if verdict is None else ()):
             verdict = _verdict(text_lines, body, i, ct.get("verklaring_negatief", ()), "negatief")
             if verdict:
                 break
@@ -824,6 +827,10 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
         if sig:
             out.append(_cand("gevolgklasse_signalen", sig[1], sig[0], 0.6))
     return out
+
+
+_TICKED_VERDICTS = (("negatief", ("geen verklaring", "verklaring niet afgegeven", "negatief", "negatieve verklaring")),
+                    ("positief", ("verklaring afgegeven", "positief", "positieve verklaring")))
 
 
 def _verdict(text_lines: list[str], body: list[Line], i: int, patterns, value: str):

@@ -1060,7 +1060,7 @@ _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in 
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 # a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
 VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
-                        r"nog niet bekend|leeg|tbd|"
+                        r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|"
                         # Word's own prompt in an empty content control of a form nobody filled in
                         r"klik of tik om (?:tekst|een datum) in te voeren|klik hier als u (?:tekst|een datum) wilt invoeren|"
                         r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item)\.?\s*\)?)\s*$",

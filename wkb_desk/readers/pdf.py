@@ -16,7 +16,7 @@ from wkb_desk.config import Limits, OcrSettings
 from wkb_desk.errors import CorruptError, EncryptedError
 from wkb_desk.grid import NUMBERED_HEADING, under_headings
 from wkb_desk.models import Page, ReadResult
-from wkb_desk.readers.pdf_layout import layout_text
+from wkb_desk.readers.pdf_layout import field_chars, layout_text
 
 log = logging.getLogger(__name__)
 # Below this many characters a page that carries images is taken for a scan without a text layer.
@@ -58,7 +58,7 @@ def read_pdf(source: Path | bytes, limits: Limits, ocr: OcrSettings | None = Non
         for i in range(min(n_pages, limits.max_paginas)):
             try:
                 page = reader.pages[i]
-                text = _page_text(page, _char_layout(chars_doc, i))
+                text = _page_text(page, _char_layout(chars_doc, i, _form_fields(page)))
             except FileNotDecryptedError as exc:
                 raise _encrypted() from exc
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
@@ -87,15 +87,17 @@ def _open_pdfium(source: Path | bytes):
         return None
 
 
-def _char_layout(doc, index: int) -> str | None:
-    """Page `index` laid out from its characters' positions (pdf_layout), or None (then pypdf's layout)."""
+def _char_layout(doc, index: int, fields: list | None = None) -> str | None:
+    """Page `index` laid out from its characters' positions (pdf_layout), or None (then pypdf's layout); a filled-in
+    form's `fields` ((rect, value, size), _form_fields) are laid out where they stand."""
     if doc is None:
         return None
     try:
         page = doc[index]
         textpage = page.get_textpage()
         try:
-            return layout_text(textpage)
+            extra = field_chars(fields, textpage) if fields else []
+            return layout_text(textpage, extra)
         finally:
             textpage.close()
             page.close()
@@ -439,6 +441,44 @@ def _has_images(page) -> bool:
     except Exception:  # noqa: BLE001 - a broken resource dictionary: assume no image
         return False
     return False
+
+
+MAX_FIELDS = 500  # form fields of one page that are read (a form has tens)
+_TYPE_SIZE = re.compile(rb"(\d+(?:\.\d+)?)\s+Tf")
+_TICK, _NO_TICK = "\u2612", "\u2610"  # ☒ ☐: read as the boxes a printed form shows (extract/locate)
+
+
+def _form_fields(page) -> list[tuple[tuple[float, float, float, float], str, float]]:
+    """A page's filled-in form fields as (rect, value, type size): text and choice fields their text, check boxes
+    and radio buttons a ticked or empty box. Values of a form filled in on screen (AcroForm) live in these fields,
+    not in the page's text. Hidden fields and a page whose annotations cannot be read give nothing."""
+    out: list[tuple[tuple[float, float, float, float], str, float]] = []
+    try:
+        annots = page.get("/Annots") or []
+        for ref in list(annots)[:MAX_FIELDS]:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Widget" or int(annot.get("/F", 0)) & 2:
+                continue
+            field = annot
+            for _ in range(4):  # type and value may sit on the parent field ("Adres" with one widget per page)
+                if "/FT" in field or "/Parent" not in field:
+                    break
+                field = field["/Parent"].get_object()
+            kind, value = field.get("/FT"), field.get("/V", annot.get("/V"))
+            rect = tuple(float(v) for v in annot.get("/Rect", (0, 0, 0, 0)))
+            left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+            if kind == "/Btn":
+                state = annot.get("/AS") or value
+                text = _TICK if state is not None and str(state) not in ("/Off", "Off", "") else _NO_TICK
+            elif kind in ("/Tx", "/Ch") and value is not None:
+                text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+            else:
+                continue
+            size = _TYPE_SIZE.search(str(field.get("/DA", annot.get("/DA", ""))).encode())
+            out.append(((left, bottom, right, top), text, float(size.group(1)) if size else 0.0))
+    except Exception:  # noqa: BLE001 - a damaged form: the page's printed text still reads
+        return out
+    return out
 
 
 def _encrypted() -> EncryptedError:

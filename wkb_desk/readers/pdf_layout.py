@@ -158,9 +158,37 @@ def _cells(line: list[_Char]) -> list[tuple[float, str]]:
     return cells
 
 
-def layout_text(textpage) -> str | None:
-    """The page as layout text (cells at their columns), or None where PDFium finds no characters."""
-    chars = page_chars(textpage)
+def field_chars(fields: list[tuple[tuple[float, float, float, float], str, float]], textpage) -> list[_Char]:
+    """A filled-in PDF form's values as characters where their fields stand ((left, bottom, right, top), value,
+    type size): the page's own text holds only the printed labels. A value the page already prints inside the
+    field's box (a form flattened on saving keeps its fields) is not added twice."""
+    out: list[_Char] = []
+    for (left, bottom, right, top), value, size in fields:
+        value = " ".join(value.split())
+        if not value:
+            continue
+        try:
+            printed = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        except Exception:  # noqa: BLE001 - without it the value is added
+            printed = ""
+        if printed and (value in printed or printed in value):
+            continue
+        size = size or min(12.0, max(6.0, 0.7 * (top - bottom)))
+        y = bottom + max(0.0, (top - bottom - size) / 2) + 0.2 * size
+        x, advance, space = left + 2.0, 0.5 * size, False
+        for ch in value:
+            if ch == " ":
+                x, space = x + 0.28 * size, True
+                continue
+            out.append(_Char(x, x + advance, y, size, ch, False, space))
+            x, space = x + advance, False
+    return out
+
+
+def layout_text(textpage, extra: list[_Char] = ()) -> str | None:
+    """The page as layout text (cells at their columns), or None where PDFium finds no characters. `extra`: more
+    characters to lay out with the page's own (a form's field values, field_chars)."""
+    chars = (page_chars(textpage) or []) + list(extra)
     if not chars:
         return None
     sizes = sorted(c.size for c in chars)
