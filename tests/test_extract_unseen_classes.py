@@ -2822,3 +2822,42 @@ def test_a_site_whose_street_is_not_yet_given_has_no_street(tmp_path, value):
         "Kadastrale aanduiding\tAlmere K 3518", "Naam kwaliteitsborger\tBorg4", "Instrument voor kwaliteitsborging\tWKI",
     ]])
     check(run(path), "bouwmelding", {"kadastraal": "Almere K 3518", "instrument": "WKI"}, absent=("straat",))
+
+
+# --- set 36: international kwaliteitsborgers, project data in page headers, a week's planning as the notice -------
+
+def test_an_english_statement_with_the_site_in_its_page_header(tmp_path):
+    path = docgen.write_docx(tmp_path / "statement.docx", [
+        "Statement of the quality assurer",
+        [["Date", "27 August 2027"], ["Quality assurer", "SGS Intron B.V."], ["Quality assurance instrument", "KiK"]],
+        "SGS Intron has completed its assurance activities and declares that there is justified confidence that the "
+        "house meets the technical building regulations of the Bbl.",
+    ], header=["SGS INTRON · SGSI-WKB-26-0977-S", "Site address\tDolderweg 33a, 6721 VH Bennekom"])
+    check(run(path), "verklaring", {"datum": "2027-08-27", "kwaliteitsborger": "SGS Intron", "instrument": "KiK",
+                                    "verklaring": "positief", "straat": "Dolderweg", "huisnummer": "33a",
+                                    "plaats": "Bennekom"})
+
+
+def test_a_weeks_planning_that_is_the_startmelding(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "planning wk36.xlsx", {"Planning": [
+        ["Bouwbedrijf De Grebbe B.V. - weekplanning"], ["Industrieweg-Oost 21, 3911 PB Rhenen"],
+        ["Melding start bouwwerkzaamheden (art. 7.7 Bbl) - bijlage bij verzoek 2027090100534, bouwmelding 2027070500288"],
+        ["Datum melding", "2027-09-01"], ["Week 36"],
+        ["Project", "Adres", "Postcode", "Plaats", "2027-09-06", "2027-09-07", "2027-09-08", "2027-09-09", "2027-09-10",
+         "Startdatum"],
+        ["Woning Verhoef", "Achterbergsestraatweg 112b", "3911 KJ", "Rhenen", "start: ontgraven", "fundering",
+         "fundering", "stort", "-", "2027-09-06"],
+        ["Uitvoerder: B. van Ginkel 06-12004471 · Kwaliteitsborger: Stavast Kwaliteitsborging"],
+    ]})
+    check(run(path), "startmelding", {"datum": "2027-09-01", "straat": "Achterbergsestraatweg", "huisnummer": "112b",
+                                      "postcode": "3911 KJ", "plaats": "Rhenen"})
+
+
+def test_a_portal_title_in_parts_still_names_its_kind(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Omgevingsloket\tAfgedrukt op 26-01-2027", "Verzoek 2027012500873",
+        "Melding · Bouwactiviteit (technisch) · Gemeente Almere", "Verzoeknummer\t2027012500873",
+        "Datum indiening\t25-01-2027", "Adres\tKruidenlaan 47, 1358 AB Almere", "Kwaliteitsborger\tBorg4",
+        "Instrument\tWKI",
+    ]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027012500873", "straat": "Kruidenlaan", "instrument": "WKI"})

@@ -173,6 +173,20 @@ def _column_pairs(heads: str, values: str) -> str:
     return "\n".join(f"{h.strip()}: {v.strip()}" for h, v in zip(top, low) if h.strip() and v.strip())
 
 
+# "Melding start bouwwerkzaamheden (art. 7.7 Bbl) · opgesteld 12 mei 2027 · ...", "... (art. 7.7 Bbl) - bijlage bij"
+_SEGMENT = re.compile(r"\s+[·|\-–]\s+")
+
+
+def _cell_title(ref: Reference, cell: str) -> str | None:
+    """The kind a title cell names, whole or by its first segment ("Melding start bouwwerkzaamheden (art. 7.7 Bbl)
+    · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
+    kind = _title_kind(ref, cell) or title_by_meaning(cell)
+    if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
+        head = _SEGMENT.split(cell, 1)[0]
+        kind = _title_kind(ref, head) or title_by_meaning(head)
+    return kind
+
+
 def _first_cell(text: str) -> str:
     if "\t" not in text and "   " not in text:
         return text
@@ -264,7 +278,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or title_by_meaning(cell)
+            kind = _cell_title(ref, cell)
             beside = False
             if kind is None and len(raw) <= 2 and not any(c.isdigit() for c in cell):
                 kind = _title_beside(ref, text, cell, _next_text(lines, line))
@@ -292,7 +306,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             # a title lumped into the letterhead above it ("Borgingsplan De Fenne", "Borgplan kwaliteit" under the
             # sender's address)
             cell = _first_cell(text)
-            kind = _title_kind(ref, cell) or title_by_meaning(cell)
+            kind = _cell_title(ref, cell)
             if kind:
                 first_title = kind
                 scores[kind] += 0.6

@@ -24,7 +24,7 @@ LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode",
 _PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
-_SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel")
+_SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel|\bsite\b|construction")
 
 
 def names_site(label: str | None) -> bool:
