@@ -2861,3 +2861,21 @@ def test_a_portal_title_in_parts_still_names_its_kind(tmp_path):
         "Instrument\tWKI",
     ]])
     check(run(path), "bouwmelding", {"verzoeknummer": "2027012500873", "straat": "Kruidenlaan", "instrument": "WKI"})
+
+
+def test_a_sidebar_of_project_data_beside_running_text_is_read_as_its_own_column(tmp_path):
+    left = ["Initiatiefnemer: Marco Bemelmans.", "Huidig adres: Pastoor Jeuckenstraat 19.", "6374 AP Landgraaf.",
+            "Gemachtigde: Tekenburo Schmeets.", "Irenestraat 8, 6373 GB Landgraaf.", "Opsteller van de tekeningen.",
+            "Indiener van de melding.", "Een vrijstaande woning met kelder.", "Fundering op verbeterde grond.",
+            "Advies van het geotechnisch bureau.", "Ligging boven oude mijngangen.", "Zie de risicobeoordeling."]
+    right = ["Projectgegevens", "Verzoeknummer", "2027052600473", "Datum indiening", "26.05.2027", "Adres",
+             "Kakertsweg 40", "Postcode / plaats", "6372 XG Landgraaf", "BAG", "0882200000207716", "Kadastraal"]
+    rows = [[(50, a), (380, b)] for a, b in zip(left, right)]
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Bouwkundig Tekenburo Schmeets", "Melding bouwactiviteit (technisch)", *rows,
+        "Kwaliteitsborger: Kwaliteitsborging Oost", "Instrument: BouwZeker 2.0",
+    ]])
+    text = read_file(path, Limits()).pages[0].text
+    assert "Verzoeknummer\n2027052600473" in text  # the sidebar's label above its value, not at the end of a sentence
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027052600473", "datum": "2027-05-26", "straat": "Kakertsweg",
+                                     "huisnummer": "40", "postcode": "6372 XG", "plaats": "Landgraaf"})

@@ -258,7 +258,7 @@ def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
     out: list[list[tuple[int, str]]] = []
     k = 0
     while k < len(rows):
-        block = _prose_columns(rows, k) or _column_block(rows, k) or _stacked_block(rows, k)
+        block = _prose_columns(rows, k) or _column_block(rows, k) or _stacked_block(rows, k) or _sidebar_block(rows, k)
         if block is None:
             out.append(rows[k].cells)
             k += 1
@@ -403,6 +403,46 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     pairs = sum(bool(t.endswith(":") or _LABELLED.match(t)) for side in sides for t in side)
     if not 0.2 <= digits <= 0.8 or pairs > max(1, (len(sides[0]) + len(sides[1])) // 10):
         return None  # the left column holds no values (labels beside values), or the cells are pairs themselves
+    return gutter - 2, end
+
+
+SIDEBAR_MIN = 6  # cells of a sidebar's column before it is read as a column of its own
+
+
+def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
+    """(gutter column, end row) for a sidebar beside running text ("Projectgegevens / Verzoeknummer / 2027... /
+    Datum indiening / 26.05.2027" in a narrow box right of the letter's paragraphs): the right column holds short
+    labels above their values, the left one lines of text. Read side by side, each value would end a sentence.
+    A table of labels beside values (short labels left, values right) is no sidebar and stays as rows.
+    """
+    if len(rows[k].cells) != 2:
+        return None
+    gutter = rows[k].cells[1][0]
+    end, right, lefts, beside = k, [], [], 0
+    while end < len(rows):
+        cells = rows[end].cells
+        side = [(at, text) for at, text in cells if abs(at - gutter) <= 2]
+        if len(side) > 1 or any(at < gutter - 2 and at + len(text) > gutter - 1 for at, text in cells) \
+                or any(at > gutter + 2 for at, _ in cells):
+            break  # a cell across the gutter, or a third column: the block has ended
+        if not side and end > k and not any(r.cells[-1][0] >= gutter - 2 for r in rows[end + 1:end + 3]):
+            break  # the sidebar has ended (a line or two of text alone may stand beside a gap in it)
+        right.extend(text for _, text in side)
+        left = [text for at, text in cells if at < gutter - 2]
+        lefts.extend(left)
+        beside += bool(side and left and left[-1].rstrip().endswith(":"))  # "Kwaliteitsborger: | WTT": a pair
+        end += 1
+    if len(right) < SIDEBAR_MIN or not lefts or any(len(t) > 45 for t in right) or beside * 4 > len(right):
+        return None
+    digits = sum(any(ch.isdigit() for ch in t) for t in right) / len(right)
+    # running text, or a column that holds values of its own: not a column of labels beside their values
+    long_left = sorted(len(t) for t in lefts)[len(lefts) // 2] >= 25 or \
+        sum(any(ch.isdigit() for ch in t) for t in lefts) >= 2
+    # stacked: a label (no digits) over its value (digits) again and again down the sidebar
+    stacked = sum(1 for a, b in zip(right, right[1:]) if not any(ch.isdigit() for ch in a)
+                  and any(ch.isdigit() for ch in b))
+    if not 0.25 <= digits <= 0.75 or not long_left or stacked * 3 < len(right):
+        return None
     return gutter - 2, end
 
 
