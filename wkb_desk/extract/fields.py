@@ -441,8 +441,8 @@ def labels_on_the_right(lines: list[Line], ref: Reference) -> None:
     run: list[Line] = []
     for line in lines + [None]:
         cells = line.text.split("\t") if line is not None else []
-        if line is not None and len(cells) == 2 and all(c.strip() for c in cells) \
-                and (not run or run[-1].page == line.page and run[-1].pos + 1 == line.pos):
+        pair = len(cells) == 2 and all(c.strip() for c in cells)
+        if pair and (not run or run[-1].page == line.page and run[-1].pos + 1 == line.pos):
             run.append(line)
             continue
         turned = [ln for ln in run if bare_label(ln.text.split("\t")[1]) and not bare_label(ln.text.split("\t")[0])]
@@ -451,7 +451,7 @@ def labels_on_the_right(lines: list[Line], ref: Reference) -> None:
                 left, right = ln.text.split("\t")
                 if not bare_label(left):
                     ln.text = f"{right}\t{left}"
-        run = [line] if line is not None and len(cells) == 2 and all(c.strip() for c in cells) else []
+        run = [line] if pair else []
 
 
 def _value_first(cell: str, ref: Reference) -> str | None:
@@ -1151,8 +1151,6 @@ def plausible(hit: Hit) -> bool:
     return True
 
 
-_WEEKDAY_LEAD = re.compile(r"(?i)^(?:(?:ma|di|wo|do|vr|za|zo)\.?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
-                           r"zondag),?\s+")
 _NUMBER_TYPES = {"verzoeknummer": nz.normalize_verzoeknummer, "verwijst_naar": nz.normalize_verzoeknummer,
                  "kvk": nz.normalize_kvk, "bag_id": nz.normalize_bag}
 
@@ -1163,7 +1161,7 @@ def wholly_typed(field: str, raw: str) -> bool:
     if field in ("datum", "startdatum", "ingebruikname"):
         dates = nz.find_dates(value)
         return len(dates) == 1 and dates[0][0] == 0 and len(value) <= 20 or \
-            len(dates) == 1 and bool(_WEEKDAY_LEAD.match(value)) and len(value) <= 32
+            len(dates) == 1 and bool(nz.WEEKDAY_LEAD.match(value)) and len(value) <= 32
     if field in _NUMBER_TYPES:
         return " " not in value and _NUMBER_TYPES[field](value) is not None
     return False
@@ -1178,12 +1176,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     # one after a colon: the type guards it
     sep_conf = 0.0 if hit.sep in ("column", "  ") and info.field in _STRICT_TYPES else _SEP_CONF.get(hit.sep, 0.0)
     conf = (0.8 if info.weak else 0.9 if info.by_meaning else 0.95) + sep_conf
-    if hit.sep == " " and hit.value_line is line and wholly_typed(info.field, raw):
-        # "Datum 5 oktober 2027": the rest of the line is the typed value and nothing else, as a cell would hold it
-        # (a scan's text loses the TAB between a label and its value when the gap is narrow); without a colon a
-        # generic word's value stays a guess (below the policy's 0.8), but it counts as the form's structure
-        pass
-    elif info.weak and hit.sep in (" ", "") or (info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
+    # "Datum 5 oktober 2027": the rest of the line is the typed value and nothing else, as a cell would hold it (a
+    # scan's text loses the TAB between a label and its value when the gap is narrow); without a colon a generic
+    # word's value stays a guess (below the policy's 0.8), but it counts as the form's structure
+    typed_alone = hit.sep == " " and hit.value_line is line and wholly_typed(info.field, raw)
+    if not typed_alone and (info.weak and hit.sep in (" ", "")
+                            or info.weak and hit.sep == "below" and info.field not in _STRICT_TYPES):
         conf -= 0.1  # a generic word followed by text; below its label a strictly typed value needs no discount
     frag = fragment(line.text if hit.value_line is line else f"{line.text} {hit.value_line.text}", raw)
     zone = (line.right_kind or line.section) if hit.column and line.right_kind else line.section

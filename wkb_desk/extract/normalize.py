@@ -54,6 +54,8 @@ def date_without_year(text: str, after: dt.date) -> dt.date | None:
 
 _WEEKDAYS = {"maandag": 0, "ma": 0, "dinsdag": 1, "di": 1, "woensdag": 2, "wo": 2, "donderdag": 3, "do": 3,
              "vrijdag": 4, "vr": 4, "zaterdag": 5, "za": 5, "zondag": 6, "zo": 6}
+# a weekday opening a text ("vrijdag 2 juli 2027", "ma. 5-7-2027")
+WEEKDAY_LEAD = re.compile(r"(?i)^(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+")
 _DAY_MONTH_IN_TEXT = re.compile(
     r"(?<![\w-])(?:(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?(\d{1,2})\s+(" + _MONTH_ALT
     + r")\b\.?(?!\s*,?\s*\d)", re.IGNORECASE)
