@@ -2879,3 +2879,18 @@ def test_a_sidebar_of_project_data_beside_running_text_is_read_as_its_own_column
     assert "Verzoeknummer\n2027052600473" in text  # the sidebar's label above its value, not at the end of a sentence
     check(run(path), "bouwmelding", {"verzoeknummer": "2027052600473", "datum": "2027-05-26", "straat": "Kakertsweg",
                                      "huisnummer": "40", "postcode": "6372 XG", "plaats": "Landgraaf"})
+
+
+def test_a_start_notice_typed_on_a_phone_in_lower_case(tmp_path):
+    path = _mail(tmp_path / "start.eml", "start bouw kavel z-112", (
+        "Hallo gemeente,\n\nstartmelding kavel z-112\noosterwold\nkad. zeewolde D 2210\n\n"
+        "we starten a.s. maandag 19 april\nmet de poeren.\n\nloket nr 2027041400277\nbouwmelding 2027030200159\n\n"
+        "mvg joost laarman\n\nVerzonden vanaf mijn iPhone\n"), date="Wed, 14 Apr 2027 06:52:00 +0200")
+    check(run(path), "startmelding", {"kadastraal": "Zeewolde D 2210", "startdatum": "2027-04-19"})
+
+
+def test_a_builder_who_begins_on_a_day_names_the_start(tmp_path):
+    path = _mail(tmp_path / "start.eml", "startmelding", (
+        "Goedemiddag\n\nstartmelding voor\nKerkstraat 12, 1359 KD Almere\n\naannemer begint maandag 8 maart 2027\n"
+        "met de fundering\n\nhoort bij bouwmelding\n2027012500873\n\ngroet ahmed\n"), date="Wed, 03 Mar 2027 13:07:00 +0100")
+    assert run(path).kind == "startmelding"

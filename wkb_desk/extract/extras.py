@@ -206,7 +206,8 @@ LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
 ANNOUNCED_CONF = 0.85
 _DSO_NR = re.compile(r"(?<!\d)(20\d{2}[01]\d[0-3]\d{6})(?!\d)")
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)(?!\d)")
+# (an abbreviation's stop ends no sentence: "we starten a.s. maandag 19 april", "d.d. 3 mei", "jl.")
+_SENTENCE_END = re.compile(r"(?<!\ba\.s)(?<!\bd\.d)(?<!\bjl)(?<!\bca)[.;!?](?:\s|$)(?!\d)")
 
 
 def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozenset(),

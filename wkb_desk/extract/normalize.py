@@ -407,6 +407,10 @@ _KAD = re.compile(
 )
 
 
+# the same typed in lower case, as the whole value ("zeewolde D 2210"): the sectie's capital still marks it
+_KAD_LOWER = re.compile(r"^\s*(?P<gem>[a-zà-ÿ][a-zà-ÿ'’\-]{2,30}(?: [a-zà-ÿ'’\-]{2,20}){0,2}),?\s+(?P<sec>[A-Z]{1,2})\s*"
+                        r"(?P<nr>\d{1,6})(?![\d])(?:\s*(?P<app>A\d{1,4}))?")
+
 # a firm's legal form ("Borg4 B.V.", "Hulsbeek V.O.F.")
 LEGAL_FORM = re.compile(r"(?i)\b(?:b\.v\.|n\.v\.|v\.o\.f\.|c\.v\.|bv|vof)(?:\s|$)")
 _KAD_LABEL_WORDS = {"sectie", "perceel", "perceelnummer", "kadastraal", "kadastrale", "nummer", "gemeente"}
@@ -430,10 +434,12 @@ def _place_case(name: str) -> str:
 def normalize_kadastraal(text: str) -> str | None:
     """`gemeente Almelo, sectie K, nummer 1234` / `Almelo sectie K nr. 1234` / `Almelo K1234` -> `Almelo K 1234`."""
     text = (text or "")[:MAX_VALUE]
-    m = _KAD.search(text)
+    m = _KAD.search(text) or _KAD_LOWER.match(text)
     if not m:
         return None
     gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip()
+    if gem.islower():
+        gem = _place_case(gem)  # "kad. zeewolde D 2210" typed on a phone: the municipality is a name
     if _KAD_LABEL_WORDS.intersection(gem.lower().split()):
         return None  # "Sectie Perceelnummer Enschede": a row of labels read as a name
     if gem.isupper() and len(gem) > 3:
