@@ -2894,3 +2894,14 @@ def test_a_builder_who_begins_on_a_day_names_the_start(tmp_path):
         "Goedemiddag\n\nstartmelding voor\nKerkstraat 12, 1359 KD Almere\n\naannemer begint maandag 8 maart 2027\n"
         "met de fundering\n\nhoort bij bouwmelding\n2027012500873\n\ngroet ahmed\n"), date="Wed, 03 Mar 2027 13:07:00 +0100")
     assert run(path).kind == "startmelding"
+
+
+def test_a_kbs_address_and_phone_under_its_banner_is_no_site(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "rb.xlsx", {"Voorblad": [
+        ["RISICOBEOORDELING WKB – Borg4"], ["Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18"], ["Project"],
+        ["Projectomschrijving", "", "Vrijstaande woning in eigen beheer"],
+        ["Locatie", "", "kavel 4.27 Oosterwold (Tureluur)"], ["Kadastraal perceel", "", "Almere K 3518"],
+        ["Kwaliteitsborger", "", "Borg4"], ["Instrument", "", "WKI"],
+    ]})
+    check(run(path), "risicobeoordeling", {"kadastraal": "Almere K 3518", "instrument": "WKI"},
+          absent=("straat", "postcode", "plaats"))

@@ -687,6 +687,8 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
         if not titled and any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
             continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead (or the
             # municipality's own: "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver")
+        if any(_PHONE_PART.match(part) for part in parts):
+            continue  # "Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18": an address with its phone number is an office
         for k, part in enumerate(parts):
             if ":" in part or _OFFICE.search(part):
                 continue  # "instrument: WKI" is a labelled value, read as such
@@ -705,6 +707,9 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
                 if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
                     out.extend(_cand(f, v, ln, STRIP_CONF) for f, v in address.items())
     return out
+
+
+_PHONE_PART = re.compile(r"^(?:T\.?\s*|tel\.?\s*)?(?:\+31|0)[\d\s\-()]{8,}$", re.IGNORECASE)
 
 
 def _section_lines(lines: list[Line], heading_words: tuple[str, ...], limit: int = 40) -> list[Line]:
