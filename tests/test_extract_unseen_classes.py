@@ -2905,3 +2905,151 @@ def test_a_kbs_address_and_phone_under_its_banner_is_no_site(tmp_path):
     ]})
     check(run(path), "risicobeoordeling", {"kadastraal": "Almere K 3518", "instrument": "WKI"},
           absent=("straat", "postcode", "plaats"))
+
+
+# --- sets 29-36 revisited: grids of captioned cells, chatty phone mails, the second start word, header tables ------
+
+def test_a_grid_of_word_cells_each_with_a_caption_above_its_value(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Melding bouwactiviteit (technisch) – gevolgklasse 1")
+    pairs = [("Verzoeknummer Omgevingsloket", "2027032200946"), ("Datum melding", "22 maart 2027"),
+             ("Adres bouwlocatie", "Lepelaarstraat 14, 3893 HK Zeewolde"), ("Initiatiefnemer", "Henk Brouwer"),
+             ("Kwaliteitsborger", "WTT Kwaliteitsborging"), ("Instrument", "WKI"),
+             ("Gevolgklasse", "1"), ("Geplande start bouw", "08-04-2027")]
+    table = document.add_table(rows=len(pairs) // 2, cols=2)
+    for k, (label, value) in enumerate(pairs):
+        caption = table.cell(k // 2, k % 2).paragraphs[0].add_run(label)
+        caption.add_break()  # Shift+Enter: the caption above its value in one paragraph
+        table.cell(k // 2, k % 2).paragraphs[0].add_run(value)
+    document.save(str(tmp_path / "melding.docx"))
+    check(run(tmp_path / "melding.docx"), "bouwmelding", {
+        "verzoeknummer": "2027032200946", "datum": "2027-03-22", "straat": "Lepelaarstraat", "postcode": "3893 HK",
+        "initiatiefnemer": "Henk Brouwer", "kwaliteitsborger": "WTT Kwaliteitsborging", "instrument": "WKI",
+        "startdatum": "2027-04-08"})
+
+
+def test_a_phone_mail_with_its_address_over_lines_in_lower_case_and_an_aannemer_who_begins(tmp_path):
+    path = _mail(tmp_path / "start.eml", "startmelding", (
+        "Goedemiddag\n\nstartmelding voor\ntarwelaan 12 almere\n(kavel 23)\n1359kd\n\n"
+        "aannemer begint maandag 8 maart\nmet de fundering\n\nnummer omgevingsloket:\n2027030300517\n\n"
+        "groet ahmed\n"), date="Wed, 03 Mar 2027 13:07:00 +0100")
+    check(run(path), "startmelding", {"straat": "Tarwelaan", "huisnummer": "12", "plaats": "Almere",
+                                      "postcode": "1359 KD", "startdatum": "2027-03-08"})
+
+
+def test_a_chatty_reply_that_is_the_gereedmelding_names_the_day_they_move_in(tmp_path):
+    path = _mail(tmp_path / "re.eml", "Re: oplevering", (
+        "Hoi,\n\nbij deze de gereedmelding\nvoor tarwelaan 12, 1359kd almere\n\nin omgevingsloket:\n2027083000266\n"
+        "(bouwmelding 2027012500873)\n\nwe willen 6-sep-2027 erin,\nverhuizer is al geboekt\n\ngr ahmed\n"),
+        date="Mon, 30 Aug 2027 22:15:00 +0200")
+    check(run(path), "gereedmelding", {"straat": "Tarwelaan", "huisnummer": "12", "ingebruikname": "2027-09-06"})
+
+
+def test_a_reply_that_passes_the_gereedmelding_on_is_one(tmp_path):
+    path = _mail(tmp_path / "RE_ vraag.eml", "RE: vraag", (
+        "Geachte mevrouw Bakker,\n\nNaar aanleiding van uw vraag van vorige week: hierbij alsnog onze gereedmelding "
+        "voor project De Boomgaard.\nDe gereedmelding is vandaag ingediend in het Omgevingsloket onder\n"
+        "verzoeknummer 2027101100498 en hoort bij onze bouwmelding 2027020900720.\n\n"
+        "- verwachte ingebruikname: 5 november 2027\n\nMet vriendelijke groet,\n\nMarco Groot\n\n"
+        "-----Oorspronkelijk bericht-----\nVan: Wkb Hoorn <wkb@hoorn.example>\nOnderwerp: vraag\n\n"
+        "Wanneer kunnen wij de gereedmelding verwachten?\n"), date="Mon, 11 Oct 2027 15:26:00 +0200")
+    check(run(path), "gereedmelding", {"verzoeknummer": "2027101100498", "verwijst_naar": "2027020900720"})
+
+
+def test_the_second_start_word_of_a_letters_line_names_the_date(tmp_path):
+    path = docgen.write_docx(tmp_path / "brief.docx", [
+        "Ter Apel, vrijdag 11 juni 2027", "Betreft: informatie start bouwwerkzaamheden", "Geachte heer, mevrouw,",
+        "Hierbij melden wij namens Maatschap Hummel-Smit de start van de bouw van de nieuwe bedrijfswoning aan de "
+        "Laudermarke 7 in de buurtschap Laude (9561 TE Ter Apel). Wij beginnen op maandag 14-6-'27 met het grondwerk.",
+        "Met vriendelijke groet,", "K. Wubbels"])
+    check(run(path), "startmelding", {"startdatum": "2027-06-14", "straat": "Laudermarke"})
+
+
+@pytest.mark.parametrize("text, iso", [("14-6-'27", "2027-06-14"), ("1 feb. '27", "2027-02-01"),
+                                       ("4 mei ’27", "2027-05-04")])
+def test_a_year_shortened_with_its_apostrophe(text, iso):
+    assert nz.parse_date(text) == iso
+
+
+def test_a_house_number_after_a_month_is_no_year():
+    assert nz.parse_date("sinds 4 mei 27 woningen") is None
+
+
+def test_an_instrument_a_line_below_an_empty_borger_is_no_borger(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch)", "Verzoeknummer\t2027060700942", "Adres\tMercuriusweg 38",
+        "Postcode\t3771 NC", "Woonplaats\tBarneveld", "Kwaliteitsborging", "Kwaliteitsborger\t-",
+        "Toelichting\tNog geen kwaliteitsborger gecontracteerd; volgt.", "Instrument\tKwaliteitsborgingsinstrument WKI",
+    ]])
+    check(run(path), "bouwmelding", {"instrument": "WKI", "straat": "Mercuriusweg"}, absent=("kwaliteitsborger",))
+
+
+def test_attachments_in_a_group_column_and_as_file_names(tmp_path):
+    melding = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit", "Rubriek\tVraag\tAntwoord", "Verzoek\tVerzoeknummer\t2027020100562",
+        "Locatie\tWat is het adres van de bouwlocatie?\tKloosterbosweg 37 a, 6468 CK Kerkrade",
+        "Kwaliteitsborging\tWie is de kwaliteitsborger?\tBorg KB", "Kwaliteitsborging\tWelk instrument wordt gebruikt?\tWKI",
+        "Bijlagen\tRisicobeoordeling\tRB_BKB-27-0056.pdf", "Bijlagen\tBorgingsplan\tBP_BKB-27-0056.pdf",
+    ]])
+    assert sorted(run(melding).values()["bijlagen"]) == ["borgingsplan", "risicobeoordeling"]
+    gereed = docgen.write_pdf(tmp_path / "gereed.pdf", [[
+        "Gereedmelding bouwactiviteit", "Verzoeknummer\t2027083000611", "Soort\tGereedmelding",
+        "Adres\tDolderweg 33a", "Postcode\t6721 VH", "Woonplaats\tBennekom", "Datum ingebruikname\t24-09-2027",
+        "Bijlagen", "Documenten\tDBG_SGSI-WKB-26-0977.zip; Statement_SGSI-WKB-26-0977.docx",
+    ]])
+    values = run(gereed).values()
+    assert values["bevat_dbg"] is True and values["bevat_verklaring"] is True
+
+
+def test_a_project_table_in_the_page_header_is_the_documents_data_not_a_letterhead(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Borgingsplan")
+    for label, value in (("Initiatiefnemer", "R.A. Verhoef"), ("Kwaliteitsborger", "Stavast Kwaliteitsborging"),
+                         ("Instrument", "KiK")):
+        document.add_paragraph(f"{label}: {value}")
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Stavast Kwaliteitsborging B.V. · Bovenbuurtweg 7, 6717 XA Ede"
+    table = header.add_table(rows=2, cols=2, width=docx.shared.Cm(16))
+    for r, (label, value) in enumerate((("Projectnaam", "Nieuwbouw vrijstaande woning Achterbergsestraatweg"),
+                                        ("Adres", "Achterbergsestraatweg 112b, 3911 KJ Rhenen"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    document.save(str(tmp_path / "bp.docx"))
+    check(run(tmp_path / "bp.docx"), "borgingsplan", {"straat": "Achterbergsestraatweg", "huisnummer": "112b",
+                                                      "plaats": "Rhenen", "postcode": "3911 KJ"})
+
+
+def test_a_street_on_the_north_side_of_a_canal_and_a_postcode_broken_over_lines(tmp_path):
+    assert nz.parse_address("Weerdingerkanaal NZ 127") == {"straat": "Weerdingerkanaal NZ", "huisnummer": "127"}
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        "Kwaliteitsborging Oost B.V.", "Onderwerp: verklaring kwaliteitsborger - niet afgegeven",
+        "Geachte heer, mevrouw,",
+        "Wij zijn de kwaliteitsborger voor de woning aan de Weerdingerkanaal NZ 127 te Nieuw-Weerdinge (7831",
+        "AK). Wij werken met het instrument BK-app.",
+        "Wij kunnen op dit moment geen verklaring afgeven als bedoeld in artikel 2.21 Bbl.",
+        "Met vriendelijke groet,", "B. Hoving"]])
+    check(run(path), "verklaring", {"straat": "Weerdingerkanaal NZ", "huisnummer": "127", "postcode": "7831 AK",
+                                    "plaats": "Nieuw-Weerdinge"})
+
+
+def test_a_borgers_banner_names_the_instrument_and_object_names_the_site(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "rb.xlsx", {"RB": [
+        ["TÜV NORD – Risicobeoordeling Wkb (instrument WKI)"],
+        ["Object", "Bedrijfshal met kantoor, Op de Vonder 7 toev. B, 6163 KV Geleen"],
+        ["Opdrachtgever", "Ramaekers Installatietechniek B.V."], ["Datum", "19.02.2027"],
+        ["ID", "Omschrijving risico", "K", "E", "H", "Beheersmaatregel"],
+        ["R01", "Onvoldoende draagkracht staalconstructie", 2, 5, 4, "Toetsen constructieberekening"],
+    ]})
+    check(run(path), "risicobeoordeling", {"instrument": "WKI", "straat": "Op de Vonder", "huisnummer": "7b",
+                                           "postcode": "6163 KV", "plaats": "Geleen"})
+
+
+def test_a_remark_of_the_opdrachtgever_names_no_initiatiefnemer(tmp_path):
+    path = docgen.write_docx(tmp_path / "dbg.docx", [
+        "Opleverdossier – dossier bevoegd gezag",
+        [["Adres", "Maasheseweg 12A, 5807 EH Oostrum"], ["Kwaliteitsborger", "Stavast Kwaliteitsborging"]],
+        "Opmerking opdrachtgever", "De opdrachtgever heeft aangegeven de woning in november 2027 te willen betrekken."])
+    check(run(path), "dossier_bevoegd_gezag", {"straat": "Maasheseweg"}, absent=("initiatiefnemer",))

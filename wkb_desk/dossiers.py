@@ -143,7 +143,9 @@ def _locations_differ(doc: Keys, dossier: Keys) -> bool:
 
 def match(doc: Keys, dossier: Keys) -> tuple[float, str] | None:
     """How well a document (or a provisional dossier's keys) fits a dossier: (score, method) or None."""
-    if (doc.verzoek | doc.refs) & dossier.verzoek:
+    if (doc.verzoek | doc.refs) & dossier.verzoek or doc.refs & dossier.refs:
+        # (a startmelding and a gereedmelding that name the same bouwmelding belong together, also while that
+        # bouwmelding itself has not arrived)
         return SCORES["verzoeknummer"], "verzoeknummer"
     method = None
     if doc.bag & dossier.bag:
@@ -294,7 +296,7 @@ def _tokens(k: Keys, query: bool = False, strong: bool | None = None) -> set[tup
     strong=True: only the identifying ones; False: only street and project name; None: all."""
     out: set[tuple[str, Any]] = set()
     if strong is not False:
-        out |= {("v", v) for v in k.verzoek}
+        out |= {("v", v) for v in k.verzoek} | {("r", v) for v in k.refs}
         if query:
             out |= {("v", v) for v in k.refs}
         out |= {("b", v) for v in k.bag} | {("p", v) for v in k.pc_nr} | {("k", v) for v in k.kad}

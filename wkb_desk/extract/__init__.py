@@ -21,7 +21,8 @@ from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
-    labels_on_the_right, mend_split_words, names_site, plausible, to_field_value, value_first_cells, wholly_typed,
+    labels_on_the_right, mend_split_words, names_site, plausible, project_tables_in_headers, to_field_value,
+    value_first_cells, wholly_typed,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -94,6 +95,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     }
     labelled = {h.line.pos for h in hits} | {h.value_line.pos for h in hits if h.sep != " "}
     mark_sender(lines, ref, anchors, labelled)
+    project_tables_in_headers(lines, ref)
     # "KvK 69121052" without a colon next to a phone number or e-mail address is a letterhead's,
     # unless it sits in the applicant's block
     near_contact = {p for ln in lines if ln.contact for p in range(ln.pos - 2, ln.pos + 3)}
@@ -101,8 +103,12 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
                                     and ref.section_names.get(h.line.section) != "initiatiefnemer")]
     # sender zones known: candidates from labelled values (location labels in sender zones are dropped)
     cands: list[Cand] = []
+    used: set[int] = set()  # lines read by their label; a label that gave no value leaves its sentence to be read
     for hit in hits:
-        cands.extend(candidates_from_hit(hit, ref))
+        found_here = candidates_from_hit(hit, ref)
+        cands.extend(found_here)
+        if found_here:
+            used |= {hit.line.pos, hit.value_line.pos}
     chosen = best(cands)
     _dates_without_year(chosen, hits)
     _street_in_project_name(chosen)
@@ -111,7 +117,6 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
     found = {("locatie" if f in LOCATION_PARTS else f) for f in chosen if chosen[f].conf >= 0.7}
-    used = {h.value_line.pos for h in hits} | {h.line.pos for h in hits}
     # values in sentences (letters, prose verklaringen) count for half
     prose = prose_fields(lines, ref, set(chosen), used, chosen["datum"].value if "datum" in chosen else None)
     prose_found = {("locatie" if c.field in LOCATION_PARTS else c.field) for c in prose}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 
 from wkb_desk.extract import normalize as nz
@@ -167,9 +168,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
-                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond)\b", re.IGNORECASE)
+                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
+                        r"verhuurd|verhuren)\b", re.IGNORECASE)  # (holiday homes are let from the day of use)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
@@ -200,7 +202,9 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
                         r"werkzaamheden\b.{0,120}\b(?:aanvangen|beginnen|starten)|in gebruik (?:genomen|nemen))|"
                         r"\b(?:wordt|worden)\b.{0,120}\bin gebruik genomen|"
                         # "Wij starten 06-04-2027 met grondwerk": the builder's own word in the first person
-                        r"\b(?:wij|we|ik)\s+(?:starten|beginnen|start|begin)\b(?!\s+(?:pas|zodra|als|wanneer)\b))",
+                        r"\b(?:wij|we|ik)\s+(?:starten|beginnen|start|begin)\b(?!\s+(?:pas|zodra|als|wanneer)\b)|"
+                        # "we willen 6-sep-2027 erin": moving in, in the melder's own words
+                        r"\b(?:wij|we|ik)\s+(?:willen|gaan|hopen)\b[^.;]{4,30}\berin\b)",
                         re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
@@ -238,7 +242,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                 and not MAIL_HEADER.match(nxt.text):
             text = f"{text} {nxt.text[:200]}"
         # a heading ("Melding start bouwwerkzaamheden") names no date of its own, whatever follows it
-        plan = _PLAN_WORDS.search(text) if len(ln.text.split()) >= 5 else None
+        # (a short line that a comma carries on is the start of a sentence: "we willen 6-sep-2027 erin,")
+        plan = _PLAN_WORDS.search(text) if len(ln.text.split()) >= 5 or ln.text.rstrip().endswith(",") else None
         if plan is None and "20" not in text:
             prev = ln.text[-120:]
             continue  # no start or use word, and no DSO number (they start with the year)
@@ -247,35 +252,14 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         for field, words in (("startdatum", _START_WORDS), ("ingebruikname", _USE_WORDS)):
             if field in have or plan is None:
                 continue
-            m = words.search(text, max(0, plan.start() - 12))
-            if m and field == "startdatum" and m.start() > len(ln.text) or m and not dates_in(text[m.end():][:100]):
-                # "op maandag 20 april 2026 wordt / gestart met": the date on this line, before the verb
-                begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-                before = text[begin: m.start()]
-                dates = dates_in(before)
-                sure = _ANNOUNCES.search(f"{before_lines} {text[: m.end() + 60]}"[-400:])
-                # "op 20 april 2026 wordt gestart", or in the melder's own statement "Hierbij meld ik dat
-                # overmorgen, woensdag 28 april, de aannemer begint"
-                if len(dates) == 1 and begin + dates[0][0] < len(ln.text) + 20 \
-                        and (_DATE_THEN_VERB.search(before) or sure) \
-                        and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
-                    out.append(_cand(field, dates[0][1].isoformat(), ln,
-                                     dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)))
+            # ("Hierbij melden wij ... de start van de bouw ... Wij beginnen op maandag 14-6-'27 met ...": the word
+            # that has the date may be the second of the line)
+            for m in itertools.islice(words.finditer(text, max(0, plan.start() - 12)), 4):
+                found = _plan_date(field, text, m, len(ln.text), before_lines, dates_in)
+                if found:
+                    out.append(_cand(field, found[0].isoformat(), ln, found[1]))
                     have = have | {field}
-                    continue
-            if not m or m.start() > len(ln.text):
-                continue  # the word must sit on this line; the next line only finishes the sentence
-            end = _SENTENCE_END.search(text, m.end())
-            clause = text[m.end(): end.start() if end else len(text)][:100]
-            if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
-                continue
-            dates = dates_in(clause)
-            # (further on only where "per" / "op" / "vanaf" introduces it: "de start ... op Havenpark 12 B, 4301JG
-            # Zierikzee per 21 juni 2027")
-            if len(dates) == 1 and (dates[0][0] < 60 or dates[0][0] < 100 and _DATE_INTRO.search(clause[:dates[0][0]])):
-                sure = _ANNOUNCES.search(f"{before_lines} {text}"[max(0, len(before_lines) + m.start() - 300):])
-                out.append(_cand(field, dates[0][1].isoformat(), ln, dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)))
-                have = have | {field}
+                    break
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
                 # whose number it is: the words before it, also those at the end of the line above
@@ -290,6 +274,37 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                     have = have | {field}
         prev = ln.text[-120:]
     return out
+
+
+def _plan_date(field: str, text: str, m: re.Match, own: int, before_lines: str, dates_in) -> tuple[dt.date, float] | None:
+    """The date that the start or use word `m` names in `text` (a line of `own` characters and the start of the
+    next), with its confidence: the date before the verb ("op 20 april 2026 wordt gestart") or in the clause
+    after it ("de bouw start op 3 november")."""
+    if field == "startdatum" and m.start() > own or not dates_in(text[m.end():][:100]):
+        # "op maandag 20 april 2026 wordt / gestart met": the date on this line, before the verb
+        begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        before = text[begin: m.start()]
+        dates = dates_in(before)
+        sure = _ANNOUNCES.search(f"{before_lines} {text[: m.end() + 60]}"[-400:])
+        # "op 20 april 2026 wordt gestart", or in the melder's own statement "Hierbij meld ik dat
+        # overmorgen, woensdag 28 april, de aannemer begint"
+        if len(dates) == 1 and begin + dates[0][0] < own + 20 \
+                and (_DATE_THEN_VERB.search(before) or sure) \
+                and not _NOT_A_PLAN.search(text[begin: m.end() + 20]):
+            return dates[0][1], dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)
+    if m.start() > own:
+        return None  # the word must sit on this line; the next line only finishes the sentence
+    end = _SENTENCE_END.search(text, m.end())
+    clause = text[m.end(): end.start() if end else len(text)][:100]
+    if _NOT_A_PLAN.search(text[max(0, m.start() - 30): m.end() + 20]):
+        return None
+    dates = dates_in(clause)
+    # (further on only where "per" / "op" / "vanaf" introduces it: "de start ... op Havenpark 12 B, 4301JG
+    # Zierikzee per 21 juni 2027")
+    if len(dates) == 1 and (dates[0][0] < 60 or dates[0][0] < 100 and _DATE_INTRO.search(clause[:dates[0][0]])):
+        sure = _ANNOUNCES.search(f"{before_lines} {text}"[max(0, len(before_lines) + m.start() - 300):])
+        return dates[0][1], dates[0][2] or (ANNOUNCED_CONF if sure else 0.6)
+    return None
 
 
 # a private person writing about their own building ("mijn woning", "onze nieuwbouw", "ons huis")
@@ -391,6 +406,16 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             if entry:
                 out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
                 break
+        else:
+            if field_name == "instrument":
+                # a borger's banner that names the instrument of this document ("TÜV NORD – Risicobeoordeling Wkb
+                # (instrument WKI)"); a letterhead names no instrument otherwise
+                for ln in lines[:40]:
+                    named = _INSTRUMENT_NAMED.search(ln.text[:300]) if ln.sender or ln.region != "body" else None
+                    entry = match(named.group(1)) if named else None
+                    if entry:
+                        out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
+                        break
     if "gevolgklasse" not in have:
         # "Melding bouwactiviteit (technisch), gevolgklasse 1." / "Het bouwwerk valt in gevolgklasse 1.": one class
         # named, not denied; counted only once the kind is known (a text about the Wkb names classes too)
@@ -425,6 +450,7 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     return out
 
 
+_INSTRUMENT_NAMED = re.compile(r"(?i)\binstrument\s*:?\s+([^\s()|,;·][^()|,;·]{1,40})")
 _GK_PROSE = re.compile(r"\bgevolgklasse\s+([123])\b(?!\s*(?:of|en|t/m|-)\s*[123])", re.IGNORECASE)
 _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
@@ -468,6 +494,9 @@ _STREET_NR_PLACE = re.compile(
 )
 
 
+_POSTCODE_BROKEN = re.compile(r"[\s(][1-9]\d{3}\s*$")  # a postcode's figures at a line's end, its letters on the next
+_LETTERS_START = re.compile(r"^\s*[A-Za-z]{2}\b")
+_POSTCODE_ALONE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # a line that is a postcode, in any case ("1359kd")
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
@@ -525,8 +554,10 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             if ln.party or bare and k > closing:
                 continue  # (under "Met vriendelijke groet" a bare address is the signer's office or home)
             text = ln.text[:400]
-            if (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)) and k + 1 < len(body):
-                text = f"{text} {body[k + 1].text[:200]}"  # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen."
+            if k + 1 < len(body) and (_ADDR_AT_END.search(text) or _POSTCODE_AT_END.search(text)
+                                      or _POSTCODE_BROKEN.search(text) and _LETTERS_START.match(body[k + 1].text)):
+                # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen.", "te Nieuw-Weerdinge (7831" / "AK)."
+                text = f"{text} {body[k + 1].text[:200]}"
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
             in_sentence = k < closing and is_prose(text) and not _OFFICE.search(text)
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
@@ -538,7 +569,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 m = _site_in_sentence(text, in_sentence, notice)
             segment = m.group("a") if m else None
             if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) and (
-                    nz.find_postcode(text, strict=True)
+                    nz.find_postcode(text, strict=True) or _POSTCODE_ALONE.match(ln.text)
                     or {"straat", "huisnummer", "postcode"} <= set(nz.parse_address(text.replace("\t", ", ")))):
                 # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ..."; a postcode in lower
                 # case counts beside a street and number: "Kerkstraat 22 | 6035bh Ospel")
@@ -582,9 +613,10 @@ def _street_line_above(body: list[Line], k: int) -> Line | None:
         if above.party or above.contact or ":" in above.text or above.page != body[k].page:
             return None
         parts = nz.parse_address(above.text.replace("\t", " ")[:80])
-        # (the line is that address: "... starten op 14-06-2027. De bouwlocatie is" holds no street)
-        if set(parts) == {"straat", "huisnummer"} and len(above.text) <= 60 \
-                and above.text.lstrip().startswith(parts["straat"]):
+        # (the line is that address: "... starten op 14-06-2027. De bouwlocatie is" holds no street; a phone's
+        # "tarwelaan 12 almere" names its place too)
+        if {"straat", "huisnummer"} <= set(parts) <= {"straat", "huisnummer", "plaats"} and len(above.text) <= 60 \
+                and above.text.lstrip().lower().startswith(parts["straat"].lower()):
             return above
     return None
 
@@ -852,8 +884,10 @@ def _verdict(text_lines: list[str], body: list[Line], i: int, patterns, value: s
 _ATTACH_KINDS = (
     ("borgingsplan", re.compile(r"borgingsplan", re.IGNORECASE)),
     ("risicobeoordeling", re.compile(r"risico\s?(?:beoordeling|analyse|inventarisatie)|risico-(?:analyse|inventarisatie)", re.IGNORECASE)),
-    ("dossier_bevoegd_gezag", re.compile(r"dossier\s+bevoegd\s+gezag|\bdbg\b", re.IGNORECASE)),
-    ("verklaring", re.compile(r"verklaring\s+(?:van\s+de\s+)?kwaliteitsborger|verklaring\s+kb\b", re.IGNORECASE)),
+    # (also as a file's name: "DBG_SGSI-WKB-26-0977.zip", "Statement_SGSI-WKB-26-0977.docx", "Verklaring_KB.pdf")
+    ("dossier_bevoegd_gezag", re.compile(r"dossier[\s_]+bevoegd[\s_]+gezag|(?<![a-z])dbg(?![a-z])", re.IGNORECASE)),
+    ("verklaring", re.compile(r"verklaring\s+(?:van\s+de\s+)?kwaliteitsborger|verklaring[\s_-]+kb\b|"
+                              r"(?<![a-z])(?:verklaring|statement)_", re.IGNORECASE)),
 )
 
 
@@ -866,6 +900,9 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
     inline = next((ln for ln in body if _ATTACH_INLINE.match(ln.text)), None)
     if inline is not None:
         section = [inline] + [ln for ln in section if ln is not inline]
+    # ... or a table's group column: "Bijlagen | Borgingsplan | BP_BKB-27-0056.pdf"
+    grouped = [ln for ln in body if _ATTACH_GROUP.match(ln.text) and ln not in section]
+    section = section + grouped
     # an export answers per attachment: "Bijlagen dossier bevoegd gezag: true", "Verklaring kwaliteitsborger: nee"
     answers = [(ln, m) for ln in body if (m := _ATTACH_ANSWER.match(ln.text))]
     if answers:
@@ -898,6 +935,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
 
 _ATTACH_INLINE = re.compile(r"(?i)^\s*(?:\d{1,2}\.?\s+)?(?:bijlagen?|bijgevoegde documenten|meegestuurde documenten|"
                             r"meegezonden (?:documenten|bijlagen))\s*[:\t]\s*\S")
+_ATTACH_GROUP = re.compile(r"(?i)^\s*(?:bijlagen?|documenten|bijgevoegde documenten)\t[^\t]+\t")
 _ATTACH_ANSWER = re.compile(r"(?i)^\s*([^\t:]{4,80}?)\s*(?::\s*|\t)(ja|nee|true|false|yes|no|aanwezig|bijgevoegd|"
                             r"ontbreekt|x|✓|✔)\s*$")
 _YES = {"ja", "true", "yes", "aanwezig", "bijgevoegd", "x", "✓", "✔"}

@@ -199,7 +199,7 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
     t = text.strip()
-    if not t or len(t) > 70 or _HAS_DIGIT.search(t) or "@" in t or t.endswith((".", "!")) and " " in t and \
+    if not t or len(t) > 70 or _HAS_DIGIT.search(t) or "@" in t or ";" in t or t.endswith((".", "!")) and " " in t and \
             not _ABBREV_TOKEN.match(t.split()[-1]):
         return False
     if t.isupper() and len(t) > 3:
@@ -572,6 +572,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         below = _next_nonempty(lines, line.pos)
         if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
                                               label_rows.get(below.pos) if below is not None else None):
+            if _revision_header(cells):
+                continue  # "Versie | Datum | Wijziging": the document's history, its dates are no date of its own
             if any(parsed[i] and parsed[i][0] in ref.labels for i in nonempty):
                 # (a value alone below stands under the first heading: "Plaats | BAG-id (indien bekend)" over
                 # "Zeewolde", the other cells left empty)
@@ -742,6 +744,36 @@ _YES_NO_VERBS = {"wordt", "worden", "is", "zijn", "heeft", "hebben", "bent", "ga
                  "wilt", "zal", "valt", "vallen", "betreft", "gebruikt", "doet"}
 EXPORT_HEADINGS = 6  # known labels in one row of column headings that make it an export's header row
 _HEADER_WORD = re.compile(r"^[A-ZÀ-Ý][\w.()/\- ]{1,40}$")  # a column's heading: short words, no digits
+
+
+# the fields of a project table; a letterhead's labelled lines hold the office's own (KvK, telefoon, e-mail)
+_PROJECT_TABLE_FIELDS = {"locatie", "straat", "huisnummer", "postcode", "postcode_plaats", "plaats", "bag_id",
+                         "kadastraal", "projectnaam", "initiatiefnemer", "verzoeknummer", "verwijst_naar"}
+
+
+def project_tables_in_headers(lines: list[Line], ref: Reference) -> None:
+    """A page header that holds the project's own table ("Project | Boomgaardhof | Kenmerk | BYL-2027-0144" /
+    "Locatie | Kweeperenlaan, bouwnummer 14, Utrecht | Kadastraal | Utrecht AK 2291") is the document's data, not
+    the borger's letterhead: its lines are read as the body's (run after mark_sender)."""
+    for ln in lines:
+        if ln.region == "body" or ln.contact or "\t" not in ln.text:
+            continue
+        cells = [c.strip() for c in ln.text.split("\t")]
+        pairs = list(zip(cells[0::2], cells[1::2]))
+        named = []
+        for label_cell, value in pairs:
+            label = match_label(ref, label_cell) if value else None
+            info = ref.labels.get(label[0]) if label and not label[2] else None
+            named.append(info.field if info else None)
+        if any(f in _PROJECT_TABLE_FIELDS for f in named) and not any(f and f not in _PROJECT_TABLE_FIELDS
+                                                                      for f in named):
+            ln.sender = False
+
+
+def _revision_header(cells: list[str]) -> bool:
+    low = [c.strip().lower().rstrip(".:") for c in cells if c.strip()]
+    return any(c in ("versie", "revisie", "rev", "version") for c in low) \
+        and any(c.startswith(("wijziging", "omschrijving", "status", "auteur", "opmerking", "change")) for c in low)
 
 
 def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line | None, below_parsed) -> bool:
@@ -1106,6 +1138,8 @@ def _name_value(raw: str) -> str | None:
         return None  # "De bouw gebeurt in opdracht van ...": a sentence, not a name
     if len(words) >= 2 and v == v.lower():
         return None  # "niet afgegeven", "zie bijlage": words in lower case name nobody
+    if _ROLE_ONLY.match(v):
+        return None  # "De opdrachtgever heeft aangegeven ...": a role names nobody in particular
     if _INITIALS_ONLY.match(v):
         return None  # "R." cut off at the end of a line: the name is not all there; missing beats wrong
     if v.isalpha() and v.islower():
@@ -1117,6 +1151,10 @@ def _name_value(raw: str) -> str | None:
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
+_STREET_THEN_PLOT = re.compile(r"^([A-Z][\w.'\- ]{2,40}?),?\s+(?:bouwnummer|bouwnr\.?|bnr\.?|(?:bouw)?kavel)\s*\d")
+_ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtgever|initiatiefnemer|aanvrager|eigenaar|"
+                        r"aannemer|bouwer|kwaliteitsborger|gemachtigde|melder|architect|klant|koper|bewoner|"
+                        r"bouwheer)s?$")
 _LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel)\b")
 _ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
@@ -1252,6 +1290,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             # a site without an address yet ("Lorentz III kavel 14, Harderwijk (kad. ...)", "kavel 14 te Harderwijk")
             place = _PLACE_OF_SITE.search(raw)
             lone = raw.strip(" ,;–-") if kad else ""  # "Reuver, kadastraal Beesel D 3121": the place, then the perceel
+            plot_street = _STREET_THEN_PLOT.match(raw.strip())
+            if plot_street and _STREET_NAME.match(plot_street.group(1)):
+                # "Kweeperenlaan, bouwnummer 14, Utrecht": the street is known, its house number not yet
+                add("straat", plot_street.group(1), conf - 0.05)
             if place:
                 add("plaats", nz.clean_place(place.group(1)), conf - 0.1)
             elif _PLACE_LINE.match(lone) and not _STREET_NAME.match(lone):
@@ -1348,6 +1390,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         entry = ref.match_borger(raw) if target == "kwaliteitsborger" else ref.match_instrument(raw)
         if entry:
             add(target, entry.naam)
+        elif target == "kwaliteitsborger" and (ref.match_instrument(raw) or re.search(r"(?i)instrument\b", raw)):
+            return out  # an instrument's name is no borger's ("Kwaliteitsborgingsinstrument WKI" a line too far)
         else:
             v = _name_value(raw)
             if v and target == "instrument":

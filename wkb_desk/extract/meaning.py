@@ -45,6 +45,7 @@ class Meaning:
     vocabulary: tuple[str, ...] = ()  # words the rules know (5 letters or more)
     long_words: tuple[str, ...] = ()  # the ones long enough for spelling correction
     cache: dict | None = None
+    no_field: tuple[str, ...] = ()  # words that make a text a remark, never a field's label ("Opmerking opdrachtgever")
 
     def words(self, text: str) -> list[str]:
         low = _BROKEN_WORD.sub(r"\1\2", _MAIL.sub("email", text.lower()))
@@ -88,7 +89,8 @@ class Meaning:
         words = self.words(label)
         joined = bool(_JOINED.search(label))
         found = None
-        if 0 < len(words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words):
+        if 0 < len(words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words) \
+                and not any(w.startswith(self.no_field) for w in words if self.no_field):
             for rule in self.rules:
                 if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):
                     continue
@@ -110,4 +112,4 @@ def build_meaning(data: dict) -> Meaning:
         vocab.update(w for g in groups for w in g if len(w) >= 5)
     abbr = {str(k).lower(): str(v).lower() for k, v in data.get("afkortingen", {}).items()}
     return Meaning(tuple(rules), abbr, tuple(sorted(vocab)), tuple(sorted(w for w in vocab if len(w) >= FUZZY_MIN_LEN)),
-                   {})
+                   {}, tuple(str(w).lower() for w in data.get("geen_veld", [])))

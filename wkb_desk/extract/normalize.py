@@ -23,15 +23,16 @@ MONTHS = {
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-_DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])")
+_DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?['’]?(\d{4}|\d{2})(?![\d])")  # ("14-6-'27")
 _DATE_ISO = re.compile(r"(?<![\d.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
 _DATE_WORDS = re.compile(
     # ("3 mei 2027", "3e mei 2027", "the 3rd of May 2027")
     r"(?<![\w])(\d{1,2})\s?(?:e|ste|de|st|nd|rd|th)?\.?(?:\s+of)?(?:\s+|\s?[-/]\s?)(" + _MONTH_ALT
-    + r")\.?,?(?:\s+|\s?[-/]\s?)(\d{4})(?![\d])",
+    + r")\.?,?(?:\s+|\s?[-/]\s?)(\d{4}|['’]\d{2})(?![\d])",
     re.IGNORECASE,
 )
-# "1 april '26" is rare; not supported on purpose (ambiguous century).
+# ("4 mei '27": a year shortened with its apostrophe is this century's; "4 mei 27" without it is no date - the 27
+# may as well be a house number)
 
 
 _DAY_MONTH = re.compile(r"^\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?(\d{1,2})(?:\s+(" + _MONTH_ALT + r")\.?|[-./](\d{1,2}))\s*$",
@@ -114,7 +115,7 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         if d:
             found.append((m.start(), d))
     for m in _DATE_WORDS.finditer(text):
-        d = _mk_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        d = _mk_date(int(m.group(3).lstrip("'’")), MONTHS[m.group(2).lower()], int(m.group(1)))
         if d:
             found.append((m.start(), d))
     found.sort(key=lambda x: x[0])
@@ -209,11 +210,12 @@ _STREET_NR = re.compile(
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
 _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
 # words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
-_STREET_LEAD = re.compile(r"^(?:.*\b(?:aan de|aan het|op de|op het|aan|op|te|in|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
+_STREET_LEAD = re.compile(
+    r"^(?:.*\b(?:aan de|aan het|op de|op het|bij de|bij het|aan|op|te|in|bij|voor|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
 
 
 # a street whose name itself opens with a preposition ("Op de Vonder", "Aan de Stegge", "In den Boogaard")
-_STREET_WITH_LEAD = re.compile(r"^(?:Aan|Op|In|Bij|Achter|Over|Onder|Naast|Langs|Tegen)\s+(?:de|het|den|der|'t)\s+[A-Z]")
+_STREET_WITH_LEAD = re.compile(r"^(?:Aan|Op|In|Bij|Voor|Achter|Over|Onder|Naast|Langs|Tegen)\s+(?:de|het|den|der|'t)\s+[A-Z]")
 
 
 def _strip_street_lead(text: str) -> str:
@@ -223,7 +225,7 @@ def _strip_street_lead(text: str) -> str:
     if not m:
         return text
     cut = m.end()
-    lead = re.search(r"(?i)(?:aan de|aan het|op de|op het)\s+$", text[:cut])
+    lead = re.search(r"(?i)(?:aan|op|bij|voor|in) (?:de|het|den|der)\s+$", text[:cut])
     if lead and _STREET_WITH_LEAD.match(text[lead.start():]):
         return text[lead.start():]
     return text[cut:]
@@ -370,7 +372,9 @@ def parse_address(text: str) -> dict[str, str]:
         nr = normalize_huisnummer(m.group("nr"))
         last = street.split()[-1] if street else ""
         # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
-        perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and len(street.split()) >= 2
+        # ("Weerdingerkanaal NZ 127": noordzijde, a side of the canal, is part of the street's name)
+        perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and last not in ("NZ", "ZZ", "OZ", "WZ") \
+            and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|"

@@ -21,6 +21,7 @@ from wkb_desk.errors import ConfigError
 DATA_FILES = ("labels.toml", "soorten.toml", "referentie.toml")
 
 
+_JOINED_HEADING = re.compile(r"\s+(?:en|&|\+)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 SECTION_CACHE_SIZE = 50_000  # headings remembered per reference (a long-running watcher meets new ones for ever)
 
@@ -110,6 +111,12 @@ class Reference:
         return kind
 
     def _section_kind(self, heading: str) -> str:
+        # a heading of two blocks in one ("Locatie en borging", "Project & kwaliteitsborging"): the first opens it
+        first = _JOINED_HEADING.split(heading, 1)[0]
+        if first != heading:
+            kind = self._section_kind(first)
+            if kind:
+                return kind
         words = [w for w in _NON_WORD.split(heading) if w and not w.startswith(self.section_not)]
         for kind, prefixes in self.section_words:
             if any(w.startswith(prefixes) for w in words):

@@ -159,7 +159,13 @@ def _table_lines(tbl) -> list[str]:
                 cells.append("")
                 paragraphs.append([])
                 continue
-            own = [line.strip().replace("\t", " ") for line in _block_lines(tc) if line.strip()]
+            # a line break inside a paragraph (Shift+Enter) parts lines as surely as a new paragraph
+            own = [
+                part.strip().replace("\t", " ")
+                for line in _block_lines(tc)
+                for part in line.split("\n")
+                if part.strip()
+            ]
             text = " ".join(own)
             if text and text == previous:
                 continue  # horizontally merged cells show once
@@ -178,9 +184,20 @@ def _table_lines(tbl) -> list[str]:
             if 3 <= len(parts) <= 6 and len(parts[0]) <= 60:
                 lines.extend(parts)
                 continue
+        stacked = [parts for parts in paragraphs if parts]
+        if len(stacked) >= 2 and all(_label_above_value(parts) for parts in stacked):
+            # a grid of cells that each hold a small caption above its value ("Datum melding" / "22 maart 2027"):
+            # each cell is a label with its value, not one row of a table
+            lines.extend("\t".join(parts) for parts in stacked)
+            continue
         if cells:
             lines.append("\t".join(cells))
     return lines
+
+
+def _label_above_value(parts: list[str]) -> bool:
+    """A cell of two lines whose first reads as a caption: short and without figures."""
+    return len(parts) == 2 and len(parts[0]) <= 60 and not any(ch.isdigit() for ch in parts[0])
 
 
 # --- XLSX --------------------------------------------------------------------------------------
