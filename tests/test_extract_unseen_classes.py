@@ -3053,3 +3053,183 @@ def test_a_remark_of_the_opdrachtgever_names_no_initiatiefnemer(tmp_path):
         [["Adres", "Maasheseweg 12A, 5807 EH Oostrum"], ["Kwaliteitsborger", "Stavast Kwaliteitsborging"]],
         "Opmerking opdrachtgever", "De opdrachtgever heeft aangegeven de woning in november 2027 te willen betrekken."])
     check(run(path), "dossier_bevoegd_gezag", {"straat": "Maasheseweg"}, absent=("initiatiefnemer",))
+
+
+# --- sets 37-40: captions under values, project lists, notices in the melder's own words ---------------------------
+
+def test_a_printed_form_with_its_small_captions_under_the_values(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch)", "1 Verzoek",
+        "2027031500178 verzoeknummer Omgevingsloket\t15-03-2027 datum indiening", "2 Locatie van het bouwwerk",
+        "Fjildwei 12 straat en huisnummer\t9218 PK postcode\tOpeinde plaats",
+        "0090200000456121", "BAG nummeraanduiding\tkadastrale aanduiding", "3 Initiatiefnemer",
+        "Melkveebedriuw Van der Meer V.O.F. naam\t01876543 KvK-nummer", "4 Kwaliteitsborging",
+        "TÜV NORD Nederland kwaliteitsborger\tWKI instrument", "5 Planning", "05-04-2027",
+        "geplande datum start bouwwerkzaamheden",
+    ]])
+    check(run(path), "bouwmelding", {
+        "verzoeknummer": "2027031500178", "datum": "2027-03-15", "straat": "Fjildwei", "huisnummer": "12",
+        "postcode": "9218 PK", "plaats": "Opeinde", "bag_id": "0090200000456121", "kvk": "01876543",
+        "initiatiefnemer": "Melkveebedriuw Van der Meer V.O.F.", "kwaliteitsborger": "TÜV Nord", "instrument": "WKI",
+        "startdatum": "2027-04-05"})
+
+
+def test_cards_with_captions_in_capitals_under_values_that_wrap(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "The Borging Company", "Borgingsplan", "Herbouw vuurtorenwachterswoning Huisduinen",
+        "Vuurbaakweg 3\tHuisduinen B 1456\t0400200000257631", "1789 AR Den Helder",
+        "ADRES BOUWLOCATIE\tKADASTRAAL PERCEEL\tBAG NUMMERAANDUIDING",
+        "Stichting\t1\tWKI", "Vuurtorenwachterswoning", "Huisduinen", "OPDRACHTGEVER\tGEVOLGKLASSE\tINSTRUMENT KWALITEITSBORGING",
+        "The Borging Company\t06-04-2027\t04-02-2027", "KWALITEITSBORGER\tGEPLANDE START\tDATUM PLAN / VERSIE 1",
+    ]])
+    check(run(path), "borgingsplan", {
+        "straat": "Vuurbaakweg", "huisnummer": "3", "postcode": "1789 AR", "plaats": "Den Helder",
+        "kadastraal": "Huisduinen B 1456", "initiatiefnemer": "Stichting Vuurtorenwachterswoning Huisduinen",
+        "gevolgklasse": 1, "instrument": "WKI", "startdatum": "2027-04-06", "datum": "2027-02-04"})
+
+
+def test_a_form_of_capital_labels_above_their_values_stays_as_it_is(tmp_path):
+    path = docgen.write_pdf(tmp_path / "verzoek.pdf", [[
+        "Bouwactiviteit (technisch) – melding", "Samenvatting van uw verzoek",
+        "VERZOEKNUMMER\tDATUM INDIENING\tTYPE", "2027010600219\t6 januari 2027\tMelding",
+        "ADRES\tPOSTCODE EN PLAATS\tBAG-ID", "Wulpenlaan 61\t3892 XE Zeewolde\t0050200000552061",
+        "INITIATIEFNEMER\tKWALITEITSBORGER\tINSTRUMENT", "Rob Hofstede\tTÜV NORD\tWKI",
+        "Contactgegevens initiatiefnemer: Kievitstraat 2, 3891 AL Zeewolde (huidig adres).",
+    ]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027010600219", "straat": "Wulpenlaan", "huisnummer": "61",
+                                     "postcode": "3892 XE", "initiatiefnemer": "Rob Hofstede"})
+
+
+def _planning(rows: list[str]) -> list[str]:
+    return ["Startmelding — informatieplicht art. 7.7 Bbl", "Verzoeknummer\t2027060900350", "Datum\t09-06-2027",
+            "Hierbij melden wij namens de initiatiefnemer de start van de bouwwerkzaamheden.",
+            "Projectnaam\tLocatie\tPostcode/Plaats\tStart\tKB\tInstrument", *rows]
+
+
+def test_a_list_of_projects_gives_the_values_of_the_row_marked_as_this_one(tmp_path):
+    rows = ["Bedrijfshal Eikenhorst\tEikenhorstweg 2A-01\t4906 CX Oosterhout\t06-09-2027\tTÜV Nord\tWKI",
+            "► Distributiecentrum Middenweg\tMiddenweg 15 unit 4\t4782 PM Moerdijk\t14-06-2027\tThe Borging Company\tWKI",
+            "(dit project — startmelding)",
+            "Opslagloods Dintelhaven\tDintelweg 8\t4782 PJ Moerdijk\t22-03-2027\tBylaer\tWKI"]
+    check(run(docgen.write_pdf(tmp_path / "a.pdf", [_planning(rows)])), "startmelding", {
+        "straat": "Middenweg", "huisnummer": "15unit4", "postcode": "4782 PM", "kwaliteitsborger": "The Borging Company"})
+    unmarked = [rows[0], rows[1].lstrip("► "), rows[3]]
+    x = run(docgen.write_pdf(tmp_path / "b.pdf", [_planning(unmarked)]))
+    assert not {"straat", "kwaliteitsborger", "startdatum"} & set(x.values())  # which row is meant is unknown
+
+
+@pytest.mark.parametrize("raw, normal", [("2A-01", "2a-01"), ("12 bus 3", "12bus3"), ("15 unit 4", "15unit4")])
+def test_house_numbers_with_a_letter_and_a_suffix_or_a_unit_keep_them(raw, normal):
+    assert nz.normalize_huisnummer(raw) == normal
+
+
+def test_an_overview_of_meldingen_is_no_melding(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Gemeente Moerdijk", "Ontvangen Wkb-meldingen, tweede kwartaal 2027",
+        "Projectnaam\tLocatie\tPostcode/Plaats\tStart\tKB\tInstrument\tStatus",
+        "Distributiecentrum Middenweg\tMiddenweg 15\t4782 PM Moerdijk\t14-06-2027\tThe Borging Company\tWKI\tgestart",
+        "Woning Koevoets\tOude Vaartsedijk 64\t4761 RK Zevenbergen\t07-06-2027\tKwaliteitsborging Oost\tBouwZeker 2.0\tgestart",
+    ]])
+    assert run(path).kind == "onbekend"
+
+
+def test_a_borgers_letter_with_its_subject_in_a_cell_and_no_verklaring_as_meant_in_the_law(tmp_path):
+    path = docgen.write_pdf(tmp_path / "vk.pdf", [[
+        "Kwaliteitsborging Oost B.V.\t7521 AN Enschede", "Stichting Wonen Roselaar", "Brugstraat 5", "4701 LB Roosendaal",
+        "Uw kenmerk\tOns kenmerk", "2027021500903\tKBO-27-0215-V", "Datum\tBetreft",
+        "28-09-2027\tGeen verklaring — Molenveld 7 te Roosendaal Afschrift Gemeente Roosendaal, team Wkb",
+        "Geachte heer, mevrouw,",
+        "Als kwaliteitsborger van het project 3 rijwoningen Molenveld (Molenveld 7, 4706 LS Roosendaal) werken wij",
+        "met het instrument BKapp. Wij kunnen op dit moment geen verklaring als bedoeld in artikel 2.21 Bbl afgeven.",
+        "Nr 1\tAfwijking Brandwerendheid woningscheidende wand niet aangetoond\tBbl 4.54",
+        "Met vriendelijke groet,", "ing. T. Bosch"]])
+    check(run(path), "verklaring", {"verklaring": "negatief", "straat": "Molenveld", "huisnummer": "7",
+                                    "plaats": "Roosendaal", "instrument": "BKapp"})
+
+
+def test_a_portal_notice_printed_from_web_mail_names_its_kind_after_the_number(tmp_path):
+    path = docgen.write_pdf(tmp_path / "outlook.pdf", [[
+        "9-3-2027 08:57\tNieuw verzoek 2027030800412 - Melding bouwactiviteit (technisch) - wkb@texel.nl - Outlook",
+        "Nieuw verzoek 2027030800412 - Melding bouwactiviteit (technisch)", "Geachte heer/mevrouw,",
+        "Er is een nieuw verzoek ingediend via het Omgevingsloket. Hieronder vindt u een samenvatting; u kunt het",
+        "volledige verzoek downloaden in uw behandelomgeving.", "Verzoeknummer: 2027030800412", "Soort verzoek: Melding",
+        "Activiteit: Bouwactiviteit (technisch) - bouwwerk in gevolgklasse 1", "Kadastraal perceel: Texel M 2741",
+        "Kwaliteitsborger: Borg4 B.V.", "Instrument voor kwaliteitsborging: Kwaliteitsborgingsinstrument WKI",
+        "https://outlook.office.com/mail/wkb@texel.nl/inbox/id/AAQkADk3\t1/1"]])
+    check(run(path), "bouwmelding", {"verzoeknummer": "2027030800412", "kadastraal": "Texel M 2741",
+                                     "kwaliteitsborger": "Borg4", "instrument": "WKI"})
+
+
+@pytest.mark.parametrize("body, start", [
+    ("Zoals u vroeg laat ik weten wanneer we beginnen: de bouw van het tiny house aan de Westerduinweg in Julianadorp "
+     "start op dinsdag 1 juni. Bylaer is op de hoogte.", "2027-06-01"),
+    ("Ik wil even laten weten dat we 10 mei a.s. beginnen met het bouwen van de nieuwe chalet op Duinpark 12 in "
+     "Callantsoog (postadres Helmweg 12-7). De melding heeft nummer 2027032200190.", "2027-05-10"),
+])
+def test_a_start_told_in_the_melders_own_words(tmp_path, body, start):
+    path = _mail(tmp_path / "start.eml", "Re: bouwmelding tiny house",
+                 f"Goedendag,\n\n{body}\n\nGroet,\nRik Zwaan\n", date="Wed, 05 May 2027 10:26:00 +0200")
+    x = run(path)
+    assert x.kind == "startmelding" and x.values().get("startdatum") == start
+
+
+def test_a_letters_subject_below_a_project_block_still_names_its_kind(tmp_path):
+    path = docgen.write_docx(tmp_path / "bp.docx", [
+        "TÜV NORD", "Projectgegevens", "Bouwlocatie:", "Zeedijk 4a", "1777 NK Hippolytushoef",
+        "Kadastraal: Wieringen D 3390", "Kwaliteitsborger:", "TÜV NORD Nederland", "Instrument: WKI", "Gevolgklasse: 1",
+        "Start bouw: 12-04-2027", "Ons kenmerk: TN-KB-27-0088", "", "Dhr. J.W. Dekker", "Stroeërweg 3",
+        "1777 ND  Hippolytushoef", "Capelle aan den IJssel, 29 januari 2027",
+        "Onderwerp: borgingsplan nieuwbouw dijkwoning", "Geachte heer Dekker,",
+        "Hierbij ontvangt u het borgingsplan voor de nieuwbouw van uw woning."])
+    check(run(path), "borgingsplan", {"straat": "Zeedijk", "huisnummer": "4a", "instrument": "WKI"})
+
+
+def test_a_standards_number_is_no_date_and_an_export_date_labels_the_document(tmp_path):
+    assert nz.find_dates("volgens NEN-EN 1991-1-4") == []
+    path = docgen.write_xlsx(tmp_path / "export.xlsx", {"Borgingsplan": [
+        ["BKapp - export borgingsplan"],
+        ["Projectnummer", "Adres", "Postcode", "Plaats", "Kwaliteitsborger", "Instrument", "Exportdatum"],
+        ["KO-27-2291", "Middenweg 318a", "1704 BK", "Heerhugowaard", "Kwaliteitsborging Oost", "BKapp", "2027-04-29"],
+        ["Borgingsmomenten"], ["Nr", "Onderwerp", "Maatregel"], [4, "Constructieve veiligheid", "Toets NEN-EN 1991-1-4"],
+    ]})
+    check(run(path), "borgingsplan", {"datum": "2027-04-29", "straat": "Middenweg", "huisnummer": "318a"})
+
+
+def test_an_unanswered_question_and_a_bungalow_on_a_park_are_no_values(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit (technisch)", "Verzoeknummer", "2027011800231", "Locatie",
+        "Recreatiepark De Krim, bungalow 214", "Naam kwaliteitsborger", "The Borging Company",
+        "Naam instrument voor kwaliteitsborging", "Niet beantwoord", "Verwachte startdatum", "4 oktober 2027"]])
+    check(run(path), "bouwmelding", {"kwaliteitsborger": "The Borging Company"}, absent=("instrument", "straat"))
+
+
+def test_bilingual_labels_with_the_dutch_one_in_brackets_or_after_a_slash(tmp_path):
+    path = docgen.write_pdf(tmp_path / "fersyk.pdf", [[
+        "Ynformaasje begjin bouwwurksumheden (Informatie start bouwwerkzaamheden)", "FERSYK (VERZOEK)",
+        "Fersyknûmer (Verzoeknummer)\tDatum fan yntsjinjen (Datum indiening)", "2027060400127\t4 juni 2027",
+        "Strjitte (Straat)\tHúsnûmer (Huisnummer)\tPostkoade (Postcode)", "Skipperswâl\t2\t8621 CR",
+        "Inisjatyfnimmer / Initiatiefnemer", "Namme / Naam\tSjoerd Hoekstra",
+        "Ynstrumint / Instrument\tKwaliteitsborgingsinstrument WKI",
+    ]])
+    check(run(path), "startmelding", {"verzoeknummer": "2027060400127", "datum": "2027-06-04", "straat": "Skipperswâl",
+                                      "huisnummer": "2", "postcode": "8621 CR", "initiatiefnemer": "Sjoerd Hoekstra"})
+
+
+def test_an_export_record_that_names_its_document_kind(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "export (4).xlsx", {"Dossier TNL-27-0391": [
+        ["Dossierexport — TÜV NORD Wkb-portaal"], ["Kenmerk", "Waarde", "Opmerking"],
+        ["Documentsoort", "Borgingsplan", "gekoppeld aan risicobeoordeling TNL-RB-27-0391"],
+        ["Datum document", "2027-03-10"], ["Straat", "Fjildwei"], ["Huisnummer", "12"], ["Postcode", "9218PK"],
+        ["Woonplaats", "Opeinde"], ["Kwaliteitsborger", "TÜV NORD Nederland B.V."], ["Instrument", "WKI 2.1"],
+    ]})
+    check(run(path), "borgingsplan", {"datum": "2027-03-10", "straat": "Fjildwei", "postcode": "9218 PK"})
+
+
+def test_a_sidebar_label_above_its_date_opens_no_block(tmp_path):
+    path = docgen.write_pdf(tmp_path / "gereed.pdf", [[
+        "Gereedmelding", "Omgevingsloket", "Verzoeknummer\t2027101800433", "Ingediend", "18-10-2027\tBouwwerk",
+        "Adres\tHeideveldlaan 12 bus 3", "Soort", "Gereedmelding\tPostcode / plaats\t4617 KD Bergen op Zoom",
+        "Datum voorgenomen ingebruikname\t08-11-2027",
+    ]])
+    check(run(path), "gereedmelding", {"straat": "Heideveldlaan", "huisnummer": "12bus3", "postcode": "4617 KD",
+                                       "plaats": "Bergen op Zoom"})

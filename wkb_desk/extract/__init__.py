@@ -20,9 +20,9 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, find_hits, join_name_parts, join_wrapped_labels,
-    labels_on_the_right, mend_split_words, names_site, plausible, project_tables_in_headers, to_field_value,
-    value_first_cells, wholly_typed,
+    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, captions_below_values, find_hits, join_name_parts,
+    join_wrapped_labels, labels_on_the_right, mend_split_words, names_site, plausible, project_tables_in_headers,
+    to_field_value, value_first_cells, wholly_typed,
 )
 from wkb_desk.extract.locate import build_lines, mark_sections, mark_sender
 from wkb_desk.extract.reference import Reference, load_reference, stale_entries
@@ -82,6 +82,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     mend_split_words(lines, ref)
     join_wrapped_labels(lines, ref)
     join_name_parts(lines)
+    captions_below_values(lines, ref)
     value_first_cells(lines, ref)
     labels_on_the_right(lines, ref)
     mark_sections(lines, ref)

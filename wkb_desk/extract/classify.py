@@ -20,7 +20,7 @@ _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hie
 _STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw", "verklar")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
-SUBJECT_ZONE = 16  # a letter's "Betreft:" comes after the letterhead and the address block
+SUBJECT_ZONE = 24  # a letter's "Betreft:" comes after the letterhead, a project block and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
 MAIL_FORM_WORDS = 0.35
@@ -108,13 +108,18 @@ _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING 
 _OWN_NUMBER_END = re.compile(r"(?<=[a-z)])\s+(?:[-–(]\s*)?(?:nr\.?\s*|verzoek(?:nummer)?\s*)?20\d{11}\)?$")
 
 
+_PLURAL_KIND = re.compile(r"(?i)(?:meldingen|verklaringen|borgingsplannen|beoordelingen|risicoanalyses|dossiers)\b")
+
+
 def title_by_meaning(text: str) -> str | None:
     """A short title line no list names exactly, read by its key words: "Meldingsformulier bouwactiviteit",
     "Opleverdossier voor het bevoegd gezag (DBG)". Stems may sit inside compound words."""
     # ("Overzicht melding bouwactiviteit 2027051000291": a portal's title ends in the request's own number)
     t = _OWN_NUMBER_END.sub("", text.strip())
     # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
+    # ("Ontvangen Wkb-meldingen, tweede kwartaal": a kind in the plural titles an overview of many, not one)
     if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
+            or _PLURAL_KIND.search(t) \
             or any(c.isdigit() for c in _CLASS_NAMED.sub("", _IN_BRACKETS.sub("", t))[:40]):
         return None
     head, colon, _ = t.partition(":")
@@ -174,7 +179,7 @@ def _column_pairs(heads: str, values: str) -> str:
 
 
 # "Melding start bouwwerkzaamheden (art. 7.7 Bbl) · opgesteld 12 mei 2027 · ...", "... (art. 7.7 Bbl) - bijlage bij"
-_SEGMENT = re.compile(r"\s+[·|\-–]\s+")
+_SEGMENT = re.compile(r"\s+[·|\-–—]\s+")
 
 
 def _cell_title(ref: Reference, cell: str) -> str | None:
@@ -182,9 +187,17 @@ def _cell_title(ref: Reference, cell: str) -> str | None:
     · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
     kind = _title_kind(ref, cell) or title_by_meaning(cell)
     if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
-        head = _SEGMENT.split(cell, 1)[0]
+        head, rest = _SEGMENT.split(cell, 1)
         kind = _title_kind(ref, head) or title_by_meaning(head)
+        if kind is None and _NEW_REQUEST.match(head):
+            # "Nieuw verzoek 2027030800412 - Melding bouwactiviteit (technisch)": the portal's notice names the kind
+            # after the number
+            part = _SEGMENT.split(rest, 1)[0]
+            kind = _title_kind(ref, part) or title_by_meaning(part)
     return kind
+
+
+_NEW_REQUEST = re.compile(r"(?i)^(?:nieuw |ontvangen )?(?:verzoek|melding)\s+(?:nr\.?\s*)?20\d{11}$")
 
 
 def _first_cell(text: str) -> str:
@@ -237,6 +250,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
                 body.append(pairs)
                 # a letter's reference grid: "Uw kenmerk | Ons kenmerk | Datum | Betreft" over its values
                 grid_subject = next((p for p in pairs.split("\n") if _SUBJECT.match(p)), None)
+        if grid_subject is None and "\t" in text and len(raw) <= SUBJECT_ZONE:
+            # "Datum: 26 november 2027 | Betreft: Verklaring als bedoeld in art. 2.21 Bbl": the subject in a cell
+            grid_subject = next((c for c in text.split("\t")[1:] if _SUBJECT.match(c)), None)
         # a line of cells flowed together ("Activiteit: ...   Soort verzoek: Melding"): signals anchored at a line's
         # start match each cell (TABs stay: a table row's cells belong together)
         if len(raw) <= SIGNAL_ZONE and ":" in text and ("   " in text or _PAIR_CELLS.search(text)):
@@ -263,8 +279,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             if _QUESTION_SUBJECT.match(subject_text):
                 subject_text = ""  # "Vraag over startmelding": a question about the kind is none of it
             # "Gereedmelding Dorpsstraat 7B Vaassen": the words before the address name the mail's kind
+            # ("Geen verklaring — Molenveld 7 te Roosendaal": the kind, a dash, the site)
             kind = _title_kind(ref, subject_text) or title_by_meaning(re.split(r"[,;(]|\d", subject_text)[0]) \
-                or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!"))
+                or _ONE_WORD_SUBJECT.get(subject_text.lower().strip(" .:!")) \
+                or _title_kind(ref, _SEGMENT.split(subject_text, 1)[0])
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind:

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from wkb_desk.extract import normalize as nz
-from wkb_desk.extract.fields import Cand, fragment, match_label
+from wkb_desk.extract.fields import VOID_VALUE, Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line, is_prose
@@ -113,6 +113,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     continue  # (the next line's own match is found on that line)
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
+                    if VOID_VALUE.match(value):
+                        continue  # "Naam instrument voor kwaliteitsborging" / "Niet beantwoord": the form is empty
                     if _LEGAL_FORM_CUT.search(value) and text[m.end("v"):m.end("v") + 1] == ".":
                         value += "."  # "door Waddenborg B.V. met ...": the sentence's stop was the form's own
                     if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
@@ -136,9 +138,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                 break
     if "initiatiefnemer" not in have and all(c.field != "initiatiefnemer" for c in out):
         out.extend(_citizen_signer(lines, ref))
+    strip_site: list[Cand] = []  # the site in a title strip: a guess, after a sentence that names it
     for cand in _title_strip(lines, ref) + _start_notice(body):
         if cand.field not in have and all(c.field != cand.field for c in out):
-            out.append(cand)
+            (strip_site if cand.field in _STRIP_SITE_FIELDS and cand.conf <= STRIP_CONF else out).append(cand)
     # a sentence stays a sentence in a closing block ("Planning" / "Aanvang bouw is voorzien op ..." above "Contact")
     sentences = [ln for ln in body_lines(lines, include_sender=True) if not ln.contact]
     dated = dated or next((c.value for c in out if c.field == "datum"), None)
@@ -150,7 +153,11 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         found = [c for c in _free_location(body, used) if c.field not in have]
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
+        if not any(c.field == "straat" for c in found):
+            found += strip_site
         out.extend(found)
+    else:
+        out.extend(c for c in strip_site if c.field not in have)
     if "bag_id" not in have:
         for ln in body[:SENTENCE_ZONE]:
             bag = _BAG_PROSE.search(ln.text[:400])
@@ -204,7 +211,9 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
                         # "Wij starten 06-04-2027 met grondwerk": the builder's own word in the first person
                         r"\b(?:wij|we|ik)\s+(?:starten|beginnen|start|begin)\b(?!\s+(?:pas|zodra|als|wanneer)\b)|"
                         # "we willen 6-sep-2027 erin": moving in, in the melder's own words
-                        r"\b(?:wij|we|ik)\s+(?:willen|gaan|hopen)\b[^.;]{4,30}\berin\b)",
+                        r"\b(?:wij|we|ik)\s+(?:willen|gaan|hopen)\b[^.;]{4,30}\berin\b|"
+                        # "Ik wil even laten weten dat we 10 mei a.s. beginnen met het bouwen"
+                        r"\blaten weten,? (?:dat|wanneer) (?:we|wij|ik)\b[^;?]{0,60}?\b(?:beginnen|starten)\b)",
                         re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
@@ -494,6 +503,7 @@ _STREET_NR_PLACE = re.compile(
 )
 
 
+LIST_ROW_TABS = 4  # a line of five cells or more is a table's row (a list of projects), no address line of its own
 _POSTCODE_BROKEN = re.compile(r"[\s(][1-9]\d{3}\s*$")  # a postcode's figures at a line's end, its letters on the next
 _LETTERS_START = re.compile(r"^\s*[A-Za-z]{2}\b")
 _POSTCODE_ALONE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # a line that is a postcode, in any case ("1359kd")
@@ -568,7 +578,8 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"
                 m = _site_in_sentence(text, in_sentence, notice)
             segment = m.group("a") if m else None
-            if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) and (
+            if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) \
+                    and text.count("\t") < LIST_ROW_TABS and (
                     nz.find_postcode(text, strict=True) or _POSTCODE_ALONE.match(ln.text)
                     or {"straat", "huisnummer", "postcode"} <= set(nz.parse_address(text.replace("\t", ", ")))):
                 # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ..."; a postcode in lower
@@ -694,6 +705,7 @@ def _start_notice(body: list[Line]) -> list[Cand]:
 _STRIP_SEP = re.compile(r"\s+[|·•]\s+|\s{2,}[–-]\s{2,}")
 _TITLE_DASH = re.compile(r"\s[–-]\s")
 _STRIP_LEAD = re.compile(r"^(?:project|locatie|bouwlocatie|bouwadres|adres)\s+(?=[A-Z])", re.IGNORECASE)
+_STRIP_SITE_FIELDS = {"straat", "huisnummer", "postcode", "plaats"}
 STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
 
 

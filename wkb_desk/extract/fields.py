@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import title_by_meaning
-from wkb_desk.extract.locate import BLOCK_HEADING, Line
+from wkb_desk.extract.locate import BLOCK_HEADING, Line, is_prose
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -133,6 +133,13 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         if head is not None and not head[2]:  # "Opdrachtgever / initiatiefnemer  Daan Groote": all of it the label
             return head[0], "  ", cell[gap.end():].strip()
     exact = _match_exact(ref, cell)
+    if exact is not None and exact[2] and exact[1] in (" ", "  ") and _is_alias(ref, cell):
+        return None  # "Kwaliteitsborgingsinstrument WKI": an instrument's own name, not a label with its value
+    if exact is not None and exact[2] and exact[1] in (" ", "  ") and cell.endswith(")"):
+        bracket = _BRACKETED_LABEL.match(cell)
+        inner = match_label(ref, bracket.group(1)) if bracket else None
+        if inner is not None and not inner[2]:
+            return inner[0], "", ""  # "Datum fan yntsjinjen (Datum indiening)": the label in Dutch, in brackets
     if exact is None and cell[:1].isupper():
         caps = _CAPS_LABEL.match(cell)
         if caps:  # "BAG-VERBLIJFSOBJECT 0664...": a label in small capitals, its value in the same cell
@@ -164,6 +171,11 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         key = ref.label_by_meaning(bare)
         if key is not None:
             return key, "", ""
+    if exact is None and " / " in cell[:60] and len(cell) <= 80:
+        # "Namme / Naam", "Tafoeging / Toevoeging": a label in Frisian (or English), the Dutch one after the slash
+        inner = match_label(ref, cell.split(" / ", 1)[1])
+        if inner is not None and not inner[2]:
+            return inner
     if exact is None:
         # "Chamber of Commerce (KvK)": a label in another language, the Dutch one in brackets after it
         bracket = _BRACKETED_LABEL.match(cell)
@@ -180,6 +192,13 @@ _CAPS_LABEL = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý\-/()]+\.?\s){1,6})(?=[0-9a-z
 _ABBREV_TOKEN = re.compile(r"^(?:[A-Za-z]{1,6}\.|[/+&,\-–—]|\([a-z ]{1,30}\)|[a-z]{2,}-(?:[A-Z]{1,4}|[A-Z][a-z]{1,3}))$")
 
 
+def _is_alias(ref: Reference, text: str) -> bool:
+    """The text is, as a whole, a name the reference list gives a borger or instrument."""
+    low = text.strip().lower()
+    entry = ref.match_instrument(text) or ref.match_borger(text)
+    return entry is not None and any(a.lower() == low for a in (entry.naam, *entry.aliassen))
+
+
 def _names_entry(ref: Reference, text: str) -> bool:
     """The text names a kwaliteitsborger or instrument of the reference list ("Kwaliteitsborging Oost"): a value."""
     return ref.match_borger(text) is not None or ref.match_instrument(text) is not None
@@ -192,7 +211,8 @@ _LABEL_ACRONYM = re.compile(r"^\(?(?:BAG|KvK|KVK|DSO|OLO|GK|BSN|KB|Wkb|WKB|TloKB
 _HAS_DIGIT = re.compile(r"\d")
 
 
-_BRACKETED_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{2,40}\(([A-Za-z][\w .\-]{1,30})\)\s*:?$")
+# ("Chamber of Commerce (KvK)", a Frisian label with the Dutch one in brackets: "Fersyknûmer (Verzoeknummer)")
+_BRACKETED_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}\s*\(([^\W\d_][\w .\-/]{1,40})\)\s*:?$")
 
 
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
@@ -406,25 +426,116 @@ def _value_then_label_cells(line: Line, ref: Reference, turned_above: bool) -> b
 
 def _value_then_label(cell: str, ref: Reference, places: bool) -> str | None:
     """"2027070200166 verzoeknummer" -> "verzoeknummer<TAB>2027070200166" where the value is wholly of the label's
-    type: a date, a number, a postcode, a street and number; with `places`, a place name alone ("Eemnes plaats")."""
-    if not places and not _DIGIT.search(cell):
+    type: a date, a number, a postcode, a street and number, a perceel, a listed borger or instrument; with
+    `places` (beside or below such cells), also a place name alone ("Eemnes plaats") and a name under a caption
+    ("Melkveebedriuw Van der Meer V.O.F. naam": a printed form's small caption under its line, run into it)."""
+    if not places and not _DIGIT.search(cell) and not _CAPTION_END.search(cell):
         return None  # (cheap tests first: this is tried on every short line)
     words = cell.split()
-    if not 2 <= len(words) <= 8 or not cell[:1].isalnum() or not words[-1].isalpha() or not words[-1].islower():
+    if not 2 <= len(words) <= 10 or not cell[:1].isalnum() or not _caption_word(words[-1], ref):
         return None
-    for k in (3, 2, 1):
+    for k in (5, 4, 3, 2, 1):
+        if k >= len(words):
+            continue
         label, value = " ".join(words[-k:]), " ".join(words[:-k])
-        key = ref.label_by_meaning(label) if value and label[:1].islower() else None
+        if not (label[:1].islower() or _LABEL_ACRONYM.match(words[-k])):
+            continue  # a caption is set in lower case ("straat en huisnummer"), or opens with its acronym ("BAG ...")
+        key = ref.label_by_meaning(label)
         info = ref.labels.get(key) if key else None
         if info is None:
+            if places and norm_label(label) in ref.name_labels and _name_value(value) == value:
+                return f"{label}\t{value}"  # "naam": whose name, the section says (find_hits)
             continue
         field = info.field
         if wholly_typed(field, value) or field == "postcode" and nz.normalize_postcode(value) == value.upper() \
-                or field == "locatie" and set(nz.parse_address(value)) == _ADDRESS_PARTS \
+                or field in ("locatie", "straat") and set(nz.parse_address(value)) == _ADDRESS_PARTS \
+                or field == "kadastraal" and nz.normalize_kadastraal(value) is not None \
+                or field == "gevolgklasse" and value in ("1", "2", "3") \
+                or field == "kwaliteitsborger" and ref.match_borger(value) is not None \
+                or field == "instrument" and ref.match_instrument(value) is not None \
                 or places and field == "plaats" and len(value.split()) <= 3 and value[:1].isupper() \
-                and nz.clean_place(value) == value:
+                and nz.clean_place(value) == value \
+                or places and field in ("initiatiefnemer", "bouwer") and _name_value(value) == value:
             return f"{label}\t{value}"
     return None
+
+
+_CAPTION_END = re.compile(r"\b(?:naam|kwaliteitsborger|instrument|plaats)$")
+
+
+def _caption_word(word: str, ref: Reference) -> bool:
+    """The last word of a cell could end a caption: a word in lower case ("huisnummer", "kvk-nummer"), a label word
+    ("Omgevingsloket") or an acronym in brackets ("(BAG)")."""
+    bare = word.strip("()")
+    if not bare.replace("-", "").isalpha():
+        return False
+    return bare.islower() or bool(_LABEL_ACRONYM.match(word)) or ref.meaning is not None and \
+        ref.meaning.is_label_word(bare) or bare.lower().startswith("kvk")
+
+
+def captions_below_values(lines: list[Line], ref: Reference) -> None:
+    """A printed form sets a small caption under each value line ("Tsjerkepaad 21 | 8614 JD | Oudega" over
+    "straat en huisnummer | postcode | plaats"; "15-03-2027" over "geplande start bouwwerkzaamheden"): the values
+    take their captions as labels, cell by cell. A card's value may wrap within its cell ("Vuurbaakweg 3" /
+    "1789 AR Den Helder" over "ADRES BOUWLOCATIE | ..."): lines of one cell between the row and its captions
+    continue the first cell. Only a row of captions (bare labels, in lower case or capitals) under a row without
+    labels turns, and only where no label row stands above that row (then the labels head the values)."""
+    shown = [ln for ln in lines if ln.text.strip()]
+    for k, line in enumerate(shown):
+        caps = [c.strip() for c in line.text.split("\t")]
+        if k == 0 or not caps[0] or not all(_caption(ref, c) for c in caps if c):
+            continue
+        # the value row: the line above, or the row of cells up to MAX_WRAP lines of one cell above
+        start = k - 1
+        while len(caps) > 1 and start > 0 and k - start <= _MAX_WRAP and "\t" not in shown[start].text:
+            start -= 1
+        if "\t" not in shown[start].text or any(_value_then_label(c.strip(), ref, places=True)
+                                                for c in shown[start].text.split("\t")):
+            start = k - 1  # no row of cells above the wrapped lines (or one with its own captions): the line above
+        block = shown[start:k]
+        if any(b.page != line.page or not b.text.strip() for b in block):
+            continue
+        vals = [c.strip() for c in block[0].text.split("\t")]
+        for more in block[1:]:
+            vals[0] = f"{vals[0]}, {more.text.strip()}" if nz.find_postcode(more.text[:12]) else \
+                f"{vals[0]} {more.text.strip()}"
+        above = shown[start - 1] if start > 0 and shown[start - 1].page == line.page else None
+        below = shown[k + 1] if k + 1 < len(shown) and shown[k + 1].page == line.page else None
+        if len(vals) < len(caps) and below is not None and len(below.text.split("\t")) == len(caps) \
+                and not any(_value_then_label(c.strip(), ref, places=True) for c in below.text.split("\t")):
+            continue  # "Woning Backxlaan 221" over "BOUWLOCATIE | POSTCODE/PLAATS | ...": headings of the row below
+        if len(vals) <= len(caps) and not any(match_label(ref, v) for v in vals) \
+                and any(v and _value_then_label(f"{v} {c.lower() if c.isupper() else c}", ref, places=True)
+                        for c, v in zip(caps, vals)) \
+                and not (above is not None and _label_row(ref, above)):
+            block[0].text = "\t".join(f"{_caption_label(c)}\t{v}" for c, v in zip(caps, vals) if v)
+            for b in block[1:] + [line]:
+                b.text = ""
+
+
+_MAX_WRAP = 3  # lines of one cell a card's value may wrap over above its captions
+
+
+def _caption(ref: Reference, cell: str) -> bool:
+    if not cell[:1].islower() and not _LABEL_ACRONYM.match(cell.split()[0]) and not (cell.isupper() and len(cell) > 3):
+        return False
+    m = match_label(ref, _caption_label(cell))
+    return bool(m and not m[2] and (m[0] in ref.labels or m[0] in ref.name_labels))
+
+
+def _caption_label(cell: str) -> str:
+    """The label a caption reads as: "DATUM PLAN / VERSIE 1" is the plan's date (a note after the slash)."""
+    head = cell.split(" / ", 1)[0]
+    return head if head != cell and not _HAS_DIGIT.search(head) and _HAS_DIGIT.search(cell) else cell
+
+
+def _label_row(ref: Reference, line: Line) -> bool:
+    """A row of bare labels ("Adres | Postcode | Plaats", "VERZOEKNUMMER | DATUM INDIENING | TYPE"); "Oudega plaats"
+    is a value run into its caption."""
+    cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+    return bool(cells) and all((_caption(ref, c) or (m := match_label(ref, c)) and not m[2]
+                                or c.isupper() and not _HAS_DIGIT.search(c))
+                               and not _value_then_label(c, ref, places=True) for c in cells)
 
 
 RIGHT_LABEL_RUN = 3  # rows of "value | label" in one table before its columns count as swapped
@@ -579,6 +690,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 # "Zeewolde", the other cells left empty)
                 lone = below is not None and "\t" not in below.text and below.text.strip() \
                     and not (label_rows.get(below.pos) or [None])[0] and not below.heading
+                if below is not None and "\t" in below.text:
+                    below = _own_row(lines, below, len(nonempty), ref)
                 if below is not None and ("\t" in below.text or lone):
                     vcells = below.cells
                     if _values_below(ref, parsed, label_rows.get(below.pos, [])):
@@ -768,6 +881,51 @@ def project_tables_in_headers(lines: list[Line], ref: Reference) -> None:
         if any(f in _PROJECT_TABLE_FIELDS for f in named) and not any(f and f not in _PROJECT_TABLE_FIELDS
                                                                       for f in named):
             ln.sender = False
+
+
+_MARKED_ROW = re.compile(r"^\s*[►▶→➤>*]|\(?\bdit project\b", re.IGNORECASE)
+
+
+def _same_shape(a: list[str], b: list[str]) -> bool:
+    """Two rows of one table: as many cells, and mostly figures where the other has figures (a project list's
+    rows), not a row of values over the next block's headings ("Vastgoed BV | 85512093" / "Zetel | Postnummer")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    pairs = list(zip(a, b))
+    alike = sum(bool(_HAS_DIGIT.search(x)) == bool(_HAS_DIGIT.search(y)) for x, y in pairs)
+    return alike * 10 >= len(pairs) * 7
+
+
+def _bare_label(ref: Reference, cell: str) -> bool:
+    m = match_label(ref, cell)
+    return bool(m and not m[2])
+
+
+def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> Line | None:
+    """The row below a header row that holds the document's own values: the only one, or in a list of projects
+    ("Planning lopende projecten": one row per project) the one marked as this project ("► Distributiecentrum ...",
+    "(dit project)" on the line under it). A list without a mark names no project of its own (None): which row
+    is meant is unknown, and a value of another project is worse than none."""
+    rows: list[list] = []  # [line, marked]
+    for ln in lines[first.pos:first.pos + 80]:
+        if ln.page != first.page or len(rows) >= 40:
+            break
+        if not ln.text.strip():
+            continue
+        if rows and _label_row(ref, ln):
+            break  # the next row of headings: a form of label rows over value rows, one value row each
+        filled = [c.strip() for c in ln.cells if c.strip()]
+        if len(filled) >= max(2, width - 1) and not _bare_label(ref, filled[0]) \
+                and (not rows or len(filled) >= 3 and not is_prose(filled[0]) and _same_shape(rows[0][0].cells, ln.cells)):
+            rows.append([ln, bool(_MARKED_ROW.search(ln.text))])
+        elif _MARKED_ROW.search(ln.text) and rows:
+            rows[-1][1] = True  # "(dit project — startmelding)" on the line under its row
+        else:
+            break
+    if len(rows) <= 1:
+        return first
+    marked = [ln for ln, mark in rows if mark]
+    return marked[0] if len(marked) == 1 else None
 
 
 def _revision_header(cells: list[str]) -> bool:
@@ -1095,7 +1253,8 @@ VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|
                         r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|"
                         # Word's own prompt in an empty content control of a form nobody filled in
                         r"klik of tik om (?:tekst|een datum) in te voeren|klik hier als u (?:tekst|een datum) wilt invoeren|"
-                        r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item)\.?\s*\)?)\s*$",
+                        r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item|"
+                        r"(?:nog )?niet beantwoord|onbeantwoord)[.,;]?\s*\)?)\s*$",
                         re.IGNORECASE)
 
 
@@ -1155,7 +1314,8 @@ _STREET_THEN_PLOT = re.compile(r"^([A-Z][\w.'\- ]{2,40}?),?\s+(?:bouwnummer|bouw
 _ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtgever|initiatiefnemer|aanvrager|eigenaar|"
                         r"aannemer|bouwer|kwaliteitsborger|gemachtigde|melder|architect|klant|koper|bewoner|"
                         r"bouwheer)s?$")
-_LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel)\b")
+_LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel|afwijking|"
+                       r"bevinding|omschrijving)\b")
 _ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
 # ("Vastgoed Scheldeoever BV - Kouter 88 bus 20, 9000 Gent", "Woonstichting Maasveld Postbus 1120, 6201 BC ...")

@@ -77,7 +77,12 @@ _SENTENCE_END_LINE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ]+\s(?:\S+\s){2,}\S*\w[.!?
 _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
 
+CONTACT_MAX = 160  # characters: a letterhead's or signature's contact line is shorter than a paragraph
+
+
 def is_contact_line(text: str) -> bool:
+    if len(text) > CONTACT_MAX and "\t" not in text and is_prose(text):
+        return False  # a paragraph that mentions a "postadres" or a phone number is no contact block
     low = text[:400].lower()
     if _CONTACT_WORDS.search(low):
         return True
@@ -393,6 +398,8 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
         return True
     for nxt in lines[line.pos + 1: line.pos + 3]:
         if nxt.text.strip():
+            if nxt.text.lstrip()[:1].isdigit():
+                return False  # "Ingediend" / "18-10-2027 | Bouwwerk": the label above its value, no block's heading
             if ":" in nxt.text[:80] or "\t" in nxt.text:
                 return True
             # a label on its own below: this line is the block's heading ("Bouwheer" / "Naam bouwheer" / value)

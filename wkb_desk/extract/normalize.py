@@ -24,6 +24,7 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _DATE_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})\s?([-./])\s?(\d{1,2})\2\s?['’]?(\d{4}|\d{2})(?![\d])")  # ("14-6-'27")
+_NORM_BEFORE = re.compile(r"\b(?:NEN|EN|ISO|NPR|NTA|IEC)[- ]?$")
 _DATE_ISO = re.compile(r"(?<![\d.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
 _DATE_WORDS = re.compile(
     # ("3 mei 2027", "3e mei 2027", "the 3rd of May 2027")
@@ -105,6 +106,8 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
     text = text[: MAX_VALUE * 4]
     found: list[tuple[int, dt.date]] = []
     for m in _DATE_ISO.finditer(text):
+        if _NORM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "NEN-EN 1991-1-4": a standard's number, not 4 January 1991
         d = _mk_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if d:
             found.append((m.start(), d))
@@ -166,7 +169,8 @@ def normalize_postcode(text: str) -> str | None:
 
 # house number: digits, then an optional addition: a letter, "-2", "/2", " bis", "hs"
 _HOUSENR = re.compile(
-    r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])(?!/m|\.\s?v\.)|(bis|hs|huis|bg|rd|zw|ii|iii)\b))?",
+    r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])(?!/m|\.\s?v\.)(?:-(\d{1,4})\b)?"
+    r"|(bis|hs|huis|bg|rd|zw|ii|iii)\b|(bus|unit)\s?(\d{1,4})\b))?",
     re.IGNORECASE,
 )
 
@@ -190,10 +194,12 @@ def normalize_huisnummer(text: str) -> str | None:
         return f"{number}{m.group(3).lower()}"  # "14-A": one letter after the hyphen is the huisletter (14a)
     if m.group(2):
         return f"{number}{m.group(2)}{m.group(3).lower()}"
-    if m.group(4):
-        return f"{number}{m.group(4).lower()}"
-    if m.group(5):
-        return f"{number}{m.group(5).lower()}"
+    if m.group(4):  # ("2A-01": the letter, then the toevoeging)
+        return f"{number}{m.group(4).lower()}" + (f"-{m.group(5)}" if m.group(5) else "")
+    if m.group(6):
+        return f"{number}{m.group(6).lower()}"
+    if m.group(7):  # "12 bus 3", "15 unit 4": lower case without spaces, as written
+        return f"{number}{m.group(7).lower()}{m.group(8)}"
     return number
 
 
@@ -204,7 +210,8 @@ def normalize_toevoeging(text: str) -> str:
 
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
-    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)|\s(?:bis|hs)\b"
+    r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
+    r"|\s(?:bis|hs)\b|\s(?i:bus|unit)\s\d{1,4}\b"
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
@@ -276,6 +283,8 @@ def clean_place(text: str) -> str | None:
     kept: list[str] = []
     pending: list[str] = []
     for k, tok in enumerate(tokens[:8]):
+        if k and tok.rstrip(".,:") in _AFTER_PLACE:
+            break  # "Roosendaal Afschrift Gemeente Roosendaal": a cc line run into the place
         if k == 0 or tok[:1].isupper() or tok[:2] in ("'s", "’s"):
             kept.extend(pending + [tok])
             pending = []
@@ -294,6 +303,11 @@ def clean_place(text: str) -> str | None:
     elif place[:1].islower() and place[:2] not in ("'s", "’s"):
         place = place[:1].upper() + place[1:]  # "assen" (a form typed in lower case, a capital lost in a scan)
     return FRISIAN_PLACES.get(place.lower(), place) or None
+
+
+# capitalised words that follow a place on a letter's line but are no part of it
+_AFTER_PLACE = {"Afschrift", "Kopie", "Cc", "CC", "Gemeente", "Team", "Afdeling", "Datum", "Kenmerk", "Betreft",
+                "Onderwerp", "Telefoon", "Tel", "Pagina", "Blad", "Postbus", "Bijlage", "Bijlagen"}
 
 
 # Frisian names of places whose official (BAG) woonplaats name is the Dutch one: "Snits / Sneek" is Sneek. (Where
@@ -378,6 +392,7 @@ def parse_address(text: str) -> dict[str, str]:
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|"
+                r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|"  # a park's plot, no street
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
             out["huisnummer"] = nr
