@@ -507,3 +507,62 @@ def test_shading_turns_to_paper_and_grey_rules_go_while_the_letters_stay():
     assert out[45:88, 40:1160].max() == 255 and (out[45:88, 40:1160] < 100).sum() > 500  # bar white, words dark
     assert (out[199:202, 40:1160] < 200).sum() < 40  # the rule is gone
     assert (out[140:195, 40:1160] < 100).sum() >= 0.9 * (np.asarray(img)[140:195, 40:1160] < 100).sum()
+
+
+# --- tick boxes ---------------------------------------------------------------------------------
+
+def _ticked_form(path, drawn: bool = True):
+    """A borger's outcome form: two options with a tick box before each, the second crossed. `drawn`: boxes drawn
+    as squares (a form made in Word or a PDF editor); else set as the characters ☐ and ☒ in a font that has them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 14)
+    cv.drawString(50, 780, "Verklaring kwaliteitsborger")
+    cv.setFont("Helvetica", 10)
+    lines = ["Datum: 5 oktober 2027", "Kwaliteitsborger: Kwaliteitsborging Oost", "Instrument: BKapp",
+             "Bouwadres: Oude Drift 15 B, 1251 XK Laren"]
+    for k, text in enumerate(lines):
+        cv.drawString(50, 740 - 18 * k, text)
+    options = [("Verklaring afgegeven: gerechtvaardigd vertrouwen dat het bouwwerk voldoet", False),
+               ("Geen verklaring: de kwaliteitsborger kan op dit moment niet verklaren dat het bouwwerk voldoet", True)]
+    if not drawn:
+        pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    for k, (text, ticked) in enumerate(options):
+        y = 640 - 30 * k
+        if drawn:
+            cv.rect(50, y - 1, 9, 9)
+            if ticked:
+                cv.line(51.5, y + 0.5, 57.5, y + 6.5)
+                cv.line(51.5, y + 6.5, 57.5, y + 0.5)
+        else:
+            cv.setFont("DejaVu", 11)
+            cv.drawString(50, y, "\u2612" if ticked else "\u2610")
+        cv.setFont("Helvetica", 10)
+        cv.drawString(66, y, text)
+    cv.showPage()
+    cv.save()
+    return path
+
+
+def test_tick_boxes_are_found_by_their_shape_and_read_as_ticked_or_empty(tmp_path):
+    from wkb_desk.ocr.boxes import find_boxes
+    from wkb_desk.ocr.preprocess import prepare
+
+    scan = scanify(render(_ticked_form(tmp_path / "vk.pdf"), dpi=200)[0], angle=1.0, noise=0.02)
+    boxes = sorted(find_boxes(prepare(scan).image), key=lambda b: b.y0)
+    assert [b.ticked for b in boxes] == [False, True]  # the letters O, 0 and D beside them are no boxes
+
+
+@needs_tesseract
+@pytest.mark.parametrize("drawn", [True, False])
+def test_a_scanned_form_keeps_which_option_is_ticked(tmp_path, drawn):
+    if not drawn and not __import__("pathlib").Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file():
+        pytest.skip("DejaVu Sans (with the box characters) is not installed")
+    pdf = _ticked_form(tmp_path / "vk.pdf", drawn)
+    scan = image_pdf([scanify(render(pdf, dpi=200)[0], angle=1.0, noise=0.02)])
+    read = read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
+    assert "\u2612 Geen verklaring" in read.pages[0].text
+    assert extract(read, load_reference()).values().get("verklaring") == "negatief"

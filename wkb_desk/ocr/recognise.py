@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 
 from wkb_desk.config import OcrSettings
+from wkb_desk.ocr.boxes import EMPTY, TICKED, find_boxes, whiten
 from wkb_desk.ocr.engines import TESSERACT, Engine
 from wkb_desk.ocr.layout import Piece, to_lines
 from wkb_desk.ocr.preprocess import prepare, turned
@@ -37,13 +38,17 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
         left = deadline - time.perf_counter()
         if left <= 0:
             break
+        boxes = find_boxes(attempt.image)  # tick boxes: read by their shape, not by the engine (see boxes.py)
+        image = whiten(attempt.image, boxes)
         try:
-            pieces = engine.read(attempt.image, timeout=left)
+            pieces = engine.read(image, timeout=left)
         except subprocess.TimeoutExpired:
             return PageText("", engine.name, 0.0, seconds=time.perf_counter() - started, timed_out=True)
         chars = sum(len(p.text) for p in pieces)
         conf = sum(p.conf * len(p.text) for p in pieces) / chars if chars else 0.0
-        candidate = (chars * conf, attempt, pieces, conf)
+        if pieces:
+            pieces = pieces + [Piece(b.x0, b.y0, b.x1, b.y1, TICKED if b.ticked else EMPTY, 1.0) for b in boxes]
+        candidate = (chars * conf, attempt, pieces, conf, image)
         if best is None or candidate[0] > best[0]:
             best = candidate
         if not pieces or (conf >= _GOOD_ENOUGH and chars >= settings.min_tekens):
@@ -51,9 +56,9 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
     seconds = time.perf_counter() - started
     if best is None:
         return PageText("", engine.name, 0.0, seconds=seconds, timed_out=True)
-    _, attempt, pieces, conf = best
+    _, attempt, pieces, conf, image = best
     if engine.name == TESSERACT and pieces and deadline - time.perf_counter() > 1:
-        pieces = pieces + _large_type(engine, attempt.image, pieces, deadline - time.perf_counter())
+        pieces = pieces + _large_type(engine, image, pieces, deadline - time.perf_counter())
     text = "\n".join(to_lines(pieces))
     log.debug(
         "Pagina %d gelezen met tekstherkenning (%s): %d tekens, zekerheid %.2f, %.1f s%s.",
