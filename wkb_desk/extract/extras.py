@@ -11,7 +11,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import VOID_VALUE, Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
-from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line, is_prose
+from wkb_desk.extract.locate import BANNER_TITLE, CONTACT_MAX, MAIL_HEADER, Line, is_prose
 from wkb_desk.extract.reference import Reference
 
 FREE_CONF = 0.6
@@ -213,7 +213,9 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
                         # "we willen 6-sep-2027 erin": moving in, in the melder's own words
                         r"\b(?:wij|we|ik)\s+(?:willen|gaan|hopen)\b[^.;]{4,30}\berin\b|"
                         # "Ik wil even laten weten dat we 10 mei a.s. beginnen met het bouwen"
-                        r"\blaten weten,? (?:dat|wanneer) (?:we|wij|ik)\b[^;?]{0,60}?\b(?:beginnen|starten)\b)",
+                        r"\blaten weten,? (?:dat|wanneer) (?:we|wij|ik)\b[^;?]{0,60}?\b(?:beginnen|starten)\b|"
+                        # "wij gaan op maandag 3 mei beginnen met de bouw"
+                        r"\b(?:wij|we|ik) gaan\b[^.;?]{0,40}\b(?:beginnen|starten)\b)",
                         re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
@@ -569,10 +571,14 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 # "... op het adres" / "Haarstraat 56 C, 7462at Rijssen.", "te Nieuw-Weerdinge (7831" / "AK)."
                 text = f"{text} {body[k + 1].text[:200]}"
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
-            in_sentence = k < closing and is_prose(text) and not _OFFICE.search(text)
+            # (a paragraph may name the builder's firm elsewhere: "... de aannemer is bouwbedrijf Duinzicht ...")
+            office = _OFFICE.search(text) if len(ln.text) <= CONTACT_MAX else None
+            in_sentence = k < closing and is_prose(text) and not office
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
             notice = k < closing and not _OFFICE.search(text) and not ln.contact and not MAIL_HEADER.match(text)
             m = None if bare else _site_in_sentence(text, in_sentence, notice)
+            if m and office is None and _OFFICE.search(text[max(0, m.start("a") - 80): m.start("a")]):
+                m = None  # a long footer: "Stavast Kwaliteitsborging B.V., Loskade 4, 4331 HW Middelburg — www..."
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line
                 text = f"{text} {body[k + 1].text[:200]}"

@@ -133,8 +133,6 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         if head is not None and not head[2]:  # "Opdrachtgever / initiatiefnemer  Daan Groote": all of it the label
             return head[0], "  ", cell[gap.end():].strip()
     exact = _match_exact(ref, cell)
-    if exact is not None and exact[2] and exact[1] in (" ", "  ") and _is_alias(ref, cell):
-        return None  # "Kwaliteitsborgingsinstrument WKI": an instrument's own name, not a label with its value
     if exact is not None and exact[2] and exact[1] in (" ", "  ") and cell.endswith(")"):
         bracket = _BRACKETED_LABEL.match(cell)
         inner = match_label(ref, bracket.group(1)) if bracket else None
@@ -733,7 +731,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 while j < len(cells) - 1 and not cells[j].strip() and (j < i + 4 or len(nonempty) == 2):
                     j += 1
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
-                if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak):
+                if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak) \
+                        and not _is_alias(ref, cells[j]):  # ("Instrument | Kwaliteitsborgingsinstrument WKI": a name)
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label
                     if not parsed[j][2]:
