@@ -3233,3 +3233,38 @@ def test_a_sidebar_label_above_its_date_opens_no_block(tmp_path):
     ]])
     check(run(path), "gereedmelding", {"straat": "Heideveldlaan", "huisnummer": "12bus3", "postcode": "4617 KD",
                                        "plaats": "Bergen op Zoom"})
+
+
+def test_a_citizens_letter_that_passes_the_bouwmelding_on(tmp_path):
+    path = docgen.write_docx(tmp_path / "brief.docx", [
+        "Erik en Sanne Groot", "Van Veenweg 12", "1701 PD Heerhugowaard", "Heerhugowaard, 3 mei 2027",
+        "Onderwerp: bouwmelding nieuw huis", "geachte heer/mevrouw,",
+        "Wij gaan een nieuw huis bouwen op de kavel aan de middenweg 318a, 1704 BK Heerhugowaard. Vandaag hebben we de "
+        "bouwmelding ingedient in het omgevingsloket, het verzoeknummer is 2027050300118. De kwaliteitsborger is "
+        "Kwaliteitsborging Oost en die werkt met de BK-app.",
+        "Ons huidige adres staat boven deze brief, daar kunt u de post naartoe sturen.", "met vriendelijke groet,",
+        "Erik Groot"])
+    check(run(path), "bouwmelding", {"straat": "Middenweg", "huisnummer": "318a", "postcode": "1704 BK",
+                                     "verzoeknummer": "2027050300118", "kwaliteitsborger": "Kwaliteitsborging Oost"})
+
+
+def test_a_phone_mail_that_names_the_builders_firm_still_names_the_site_and_the_start(tmp_path):
+    path = _mail(tmp_path / "start.eml", "start bouw kavel 33", (
+        "goedemiddag,\n\nwij gaan op maandag 3 mei beginnen met de bouw van ons huisje op kavel 33 van vakantiepark "
+        "zeeduin in de koog (zeeduinweg 8-33, 1796 BS). de bouwmelding hebben we op 8 maart gedaan, het nummer was "
+        "2027030800412. de aannemer is bouwbedrijf Duinzicht uit oudeschild.\n\nmet vriendelijke groet,\n"
+        "Sjoerd Vermeulen\n"), date="Wed, 28 Apr 2027 13:12:00 +0200")
+    check(run(path), "startmelding", {"straat": "Zeeduinweg", "huisnummer": "8-33", "postcode": "1796 BS",
+                                      "startdatum": "2027-05-03"})
+
+
+def test_a_long_footer_with_a_borgers_address_names_no_site(tmp_path):
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [[
+        "Risicobeoordeling — vrijstaande woning",
+        "Locatie\tkavel 7 Kaaihoek, Wemeldinge — kadastraal Kapelle K 1187\tDatum\t26-07-2027",
+        "Kwaliteitsborger\tStavast Kwaliteitsborging B.V.\tInstrument\tKiK",
+        "Nr\tRisico\tBeheersmaatregel", "1\tFundering\tToets funderingsplan",
+        "Stavast Kwaliteitsborging B.V., Loskade 4, 4331 HW Middelburg — www.stavast.example — Dit document is opgesteld "
+        "met het oog op de kwaliteitsborging en is niet bestemd voor andere doeleinden dan die van de opdrachtgever.",
+    ]])
+    check(run(path), "risicobeoordeling", {"kadastraal": "Kapelle K 1187"}, absent=("straat", "postcode"))
