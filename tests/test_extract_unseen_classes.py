@@ -3268,3 +3268,32 @@ def test_a_long_footer_with_a_borgers_address_names_no_site(tmp_path):
         "met het oog op de kwaliteitsborging en is niet bestemd voor andere doeleinden dan die van de opdrachtgever.",
     ]])
     check(run(path), "risicobeoordeling", {"kadastraal": "Kapelle K 1187"}, absent=("straat", "postcode"))
+
+
+def test_a_value_alone_over_a_row_of_captions_and_a_perceel_in_captioned_parts(tmp_path):
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwactiviteit", "1. Verzoek", "2027032900455 verzoeknummer\t29-03-2027 datum indiening",
+        "2. Waar wordt gebouwd?", "Langweer", "straat en huisnummer\tpostcode\tplaats",
+        "Doniawerstal kadastrale gemeente\tG sectie\t1287 perceelnummer", "5. Kwaliteitsborging",
+        "Borg4 kwaliteitsborger\tBouwZeker 2.0 instrument",
+    ]])
+    check(run(path), "bouwmelding", {"plaats": "Langweer", "kadastraal": "Doniawerstal G 1287",
+                                     "kwaliteitsborger": "Borg4", "instrument": "BouwZeker 2.0"})
+
+
+def test_a_heading_in_capitals_with_its_dutch_name_in_brackets_labels_nothing(tmp_path):
+    path = docgen.write_pdf(tmp_path / "klear.pdf", [[
+        "Klearmelding (Gereedmelding)", "Fersyknûmer (Verzoeknummer)\tDatum fan yntsjinjen (Datum indiening)",
+        "2027100400230\t4-10-2027", "YNGEBRÛKNAME (INGEBRUIKNAME)", "Datum yngebrûkname (Datum ingebruikname)",
+        "11-10-2027", "side 1/1 (pagina 1/1)", "OLO-fersyk 2027100400230 · oanmakke (aangemaakt) 04-10-2027 10:03",
+    ]])
+    check(run(path), "gereedmelding", {"ingebruikname": "2027-10-11", "datum": "2027-10-04"})
+
+
+def test_the_next_fields_label_and_value_read_as_an_instrument_are_no_instrument(tmp_path):
+    path = docgen.write_pdf(tmp_path / "scan.pdf", [[
+        "Melding bouwactiviteit (technisch)", "Verzoeknummer\t2027021600318", "Straat en huisnummer\tnog niet toegekend\td",
+        "Kadastrale aanduiding\tAlmere K 3518", "Naam kwaliteitsborger\tal",
+        "Instrument voor kwaliteitsborging\tBeoogde start bouwwerkzaamheden 12/04/2027",
+    ]])
+    check(run(path), "bouwmelding", {"kadastraal": "Almere K 3518"}, absent=("instrument", "straat"))

@@ -566,3 +566,49 @@ def test_a_scanned_form_keeps_which_option_is_ticked(tmp_path, drawn):
     read = read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
     assert "\u2612 Geen verklaring" in read.pages[0].text
     assert extract(read, load_reference()).values().get("verklaring") == "negatief"
+
+
+def _dark_sidebar(path):
+    """A portal print with a dark sidebar of light letters beside the form (as DSO copies by some suppliers)."""
+    from reportlab.pdfgen import canvas
+
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFillColorRGB(0.42, 0.29, 0.24)
+    cv.rect(40, 420, 150, 380, fill=1, stroke=0)
+    cv.setFillColorRGB(1, 1, 1)
+    cv.setFont("Helvetica-Bold", 11)
+    cv.drawString(50, 780, "Omgevingsloket")
+    cv.setFont("Helvetica", 9)
+    for k, text in enumerate(["Verzoeknummer", "2027060700458", "Ingediend op", "07-06-2027"]):
+        cv.drawString(50, 750 - 14 * k, text)
+    cv.setFillColorRGB(0, 0, 0)
+    cv.setFont("Helvetica-Bold", 13)
+    cv.drawString(210, 785, "Melding bouwactiviteit (technisch)")
+    cv.setFont("Helvetica", 10)
+    for k, (label, value) in enumerate([("Straat en huisnummer", "Wouwbaan 88"), ("Postcode", "4661 NH"),
+                                        ("Woonplaats", "Halsteren"), ("BAG-ID", "0748200000702266"),
+                                        ("Kadastraal", "Halsteren F 3307"), ("Naam initiatiefnemer", "Kees Rijnbeek"),
+                                        ("Correspondentieadres", "Dorpsstraat 120, 4661 HS Halsteren"),
+                                        ("Gevolgklasse", "1"), ("Omschrijving", "vrijstaande woning met bijgebouw"),
+                                        ("Kwaliteitsborger", "Borg KB"), ("Instrument", "WKI"),
+                                        ("Start bouw", "02-08-2027")]):
+        cv.drawString(210, 750 - 18 * k, label)
+        cv.drawString(360, 750 - 18 * k, value)
+    cv.showPage()
+    cv.save()
+    return path
+
+
+def test_a_dark_sidebar_with_light_letters_is_read_upright_and_its_text_kept(tmp_path):
+    from wkb_desk.ocr.preprocess import prepare
+
+    scan = scanify(render(_dark_sidebar(tmp_path / "print.pdf"), dpi=200)[0], angle=1.0, noise=0.02)
+    assert prepare(scan).quarter_turns == 0  # the panel is no column of ink running down the page
+
+
+@needs_tesseract
+def test_a_dark_sidebars_number_is_read_from_the_scan(tmp_path):
+    scan = image_pdf([scanify(render(_dark_sidebar(tmp_path / "print.pdf"), dpi=200)[0], angle=1.0, noise=0.02)])
+    read = read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
+    x = extract(read, load_reference())
+    assert x.kind == "bouwmelding" and x.values().get("verzoeknummer") == "2027060700458"

@@ -113,8 +113,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     continue  # (the next line's own match is found on that line)
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
-                    if VOID_VALUE.match(value):
-                        continue  # "Naam instrument voor kwaliteitsborging" / "Niet beantwoord": the form is empty
+                    if VOID_VALUE.match(value) or nz.find_dates(value):
+                        continue  # "Naam instrument voor kwaliteitsborging" / "Niet beantwoord": the form is empty;
+                        # "... | Beoogde start bouwwerkzaamheden 12/04/2027": the next field, not a name
                     if _LEGAL_FORM_CUT.search(value) and text[m.end("v"):m.end("v") + 1] == ".":
                         value += "."  # "door Waddenborg B.V. met ...": the sentence's stop was the form's own
                     if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):

@@ -175,8 +175,9 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         if inner is not None and not inner[2]:
             return inner
     if exact is None:
-        # "Chamber of Commerce (KvK)": a label in another language, the Dutch one in brackets after it
-        bracket = _BRACKETED_LABEL.match(cell)
+        # "Chamber of Commerce (KvK)": a label in another language, the Dutch one in brackets after it (a heading in
+        # capitals, "YNGEBRÛKNAME (INGEBRUIKNAME)", heads a block)
+        bracket = _BRACKETED_LABEL.match(cell) if not cell.isupper() else None
         if bracket:
             inner = match_label(ref, bracket.group(1))
             if inner is not None and not inner[2]:
@@ -453,7 +454,11 @@ def _value_then_label(cell: str, ref: Reference, places: bool) -> str | None:
                 or field == "instrument" and ref.match_instrument(value) is not None \
                 or places and field == "plaats" and len(value.split()) <= 3 and value[:1].isupper() \
                 and nz.clean_place(value) == value \
-                or places and field in ("initiatiefnemer", "bouwer") and _name_value(value) == value:
+                or field == "kad_nummer" and value.isdigit() and len(value) <= 6 \
+                or places and field == "kad_sectie" and re.fullmatch(r"[A-Z]{1,2}", value) \
+                or places and field == "kad_gemeente" and value[:1].isupper() and len(value.split()) <= 2 \
+                and not _HAS_DIGIT.search(value) \
+                or places and field in ("initiatiefnemer", "bouwer", "instrument") and _name_value(value) == value:
             return f"{label}\t{value}"
     return None
 
@@ -494,6 +499,13 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
         if any(b.page != line.page or not b.text.strip() for b in block):
             continue
         vals = [c.strip() for c in block[0].text.split("\t")]
+        if len(vals) == 1 and len(caps) > 1 and len(block) == 1:
+            # one value over a row of captions ("Langweer" over "straat en huisnummer | postcode | plaats"): it
+            # stands under the caption whose type it has (the empty cells are lost in the text)
+            fit = next((c for c in caps if c and _value_then_label(f"{vals[0]} {c.lower() if c.isupper() else c}",
+                                                                     ref, places=True)), None)
+            if fit is not None:
+                caps = [fit]
         for more in block[1:]:
             vals[0] = f"{vals[0]}, {more.text.strip()}" if nz.find_postcode(more.text[:12]) else \
                 f"{vals[0]} {more.text.strip()}"
@@ -738,7 +750,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     if not parsed[j][2]:
                         # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label and value
                         consumed = j - i
-                elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"}:
+                elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"} \
+                        and not VOID_VALUE.match(value):  # ("nog niet toegekend | d": an empty field and a speck)
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
                     k = j + 1
                     while k < len(cells) and k < j + 4 and not parsed[k]:
@@ -1085,6 +1098,8 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
         while j < len(body) and _bare(label_rows.get(body[j].pos), body[j]) and body[j].page == body[i].page:
             run.append(body[j])
             j += 1
+        if len(run) >= 2 and run[0].text.isupper() and not run[1].text.isupper():
+            run = run[1:]  # "YNGEBRÛKNAME (INGEBRUIKNAME)" over "Datum yngebrûkname (...)": a block's heading
         if len(run) >= 2:
             def fits(labels: list[Line]) -> list[Line] | None:
                 values = body[j: j + len(labels)]
@@ -1553,6 +1568,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             return out  # an instrument's name is no borger's ("Kwaliteitsborgingsinstrument WKI" a line too far)
         else:
             v = _name_value(raw)
+            other = match_label(ref, v) if v else None
+            if v and (nz.find_dates(v) or other and ref.labels.get(other[0]) is not None
+                      and ref.labels[other[0]].field != target):
+                return out  # "Beoogde start bouwwerkzaamheden 12/04/2027": the next field's label and value
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
                 version = _VERSION_TAIL.search(v)

@@ -32,6 +32,7 @@ def prepare(img: Image.Image) -> Prepared:
     grey = img.convert("L")
     if max(grey.size) > MAX_SIDE:
         grey.thumbnail((MAX_SIDE, MAX_SIDE), Image.LANCZOS)
+    grey = _light_on_dark(grey)
     grey = _full_contrast(grey)
     grey = grey.filter(ImageFilter.MedianFilter(3))  # copier speckles and JPEG noise
     turns = 1 if _lines_run_vertically(grey) else 0
@@ -71,6 +72,42 @@ def _full_contrast(grey: Image.Image) -> Image.Image:
         return grey  # one grey all over: nothing to stretch
     scale = 255.0 / (white - black)
     return grey.point([max(0, min(255, round((v - black) * scale))) for v in range(256)])
+
+
+DARK_BLOCK = 0.02  # share of the page a dark panel covers before its light letters are turned dark
+
+
+def _light_on_dark(grey: Image.Image) -> Image.Image:
+    """A coloured sidebar or banner with light letters on it ("Omgevingsloket" in a dark column): its pixels are
+    inverted, so that its text is dark on light like the rest. Left as it is, the panel reads as a block of ink: the
+    orientation test takes it for lines running down the page, and the engine reads nothing in it."""
+    try:
+        import cv2
+        import numpy as np
+    except ImportError:  # pragma: no cover - opencv comes with rapidocr-onnxruntime
+        return grey
+    arr = np.asarray(grey, dtype=np.uint8)
+    dark = (arr < 110).astype(np.uint8)
+    # an opening wider than any stroke of a letter keeps only solid ink: a panel (its light letters are small holes)
+    size = max(9, min(arr.shape) // 100)
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((size, size), np.uint8))
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((3 * size, 3 * size), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    page = arr.shape[0] * arr.shape[1]
+    out = None
+    for k in range(1, count):
+        x, y, w, h, area = stats[k]
+        if area < DARK_BLOCK * page or area < 0.7 * w * h:
+            continue  # a panel is large and nearly solid
+        if out is None:
+            out = arr.copy()
+        # the panel turns to paper and its light letters to ink; its rim (the opening keeps it a little inside the
+        # panel's edge, and a scan blurs that edge) turns to paper too, else it would read as a rule down the page
+        y0, y1, x0, x1 = max(0, y - size), y + h + size, max(0, x - size), x + w + size
+        rim = out[y0:y1, x0:x1]
+        rim[rim < 140] = 255
+        out[y:y + h, x:x + w] = np.where(arr[y:y + h, x:x + w] < 140, 255, 0).astype(np.uint8)
+    return grey if out is None else Image.fromarray(out)
 
 
 def turned(prepared: Prepared, quarter_turns: int) -> Prepared:
