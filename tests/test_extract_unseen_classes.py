@@ -3297,3 +3297,43 @@ def test_the_next_fields_label_and_value_read_as_an_instrument_are_no_instrument
         "Instrument voor kwaliteitsborging\tBeoogde start bouwwerkzaamheden 12/04/2027",
     ]])
     check(run(path), "bouwmelding", {"kadastraal": "Almere K 3518"}, absent=("instrument", "straat"))
+
+
+# --- set 39: software exports (one row per record, English column names, key-value sheets) -----------------------
+
+def test_an_export_of_one_projects_records_gives_the_columns_they_share(tmp_path):
+    rows = [["RisicoID", "ProjectAddress", "ZipCode", "City", "Omschrijving", "Kans", "Effect", "Score",
+             "Beheersmaatregel", "QualityAssurer", "Instrument"]]
+    for k, (what, score) in enumerate([("Fundering", 80), ("Kap", 24), ("Gevel", 16)], start=1):
+        rows.append([f"R-00{k}", "Weversbeekstraat 14", "7544 KR", "Enschede", what, 4, 5, score, "controle",
+                     "WTT Kwaliteitsborging", "WKI"])
+    path = docgen.write_xlsx(tmp_path / "export_risico.xlsx", {"Risicos": rows})
+    check(run(path), "risicobeoordeling", {"straat": "Weversbeekstraat", "huisnummer": "14", "postcode": "7544 KR",
+                                           "plaats": "Enschede", "kwaliteitsborger": "WTT Kwaliteitsborging"})
+
+
+def test_a_gereedmelding_record_and_a_plans_moments_sheet_name_their_kinds(tmp_path):
+    gereed = docgen.write_xlsx(tmp_path / "export_wk33.xlsx", {"gereedmeldingen": [
+        ["verzoeknummer", "hoort_bij", "ProjectAddress", "postcode", "woonplaats", "ingebruikname_gepland",
+         "dbg_aanwezig", "verklaring_aanwezig"],
+        ["2027081600390", "2027011100064", "Kottenseweg 41", "7104 BM", "Winterswijk", "06-09-2027", "ja", "ja"]]})
+    check(run(gereed), "gereedmelding", {"verzoeknummer": "2027081600390", "ingebruikname": "2027-09-06"})
+    plan = docgen.write_xlsx(tmp_path / "BKapp_export.xlsx", {"Controlemomenten": [
+        ["MomentID", "PlanID", "ProjectAddress", "ZipCode", "City", "GK", "QualityAssurer", "Instrument", "PlanDate",
+         "StartDate", "Fase", "Methode"],
+        ["BM-01", "BP-KO-27-0031", "Bisschopsmolenweg 40", "7573DT", "Oldenzaal", "1", "Kwaliteitsborging Oost", "BKapp",
+         "2027-01-15", "2027-03-08", "Fundering", "documentcontrole"],
+        ["BM-02", "BP-KO-27-0031", "Bisschopsmolenweg 40", "7573DT", "Oldenzaal", "1", "Kwaliteitsborging Oost", "BKapp",
+         "2027-01-15", "2027-03-08", "Ruwbouw", "visuele inspectie"]]})
+    check(run(plan), "borgingsplan", {"straat": "Bisschopsmolenweg", "postcode": "7573 DT", "instrument": "BKapp"})
+
+
+def test_a_key_value_sheet_with_field_names_in_camel_case(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "borgingsplan_export.xlsx", {"Plan": [
+        ["Veld", "Waarde"], ["PlanID", "BYL-27-EIB-0017-BP"], ["PlanDate", "2027-01-19"],
+        ["ProjectAddress", "Mallemseweg 17a"], ["ZipCode", "7151 KS"], ["City", "Eibergen"],
+        ["StartDate", "2027-03-22"], ["QualityAssurer", "Bylaer"], ["Instrument", "WKI"]],
+        "Bijwoonmomenten": [["Code", "Fase", "Bbl", "Methode", "Omvang"], ["BM-01", "Fundering", "4.12", "documentcontrole",
+                                                                          ">10%"]]})
+    check(run(path), "borgingsplan", {"datum": "2027-01-19", "straat": "Mallemseweg", "huisnummer": "17a",
+                                      "postcode": "7151 KS", "startdatum": "2027-03-22", "kwaliteitsborger": "Bylaer"})

@@ -499,13 +499,6 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
         if any(b.page != line.page or not b.text.strip() for b in block):
             continue
         vals = [c.strip() for c in block[0].text.split("\t")]
-        if len(vals) == 1 and len(caps) > 1 and len(block) == 1:
-            # one value over a row of captions ("Langweer" over "straat en huisnummer | postcode | plaats"): it
-            # stands under the caption whose type it has (the empty cells are lost in the text)
-            fit = next((c for c in caps if c and _value_then_label(f"{vals[0]} {c.lower() if c.isupper() else c}",
-                                                                     ref, places=True)), None)
-            if fit is not None:
-                caps = [fit]
         for more in block[1:]:
             vals[0] = f"{vals[0]}, {more.text.strip()}" if nz.find_postcode(more.text[:12]) else \
                 f"{vals[0]} {more.text.strip()}"
@@ -514,6 +507,13 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
         if len(vals) < len(caps) and below is not None and len(below.text.split("\t")) == len(caps) \
                 and not any(_value_then_label(c.strip(), ref, places=True) for c in below.text.split("\t")):
             continue  # "Woning Backxlaan 221" over "BOUWLOCATIE | POSTCODE/PLAATS | ...": headings of the row below
+        if len(vals) == 1 and len(caps) > 1 and len(block) == 1:
+            # one value over a row of captions ("Langweer" over "straat en huisnummer | postcode | plaats"): it
+            # stands under the caption whose type it has (the empty cells are lost in the text)
+            fit = next((c for c in caps if c and _value_then_label(f"{vals[0]} {c.lower() if c.isupper() else c}",
+                                                                     ref, places=True)), None)
+            if fit is not None:
+                caps = [fit]
         if len(vals) <= len(caps) and not any(match_label(ref, v) for v in vals) \
                 and any(v and _value_then_label(f"{v} {c.lower() if c.isupper() else c}", ref, places=True)
                         for c, v in zip(caps, vals)) \
@@ -700,14 +700,19 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 # "Zeewolde", the other cells left empty)
                 lone = below is not None and "\t" not in below.text and below.text.strip() \
                     and not (label_rows.get(below.pos) or [None])[0] and not below.heading
+                shared = None  # the columns a list of records agrees on (None: all of the one row)
                 if below is not None and "\t" in below.text:
-                    below = _own_row(lines, below, len(nonempty), ref)
+                    below, shared = _own_row(lines, below, len(nonempty), ref)
+                    site_cols = {i for i in nonempty if parsed[i] and (own := _owned_label(ref, parsed[i][0], line))
+                                 and own.field in LOCATION_TARGETS}
+                    if shared is not None and not shared & site_cols:
+                        below = None  # rows that share a borger or a status but no address: several projects
                 if below is not None and ("\t" in below.text or lone):
                     vcells = below.cells
                     if _values_below(ref, parsed, label_rows.get(below.pos, [])):
                         for i in nonempty:
                             info = _owned_label(ref, parsed[i][0], line) if parsed[i] else None
-                            if info and i < len(vcells) and vcells[i].strip():
+                            if info and i < len(vcells) and vcells[i].strip() and (shared is None or i in shared):
                                 hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
                 continue
         if line.heading and len(nonempty) >= 2 and all(BLOCK_HEADING.match(cells[i].strip()) for i in nonempty):
@@ -913,11 +918,13 @@ def _bare_label(ref: Reference, cell: str) -> bool:
     return bool(m and not m[2])
 
 
-def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> Line | None:
-    """The row below a header row that holds the document's own values: the only one, or in a list of projects
-    ("Planning lopende projecten": one row per project) the one marked as this project ("► Distributiecentrum ...",
-    "(dit project)" on the line under it). A list without a mark names no project of its own (None): which row
-    is meant is unknown, and a value of another project is worse than none."""
+def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tuple[Line | None, set[int] | None]:
+    """The row below a header row that holds the document's own values, with the columns to read from it (None: all):
+    the only row; in a list of projects ("Planning lopende projecten": one row per project) the one marked as this
+    project ("► Distributiecentrum ...", "(dit project)" on the line under it); in an export of one project's records
+    (a risk list, each row repeating the project's address) the columns every row agrees on. A list of projects
+    without a mark names no project of its own (None): which row is meant is unknown, and a value of another project
+    is worse than none."""
     rows: list[list] = []  # [line, marked]
     for ln in lines[first.pos:first.pos + 80]:
         if ln.page != first.page or len(rows) >= 40:
@@ -935,9 +942,16 @@ def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> Line
         else:
             break
     if len(rows) <= 1:
-        return first
+        return first, None
     marked = [ln for ln, mark in rows if mark]
-    return marked[0] if len(marked) == 1 else None
+    if len(marked) == 1:
+        return marked[0], None
+    cells = [ln.cells for ln, _ in rows]
+    # (a column left empty in some rows, a value the export writes once per group, still agrees)
+    shared = {i for i in range(len(cells[0])) if cells[0][i].strip()
+              and all(i >= len(c) or c[i].strip() in ("", cells[0][i].strip()) for c in cells[1:])}
+    # (one project's records: its address and borger in every row; a list of projects agrees on no address)
+    return (first, shared) if shared and not marked else (None, None)
 
 
 def _revision_header(cells: list[str]) -> bool:

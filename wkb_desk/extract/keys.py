@@ -92,6 +92,8 @@ def _rewrite_line(line: str) -> str:
         return "\n".join(_split_pairs(cell) for cell in cells)
     if len(cells) >= 3:
         return _header_cells(line)
+    if len(cells) == 2 and _KEY_CELL.match(cells[0].strip()) and not _FILE_NAME.search(cells[0]):
+        return f"{humanise(cells[0].strip())}\t{cells[1]}"  # "PlanDate | 2027-01-19": a key-value sheet's field name
     return line
 
 
