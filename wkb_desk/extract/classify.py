@@ -372,7 +372,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # a one-line statement: "Hierbij meld ik de bouw van ..." over Locatie, Aanvrager, Kwaliteitsborger ...)
     # (... unless the mail asks something: "Kunt u bevestigen dat de melding compleet is?" is a question about it)
     asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in _own_text(raw[:SIGNAL_ZONE]))
-    form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0) \
+    form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0 and not asks) \
         or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
     # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
