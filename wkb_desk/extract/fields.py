@@ -485,8 +485,11 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
     labels turns, and only where no label row stands above that row (then the labels head the values)."""
     shown = [ln for ln in lines if ln.text.strip()]
     for k, line in enumerate(shown):
+        head = line.text.lstrip()[:3]
+        if len(line.text) > 160 or not (head[:1].islower() or head.isupper()):
+            continue  # (cheap test first: a caption is in lower case, in capitals or opens with an acronym)
         caps = [c.strip() for c in line.text.split("\t")]
-        if k == 0 or not caps[0] or not all(_caption(ref, c) for c in caps if c):
+        if k == 0 or not caps[0] or any(len(c) > 45 for c in caps) or not all(_caption(ref, c) for c in caps if c):
             continue
         # the value row: the line above, or the row of cells up to MAX_WRAP lines of one cell above
         start = k - 1
