@@ -103,10 +103,13 @@ def _light_on_dark(grey: Image.Image) -> Image.Image:
             out = arr.copy()
         # the panel turns to paper and its light letters to ink; its rim (the opening keeps it a little inside the
         # panel's edge, and a scan blurs that edge) turns to paper too, else it would read as a rule down the page
+        # (only the panel itself: a tilted scan leaves paper in the corners of its bounding box)
         y0, y1, x0, x1 = max(0, y - size), y + h + size, max(0, x - size), x + w + size
-        rim = out[y0:y1, x0:x1]
-        rim[rim < 140] = 255
-        out[y:y + h, x:x + w] = np.where(arr[y:y + h, x:x + w] < 140, 255, 0).astype(np.uint8)
+        panel = labels[y0:y1, x0:x1] == k
+        near = cv2.dilate(panel.astype(np.uint8), np.ones((2 * size + 1, 2 * size + 1), np.uint8)) > 0
+        region, src = out[y0:y1, x0:x1], arr[y0:y1, x0:x1]
+        region[near & (src < 140)] = 255
+        region[panel & (src >= 140)] = 0
     return grey if out is None else Image.fromarray(out)
 
 
