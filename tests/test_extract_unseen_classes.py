@@ -3337,3 +3337,13 @@ def test_a_key_value_sheet_with_field_names_in_camel_case(tmp_path):
                                                                           ">10%"]]})
     check(run(path), "borgingsplan", {"datum": "2027-01-19", "straat": "Mallemseweg", "huisnummer": "17a",
                                       "postcode": "7151 KS", "startdatum": "2027-03-22", "kwaliteitsborger": "Bylaer"})
+
+
+def test_a_date_from_before_the_law_is_no_date_of_a_wkb_document():
+    from wkb_desk.models import Page, ReadResult
+
+    # (a scan breaks "NEN-EN 1991-1-4" over two cells; any date before the law is such a misreading)
+    text = ("Borgingsplan\nKwaliteitsborger\tKwaliteitsborging Oost\nInstrument\tBKapp\n"
+            "Bouwadres\tSchilderweg 52, 1791 AB Den Burg\nDatum\t1991-1-4\n")
+    x = _extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text),)), load_reference())
+    assert "datum" not in x.values()

@@ -612,3 +612,11 @@ def test_a_dark_sidebars_number_is_read_from_the_scan(tmp_path):
     read = read_file(scan, LIMITS, OcrSettings(engine="tesseract"))
     x = extract(read, load_reference())
     assert x.kind == "bouwmelding" and x.values().get("verzoeknummer") == "2027060700458"
+
+
+@pytest.mark.parametrize("text, stamp", [("NGEN 14 ApR 2026", True), ("ONTVANGEN 14 APR 2026", True),
+                                         ("Datum 14 april 2027", False), ("DATUM 14 apr 2027", False)])
+def test_a_received_stamp_cut_off_and_read_in_mixed_case_is_still_a_stamp(text, stamp):
+    from wkb_desk.ocr.layout import _is_stamp
+
+    assert _is_stamp(text) is stamp

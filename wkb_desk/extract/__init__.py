@@ -42,6 +42,8 @@ _NO_ANCHOR = {"kvk", "partij_adres", "email", "melder", "melder_rol"}
 _FIRM_WORDS = re.compile(r"(?i)bureau|buro|architect|advies|ingenieur|bouw|bedrijf|groep|stichting|vereniging|gemeente|"
                          r"corporatie|holding|makelaar|projectontwikkel|installatie")
 MELDER_AS_INITIATOR = 0.6  # the melder taken for the initiatiefnemer where no initiatiefnemer is named: to check
+_DATE_FIELDS = ("datum", "startdatum", "ingebruikname")
+WKB_EARLIEST = "2022-01-01"  # ISO dates compare as text; the Wkb took effect in 2024, its plans were drawn up before
 MELDER_FIELDS = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email", "melder_rol")
 _FIELD_WORDS = {"startdatum": "datum", "ingebruikname": "datum", "datum": "datum", "postcode": "postcode",
                 "huisnummer": "huisnummer", "kwaliteitsborger": "naam", "instrument": "naam", "locatie": "adres",
@@ -165,6 +167,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _prefer_listed(chosen, lines, ref)
     warnings.extend(_check_reference(chosen, ref))
     chosen.pop("toevoeging", None)
+    for name in _DATE_FIELDS:
+        if name in chosen and str(chosen[name].value) < WKB_EARLIEST:
+            chosen.pop(name)  # "NEN-EN 1991-1-4" read as 4 January 1991: no Wkb document dates from before the law
 
     ocr_pages = {p.number for p in read.pages if p.ocr_engine and p.text}
     for name, c in chosen.items():

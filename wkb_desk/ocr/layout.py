@@ -29,6 +29,8 @@ _STAMP = re.compile(r"^\W*(?:(?:ONTVANGEN|INGEKOMEN|BINNENGEKOMEN)\b|(?i:ontvang
 # a stamp that overlaps print comes back in pieces ("NGEN 14 APR 2026", "ente - Postkamer"): its date in
 # capitals with a short month, or the post room's name
 _STAMP_PART = re.compile(r"\b\d{1,2}\s+(?:JAN|FEB|MRT|APR|MEI|JUN|JUL|AUG|SEP|OKT|NOV|DEC)\s+20\d{0,2}\b"
+                         # ("NGEN 14 ApR 2026": the stamp's word cut off, its month read in mixed case)
+                         r"|\b[A-Z]*(?:NGEN|VANG|KOMEN)\s+\d{1,2}\s+(?i:jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\w*\s+20\d{0,2}\b"
                          r"|\b(?:O?NTVANGEN|ONTVANGE|ONTVANG|ONTVA)\b|(?i:postkamer|gemeente\s*-\s*post)")
 
 
