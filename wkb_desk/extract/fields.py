@@ -495,8 +495,7 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
         start = k - 1
         while len(caps) > 1 and start > 0 and k - start <= _MAX_WRAP and "\t" not in shown[start].text:
             start -= 1
-        if "\t" not in shown[start].text or any(_value_then_label(c.strip(), ref, places=True)
-                                                for c in shown[start].text.split("\t")):
+        if "\t" not in shown[start].text or _captioned(ref, shown[start]):
             start = k - 1  # no row of cells above the wrapped lines (or one with its own captions): the line above
         block = shown[start:k]
         if any(b.page != line.page or not b.text.strip() for b in block):
@@ -508,18 +507,16 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
         above = shown[start - 1] if start > 0 and shown[start - 1].page == line.page else None
         below = shown[k + 1] if k + 1 < len(shown) and shown[k + 1].page == line.page else None
         if len(vals) < len(caps) and below is not None and len(below.text.split("\t")) == len(caps) \
-                and not any(_value_then_label(c.strip(), ref, places=True) for c in below.text.split("\t")):
+                and not _captioned(ref, below):
             continue  # "Woning Backxlaan 221" over "BOUWLOCATIE | POSTCODE/PLAATS | ...": headings of the row below
         if len(vals) == 1 and len(caps) > 1 and len(block) == 1:
             # one value over a row of captions ("Langweer" over "straat en huisnummer | postcode | plaats"): it
             # stands under the caption whose type it has (the empty cells are lost in the text)
-            fit = next((c for c in caps if c and _value_then_label(f"{vals[0]} {c.lower() if c.isupper() else c}",
-                                                                     ref, places=True)), None)
+            fit = next((c for c in caps if c and _fits_caption(ref, vals[0], c)), None)
             if fit is not None:
                 caps = [fit]
         if len(vals) <= len(caps) and not any(match_label(ref, v) for v in vals) \
-                and any(v and _value_then_label(f"{v} {c.lower() if c.isupper() else c}", ref, places=True)
-                        for c, v in zip(caps, vals)) \
+                and any(v and _fits_caption(ref, v, c) for c, v in zip(caps, vals)) \
                 and not (above is not None and _label_row(ref, above)):
             block[0].text = "\t".join(f"{_caption_label(c)}\t{v}" for c, v in zip(caps, vals) if v)
             for b in block[1:] + [line]:
@@ -527,6 +524,17 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
 
 
 _MAX_WRAP = 3  # lines of one cell a card's value may wrap over above its captions
+
+
+def _fits_caption(ref: Reference, value: str, caption: str) -> bool:
+    """The value is of the type its caption names ("Opeinde" under "plaats", "7573DT" under "ZIP CODE")."""
+    return _value_then_label(f"{value} {caption.lower() if caption.isupper() else caption}", ref, places=True) \
+        is not None
+
+
+def _captioned(ref: Reference, line: Line) -> bool:
+    """A cell of the line already holds its value run into its caption ("Oudega plaats")."""
+    return any(_value_then_label(c.strip(), ref, places=True) for c in line.text.split("\t"))
 
 
 def _caption(ref: Reference, cell: str) -> bool:
@@ -546,8 +554,7 @@ def _label_row(ref: Reference, line: Line) -> bool:
     """A row of bare labels ("Adres | Postcode | Plaats", "VERZOEKNUMMER | DATUM INDIENING | TYPE"); "Oudega plaats"
     is a value run into its caption."""
     cells = [c.strip() for c in line.text.split("\t") if c.strip()]
-    return bool(cells) and all((_caption(ref, c) or (m := match_label(ref, c)) and not m[2]
-                                or c.isupper() and not _HAS_DIGIT.search(c))
+    return bool(cells) and all((_caption(ref, c) or _bare_label(ref, c) or c.isupper() and not _HAS_DIGIT.search(c))
                                and not _value_then_label(c, ref, places=True) for c in cells)
 
 
@@ -703,18 +710,17 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 # "Zeewolde", the other cells left empty)
                 lone = below is not None and "\t" not in below.text and below.text.strip() \
                     and not (label_rows.get(below.pos) or [None])[0] and not below.heading
+                infos = {i: _owned_label(ref, parsed[i][0], line) if parsed[i] else None for i in nonempty}
                 shared = None  # the columns a list of records agrees on (None: all of the one row)
                 if below is not None and "\t" in below.text:
                     below, shared = _own_row(lines, below, len(nonempty), ref)
-                    site_cols = {i for i in nonempty if parsed[i] and (own := _owned_label(ref, parsed[i][0], line))
-                                 and own.field in LOCATION_TARGETS}
+                    site_cols = {i for i, info in infos.items() if info and info.field in LOCATION_TARGETS}
                     if shared is not None and not shared & site_cols:
                         below = None  # rows that share a borger or a status but no address: several projects
                 if below is not None and ("\t" in below.text or lone):
                     vcells = below.cells
                     if _values_below(ref, parsed, label_rows.get(below.pos, [])):
-                        for i in nonempty:
-                            info = _owned_label(ref, parsed[i][0], line) if parsed[i] else None
+                        for i, info in infos.items():
                             if info and i < len(vcells) and vcells[i].strip() and (shared is None or i in shared):
                                 hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
                 continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wkb_desk.ocr.preprocess import ink_blobs
+
 TICKED, EMPTY = "\u2612", "\u2610"  # ☒ ☐
-_INK = 150  # grey level below which a pixel is ink
 _MIN_TICK = 0.06  # share of a box's inside that is ink when it is ticked (a speck of noise is far less)
 _MAX_FILL = 0.75  # an outline with a cross in it is about half ink; a letter in heavy bold is more
 
@@ -33,16 +34,11 @@ def find_boxes(img) -> list[Box]:
         import numpy as np
     except ImportError:  # pragma: no cover - opencv comes with rapidocr-onnxruntime
         return []
-    arr = np.asarray(img, dtype=np.uint8)
-    ink = (arr < _INK).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count < 20:
+    found = ink_blobs(np.asarray(img, dtype=np.uint8))
+    if found is None:
         return []
-    w, h, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
-    letters = h[(h >= 8) & (h <= 120) & (w <= 3 * h) & (area >= 20)]
-    if len(letters) < 20:
-        return []
-    size = float(np.median(letters))
+    ink, _, labels, stats, size = found
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
     out: list[Box] = []
     # (a box is set about as high as a capital, smaller than the tallest letters of the line)
     for k in np.where((h >= 0.6 * size) & (h <= 3.0 * size) & (w >= 0.8 * h) & (w <= 1.25 * h))[0]:

@@ -184,6 +184,27 @@ def _upside_down(img: Image.Image) -> bool:
     return below > 1.25 * above and below - above > 0.5
 
 
+INK = 150  # grey level below which a pixel is ink
+
+
+def ink_blobs(arr):
+    """The ink of a grey page array as connected blobs: (ink mask, count, labels, stats, letter size), the letter
+    size being the median height of blobs shaped like letters (about the x-height to cap height of the body text).
+    None where there is too little text to tell (fewer than 20 such blobs). Needs OpenCV."""
+    import cv2
+    import numpy as np
+
+    ink = (arr < INK).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 20:
+        return None
+    w, h, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
+    letters = h[(h >= 8) & (h <= 120) & (w <= 3 * h) & (area >= 20)]
+    if len(letters) < 20:
+        return None
+    return ink, count, labels, stats, float(np.median(letters))
+
+
 def clean_marks(img: Image.Image) -> Image.Image:
     """Dotted leaders and ruled lines out, so that only letters are left for the engine.
 
@@ -202,15 +223,11 @@ def clean_marks(img: Image.Image) -> Image.Image:
     except ImportError:  # pragma: no cover - opencv comes with rapidocr-onnxruntime
         return img
     arr = np.asarray(img, dtype=np.uint8)
-    ink = (arr < 150).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count < 20:
+    found = ink_blobs(arr)
+    if found is None:
         return img
+    ink, count, labels, stats, size = found
     w, h, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
-    letters = h[(h >= 8) & (h <= 120) & (w <= 3 * h) & (area >= 20)]
-    if len(letters) < 20:
-        return img
-    size = float(np.median(letters))  # about the x-height to cap height of the body text
     arr = _flat_background(arr, size)
     dots = np.where((w <= 0.4 * size) & (h <= 0.4 * size) & (area >= 3) & (w <= 2.5 * h) & (h <= 2.5 * w))[0] + 1
     out = arr.copy()
