@@ -230,3 +230,17 @@ def test_two_strong_labels_with_different_values_make_a_guess(tmp_path):
     x = _run(path)
     assert x.fields["startdatum"].confidence < 0.8
     assert any("Twee waarden voor startdatum" in w for w in x.warnings)
+
+
+def test_what_a_document_gives_does_not_depend_on_what_was_read_before(tmp_path):
+    # A label read by its key words once must not turn into a listed label for the next document: the watcher runs
+    # for months, and a melding must read the same on its first day as after a thousand others.
+    docs = [d for family in fam.HELD_OUT[:3] for p in fam.generate(family, 1, 7, tmp_path) for d in p.docs]
+    forward_ref, backward_ref = (load_reference(tmp_path / "geen-map") for _ in range(2))
+    listed = len(forward_ref.labels)
+    forward = {d.name: measure._extract_bytes(d.name, d.data, tmp_path, forward_ref).values() for d in docs}
+    backward = {d.name: measure._extract_bytes(d.name, d.data, tmp_path, backward_ref).values()
+                for d in reversed(docs)}
+    assert forward == backward
+    assert len(forward_ref.labels) == listed  # nothing was added to the municipality's lists
+    assert any(info.by_meaning for info in forward_ref.labels.read.values() if info)  # labels were read by meaning

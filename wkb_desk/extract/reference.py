@@ -53,6 +53,42 @@ class LabelInfo:
     by_meaning: bool = False  # read by its key words (meaning.py), not found in a list
 
 
+class LabelTable(dict):
+    """The labels of the lists, and any other label text whose key words mean a field (meaning.py), as though it
+    were listed. Read by meaning on demand and remembered apart: the answer for a text never depends on which
+    documents were read before (registering such labels into the lists made it depend on that)."""
+
+    def __init__(self, listed: dict[str, LabelInfo] | None = None) -> None:
+        super().__init__(listed or {})
+        self.resolve: Any = None  # str -> LabelInfo | None, set once the meaning rules are built
+        self.read: dict[str, LabelInfo | None] = {}
+
+    def by_meaning(self, key: str) -> LabelInfo | None:
+        if self.resolve is None or not isinstance(key, str):
+            return None
+        if key in self.read:
+            return self.read[key]
+        info = self.resolve(key)
+        if len(self.read) < 50000:
+            self.read[key] = info
+        return info
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or self.by_meaning(key) is not None  # type: ignore[arg-type]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        info = dict.get(self, key)
+        if info is None:
+            info = self.by_meaning(key)
+        return default if info is None else info
+
+    def __missing__(self, key: str) -> LabelInfo:
+        info = self.by_meaning(key)
+        if info is None:
+            raise KeyError(key)
+        return info
+
+
 @dataclass(frozen=True)
 class KindRule:
     kind: str
@@ -63,7 +99,7 @@ class KindRule:
 
 @dataclass
 class Reference:
-    labels: dict[str, LabelInfo] = field(default_factory=dict)  # normalised label -> info
+    labels: LabelTable = field(default_factory=LabelTable)  # normalised label -> info
     negative: frozenset[str] = frozenset()
     party_sections: frozenset[str] = frozenset()
     project_sections: frozenset[str] = frozenset()
@@ -124,21 +160,24 @@ class Reference:
         return ""
 
     def label_by_meaning(self, text: str) -> str | None:
-        """The normalised label of `text` when its words mean a field (registered in `labels`), else None.
-        A label meaning "overslaan" is returned but not registered: its value is skipped like a negative one."""
+        """The normalised label of `text` when it is listed or its words mean a field, else None; `labels` then
+        holds its info. A label meaning "overslaan" is returned but has no info: its value is skipped like a
+        negative one."""
         if self.meaning is None:
             return None
         key = norm_label(text)
         if not key or len(key) > 70:
             return None
-        if key in self.labels or key in self.negative:
+        if dict.__contains__(self.labels, key) or key in self.negative:
             return key
-        target = self.meaning.field_of(key)
-        if target is None:
+        return key if self.meaning.field_of(key) is not None else None
+
+    def _label_of_meaning(self, key: str) -> LabelInfo | None:
+        """A label that is in no list but whose words mean a field: its info (see LabelTable)."""
+        if self.meaning is None or not key or len(key) > 70 or key in self.negative:
             return None
-        if target != "overslaan" and len(self.labels) < 50000:
-            self.labels[key] = LabelInfo(target, key, False, True)
-        return key
+        target = self.meaning.field_of(key)
+        return LabelInfo(target, key, False, True) if target not in (None, "overslaan") else None
 
     def search_lowered(self, rx: re.Pattern, text: str) -> re.Match | None:
         """`rx.search(text)` for a signal pattern on lower-cased `text`, without scanning text that cannot match:
@@ -444,7 +483,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
                               if s.get("niet_als_aangekruist"))
     texts = data.get("teksten", {})
     ref = Reference(
-        labels=labels,
+        labels=LabelTable(labels),
         negative=negative,
         party_sections=frozenset(norm_label(x) for x in sections.get("partij", [])),
         project_sections=frozenset(norm_label(x) for x in sections.get("project", [])),
@@ -474,6 +513,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     from wkb_desk.extract.meaning import build_meaning
 
     ref.meaning = build_meaning(data)
+    ref.labels.resolve = ref._label_of_meaning
     mendable: dict[str, tuple[str, ...]] = {}
     for word in sorted({w for w in ref.meaning.vocabulary if len(w) >= 8} | set(MENDABLE_EXTRA)):
         mendable[word[:3]] = mendable.get(word[:3], ()) + (word,)
