@@ -349,9 +349,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     if "  " in joined:
         joined = _TWO_SPACES.sub(" ", joined)  # "melden wij hierbij de  start van": a typing slip, no cell boundary
     own_words = dict.fromkeys(ref.kinds, 0.0)
+    present: dict[str, bool] = {}
     for kind, rule in ref.kinds.items():
         for rx, weight in rule.signals:
-            if ref.search_lowered(rx, joined):
+            if ref.signal_in(rx, joined, present):
                 own_words[kind] += weight
                 scores[kind] += weight
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
@@ -360,7 +361,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     for rx, weight in ref.non_wkb:
         if filled_in and rx.pattern in ref.unless_ticked:
             continue
-        if ref.search_lowered(rx, head):
+        if ref.signal_in(rx, head):
             penalty += weight
     # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,
     # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
@@ -382,7 +383,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         or n_fields >= MIN_FIELDS - 0.5 and subject_words >= MAIL_FORM_WORDS  # titled as the kind, saying it once
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:
-            if ref.search_lowered(rx, head):
+            if ref.signal_in(rx, head):
                 penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / FULL_STRUCTURE)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}

@@ -105,9 +105,12 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     and (not own.rstrip().endswith((".", ";", "!", "?")) or _ENDS_IN_INITIAL.search(own))
                 text = f"{own} {body[k + 1].text[:200]}" if wraps else own
                 searched.append((ln, own, text, text.lower()))
+            whole = "\n".join(low for _, _, _, low in searched)
         done = False
+        # (a pattern whose words the whole document lacks is not tried line by line)
+        patterns = [rx for rx in ct.get(field, ()) if ref.may_match(rx, whole)]
         for ln, own, text, low in searched:
-            for rx in ct.get(field, ()):
+            for rx in patterns:
                 m = rx.search(text) if ref.may_match(rx, low) else None
                 if m and m.start() >= len(own):
                     continue  # (the next line's own match is found on that line)

@@ -179,30 +179,36 @@ class Reference:
         target = self.meaning.field_of(key)
         return LabelInfo(target, key, False, True) if target not in (None, "overslaan") else None
 
-    def search_lowered(self, rx: re.Pattern, text: str) -> re.Match | None:
-        """`rx.search(text)` for a signal pattern on lower-cased `text`, without scanning text that cannot match:
+    def signal_in(self, rx: re.Pattern, text: str, present: dict[str, bool] | None = None) -> bool:
+        """Whether the signal pattern `rx` matches lower-cased `text`, without scanning text that cannot match:
         the literal every match holds must be there, and where the pattern's own first words are known, it is only
         tried where they stand (at a line's start for a pattern that starts with ^). Signals run over whole
-        documents, and a pattern that opens with \\b makes the regex engine try every position."""
-        if not self._holds_literal(rx, text):
-            return None
+        documents, and a pattern that opens with \\b makes the regex engine try every position. `present`
+        remembers which literals `text` holds, for the many signals tried on one text."""
+        lit = self.literals.get(rx.pattern)
+        if lit:
+            memo = present if present is not None else {}
+            for x in lit if isinstance(lit, tuple) else (lit,):
+                held = memo.get(x)
+                if held is None:
+                    held = memo[x] = x in text
+                if held:
+                    break
+            else:
+                return False
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
         if not leads:
-            return rx.search(text)
-        starts: list[int] = []
+            return rx.search(text) is not None
         for lead in leads:
-            if at_line_start and text.startswith(lead):
-                starts.append(0)
+            if at_line_start and text.startswith(lead) and rx.match(text, 0):
+                return True
             needle, skip = ("\n" + lead, 1) if at_line_start else (lead, 0)
             p = text.find(needle)
             while p >= 0:
-                starts.append(p + skip)
+                if rx.match(text, p + skip):  # (match(text, p) sees the text before p, as search() does)
+                    return True
                 p = text.find(needle, p + 1)
-        for p in sorted(starts):  # the leftmost match, as search() gives (match(text, p) sees the text before p)
-            m = rx.match(text, p)
-            if m:
-                return m
-        return None
+        return False
 
     def _holds_literal(self, rx: re.Pattern, lowered: str) -> bool:
         lit = self.literals.get(rx.pattern)
