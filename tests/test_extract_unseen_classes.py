@@ -3328,6 +3328,32 @@ def test_a_gereedmelding_record_and_a_plans_moments_sheet_name_their_kinds(tmp_p
     check(run(plan), "borgingsplan", {"straat": "Bisschopsmolenweg", "postcode": "7573 DT", "instrument": "BKapp"})
 
 
+
+@pytest.mark.parametrize("sep", [";", ","])
+def test_a_csv_export_pasted_into_a_forwarded_mail(tmp_path, sep):
+    rows = ["RequestNumber;RelatedRequest;RequestType;SubmittedAt;StartDate;Street;HouseNo;ZipCode;City;BagId",
+            "2027030300611;2027012000542;INFO_START_BOUW;2027-03-03 08:47;2027-03-08;Bisschopsmolenweg;40;7573 DT;"
+            "Oldenzaal;0173200000440040"]
+    body = ("Ter info, zie hieronder de startmelding die vandaag via het loket is verstuurd.\n\n"
+            "Groet, Henk Lentferink, Ontwikkelcombinatie Stakenbeek B.V., De Thij 12, 7571 BZ Oldenzaal\n\n"
+            "-----Oorspronkelijk bericht-----\nVan: planning@tendambouw.example\nOnderwerp: export startmelding\n\n"
+            + "\n".join(r.replace(";", sep) for r in rows) + "\n")
+    mail = _mail(tmp_path / "FW_ startmelding Stakenbeek.eml", "FW: startmelding Stakenbeek", body)
+    check(run(mail), "startmelding", {"verzoeknummer": "2027030300611", "verwijst_naar": "2027012000542",
+                                      "straat": "Bisschopsmolenweg", "huisnummer": "40", "postcode": "7573 DT",
+                                      "plaats": "Oldenzaal", "bag_id": "0173200000440040", "startdatum": "2027-03-08"})
+
+
+def test_lines_with_commas_are_no_csv_rows():
+    from wkb_desk.extract.locate import _delimited_rows
+
+    letter = ["Wij, de bewoners van de Dorpsstraat, Kerkstraat, Molenweg en Beekstraat, maken bezwaar.",
+              "Dat is, zoals u weet, al eerder, in maart, aan de orde geweest.",
+              "Kerkstraat 1, 1234 AB, Plaats, Nederland", "Molenweg 2, 1234 AC, Plaats, Nederland"]
+    kept = list(letter)
+    _delimited_rows(kept)
+    assert kept == letter  # sentences and addresses: no header of names, or not as many fields on every line
+
 def test_a_key_value_sheet_with_field_names_in_camel_case(tmp_path):
     path = docgen.write_xlsx(tmp_path / "borgingsplan_export.xlsx", {"Plan": [
         ["Veld", "Waarde"], ["PlanID", "BYL-27-EIB-0017-BP"], ["PlanDate", "2027-01-19"],

@@ -7,6 +7,7 @@ block (never the project's location) and which party's section a line sits in.
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections import Counter
@@ -158,6 +159,8 @@ def build_lines(read: ReadResult) -> list[Line]:
         if read.content_type in ("eml", "msg"):
             # a forwarded or answered mail quotes the notice ("> Bouwlocatie:   Iseldoornweg 27"): its lines as written
             chunks = [_QUOTE.sub("", c) for c in chunks]
+        if ";" in raw or "," in raw:
+            _delimited_rows(chunks)  # a CSV export pasted into a mail: its rows as cells
         while any(c.strip() for c in chunks) and all(c.startswith("\t") or not c.strip() for c in chunks):
             chunks = [c[1:] for c in chunks]  # a sheet whose first column is empty: its form starts one cell on
         # cleaned as one text (no pattern here crosses a line end): one pass per page instead of one per line
@@ -187,6 +190,33 @@ def build_lines(read: ReadResult) -> list[Line]:
     if page_has_bsn:
         _scrub_bsn(lines)
     return lines
+
+
+def _delimited_rows(chunks: list[str]) -> None:
+    """Rows of a CSV export in a text ("RequestNumber;RelatedRequest;...;BagId" over "2027030300611;...") become
+    rows of cells, as a spreadsheet's are: a header of short names over rows with as many fields. Prose and
+    address lines ("Kerkstraat 1, 1234 AB Plaats") make no such block: its header has no digits and no sentence,
+    and every line the same number of fields, at least four."""
+    k = 0
+    while k < len(chunks) - 1:
+        head = chunks[k]
+        sep = ";" if head.count(";") >= 3 else "," if head.count(",") >= 3 else ""
+        if not sep or "\t" in head or len(head) > MAX_LINE or any(c.isdigit() for c in head):
+            k += 1
+            continue
+        rows = [next(csv.reader([c], delimiter=sep), []) for c in chunks[k:k + 200]]  # (a line is a row)
+        width = len(rows[0])
+        names = [c.strip() for c in rows[0]]
+        end = 1
+        while end < len(rows) and len(rows[end]) == width and "\t" not in chunks[k + end]:
+            end += 1
+        if width < 4 or end < 2 or head.rstrip().endswith(".") \
+                or not all(0 < len(c) <= 40 and len(c.split()) <= 3 for c in names):  # names, not a sentence's parts
+            k += 1
+            continue
+        for j in range(end):
+            chunks[k + j] = "\t".join(c.strip() for c in rows[j])
+        k += end
 
 
 # a title line that carries the project's data, parted by one separator ("RISICOBEOORDELING / Spanjaardslaan 188 /
