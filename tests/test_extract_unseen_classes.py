@@ -3329,6 +3329,22 @@ def test_a_gereedmelding_record_and_a_plans_moments_sheet_name_their_kinds(tmp_p
 
 
 
+
+def test_a_risk_export_with_english_column_names_and_a_few_known_ones(tmp_path):
+    head = ["RiskID", "Project_Ref", "Locatie_Adres", "Locatie_PC", "Locatie_Plaats", "Kadaster", "BblArticle",
+            "Description", "Phase", "Likelihood", "Impact", "Recoverability", "RiskScore", "Control", "Inspection",
+            "CreatedOn", "KB", "Instrument_Versie"]
+    risks = [("Constructieve veiligheid fundering", 1, 4, 16), ("Brandwerendheid woningscheidende wand", 2, 5, 20),
+             ("Vochtwering kruipruimte", 3, 5, 45)]
+    rows = [[f"R-{k + 1:03d}", "BBT-000731", "Kottenseweg 41", "7104 BM", "Winterswijk", "Winterswijk K 1187", "2.10",
+             text, "Ontwerp", str(kans), str(effect), "3", str(score), "toets + steekproef", "nee", "2027-01-04",
+             "Bouwborg Twente", "BouwZeker 2.0"] for k, (text, kans, effect, score) in enumerate(risks)]
+    path = docgen.write_xlsx(tmp_path / "risks_BBT-000731.xlsx", {"Risks": [head] + rows})
+    check(run(path), "risicobeoordeling", {"straat": "Kottenseweg", "huisnummer": "41", "postcode": "7104 BM",
+                                           "plaats": "Winterswijk", "kadastraal": "Winterswijk K 1187",
+                                           "kwaliteitsborger": "Bouwborg Twente", "instrument": "BouwZeker 2.0",
+                                           "datum": "2027-01-04"})
+
 @pytest.mark.parametrize("sep", [";", ","])
 def test_a_csv_export_pasted_into_a_forwarded_mail(tmp_path, sep):
     rows = ["RequestNumber;RelatedRequest;RequestType;SubmittedAt;StartDate;Street;HouseNo;ZipCode;City;BagId",

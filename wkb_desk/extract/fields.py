@@ -622,6 +622,9 @@ def _data_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     filled = sum(1 for c in cells if c.strip())
     if filled < 5 or labels * 2 >= filled:
         return parsed
+    listed = sum(1 for p in parsed if p and not p[2] and not getattr(ref.labels.get(p[0]), "by_meaning", True))
+    if listed >= 3 and not any(ch.isdigit() for c in cells for ch in c):
+        return parsed  # a wide export's header row, names only ("RiskID | Locatie adres | ... | KB"): labels
     return [None if p and getattr(ref.labels.get(p[0]), "by_meaning", False) else p for p in parsed]
 
 
@@ -979,8 +982,10 @@ def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line
     last = parsed[nonempty[-1]]
     if known < 2 and not last:
         return False
-    # an export's header row: many known labels among columns nobody reads ("Kleur huisstijl", "Risico 01 score")
-    export = known >= EXPORT_HEADINGS
+    # an export's header row: many known labels among columns nobody reads ("Kleur huisstijl", "Risico 01 score"),
+    # or a wide row of names only, a few of them known ("RiskID | Locatie adres | ... | Likelihood | Impact | KB")
+    export = known >= EXPORT_HEADINGS or known >= 4 and len(nonempty) >= 8 and all(
+        _HEADER_WORD.match(cells[i].strip()) and not any(ch.isdigit() for ch in cells[i]) for i in nonempty)
     # a bare label in the last cell has no value beside it: its value is below ("Omschrijving | Kadastraal")
     if not (known >= 2 and known > len(nonempty) - known or last and not last[2] or export) or below is None \
             or "\t" not in below.text or not len(cells) / 2 < len(below.cells) <= len(cells) \
