@@ -3299,6 +3299,33 @@ def test_the_next_fields_label_and_value_read_as_an_instrument_are_no_instrument
     check(run(path), "bouwmelding", {"kadastraal": "Almere K 3518"}, absent=("instrument", "straat"))
 
 
+
+def _printed(text: str):
+    from wkb_desk.models import Page, ReadResult
+
+    return _extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text),)), load_reference())
+
+
+def test_a_holiday_park_site_is_known_by_its_postal_address():
+    # the location row names the park and the unit; the row right under it gives the address the site is known by
+    melding = _printed("Melding Bouwactiviteit (technisch) - gevolgklasse 1\nDSO-verzoeknummer: 2027032200190\n"
+                       "Verzoek\tIngediend\t22-03-2027\nType verzoek\tMelding\n"
+                       "Locatie\tLocatie\tDuinpark 12, unit 7\nPostadres\tHelmweg 12-7, 1759 HB Callantsoog\n"
+                       "Nummeraanduiding\t0441200000918307\nAanvrager\tInitiatiefnemer\tG. Smit-Bos\n"
+                       "\tWoonadres\tBreestraat 40, 1741 CK Schagen\nBouwwerk\tGevolgklasse\t1\n"
+                       "Start bouwwerkzaamheden\t10-05-2027\nBorging\tKwaliteitsborger\tDEKRA\nInstrument\tWKI\n")
+    check(melding, "bouwmelding", {"straat": "Helmweg", "huisnummer": "12-7", "postcode": "1759 HB",
+                                   "plaats": "Callantsoog", "initiatiefnemer": "G. Smit-Bos"})
+    plan = _printed("BORGINGSPLAN\nDatum\t18-03-2027\nProjectnummer\tDK-WKB-27-1140\n"
+                    "Locatie\tDuinpark 12, unit 7 te Callantsoog (postadres Helmweg 12-7, 1759 HB Callantsoog)\n"
+                    "Opdrachtgever\tmevr. G. Smit-Bos\nKwaliteitsborger\tDEKRA\nInstrument\tWKI\nGevolgklasse\t1\n")
+    check(plan, "borgingsplan", {"straat": "Helmweg", "huisnummer": "12-7", "postcode": "1759 HB",
+                                 "plaats": "Callantsoog"})
+    # a postadres in the applicant's rows stays the applicant's
+    other = _printed("Bouwmelding\nVerzoeknummer\t2027032200190\nLocatie\tKerkweg 2, 1759 AB Callantsoog\n"
+                     "Aanvrager\tG. Smit-Bos\nPostadres\tPostbus 12, 1740 AA Schagen\nKwaliteitsborger\tDEKRA\n")
+    check(other, "bouwmelding", {"straat": "Kerkweg", "huisnummer": "2", "postcode": "1759 AB"})
+
 # --- set 39: software exports (one row per record, English column names, key-value sheets) -----------------------
 
 def test_an_export_of_one_projects_records_gives_the_columns_they_share(tmp_path):

@@ -720,13 +720,18 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     site_cols = {i for i, info in infos.items() if info and info.field in LOCATION_TARGETS}
                     if shared is not None and not shared & site_cols:
                         below = None  # rows that share a borger or a status but no address: several projects
-                if below is not None and ("\t" in below.text or lone):
+                fits = below is not None and ("\t" in below.text or lone) \
+                    and _values_below(ref, parsed, label_rows.get(below.pos, []))
+                if fits:
                     vcells = below.cells
-                    if _values_below(ref, parsed, label_rows.get(below.pos, [])):
-                        for i, info in infos.items():
-                            if info and i < len(vcells) and vcells[i].strip() and (shared is None or i in shared):
-                                hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
-                continue
+                    for i, info in infos.items():
+                        if info and i < len(vcells) and vcells[i].strip() and (shared is None or i in shared):
+                            hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
+                # no values below, and the cells no list knows are values ("Aanvrager | Initiatiefnemer |
+                # G. Smit-Bos": a group's name, a label and its value): read as pairs
+                unknown = [cells[i] for i in nonempty if not parsed[i]]
+                if fits or not unknown or not all(_VALUE_MARK.search(c) for c in unknown):
+                    continue
         if line.heading and len(nonempty) >= 2 and all(BLOCK_HEADING.match(cells[i].strip()) for i in nonempty):
             continue  # "INITIATIEFNEMER | KWALITEITSBORGING | PLANNING": the headings of blocks side by side, no pair
         if len(nonempty) in (1, 2) and not parsed[nonempty[0]] and "?" in cells[nonempty[0]]:
@@ -841,7 +846,27 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if info is not None and piece_value:
                     hits.append(Hit(info, line, piece_value, line, ":", line.pos * 100 + 50, 1))
     _names_wrapped_in_prose(lines, hits, label_rows)
+    _site_postal_rows(ref, hits)
     return hits
+
+
+def _site_postal_rows(ref: Reference, hits: list[Hit]) -> None:
+    """"Locatie | Duinpark 12, unit 7" with "Postadres | Helmweg 12-7, 1759 HB Callantsoog" on the next row: a site
+    on a holiday park or a plot is named by its place there, and its postal address is the site's address. (Only
+    right under the location's own row: elsewhere a postadres is a party's.)"""
+    site = ref.labels.get("locatie")
+    if site is None:
+        return
+    taken: list[int] = []
+    for k in range(1, len(hits)):
+        h, prev = hits[k], hits[k - 1]
+        if h.info.field == "partij_adres" and h.info.label == "postadres" and prev.info.field == "locatie" \
+                and 0 < h.line.pos - prev.value_line.pos <= 2 and h.line.page == prev.line.page \
+                and not h.line.party and nz.find_postcode(h.value) and not nz.find_postcode(prev.value):
+            hits[k - 1] = Hit(site, prev.line, h.value, h.value_line, prev.sep, prev.order, prev.column)
+            taken.append(k)
+    for k in reversed(taken):
+        del hits[k]
 
 
 _PARTY_FIELDS = {"initiatiefnemer", "kwaliteitsborger", "bouwer", "melder"}
@@ -928,6 +953,11 @@ def _same_shape(a: list[str], b: list[str]) -> bool:
 def _bare_label(ref: Reference, cell: str) -> bool:
     m = match_label(ref, cell)
     return bool(m and not m[2])
+
+
+# the site's postal address inside its location value: "(postadres Helmweg 12-7, 1759 HB Callantsoog)"
+_SITE_POSTAL = re.compile(r"(?i)\(?\b(?:post|toekomstig|officieel)\s?adres\b\s*:?\s*([^()]+?)\s*\)?\s*$")
+_VALUE_MARK = re.compile(r"[\d.,@]")  # a cell with a digit, a stop, a comma or an @ is a value, never a heading
 
 
 def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tuple[Line | None, set[int] | None]:
@@ -1476,6 +1506,11 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if in_party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
+        postal = _SITE_POSTAL.search(raw)
+        if postal and nz.find_postcode(postal.group(1)):
+            # "Duinpark 12, unit 7 te Callantsoog (postadres Helmweg 12-7, 1759 HB Callantsoog)": a park's or a
+            # plot's own name, then the address the site is known by
+            raw = postal.group(1)
         kad = _KAD_WORD.search(raw)
         if kad:  # "Kerkstraat ong., kadastraal Almelo K 12": the perceel, and an address only before it
             add("kadastraal", nz.normalize_kadastraal(raw[kad.end():]), conf - 0.05)
