@@ -3326,6 +3326,26 @@ def test_a_holiday_park_site_is_known_by_its_postal_address():
                      "Aanvrager\tG. Smit-Bos\nPostadres\tPostbus 12, 1740 AA Schagen\nKwaliteitsborger\tDEKRA\n")
     check(other, "bouwmelding", {"straat": "Kerkweg", "huisnummer": "2", "postcode": "1759 AB"})
 
+
+def test_the_submitter_with_a_role_after_the_name():
+    # the portal's "Ingediend door" / "Wie dient dit verzoek in?" names the submitter and says whose it is
+    own = _printed("Informatie start bouwwerkzaamheden\nVerzoeknummer\n2027041200093\nStraat en huisnummer\nZeedijk 4a\n"
+                   "Woonplaats\nHippolytushoef\nStartdatum bouwwerkzaamheden\n13-04-2027\nBijbehorende melding\n"
+                   "2027020300155\nIngediend door\nJ.W. Dekker (initiatiefnemer)\n")
+    check(own, "startmelding", {"initiatiefnemer": "J.W. Dekker", "straat": "Zeedijk", "startdatum": "2027-04-13"})
+    on_behalf = _printed("Informatie start bouwwerkzaamheden\nVerzoeknummer\t2027040100129\n"
+                         "Bij welke melding hoort deze informatie?\n2027021000714\n"
+                         "Op welke locatie wordt gebouwd?\nVuurbaakweg 3\n1789 AR Den Helder\n"
+                         "Op welke datum starten de bouwwerkzaamheden?\n6 april 2027\nWie dient dit verzoek in?\n"
+                         "Zeewind Architecten (gemachtigde) namens Stichting Vuurtorenwachterswoning Huisduinen\n")
+    check(on_behalf, "startmelding", {"initiatiefnemer": "Stichting Vuurtorenwachterswoning Huisduinen",
+                                      "straat": "Vuurbaakweg"})
+    # a gemachtigde alone names nobody's building; under a header row its cell is a value, not a label
+    agent = _printed("Start bouwwerkzaamheden - informatieplicht art. 7.7 Bbl\nVerzoeknummer\tDatum indiening\n"
+                     "2027063000215\t2027-06-30\nAdres\tPostcode\tPlaats\nNulland-Oost 41\t6466 LV\tKerkrade\n"
+                     "Datum start bouwwerkzaamheden\tIngediend door\n2027-07-05\tHallenbau Schmitz GmbH (gemachtigde)\n")
+    check(agent, "startmelding", {"startdatum": "2027-07-05", "straat": "Nulland-Oost"}, absent=("initiatiefnemer",))
+
 # --- set 39: software exports (one row per record, English column names, key-value sheets) -----------------------
 
 def test_an_export_of_one_projects_records_gives_the_columns_they_share(tmp_path):

@@ -177,7 +177,7 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     if exact is None:
         # "Chamber of Commerce (KvK)": a label in another language, the Dutch one in brackets after it (a heading in
         # capitals, "YNGEBRÛKNAME (INGEBRUIKNAME)", heads a block)
-        bracket = _BRACKETED_LABEL.match(cell) if not cell.isupper() else None
+        bracket = _BRACKETED_LABEL.match(cell) if not cell.isupper() and not _NAME_WITH_ROLE.match(cell) else None
         if bracket:
             inner = match_label(ref, bracket.group(1))
             if inner is not None and not inner[2]:
@@ -210,6 +210,9 @@ _LABEL_ACRONYM = re.compile(r"^\(?(?:BAG|KvK|KVK|DSO|OLO|GK|BSN|KB|Wkb|WKB|TloKB
 _HAS_DIGIT = re.compile(r"\d")
 
 
+# a name with its role in brackets is a value: "J.W. Dekker (initiatiefnemer)", "Hallenbau Schmitz GmbH (gemachtigde)"
+_NAME_WITH_ROLE = re.compile(r"^(?=.*(?:\b[A-Z]\.|\b(?:B\.?V|N\.?V|V\.?O\.?F|GmbH|BV|NV|VOF)\b)).*\((?:initiatiefnemer|"
+                             r"gemachtigde|aanvrager|opdrachtgever|eigenaar|melder|bouwheer)\)\s*$")
 # ("Chamber of Commerce (KvK)", a Frisian label with the Dutch one in brackets: "Fersyknûmer (Verzoeknummer)")
 _BRACKETED_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}\s*\(([^\W\d_][\w .\-/]{1,40})\)\s*:?$")
 
@@ -1491,7 +1494,17 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             return []
         own = 0.02 if kind == "melder" else 0.0  # a gemachtigde's block wins over the applicant's
         if target == "melder":
-            add("melder", _name_value(raw), conf + own)
+            role = _SUBMITTER.match(raw.strip())
+            if role:  # "J.W. Dekker (initiatiefnemer)", "Zeewind Architecten (gemachtigde) namens Stichting X"
+                add("melder", _name_value(role.group("who")), conf + own)
+                said = _ROLE.match(role.group("role") or "")
+                party = role.group("for") or role.group("for2")
+                if party:
+                    add("initiatiefnemer", _name_value(party), conf - 0.05)
+                elif said:
+                    add("melder_rol", _ROLES[said.group(1).lower()], conf)
+            else:
+                add("melder", _name_value(raw), conf + own)
         elif target == "email":
             if melder_block or "melder" in info.label or "gemachtigde" in info.label:
                 add("melder_email", nz.normalize_email(raw), conf + own)
@@ -1661,6 +1674,9 @@ _ROLES = {"initiatiefnemer": "initiatiefnemer", "opdrachtgever": "initiatiefneme
           "eigenaar": "initiatiefnemer", "bouwheer": "initiatiefnemer", "gemachtigde": "gemachtigde",
           "vertegenwoordiger": "gemachtigde", "architect": "gemachtigde", "adviseur": "gemachtigde",
           "kwaliteitsborger": "kwaliteitsborger", "aannemer": "bouwer"}
+# a submitter with the role or the party after the name: "X (initiatiefnemer)", "X (gemachtigde) namens Y", "X namens Y"
+_SUBMITTER = re.compile(r"(?i)^(?P<who>[^()]+?)\s*(?:\((?P<role>[^()]{3,30})\)\s*(?:,?\s*namens\s+(?P<for>\S.*))?"
+                        r"|\s+namens\s+(?P<for2>\S.*))$")
 _VERSION_TAIL = re.compile(r"\s*[-–,(]?\s*\b(?:versie|version|v\.?)\s*\d+(?:\.\d+){0,3}\)?\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
