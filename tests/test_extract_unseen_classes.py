@@ -3345,6 +3345,12 @@ def test_the_submitter_with_a_role_after_the_name():
                      "2027063000215\t2027-06-30\nAdres\tPostcode\tPlaats\nNulland-Oost 41\t6466 LV\tKerkrade\n"
                      "Datum start bouwwerkzaamheden\tIngediend door\n2027-07-05\tHallenbau Schmitz GmbH (gemachtigde)\n")
     check(agent, "startmelding", {"startdatum": "2027-07-05", "straat": "Nulland-Oost"}, absent=("initiatiefnemer",))
+    # a borger that submitted the melding is named as its submitter, not as the melding's kwaliteitsborger
+    by_borger = _printed("Melding bouwactiviteit\nVerzoeknummer\t2026040800615\nLocatie\tKempenweg 210, 6002 TB Weert\n"
+                         "Initiatiefnemer\tJ. Jansen\nStart bouw\t13-04-2026\nIngediend door\n"
+                         "The Borging Company B.V. namens de initiatiefnemer\n")
+    check(by_borger, "bouwmelding", {"initiatiefnemer": "J. Jansen", "melder": "The Borging Company B.V."},
+          absent=("kwaliteitsborger",))
 
 # --- set 39: software exports (one row per record, English column names, key-value sheets) -----------------------
 

@@ -390,7 +390,9 @@ def _negative_value(body: list[Line], k: int, ref: Reference) -> bool:
         if at < 0 or not body[at].text.strip():
             continue
         parsed = match_label(ref, body[at].cells[0].strip())
-        if parsed and parsed[0] in ref.negative and parsed[0] not in ref.labels and (not bare_only or not parsed[2]):
+        other = parsed is not None and (parsed[0] in ref.negative and parsed[0] not in ref.labels
+                                        or getattr(ref.labels.get(parsed[0]), "field", "") == "melder")
+        if other and (not bare_only or not parsed[2]):  # (the submitter's line names who submitted it)
             return True
     return False
 
