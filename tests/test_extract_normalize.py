@@ -7,6 +7,7 @@ import re
 import json
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -255,3 +256,15 @@ def test_a_year_and_a_small_word_is_a_postcode_only_as_a_value_of_its_own():
     assert nz.normalize_postcode("1900 ik") == "1900 IK"  # a postcode field typed in lower case
     assert nz.parse_address("Kerkstraat 1, 1900 ze Almelo")["postcode"] == "1900 ZE"  # ... or an address line
     assert nz.find_postcode("De woning wordt op 1 november 2027 in gebruik genomen.") is None
+
+
+@pytest.mark.parametrize("typed, written", [("LOENEN AAN DE VECHT", "Loenen aan de Vecht"),
+                                            ("BERGEN OP ZOOM", "Bergen op Zoom"), ("DEN HAAG", "Den Haag"),
+                                            ("'S-HERTOGENBOSCH", "'s-Hertogenbosch")])
+def test_a_place_in_capitals_keeps_its_particles_small(typed, written):
+    assert nz.clean_place(typed) == written
+
+
+def test_a_street_in_capitals_keeps_its_particles_small():
+    assert nz.parse_address("LAAN VAN DE MOLEN 12")["straat"] == "Laan van de Molen"
+    assert nz.parse_address("VAN DER MEERSTRAAT 2")["straat"] == "Van der Meerstraat"

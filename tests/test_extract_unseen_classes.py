@@ -3442,3 +3442,26 @@ def test_a_date_from_before_the_law_is_no_date_of_a_wkb_document():
             "Bouwadres\tSchilderweg 52, 1791 AB Den Burg\nDatum\t1991-1-4\n")
     x = _extract(ReadResult(content_type="pdf", pages=(Page(number=1, text=text),)), load_reference())
     assert "datum" not in x.values()
+
+
+# --- sets 41-43: portal summaries parted by dots, newsletters, names in capitals ----------------------------------
+
+def test_a_portal_summary_line_parted_by_dots_names_a_bouwmelding():
+    x = _printed("Gemeente Woerden\nPostbus 45, 3440 AA Woerden · bezoekadres Blekerijlaan 14, 3447 GR Woerden\n"
+                 "Verzoek 2027080900455\nBouwactiviteit (technisch) · Melding · ingediend 9 augustus 2027\n"
+                 "Bouwadres\tKruisweg 52 B\nPlaats\tHarmelen\nInitiatiefnemer\tRijnhof Vastgoed B.V.\n"
+                 "Kwaliteitsborger\tBorg KB\nStart\t20-09-2027\nPostcode\t3481 CE\nGevolgklasse\t1\n"
+                 "Instrument\tKwaliScan Bouw 2.1\n")
+    check(x, "bouwmelding", {"verzoeknummer": "2027080900455", "straat": "Kruisweg", "huisnummer": "52b",
+                             "postcode": "3481 CE", "instrument": "KwaliScan Bouw 2.1", "startdatum": "2027-09-20"})
+
+
+def test_a_borgers_newsletter_about_a_project_is_no_melding(tmp_path):
+    body = ("Bylaer nieuwsbrief – april 2027\nProject in de kijker: 12 woningen Lindelaan, Wilnis\n"
+            "Op 3 mei 2027 start de bouw van 12 energieneutrale woningen aan de Lindelaan in Wilnis (3648 AB). Bylaer is\n"
+            "kwaliteitsborger met het instrument WKI. De bouwmelding is in maart gedaan.\n"
+            "Veelgemaakte fout bij de gereedmelding\nLet op: de gereedmelding moet minimaal twee weken voor "
+            "ingebruikname bij de gemeente binnen zijn.\nEvenement  Datum  Locatie\n"
+            "Kennissessie Wkb voor aannemers  18-05-2027  Westkanaaldijk 7, Utrecht\n")
+    mail = _mail(tmp_path / "Nieuwsbrief april.eml", "Nieuwsbrief april: digitale bijwoonmomenten en meer", body)
+    assert run(mail).kind == "onbekend"

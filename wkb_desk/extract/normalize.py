@@ -295,12 +295,13 @@ def clean_place(text: str) -> str | None:
         else:
             break
     place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
+    capitals = place.isupper() and len(place) > 3
+    if capitals:
+        place = _title_with_particles(place)  # "LOENEN AAN DE VECHT" -> "Loenen aan de Vecht"
     place = _S_PREFIX.sub("'s-", place)  # "S-Heerenberg", "’s-Hertogenbosch": the article as it is written
     if place.lower() in _NOT_PLACES or len(place) < 2 or _INITIALS_START.match(place):
         return None  # ("M. Oude Vrielink": initials start a person's name, never a place's)
-    if place.isupper() and len(place) > 3:
-        place = place.title()
-    elif place[:1].islower() and place[:2] not in ("'s", "’s"):
+    if not capitals and place[:1].islower() and place[:2] not in ("'s", "’s"):
         place = place[:1].upper() + place[1:]  # "assen" (a form typed in lower case, a capital lost in a scan)
     return FRISIAN_PLACES.get(place.lower(), place) or None
 
@@ -327,10 +328,16 @@ _BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:woning|woningen|kapwoning|rijwo
                             r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning|vakantiewoning|woonboerderij|bedrijfsunit)$")
 
 
+def _title_with_particles(text: str) -> str:
+    """A name typed in capitals as it is written: each word capitalised, the particles between them small."""
+    words = text.title().split(" ")
+    return " ".join(w.lower() if k and w.lower() in _PARTICLES else w for k, w in enumerate(words))
+
+
 def street_case(street: str) -> str:
     """"KERKSTRAAT" typed in capitals, "oedsmawei" typed in lower case: the street as it is signposted."""
     if street.isupper() and len(street) > 3:
-        return street.title()
+        return _title_with_particles(street)  # "LAAN VAN DE MOLEN" -> "Laan van de Molen"
     if street[:1].islower() and street.split(" ", 1)[0] not in _STREET_PARTICLES:
         return street[:1].upper() + street[1:]
     return street
