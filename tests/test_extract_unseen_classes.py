@@ -3465,3 +3465,15 @@ def test_a_borgers_newsletter_about_a_project_is_no_melding(tmp_path):
             "Kennissessie Wkb voor aannemers  18-05-2027  Westkanaaldijk 7, Utrecht\n")
     mail = _mail(tmp_path / "Nieuwsbrief april.eml", "Nieuwsbrief april: digitale bijwoonmomenten en meer", body)
     assert run(mail).kind == "onbekend"
+
+
+def test_a_housing_complex_number_is_no_address_and_a_borgers_professional_no_borger():
+    x = _printed("Verklaring van de kwaliteitsborger\nBouwwerk\t14 grondgebonden huurwoningen (complex 1204)\n"
+                 "Adres\tBoomgaardweg 118, 3604 BK Maarssen\nInstrument\tWKI\nKwaliteitsborger\tWTT Kwaliteitsborging B.V.\n"
+                 "Datum\t30 september 2027\n")
+    check(x, "verklaring", {"straat": "Boomgaardweg", "huisnummer": "118", "kwaliteitsborger": "WTT Kwaliteitsborging"})
+    plan = _printed("Quality assurance plan / Borgingsplan\nSite address / Bouwadres\tDorpsstraat 4, 3632 AB Loenen\n"
+                    "3 Quality assurance provider / Kwaliteitsborger\n"
+                    "Lead assessor / kwaliteitsborger: ir. K. (Katrin) Albers.\nInstrument: WKI\n")
+    assert plan.values().get("kwaliteitsborger") != "ir. K."
+    assert not str(plan.values().get("kwaliteitsborger", "")).startswith("ir.")

@@ -1392,6 +1392,8 @@ _ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtge
 _LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel|afwijking|"
                        r"bevinding|omschrijving)\b")
 _ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
+# a person's title or initials open the name ("ir. K. Albers", "ing. M. de Graaf", "J.W. Dekker")
+_PERSON_START = re.compile(r"^(?:(?:ir|ing|drs|dr|mr|prof|dhr|mevr|mw)\.\s|(?:[A-Z]\.\s?){1,4}(?:[a-z]{1,3}\s)?[A-Z][a-z])")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}
 # ("Vastgoed Scheldeoever BV - Kouter 88 bus 20, 9000 Gent", "Woonstichting Maasveld Postbus 1120, 6201 BC ...")
 _ADDRESS_AFTER_NAME = re.compile(r"(?:,\s*|\s+[-–|·]\s+)[A-Z][\w.'\- ]{2,40}\s\d{1,5}\b.*$|,?\s+(?i:postbus)\s+\d.*$")
@@ -1648,6 +1650,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             if v and (nz.find_dates(v) or other and ref.labels.get(other[0]) is not None
                       and ref.labels[other[0]].field != target):
                 return out  # "Beoogde start bouwwerkzaamheden 12/04/2027": the next field's label and value
+            if v and target == "kwaliteitsborger" and _PERSON_START.match(v):
+                return out  # "kwaliteitsborger: ir. K. (Katrin) Albers": the borger's professional, not the borger
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
                 version = _VERSION_TAIL.search(v)

@@ -398,7 +398,7 @@ def parse_address(text: str) -> dict[str, str]:
             and len(street.split()) >= 2
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
-                r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|"
+                r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|complex|project|"
                 r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|"  # a park's plot, no street
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
