@@ -260,7 +260,8 @@ def test_a_year_and_a_small_word_is_a_postcode_only_as_a_value_of_its_own():
 
 @pytest.mark.parametrize("typed, written", [("LOENEN AAN DE VECHT", "Loenen aan de Vecht"),
                                             ("BERGEN OP ZOOM", "Bergen op Zoom"), ("DEN HAAG", "Den Haag"),
-                                            ("'S-HERTOGENBOSCH", "'s-Hertogenbosch")])
+                                            ("'S-HERTOGENBOSCH", "'s-Hertogenbosch"),
+                                            ("Cadier en Keer", "Cadier en Keer"), ("BERG EN TERBLIJT", "Berg en Terblijt")])
 def test_a_place_in_capitals_keeps_its_particles_small(typed, written):
     assert nz.clean_place(typed) == written
 

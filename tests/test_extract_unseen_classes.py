@@ -3477,3 +3477,12 @@ def test_a_housing_complex_number_is_no_address_and_a_borgers_professional_no_bo
                     "Lead assessor / kwaliteitsborger: ir. K. (Katrin) Albers.\nInstrument: WKI\n")
     assert plan.values().get("kwaliteitsborger") != "ir. K."
     assert not str(plan.values().get("kwaliteitsborger", "")).startswith("ir.")
+
+
+def test_a_questionnaires_answer_mark_is_no_part_of_the_value():
+    x = _printed("Startmelding\nVraag 1: Wat is het verzoeknummer van de bouwmelding?\nAntwoord: 2027030100733\n"
+                 "Vraag 2: Wie is de initiatiefnemer?\nAntwoord: Gastenverblijf Schoonbrood V.O.F.\n"
+                 "Vraag 3: Wat is het adres van het bouwwerk?\nAntwoord: Dorpstraat 23, 6261 NB Mheer\n"
+                 "Vraag 4: Wanneer starten de werkzaamheden?\nAntwoord: 12.04.2027\n")
+    check(x, "startmelding", {"initiatiefnemer": "Gastenverblijf Schoonbrood V.O.F.", "straat": "Dorpstraat",
+                              "plaats": "Mheer", "startdatum": "2027-04-12"})

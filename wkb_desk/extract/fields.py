@@ -1442,8 +1442,12 @@ def wholly_typed(field: str, raw: str) -> bool:
     return False
 
 
+# a questionnaire's answer marked as one: "Vraag 3: Wie is de initiatiefnemer?" / "Antwoord: Schoonbrood V.O.F."
+_ANSWER_MARK = re.compile(r"(?i)^\s*(?:antwoord|answer|antw\.)\s*:\s*")
+
+
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
-    info, raw = hit.info, hit.value[: nz.MAX_VALUE]
+    info, raw = hit.info, _ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE])
     if VOID_VALUE.match(raw):
         return []
     line = hit.line

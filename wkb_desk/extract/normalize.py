@@ -241,7 +241,8 @@ def _strip_street_lead(text: str) -> str:
 _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederland", "gemeente", "datum", "postbus",
                "plaats", "woonplaats", "onbekend", "nvt", "n.v.t", "volgt", "geen", "postcode", "adres", "straat",
                "locatie", "bouwlocatie", "bouwadres", "huisnummer", "plaatsnaam", "kern", "nummer"}
-_PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten"}
+# ("Berg en Terblijt", "Cadier en Keer": "en" joins the two words of one village's name)
+_PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten", "en"}
 
 
 # "3417 rt wpl. Montfoort", "3404 LH te IJsselstein": the word before the place is no part of it
