@@ -3486,3 +3486,12 @@ def test_a_questionnaires_answer_mark_is_no_part_of_the_value():
                  "Vraag 4: Wanneer starten de werkzaamheden?\nAntwoord: 12.04.2027\n")
     check(x, "startmelding", {"initiatiefnemer": "Gastenverblijf Schoonbrood V.O.F.", "straat": "Dorpstraat",
                               "plaats": "Mheer", "startdatum": "2027-04-12"})
+
+
+def test_a_letter_where_the_works_vangen_aan():
+    # "aanvangen" parted in a sentence: "de werkzaamheden ... vangen aan op dinsdag 30 maart 2027"
+    x = _printed("Aan de gemeente Gulpen-Wittem\nGulpen, 22.03.2027\nOnderwerp: start werkzaamheden Hoeve Bergenhof\n"
+                 "Geachte heer, mevrouw,\nNamens Bergenhof Wonen B.V. delen wij u mee dat de werkzaamheden aan de "
+                 "Bergenhofweg 15 te Mechelen vangen aan op dinsdag 30 maart 2027.\n"
+                 "Het betreft de bouwmelding met verzoeknummer 2027021500332.\nMet vriendelijke groet,\nHar Brouwers\n")
+    check(x, "startmelding", {"startdatum": "2027-03-30", "straat": "Bergenhofweg", "verwijst_naar": "2027021500332"})

@@ -177,12 +177,13 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 
 # a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
-_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen)\b", re.IGNORECASE)
+_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen|vangen aan|vangt aan)\b",
+                          re.IGNORECASE)  # ("de werkzaamheden vangen aan op 30 maart": the verb parted)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
                         r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
                         r"verhuurd|verhuren)\b", re.IGNORECASE)  # (holiday homes are let from the day of use)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
