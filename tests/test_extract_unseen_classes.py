@@ -3495,3 +3495,16 @@ def test_a_letter_where_the_works_vangen_aan():
                  "Bergenhofweg 15 te Mechelen vangen aan op dinsdag 30 maart 2027.\n"
                  "Het betreft de bouwmelding met verzoeknummer 2027021500332.\nMet vriendelijke groet,\nHar Brouwers\n")
     check(x, "startmelding", {"startdatum": "2027-03-30", "straat": "Bergenhofweg", "verwijst_naar": "2027021500332"})
+
+
+def test_a_risk_sheet_behind_an_instructions_sheet(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "BLO_risico_Ravensbos.xlsx", {
+        "Instructies": [["BLO-risicoblad"], ["Per bijzondere lokale omstandigheid: risico, maatregel, bijwonen."],
+                        ["Bylaer, Boschstraat 88, 6211 AX Maastricht"]],
+        "Gegevens": [["Straat", "Huisnummer", "Postcode", "Plaats", "Kadastraal"],
+                     ["Ravensbosweg", "52", "6301KJ", "Houthem", "Houthem B 1650"],
+                     ["Kwaliteitsborger", "Instrument", "Datum"], ["Bylaer", "WKI", "2027-09-01"],
+                     ["BLO", "Risico", "Maatregel", "Bijwonen"],
+                     ["Mergelgangen", "Instorting / zetting onder fundering", "Sondering + grondradar", "ja"]]})
+    check(run(path), "risicobeoordeling", {"straat": "Ravensbosweg", "postcode": "6301 KJ", "plaats": "Houthem",
+                                           "kwaliteitsborger": "Bylaer", "instrument": "WKI"})
