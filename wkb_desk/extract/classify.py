@@ -358,10 +358,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
     head = joined[:NON_WKB_ZONE]
     filled_in = sum(1 for ln in lines if ln.ticked) >= 2
+    head_present: dict[str, bool] = {}  # (shared by the two lists of patterns tried on the head)
     for rx, weight in ref.non_wkb:
         if filled_in and rx.pattern in ref.unless_ticked:
             continue
-        if ref.signal_in(rx, head):
+        if ref.signal_in(rx, head, head_present):
             penalty += weight
     # an e-mail's headers: a mail about a melding is none, but a mail whose body is a form (a DSO notification,
     # a borger's gereedmelding typed into the mail) carries one: its labelled fields and the kind's own wording
@@ -383,7 +384,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
         or n_fields >= MIN_FIELDS - 0.5 and subject_words >= MAIL_FORM_WORDS  # titled as the kind, saying it once
     if not (form or notice):
         for rx, weight in ref.mail_wrapper:
-            if ref.signal_in(rx, head):
+            if ref.signal_in(rx, head, head_present):
                 penalty += weight
     structure = 0.4 + 0.6 * min(1.0, n_fields / FULL_STRUCTURE)
     final = {k: max(0.0, min(1.0, v) * structure - penalty) for k, v in scores.items()}

@@ -185,17 +185,8 @@ class Reference:
         tried where they stand (at a line's start for a pattern that starts with ^). Signals run over whole
         documents, and a pattern that opens with \\b makes the regex engine try every position. `present`
         remembers which literals `text` holds, for the many signals tried on one text."""
-        lit = self.literals.get(rx.pattern)
-        if lit:
-            memo = present if present is not None else {}
-            for x in lit if isinstance(lit, tuple) else (lit,):
-                held = memo.get(x)
-                if held is None:
-                    held = memo[x] = x in text
-                if held:
-                    break
-            else:
-                return False
+        if not self._holds_literal(rx, text, present):
+            return False
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
         if not leads:
             return rx.search(text) is not None
@@ -210,9 +201,21 @@ class Reference:
                 p = text.find(needle, p + 1)
         return False
 
-    def _holds_literal(self, rx: re.Pattern, lowered: str) -> bool:
+    def _holds_literal(self, rx: re.Pattern, lowered: str, memo: dict[str, bool] | None = None) -> bool:
+        """`lowered` holds the literal (or one of the literals) every match of `rx` holds; `memo` remembers the
+        answers for one text."""
         lit = self.literals.get(rx.pattern)
-        return not lit or (any(x in lowered for x in lit) if isinstance(lit, tuple) else lit in lowered)
+        if not lit:
+            return True
+        if memo is None:  # (the per-line test of may_match: no text is asked twice)
+            return any(x in lowered for x in lit) if isinstance(lit, tuple) else lit in lowered
+        for x in lit if isinstance(lit, tuple) else (lit,):
+            held = memo.get(x)
+            if held is None:
+                held = memo[x] = x in lowered
+            if held:
+                return True
+        return False
 
     def may_match(self, rx: re.Pattern, lowered: str) -> bool:
         """False when `rx` cannot match the text whose lower case is `lowered`: a text it needs is not there.
