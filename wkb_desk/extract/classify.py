@@ -259,6 +259,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
             body.append(_SPACES_SPLIT.sub("\n", text[:400]).replace("\t", "\n"))
         else:
             body.append(text[:400])
+        if zone >= TITLE_ZONE and len(raw) > SUBJECT_ZONE:
+            continue  # below where a title or a subject counts: the line is read by the signals only
         if len(text) < 60 and _PARTS_HEADING.match(text):
             in_parts = True
             continue

@@ -1068,8 +1068,7 @@ def _gk_signals(body: list[Line], ref: Reference, lines: list[Line] = ()) -> tup
         offset += len(chunk) + 1
     text = " ".join(parts)  # one space per line end keeps the offsets in `starts` right
     for rx, name, core in ref.compiled_texts.get("gevolgklasse_signalen", ()):
-        lit = ref.literals.get(rx.pattern)
-        if lit and lit not in text:
+        if not ref.may_match(rx, text):
             continue
         pos = _signal_found(text, rx, core, neg)
         if pos is not None and name not in names:

@@ -61,6 +61,7 @@ _CONTACT_WORDS = re.compile(
     r"\b(?:postbus|bezoekadres|vestigingsadres|correspondentieadres|postadres|kantooradres|kvk|iban|btw)\b"
     r"|k\.v\.k\.|@|\bwww\.|\bhttps?://"
 )
+_CONTACT_LITERALS = ("postbus", "adres", "kvk", "iban", "btw", "k.v.k.", "@", "www.", "http")  # one is in every match
 _PHONE = re.compile(r"(?:^|(?<=\s))(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}")
 _SEPARATED = re.compile(r"[·|•]")
 _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-zÀ-ÿ'.\- ]{2,40}\s\d{1,5}[a-zA-Z]?$")
@@ -85,7 +86,7 @@ def is_contact_line(text: str) -> bool:
     if len(text) > CONTACT_MAX and "\t" not in text and is_prose(text):
         return False  # a paragraph that mentions a "postadres" or a phone number is no contact block
     low = text[:400].lower()
-    if _CONTACT_WORDS.search(low):
+    if any(w in low for w in _CONTACT_LITERALS) and _CONTACT_WORDS.search(low):
         return True
     return bool((" t" in low or low.startswith(("t", "f")) or "tel" in low or " f" in low) and _PHONE.search(low))
 

@@ -124,8 +124,8 @@ class Reference:
     label_first_words: frozenset[str] = frozenset()
     mendable_words: dict = field(default_factory=dict)  # first 3 letters -> long form words (fields.mend_split_words)
     section_first_words: frozenset[str] = frozenset()
-    # pattern -> text every match contains, or texts of which it contains one (prefilter)
-    literals: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    # pattern -> texts of which every match contains one (prefilter; empty: none known)
+    literals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     leads: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)  # pattern -> (texts it may
     # start with, at the start of a line)
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
@@ -189,7 +189,8 @@ class Reference:
             return False
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
         if not leads:
-            return rx.search(text) is not None
+            lit = self.literals.get(rx.pattern)
+            return _search_lines_holding(rx, text, lit) if lit else rx.search(text) is not None
         for lead in leads:
             if at_line_start and text.startswith(lead) and rx.match(text, 0):
                 return True
@@ -208,8 +209,8 @@ class Reference:
         if not lit:
             return True
         if memo is None:  # (the per-line test of may_match: no text is asked twice)
-            return any(x in lowered for x in lit) if isinstance(lit, tuple) else lit in lowered
-        for x in lit if isinstance(lit, tuple) else (lit,):
+            return any(x in lowered for x in lit)
+        for x in lit:
             held = memo.get(x)
             if held is None:
                 held = memo[x] = x in lowered
@@ -230,6 +231,28 @@ class Reference:
 
     def match_borger(self, text: str) -> Entry | None:
         return _match_entry(self.borgers, text)
+
+
+
+def _search_lines_holding(rx: re.Pattern, text: str, lit: tuple[str, ...]) -> bool:
+    """`rx.search(text)`, tried only around the lines that hold the literal every match holds: a signal is one
+    line's, but a blank in it may run over a line break ("Soort melding" / "Gereedmelding", where the boxes not
+    ticked were left out), so each such line is searched with the lines before and after it."""
+    tried: set[int] = set()
+    for x in lit:
+        p = text.find(x)
+        while p >= 0:
+            line_start = text.rfind("\n", 0, p) + 1
+            line_end = text.find("\n", p)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_start not in tried:
+                tried.add(line_start)
+                start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+                end = text.find("\n", line_end + 1)
+                if rx.search(text, start, len(text) if end < 0 else end + 1):
+                    return True
+            p = text.find(x, line_end)
+    return False
 
 
 # words of the forms, besides the label rules' own, that an OCR'd text layer may break with a stray space
@@ -471,12 +494,12 @@ def _build(data: dict, sources: list[str]) -> Reference:
     sections = data.get("secties", {})
     kinds = {}
     # a signal may name the text every match holds (`letterlijk`), or a list of which every match holds one
-    stated_literals: dict[str, str | tuple[str, ...]] = {}
+    stated_literals: dict[str, tuple[str, ...]] = {}
     for kind, spec in data.get("soorten", {}).items():
         specs = spec.get("signalen", [])
         signals = tuple((_compile_rx(s["patroon"], src, True), float(s.get("gewicht", 0.1))) for s in specs)
         stated_literals.update({rx.pattern: tuple(str(x).lower() for x in s["letterlijk"])
-                                if isinstance(s["letterlijk"], list) else str(s["letterlijk"]).lower()
+                                if isinstance(s["letterlijk"], list) else (str(s["letterlijk"]).lower(),)
                                 for (rx, _), s in zip(signals, specs) if s.get("letterlijk")})
         kinds[kind] = KindRule(
             kind=kind,
@@ -571,7 +594,8 @@ def _build(data: dict, sources: list[str]) -> Reference:
     patterns += [rx for rx, _, _ in ct["gevolgklasse_signalen"]]
     patterns += [rx for key in ("initiatiefnemer", "kwaliteitsborger", "instrument") for rx in ct[key]]
     # (where a pattern does not show plainly the text it needs, its signal states it)
-    ref.literals = {rx.pattern: stated_literals.get(rx.pattern) or required_literal(rx.pattern) for rx in patterns}
+    ref.literals = {rx.pattern: stated_literals.get(rx.pattern) or tuple(filter(None, [required_literal(rx.pattern)]))
+                    for rx in patterns}
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
     return ref
 
