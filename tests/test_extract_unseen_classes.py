@@ -3508,3 +3508,71 @@ def test_a_risk_sheet_behind_an_instructions_sheet(tmp_path):
                      ["Mergelgangen", "Instorting / zetting onder fundering", "Sondering + grondradar", "ja"]]})
     check(run(path), "risicobeoordeling", {"straat": "Ravensbosweg", "postcode": "6301 KJ", "plaats": "Houthem",
                                            "kwaliteitsborger": "Bylaer", "instrument": "WKI"})
+
+
+# --- a portal's export of one melding (sets 33 and 39 again) -----------------------------------------
+
+_RECORD_HEADS = ["RequestNumber", "RelatedRequest", "SubmissionDate", "StartDate", "ProjectAddress", "ZipCode", "City"]
+_RECORD_ROW = ["2027070600544", "2027052400336", "2027-07-06", "2027-07-12", "Pathmossingel 33-2", "7513 CL", "Enschede"]
+
+
+def test_a_sheet_named_for_the_notices_it_exports_holds_one_of_them(tmp_path):
+    # no title: the sheet's name says what its one record is, in the plural an export names its rows
+    path = docgen.write_xlsx(tmp_path / "juli.xlsx", {"Startmeldingen": [_RECORD_HEADS, _RECORD_ROW],
+                                                       "Legenda": [["Column", "Meaning"],
+                                                                   ["RelatedRequest", "verzoeknummer van de bouwmelding"]]})
+    x = run(path)
+    check(x, "startmelding", {"verzoeknummer": "2027070600544", "verwijst_naar": "2027052400336",
+                              "straat": "Pathmossingel", "huisnummer": "33-2", "startdatum": "2027-07-12"})
+    assert x.kind_score >= 0.5  # named: no guess
+
+
+def test_an_export_of_one_record_whose_columns_alone_show_its_kind_is_a_guess(tmp_path):
+    heads = ["Kenmerk", "DSO_verzoeknummer", "Indiendatum", "Street", "HouseNumber", "PostalCode", "Town",
+             "Kwaliteitsborger", "Instrument", "GK", "StartDate"]
+    row = ["AT-2027-016", "2027050300412", "03-05-2027", "Hofstraat", "3", "7131BT", "Lichtenvoorde", "Borg KB", "WKI",
+           "GK1", "05-07-2027"]
+    x = run(docgen.write_xlsx(tmp_path / "overzicht.xlsx", {"meldingen": [heads, row]}))
+    check(x, "bouwmelding", {"verzoeknummer": "2027050300412", "straat": "Hofstraat", "startdatum": "2027-07-05",
+                             "instrument": "WKI"})
+    assert x.kind_score < 0.5  # the register shows the kind as a guess, and no letter acts on it
+
+
+def test_an_export_of_several_notices_is_none_of_them(tmp_path):
+    second = ["2027071200610", "2027060100188", "2027-07-12", "2027-07-19", "Kuipersdijk 8", "7512 CA", "Enschede"]
+    x = run(docgen.write_xlsx(tmp_path / "juli.xlsx", {"Startmeldingen": [_RECORD_HEADS, _RECORD_ROW, second]}))
+    assert x.kind == "onbekend" and not x.values()
+
+
+def test_an_other_dossiers_row_beside_the_form_gives_no_part_of_the_site(tmp_path):
+    form = [["Export Borg4-portaal – melding bouwactiviteit t.b.v. gemeente Sittard-Geleen"],
+            ["Verzoeknummer", "2027040100904"], ["Datum melding", "01-04-2027"],
+            ["Locatie", "Kollenbergerhof (nieuwe straat, huisnummers nog niet toegekend)"], ["Woonplaats", "Sittard"],
+            ["Initiatiefnemer", "Woningstichting Bergerhof"], ["Gevolgklasse", "1"], ["Start bouw", "07-06-2027"],
+            ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]]
+    data = [["Dossier", "Verzoeknummer", "Straat", "Huisnummer", "Postcode", "Woonplaats", "Status"],
+            ["B4-2027-0079", "2027031800244", "Mauritsweg", "61", "6191 LK", "Beek", "Startmelding gedaan"]]
+    x = run(docgen.write_xlsx(tmp_path / "export.xlsx", {"Samenvatting": form, "Data": data}))
+    check(x, "bouwmelding", {"verzoeknummer": "2027040100904", "plaats": "Sittard", "kwaliteitsborger": "Borg4"},
+          absent=("straat", "huisnummer", "postcode"))  # Beek's address is not Sittard's site
+
+
+def test_a_risk_table_with_chance_and_consequence_is_a_risicobeoordeling(tmp_path):
+    rows = [["Risicotabel BouwCheck Pro", "", "", "Bouwborg Twente"], ["Locatie:", "Sint Martinusstraat 4, 5432 AT Cuijk"],
+            ["Datum:", "14.06.2027"], ["Kwaliteitsborger:", "Bouwborg Twente"],
+            ["Nr", "Risico", "Kans", "Gevolg", "Score", "Controle"], [1, "Fundering bij hoge grondwaterstand", 3, 5, 15,
+                                                                      "inspectie"]]
+    check(run(docgen.write_xlsx(tmp_path / "tabel.xlsx", {"Blad1": rows})), "risicobeoordeling",
+          {"straat": "Sint Martinusstraat", "plaats": "Cuijk", "datum": "2027-06-14"})
+
+
+def test_captions_under_values_below_a_numbered_sections_heading():
+    # a scan of a printed form: each row of values over its row of small captions, under "2. Bouwlocatie"
+    x = _printed("Melding bouwactiviteit (technisch)\n1. Verzoek\n2027080200177\t02-08-2027\n"
+                 "verzoeknummer\tdatum indiening\n2. Bouwlocatie\nWâldwei 1a\t8556 XR\tSloten\n"
+                 "straat en huisnummer\tpostcode\tplaats\n4. Bouwwerk\n3\t1\t6 september 2027\n"
+                 "aantal bouwwerken\tgevolgklasse\tgeplande start\n5. Kwaliteitsborging\n"
+                 "Kwaliteitsborging Oost\tBouwZeker 2.0\nkwaliteitsborger\tinstrument")
+    check(x, "bouwmelding", {"verzoeknummer": "2027080200177", "datum": "2027-08-02", "straat": "Wâldwei",
+                             "huisnummer": "1a", "postcode": "8556 XR", "plaats": "Sloten", "gevolgklasse": 1,
+                             "startdatum": "2027-09-06"})

@@ -313,6 +313,11 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     ("Hessenweg 1 12a", "Hessenweg 112a"),  # a narrow 1 set apart from its number by the engine
     ("Gevolgklasse 1", "Gevolgklasse 1"),
     ("pagina 1 van 2", "pagina 1 van 2"),
+    # a house number's 1 read as a letter where the street ends: its cell, a comma, the postcode
+    ("Wâldwei la\t8556 XR\tSloten", "Wâldwei 1a\t8556 XR\tSloten"),
+    ("Skâns l2, 8556 XP Sloten", "Skâns 12, 8556 XP Sloten"),
+    ("Koning Willem I", "Koning Willem I"),  # a king's numeral, no house number
+    ("Het antwoord is la", "Het antwoord is la"),  # prose (a lower-case word before it)
 ])
 def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
     from wkb_desk.ocr.layout import fix_lookalikes

@@ -128,7 +128,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     n_fields = len(found) + 0.5 * len(prose_found - found)
     if n_fields < FULL_STRUCTURE:
         n_fields += 0.5 * len(reference_names(lines, ref, found | prose_found))
-    kind, score, _ = classify(lines, ref, n_fields)
+    kind, score, _ = classify(lines, ref, n_fields, frozenset(chosen))
 
     warnings: list[str] = []
     if kind in ("startmelding", "gereedmelding"):
@@ -276,6 +276,16 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
     melder's or a party's block that was not recognised as such) is no part of it; missing beats wrong."""
     street = chosen.get("straat")
     if street is None or street.zone is None:
+        return
+    place, block = chosen.get("plaats"), (street.page, street.zone)
+    if place is not None and (place.page, place.zone) != block and any(
+            x.field == "plaats" and (x.page, x.zone) == block and str(x.value).lower() != str(place.value).lower()
+            for x in cands):
+        # the street's own block names another place (an export's row of another dossier, "Beek", on the sheet
+        # after the form of this one, "Sittard"): two sites, and the street is not this document's
+        for name in ("straat", "huisnummer", "postcode", "toevoeging"):
+            if name in chosen and (chosen[name].page, chosen[name].zone) == block:
+                chosen.pop(name)
         return
     for name in ("huisnummer", "postcode", "plaats", "toevoeging"):
         c = chosen.get(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line
+from wkb_desk.extract.records import record_kind
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
@@ -223,7 +224,9 @@ def _own_text(raw: list[str]) -> list[str]:
     return raw[:end]
 
 
-def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, float, dict[str, float]]:
+def classify(lines: list[Line], ref: Reference, n_fields: float,
+             fields: frozenset[str] = frozenset()) -> tuple[str, float, dict[str, float]]:
+    """The document's kind, how sure, and every kind's score; `fields` are the fields its labels gave."""
     scores = {k: 0.0 for k in ref.kinds}
     first_title: str | None = None
     subject_kind: str | None = None
@@ -395,5 +398,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float) -> tuple[str, f
     # structure than one recognised from a weak hint
     needed = 1 if min(1.0, scores.get(kind, 0.0)) >= SURE_TEXT else MIN_FIELDS
     if score < MIN_SCORE or n_fields < needed:
+        # a portal's export of one melding has no title; its sheet's name or its columns say what it is
+        record = record_kind(lines, set(fields)) if penalty == 0 and n_fields >= MIN_FIELDS else None
+        if record is not None:
+            return record[0], record[1], final
         return KIND_UNKNOWN, round(max(0.0, min(1.0, 1.0 - score)), 2), final
     return kind, round(score, 2), final

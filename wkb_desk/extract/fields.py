@@ -520,13 +520,15 @@ def captions_below_values(lines: list[Line], ref: Reference) -> None:
                 caps = [fit]
         if len(vals) <= len(caps) and not any(match_label(ref, v) for v in vals) \
                 and any(v and _fits_caption(ref, v, c) for c, v in zip(caps, vals)) \
-                and not (above is not None and _label_row(ref, above)):
+                and not (above is not None and _label_row(ref, above) and not _SECTION_NUMBER.match(above.text)):
             block[0].text = "\t".join(f"{_caption_label(c)}\t{v}" for c, v in zip(caps, vals) if v)
             for b in block[1:] + [line]:
                 b.text = ""
 
 
 _MAX_WRAP = 3  # lines of one cell a card's value may wrap over above its captions
+# "2. Bouwlocatie" over the values and their captions: a numbered section's heading, no row of labels over them
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[^\t\d]+$")
 
 
 def _fits_caption(ref: Reference, value: str, caption: str) -> bool:

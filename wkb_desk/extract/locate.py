@@ -224,7 +224,7 @@ def _delimited_rows(chunks: list[str]) -> None:
 # 8917 AZ Leeuwarden / Borg4 / WKI / 26.2.2027", "The Borging Company · Risicobeoordeling TBC-27-0032 · ...")
 _BANNER_SEPARATORS = re.compile(r"\s+(·|•|/|--|–|-)\s+")
 BANNER_TITLE = re.compile(r"(?i)\b(?:risico(?:beoordeling|analyse|inventarisatie)|borg(?:ings)?plan|verklaring|"
-                           r"dossier bevoegd gezag|gereedmelding|startmelding|bouwmelding)\b")
+                           r"dossier bevoegd gezag|gereedmelding|startmelding|bouwmelding|melding bouwactiviteit)\b")
 BANNER_LINES = 2  # first lines of a document where its title banner stands
 
 

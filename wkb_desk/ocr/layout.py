@@ -20,6 +20,10 @@ _LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
 # a narrow "1" set apart from the digits after it ("Hessenweg 1 12a" for 112a): an engine's gap, no house number
 _SPLIT_ONE = re.compile(r"(?<=[a-zà-ÿ] )1 (?=\d{1,3}(?:[a-zA-Z]|-\d{1,3})?(?:[\s,]|$))")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+# a house number's 1 read as a letter at the end of an address's street ("Wâldwei la | 8556 XR", "Skâns l2,"):
+# "l" or "I" then a house letter or digits, where the cell or the street part of the address ends
+_ONE_AS_LETTER = re.compile(r"(\b[A-ZÀ-Ý][a-zà-ÿ'-]*[a-zà-ÿ]{2} )(?:l|I(?=[a-h\d]))"
+                            r"(?=(?:[a-h]|\d{1,3}[a-h]?)?(?:\t|,|$| [1-9]\d{3} ?[A-Z]{2}\b))", re.MULTILINE)
 TAB_GAP = 1.5  # a gap wider than this many times the type size separates cells, not words
 # A received-stamp ("ONTVANGEN 14 APR 2026", "Ingekomen", "Postkamer") is the desk's own mark, not the
 # document's text: as a cell of its own it would pass for an address ("Ontvangen 14").
@@ -49,6 +53,7 @@ def fix_lookalikes(text: str) -> str:
         return "O" if before.isupper() and after.isupper() else "o"
 
     text = _SPLIT_ONE.sub("1", text)
+    text = _ONE_AS_LETTER.sub(r"\g<1>1", text)
     text = _DIGIT_IN_WORD.sub(letter, text)
     text = _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
     text = _LONG_NUMBER.sub(_long_number, text)

@@ -1,0 +1,82 @@
+"""A portal's export filtered to one melding: a row of column names over one row of values, in a spreadsheet or a
+CSV. Such a sheet has no title of its own; its kind is named in the sheet's name or a note beside it
+("Startmeldingen Q1", "Filter: 1 startmelding"), in the plural as an export names its rows, or only shown by the
+columns it has. A sheet of several records is an overview of several meldingen and is none of them."""
+
+from __future__ import annotations
+
+import re
+
+from wkb_desk.extract.locate import Line
+
+RECORD_HEADS = 5  # column names at least
+RECORD_VALUES = 4  # filled cells in the one row of values at least
+NAMED_SCORE = 0.6  # the sheet's name or its note names the kind
+SHOWN_SCORE = 0.45  # only the columns show it: below beleid.min_soort_zekerheid, a guess for a person to confirm
+
+_DIGIT = re.compile(r"\d")
+# the meldingen an export lists, singular or plural, as a sheet's name or a note says them
+_KIND_WORDS = (
+    # ("geplande start bouw" is a bouwmelding's column: only the notice's own name counts)
+    ("startmelding", re.compile(r"(?i)\bstartmelding(?:en)?\b")),
+    ("gereedmelding", re.compile(r"(?i)\bgereedmelding(?:en)?\b")),
+    ("bouwmelding", re.compile(r"(?i)\b(?:bouwmelding(?:en)?|melding(?:en)? bouwactiviteit)\b")),
+)
+
+
+def _table_rows(lines: list[Line]) -> dict[int, list[Line]]:
+    """Per page, its lines of several cells (rows of a table)."""
+    rows: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.region == "body" and ln.text.count("\t") >= RECORD_VALUES - 1:
+            rows.setdefault(ln.page, []).append(ln)
+    return rows
+
+
+def one_record(lines: list[Line]) -> tuple[Line, Line] | None:
+    """(column names, values) of the document's one table that holds one record; None when there is none, or a
+    table holds several records (an overview of several meldingen)."""
+    found = None
+    for page_rows in _table_rows(lines).values():
+        head, *values = page_rows
+        heads = [c for c in head.cells if c.strip()]
+        if len(heads) < RECORD_HEADS or any(_DIGIT.search(c) for c in heads):
+            continue  # no row of column names: a form's or a risk list's rows
+        if len(values) != 1 or found is not None:
+            return None
+        filled = [c for c in values[0].cells if c.strip()]
+        if len(filled) < RECORD_VALUES or not any(_DIGIT.search(c) for c in filled):
+            return None
+        found = (head, values[0])
+    return found
+
+
+def _named_kind(texts: list[str]) -> str | None:
+    named = {kind for kind, rx in _KIND_WORDS if any(rx.search(t) for t in texts)}
+    return named.pop() if len(named) == 1 else None
+
+
+def record_kind(lines: list[Line], fields: set[str]) -> tuple[str, float] | None:
+    """The kind of a one-record export and how sure that is; `fields` are the fields read from it."""
+    record = one_record(lines)
+    if record is None:
+        return None
+    head, values = record
+    # the record's own page first (its sheet's name above the table), then the notes on other pages
+    # ("Legenda: RequestNumber = DSO-verzoeknummer startmelding"); the column names name other documents
+    # ("Bouwmelding" over the bouwmelding's number in a startmelding's record)
+    own = [ln.text for ln in lines if ln.page == head.page and ln.pos < head.pos]
+    notes = [ln.text for ln in lines if ln.page != head.page and ln.region == "body"]
+    kind = _named_kind(own) or _named_kind(notes)
+    if kind is not None:
+        return kind, NAMED_SCORE
+    # only the columns show it: a number it refers to, and what a later notice adds (a start, an ingebruikname)
+    if "verwijst_naar" in fields:
+        if "ingebruikname" in fields:
+            return "gereedmelding", SHOWN_SCORE
+        return ("startmelding", SHOWN_SCORE) if "startdatum" in fields else None
+    if "ingebruikname" in fields:
+        return "gereedmelding", SHOWN_SCORE
+    if "startdatum" in fields and {"kwaliteitsborger", "instrument", "gevolgklasse"} & fields:
+        return "bouwmelding", SHOWN_SCORE  # the planned start with the borging: what a bouwmelding states
+    return None
