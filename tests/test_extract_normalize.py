@@ -95,6 +95,9 @@ def test_kadastraal_forms():
                     "kadastrale gemeente Almelo sectie K perceelnummer 1234", "Almelo, sectie K, nr 1234"):
         assert nz.normalize_kadastraal(written) == "Almelo K 1234", written
     assert nz.normalize_kadastraal("Hof van Twente sectie B nr. 77") == "Hof van Twente B 77"
+    # a municipality whose name opens with 's keeps it, with a straight apostrophe
+    assert nz.normalize_kadastraal("perceel 's-Gravenzande D 2218") == "'s-Gravenzande D 2218"
+    assert nz.normalize_kadastraal("’s-Hertogenbosch sectie K nr. 12") == "'s-Hertogenbosch K 12"
 
 
 def test_numbers():

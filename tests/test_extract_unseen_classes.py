@@ -3576,3 +3576,60 @@ def test_captions_under_values_below_a_numbered_sections_heading():
     check(x, "bouwmelding", {"verzoeknummer": "2027080200177", "datum": "2027-08-02", "straat": "Wâldwei",
                              "huisnummer": "1a", "postcode": "8556 XR", "plaats": "Sloten", "gevolgklasse": 1,
                              "startdatum": "2027-09-06"})
+
+
+# --- sets 44 (Zuid-Holland) and 45 (Groningen), measured blind first ---------------------------------
+
+def test_a_case_print_numbers_its_documents_apart_from_the_site():
+    # a zaaksysteem's print: the site's address in its object block, a list of linked documents numbered "Nr 1"
+    x = _printed("Zaakoverzicht Z-2027-011873\nZaaktype\tWkb – Gereedmelding\nDSO-verzoeknummer\t2027111500652\n"
+                 "Gerelateerd verzoek (bouwmelding)\t2027011100418\nKwaliteitsborger\tWTT Kwaliteitsborging\n"
+                 "Voorgenomen ingebruikname\t13-12-2027\nObject (locatie)\nAdres\tGlazeniersweg 2\nPostcode\t2671 KP\n"
+                 "Woonplaats\tNaaldwijk\nBAG-ID\t1783200000412786\nGekoppelde documenten\n"
+                 "Nr 1\tDocumentnaam Verzoek_2027111500652.pdf\tDocumenttype Inkomend – verzoek\tDatum 15-11-2027\n"
+                 "2\tDossier bevoegd gezag.pdf\tBijlage\t12-11-2027")
+    check(x, "gereedmelding", {"straat": "Glazeniersweg", "huisnummer": "2", "postcode": "2671 KP"})
+
+
+def test_a_plan_in_sentences_names_its_instrument_after_is():
+    x = _printed("Borgingsplan\n2.3 Locatie van het bouwwerk\nHet adres van het bouwwerk is Veenweidekade 33, "
+                 "2632 AK Nootdorp.\n3.1 Kwaliteitsborger en instrument\nDe kwaliteitsborger is Kwaliteitsborging Oost.\n"
+                 "Het toegepaste instrument voor kwaliteitsborging is BouwZeker versie 2.0.\n"
+                 "De bouwwerkzaamheden starten naar verwachting op maandag 22 maart 2027.")
+    # an instrument no list knows is kept as its maker numbers it, without "is" and without "versie"
+    check(x, "borgingsplan", {"kwaliteitsborger": "Kwaliteitsborging Oost", "instrument": "BouwZeker 2.0",
+                              "straat": "Veenweidekade"})
+
+
+def test_a_label_that_says_in_a_clause_who_does_the_borging():
+    x = _printed("Melding bouwactiviteit\nVerzoeknummer\t2027011177156\nAdres van het bouwwerk\tBlijhamsterstraat 120, "
+                 "9671 AE Winschoten\nBeoogde datum waarop de bouw begint\t01-03-2027\n"
+                 "Naam van de instantie die de kwaliteitsborging uitvoert\tWTT Kwaliteitsborging B.V.\n"
+                 "Naam van het instrument voor kwaliteitsborging\tWKI")
+    check(x, "bouwmelding", {"kwaliteitsborger": "WTT Kwaliteitsborging", "instrument": "WKI",
+                             "startdatum": "2027-03-01"})
+
+
+def test_a_borger_not_yet_known_is_missing_not_named():
+    x = _printed("MELDING BOUWACTIVITEIT\nVerzoeknummer ..........: 2027072299031\nLocatie .................: "
+                 "Hoofdweg 12 te Uithuizen\nStart bouw (gepland) ...: 02-08-2027\nKwaliteitsborger .......: n.n.b.\n"
+                 "Instrument .............: nader te bepalen")
+    check(x, "bouwmelding", {"verzoeknummer": "2027072299031", "startdatum": "2027-08-02"},
+          absent=("kwaliteitsborger", "instrument"))
+    assert {"kwaliteitsborger", "instrument"} <= set(x.missing)
+
+
+def test_a_heading_cell_wrapped_in_a_narrow_column_keeps_the_values_under_it():
+    # "Toev." broke in its narrow cell: "v." on a line of its own between the headings and their values
+    x = _printed("Kopie van uw verzoek — Gereedmelding\nVerzoek\nVerzoeknummer\tIngediend op\n2027092029817\t20-09-2027\n"
+                 "Locatie\nStraat\tNr.\tToe\tPostcode\tPlaats\nv.\nWierdeweg\t14\t9981 KT\tUithuizen\n"
+                 "Kwaliteitsborger\tBylaer B.V.\nVerwachte datum ingebruikname\t11-10-2027")
+    check(x, "gereedmelding", {"straat": "Wierdeweg", "huisnummer": "14", "postcode": "9981 KT", "plaats": "Uithuizen"})
+
+
+def test_a_long_question_label_with_a_note_in_brackets():
+    x = _printed("Informatie over de start van de bouwwerkzaamheden\nNummer van dit verzoek\t2027042073706\n"
+                 "Verzoeknummer van de eerder ingediende bouwmelding\t2027041285647\n"
+                 "Adres van de locatie waar gebouwd wordt\tEekwerderweg 21, 9903 RT Appingedam\n"
+                 "Datum waarop met de bouwwerkzaamheden (inclusief ontgraven) wordt begonnen\tmaandag 26 april 2027")
+    check(x, "startmelding", {"startdatum": "2027-04-26", "verwijst_naar": "2027041285647", "straat": "Eekwerderweg"})

@@ -116,6 +116,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _dates_without_year(chosen, hits)
     _street_in_project_name(chosen)
     _one_site_block(chosen, cands)
+    _number_of_the_street(chosen, cands)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
@@ -296,6 +297,21 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
             chosen[name] = max(same, key=lambda x: (x.conf, -x.order))
         else:
             chosen.pop(name)
+
+
+NUMBER_NEAR_STREET = 3  # lines: a house number labelled apart from its street stands this close to it
+
+
+def _number_of_the_street(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+    """An address value that gives the street gives its number too ("Adres | Glazeniersweg 2"): a number labelled
+    far from it ("Nr 1" heading a list of documents) is another thing's. Close by, a number labelled on its own
+    ("Huisnummer | 12a" under "Straat | Dorpsstraat") may be the finer reading and stays."""
+    street, number = chosen.get("straat"), chosen.get("huisnummer")
+    if street is None or number is None or number.order == street.order:
+        return
+    own = [c for c in cands if c.field == "huisnummer" and c.order == street.order]
+    if own and abs(number.order // 100 - street.order // 100) > NUMBER_NEAR_STREET:
+        chosen["huisnummer"] = max(own, key=lambda c: c.conf)
 
 
 def _melder(kind: str, chosen: dict[str, Cand]) -> None:

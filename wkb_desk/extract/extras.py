@@ -134,7 +134,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                         value = entry.naam if entry else value
                     elif field == "instrument":
                         entry = ref.match_instrument(value)
-                        value = entry.naam if entry else value
+                        value = entry.naam if entry else nz.unlisted_instrument(value)[0]
                     out.append(_cand(field, value, ln))
                     done = True
                     break

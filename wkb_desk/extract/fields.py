@@ -7,12 +7,14 @@ value rows (table headers), and two columns of "Label: value" on one line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import title_by_meaning
 from wkb_desk.extract.locate import BLOCK_HEADING, Line, is_prose
+from wkb_desk.extract.meaning import TIE_WORDS
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -217,6 +219,9 @@ _NAME_WITH_ROLE = re.compile(r"^(?=.*(?:\b[A-Z]\.|\b(?:B\.?V|N\.?V|V\.?O\.?F|Gmb
 _BRACKETED_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}\s*\(([^\W\d_][\w .\-/]{1,40})\)\s*:?$")
 
 
+_BRACKETED_NOTE = re.compile(r"\([^()]*\)")
+
+
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
@@ -227,7 +232,8 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     if t.isupper() and len(t) > 3:
         t = t.lower()  # "STRAATNAAM BOUWLOCATIE": a form in capitals; its case says nothing about being a name
     tokens = t.split()
-    if len(tokens) > 7:
+    # (a note in brackets and the small words that tie a long label together count for none of its length)
+    if len([tok for tok in _BRACKETED_NOTE.sub("", t).split() if tok not in TIE_WORDS]) > 7:
         return False
     for k, tok in enumerate(tokens):
         if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):
@@ -709,6 +715,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         nonempty = [i for i, c in enumerate(cells) if c.strip()]
         # a header row: every cell a bare label, values in the row(s) below by column
         below = _next_nonempty(lines, line.pos)
+        if below is not None and len(nonempty) >= 3 and _CELL_WRAP.match(below.text):
+            below = _next_nonempty(lines, below.pos)  # "Toe" / "v.": a heading's cell wrapped, the values below it
         if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
                                               label_rows.get(below.pos) if below is not None else None):
             if _revision_header(cells):
@@ -728,7 +736,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 fits = below is not None and ("\t" in below.text or lone) \
                     and _values_below(ref, parsed, label_rows.get(below.pos, []))
                 if fits:
-                    vcells = below.cells
+                    vcells = _realigned(ref, cells, below.cells)
                     for i, info in infos.items():
                         if info and i < len(vcells) and vcells[i].strip() and (shared is None or i in shared):
                             hits.append(Hit(info, line, vcells[i].strip(), below, "column", line.pos * 100 + i))
@@ -1298,6 +1306,30 @@ def _alias_spans(ref: Reference, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _realigned(ref: Reference, heads: list[str], values: list[str]) -> list[str]:
+    """A row of values that lost its empty cells in the text (fewer cells than its headings: "Wierdeweg | 14 |
+    9981 KT | Uithuizen" under "Straat | Nr. | Toe | Postcode | Plaats"): each value under the heading its type
+    fits, in order. Only where that fits more values than the cells as they stand; a row short by more than two
+    cells stays as it is (which ones are missing is then a guess)."""
+    if not 1 <= len(heads) - len(values) <= 2 or len(heads) > 12:
+        return values
+
+    def fitting(columns) -> int:
+        return sum(_fits_caption(ref, v.strip(), heads[c].strip().lower()) for v, c in zip(values, columns)
+                   if v.strip() and heads[c].strip())
+
+    best = max(itertools.combinations(range(len(heads)), len(values)), key=fitting)
+    if fitting(best) <= fitting(range(len(values))):
+        return values
+    out = [""] * len(heads)
+    for v, c in zip(values, best):
+        out[c] = v
+    return out
+
+
+_CELL_WRAP = re.compile(r"^\s*[a-zà-ÿ]{1,3}\.?\s*$")  # the end of a word a narrow heading cell broke off
+
+
 def _next_nonempty(lines: list[Line], pos: int, limit: int = 3) -> Line | None:
     for j in range(pos + 1, min(len(lines), pos + 1 + limit)):
         if lines[j].page != lines[pos].page:
@@ -1327,7 +1359,7 @@ _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in 
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 # a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
 VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
-                        r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|"
+                        r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|n\.?n\.?b\.?|nader te bepalen|"
                         # Word's own prompt in an empty content control of a form nobody filled in
                         r"klik of tik om (?:tekst|een datum) in te voeren|klik hier als u (?:tekst|een datum) wilt invoeren|"
                         r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item|"
@@ -1660,10 +1692,9 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 return out  # "kwaliteitsborger: ir. K. (Katrin) Albers": the borger's professional, not the borger
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
-                version = _VERSION_TAIL.search(v)
-                if version and version.start() > 2:  # "KwaliBorg Wkb-systematiek - versie 2.1": the name, then its version
-                    add("instrument_versie", re.search(r"\d+(?:\.\d+){0,3}", version.group(0)).group(0), conf - 0.05)
-                    v = v[: version.start()].rstrip(" -–,")
+                v, number = nz.unlisted_instrument(v)
+                if number:
+                    add("instrument_versie", number, conf - 0.05)
             cut = _RUN_ON.sub("", v) if v else v
             if cut != v:  # "instrument X gebruikt, zoals ...": the sentence runs on after the name; a guess
                 v, conf = (cut if _name_value(cut) else None), min(conf, 0.65)
@@ -1687,7 +1718,6 @@ _ROLES = {"initiatiefnemer": "initiatiefnemer", "opdrachtgever": "initiatiefneme
 # a submitter with the role or the party after the name: "X (initiatiefnemer)", "X (gemachtigde) namens Y", "X namens Y"
 _SUBMITTER = re.compile(r"(?i)^(?P<who>[^()]+?)\s*(?:\((?P<role>[^()]{3,30})\)\s*(?:,?\s*namens\s+(?P<for>\S.*))?"
                         r"|\s+namens\s+(?P<for2>\S.*))$")
-_VERSION_TAIL = re.compile(r"\s*[-–,(]?\s*\b(?:versie|version|v\.?)\s*\d+(?:\.\d+){0,3}\)?\s*$", re.IGNORECASE)
 _RUN_ON = re.compile(r"\s+(?:wordt|worden|werd|gebruikt|toegepast|ingezet|gehanteerd|zoals|dat|die|heeft|is)\b.*$|[,;]\s*$")
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-MAX_WORDS = 7
+MAX_WORDS = 7  # words that carry meaning: "Naam van de instantie die de kwaliteitsborging uitvoert" has four
+# small words that tie a long label together and count for none of its length
+TIE_WORDS = frozenset(("de", "het", "een", "van", "die", "der", "den", "voor", "waarop", "waarin"))
 _SPLIT = re.compile(r"[^0-9a-zà-ÿ]+")
 _MAIL = re.compile(r"\be[\s\-]?mail", re.IGNORECASE)
 _JOINED = re.compile(r"[/+&,]|\sen\s")
@@ -89,7 +91,7 @@ class Meaning:
         words = self.words(label)
         joined = bool(_JOINED.search(label))
         found = None
-        if 0 < len(words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words) \
+        if 0 < sum(w not in TIE_WORDS for w in words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words) \
                 and not any(w.startswith(self.no_field) for w in words if self.no_field):
             for rule in self.rules:
                 if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):

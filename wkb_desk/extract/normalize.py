@@ -428,7 +428,7 @@ NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+)?$")
 
 
 _KAD = re.compile(
-    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
+    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>(?:(?<!\w)['’][st][- ])?[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
     r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})(?:\s*,?\s+|(?=\d))(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
     r"(?:\s*(?P<app>A\d{1,4}))?"
 )
@@ -464,7 +464,7 @@ def normalize_kadastraal(text: str) -> str | None:
     m = _KAD.search(text) or _KAD_LOWER.match(text)
     if not m:
         return None
-    gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip()
+    gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip().replace("’", "'")
     if gem.islower():
         gem = _place_case(gem)  # "kad. zeewolde D 2210" typed on a phone: the municipality is a name
     if _KAD_LABEL_WORDS.intersection(gem.lower().split()):
@@ -475,6 +475,20 @@ def normalize_kadastraal(text: str) -> str | None:
     if m.group("app"):
         out += f" {m.group('app')}"
     return out
+
+
+_VERSION_TAIL = re.compile(r"\s*[-–,(]?\s*\b(?:versie|version|v\.?)\s*\d+(?:\.\d+){0,3}\)?\s*$", re.IGNORECASE)
+
+
+def unlisted_instrument(name: str) -> tuple[str, str | None]:
+    """An instrument no list knows, named as its maker numbers it, and its version: "BouwZeker versie 2.0" ->
+    ("BouwZeker 2.0", "2.0"); "KwaliBorg Wkb-systematiek - versie 2.1" -> ("KwaliBorg Wkb-systematiek 2.1", "2.1").
+    A version is another instrument to admit, so it stays in the name."""
+    version = _VERSION_TAIL.search(name)
+    if not version or version.start() <= 2:
+        return name, None
+    number = re.search(r"\d+(?:\.\d+){0,3}", version.group(0)).group(0)
+    return f"{name[: version.start()].rstrip(' -–,')} {number}", number
 
 
 _OCR_TOKEN = re.compile(r"[\dOoIl|]{6,}")

@@ -24,6 +24,8 @@ DATA_FILES = ("labels.toml", "soorten.toml", "referentie.toml")
 _JOINED_HEADING = re.compile(r"\s+(?:en|&|\+)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 SECTION_CACHE_SIZE = 50_000  # headings remembered per reference (a long-running watcher meets new ones for ever)
+LABEL_MAX_CHARS = 90  # a label read by its words is at most this long ("Datum waarop met de bouwwerkzaamheden (inclusief
+# ontgraven) wordt begonnen"); its words are counted apart (meaning.MAX_WORDS)
 
 
 def norm_label(text: str) -> str:
@@ -166,7 +168,7 @@ class Reference:
         if self.meaning is None:
             return None
         key = norm_label(text)
-        if not key or len(key) > 70:
+        if not key or len(key) > LABEL_MAX_CHARS:
             return None
         if dict.__contains__(self.labels, key) or key in self.negative:
             return key
@@ -174,7 +176,7 @@ class Reference:
 
     def _label_of_meaning(self, key: str) -> LabelInfo | None:
         """A label that is in no list but whose words mean a field: its info (see LabelTable)."""
-        if self.meaning is None or not key or len(key) > 70 or key in self.negative:
+        if self.meaning is None or not key or len(key) > LABEL_MAX_CHARS or key in self.negative:
             return None
         target = self.meaning.field_of(key)
         return LabelInfo(target, key, False, True) if target not in (None, "overslaan") else None
