@@ -3633,3 +3633,15 @@ def test_a_long_question_label_with_a_note_in_brackets():
                  "Adres van de locatie waar gebouwd wordt\tEekwerderweg 21, 9903 RT Appingedam\n"
                  "Datum waarop met de bouwwerkzaamheden (inclusief ontgraven) wordt begonnen\tmaandag 26 april 2027")
     check(x, "startmelding", {"startdatum": "2027-04-26", "verwijst_naar": "2027041285647", "straat": "Eekwerderweg"})
+
+
+def test_a_portal_title_parted_by_a_colon_and_a_question_that_names_another_kind():
+    # the kind's title with its first word before a colon; the question about the bouwmelding is no title
+    x = _printed("Omgevingsloket\tOverzicht verzoek 2027040600148\nInformatieplicht: start bouwwerkzaamheden\n"
+                 "Verzoeknummer 2027040600148\nIngediend op 6 april 2027 bij Gemeente Leiden\nOver uw project\n"
+                 "Bij welke bouwmelding hoort deze melding? (verzoeknummer)\n2027032200561\nLocatie\n"
+                 "Wat is het adres van het bouwwerk?\nVlietzoomstraat 2\nWat zijn de postcode en woonplaats?\n"
+                 "2321 XK Leiden\nPlanning\nOp welke datum begint u met de bouwwerkzaamheden (grondwerk inbegrepen)?\n"
+                 "12 april 2027")
+    check(x, "startmelding", {"verzoeknummer": "2027040600148", "verwijst_naar": "2027032200561",
+                              "startdatum": "2027-04-12", "straat": "Vlietzoomstraat"})

@@ -119,7 +119,7 @@ def title_by_meaning(text: str) -> str | None:
     t = _OWN_NUMBER_END.sub("", text.strip())
     # a number names another request ("Gereedmelding 2026..."); one in brackets cites the law ("(art. 2.21 Bbl)")
     # ("Ontvangen Wkb-meldingen, tweede kwartaal": a kind in the plural titles an overview of many, not one)
-    if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or not _TITLE_STEMS.search(t.lower()) \
+    if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or "?" in t or not _TITLE_STEMS.search(t.lower()) \
             or _PLURAL_KIND.search(t) \
             or any(c.isdigit() for c in _CLASS_NAMED.sub("", _IN_BRACKETS.sub("", t))[:40]):
         return None
@@ -187,6 +187,8 @@ def _cell_title(ref: Reference, cell: str) -> str | None:
     """The kind a title cell names, whole or by its first segment ("Melding start bouwwerkzaamheden (art. 7.7 Bbl)
     · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
     kind = _title_kind(ref, cell) or title_by_meaning(cell)
+    if kind is None and _TITLE_COLON.match(cell):
+        kind = _title_kind(ref, _TITLE_COLON.sub(" ", cell, 1))  # "Informatieplicht: start bouwwerkzaamheden"
     if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
         head, rest = _SEGMENT.split(cell, 1)
         kind = _title_kind(ref, head) or title_by_meaning(head)
@@ -198,6 +200,8 @@ def _cell_title(ref: Reference, cell: str) -> str | None:
     return kind
 
 
+# a title's first word and the rest of its name parted by a colon; a colon before a number labels a value
+_TITLE_COLON = re.compile(r"^(?=[A-Za-zÀ-ÿ-]{4,30}:\s+[A-Za-zÀ-ÿ])([A-Za-zÀ-ÿ-]+):\s+")
 _NEW_REQUEST = re.compile(r"(?i)^(?:nieuw |ontvangen )?(?:verzoek|melding)\s+(?:nr\.?\s*)?20\d{11}$")
 
 
