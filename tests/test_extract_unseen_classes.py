@@ -3645,3 +3645,15 @@ def test_a_portal_title_parted_by_a_colon_and_a_question_that_names_another_kind
                  "12 april 2027")
     check(x, "startmelding", {"verzoeknummer": "2027040600148", "verwijst_naar": "2027032200561",
                               "startdatum": "2027-04-12", "straat": "Vlietzoomstraat"})
+
+
+def test_a_borgers_reply_that_melds_the_start_is_read_without_the_question_it_quotes(tmp_path):
+    body = ("Beste mevrouw De Groot,\n\nDank voor uw herinnering. Namens onze opdrachtgever Boerderij Wierhuis V.O.F. "
+            "melden wij als kwaliteitsborger de\nstart van de bouwwerkzaamheden:\n\n"
+            "  locatie: Wierhuisterweg 5, 9988 TL Usquert\n  start:   dinsdag 18 mei 2027\n\n"
+            "Met vriendelijke groet,\ning. D. Nijenhuis\nKwaliteitsborging Oost B.V.\n\n"
+            "> Van: Fenna de Groot <f.degroot@gemeente.example>\n> Verzonden: dinsdag 11 mei 2027 16:40\n"
+            "> Onderwerp: startdatum\n>\n> Geachte heer Nijenhuis, wij hebben nog geen startmelding ontvangen.\n"
+            "> Wilt u ons laten weten wanneer de bouw begint?\n")
+    x = run(_mail(tmp_path / "RE_ startdatum.eml", "RE: startdatum", body, "Wed, 12 May 2027 09:27:00 +0200"))
+    check(x, "startmelding", {"startdatum": "2027-05-18", "straat": "Wierhuisterweg", "plaats": "Usquert"})

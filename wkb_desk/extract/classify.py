@@ -21,6 +21,7 @@ _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hie
 _STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw", "verklar")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
+OWN_LINES = 3  # lines of a few words a reply has of its own, above what it quotes, to be read without the quote
 SUBJECT_ZONE = 24  # a letter's "Betreft:" comes after the letterhead, a project block and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
@@ -186,7 +187,8 @@ _SEGMENT = re.compile(r"\s+[·|\-–—]\s+")
 def _cell_title(ref: Reference, cell: str) -> str | None:
     """The kind a title cell names, whole or by its first segment ("Melding start bouwwerkzaamheden (art. 7.7 Bbl)
     · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
-    kind = _title_kind(ref, cell) or title_by_meaning(cell)
+    # (a line that opens in lower case goes on from a sentence: "hoort bij bouwmelding 2027..." names another one)
+    kind = _title_kind(ref, cell) or (title_by_meaning(cell) if not cell.lstrip()[:1].islower() else None)
     if kind is None and _TITLE_COLON.match(cell):
         kind = _title_kind(ref, _TITLE_COLON.sub(" ", cell, 1))  # "Informatieplicht: start bouwwerkzaamheden"
     if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
@@ -366,6 +368,11 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                 scores[kind] += weight
     # what marks a text as no Wkb document (a sender line, an invoice's or a web page's top) shows at its start
     head = joined[:NON_WKB_ZONE]
+    own = _own_text(raw)
+    if len(own) < len(raw) and sum(1 for t in own if len(t.split()) >= 3) >= OWN_LINES:
+        # a reply: the message it quotes is the other party's ("Wilt u ons laten weten wanneer de bouw begint?"
+        # from the municipality under the borger's answer); a forward with hardly a word of its own is what it quotes
+        head = _TWO_SPACES.sub(" ", "\n".join(own).lower())[:NON_WKB_ZONE]
     filled_in = sum(1 for ln in lines if ln.ticked) >= 2
     head_present: dict[str, bool] = {}  # (shared by the two lists of patterns tried on the head)
     for rx, weight in ref.non_wkb:
