@@ -3657,3 +3657,19 @@ def test_a_borgers_reply_that_melds_the_start_is_read_without_the_question_it_qu
             "> Wilt u ons laten weten wanneer de bouw begint?\n")
     x = run(_mail(tmp_path / "RE_ startdatum.eml", "RE: startdatum", body, "Wed, 12 May 2027 09:27:00 +0200"))
     check(x, "startmelding", {"startdatum": "2027-05-18", "straat": "Wierhuisterweg", "plaats": "Usquert"})
+
+
+def test_a_summary_titled_only_melding_is_a_bouwmelding_by_its_fields_as_a_guess():
+    x = _printed("Gemeente Westerkwartier\nSamenvatting van uw melding\nNummer van het verzoek\t2027052571970\n"
+                 "Adres waar het bouwwerk komt\tKommerijweg 9, 9801 PN Zuidhorn\n"
+                 "Naam van de instantie die de kwaliteitsborging uitvoert\tKwaliteitsborging Oost B.V.\n"
+                 "Naam van het instrument voor kwaliteitsborging\tBK-app\nBeoogde datum waarop de bouw begint\t05-07-2027")
+    check(x, "bouwmelding", {"verzoeknummer": "2027052571970", "instrument": "BKapp", "startdatum": "2027-07-05"})
+    assert x.kind_score < 0.5  # shown by its fields only: the register asks a person to confirm the kind
+
+
+def test_a_summary_of_a_melding_without_its_kinds_fields_stays_unknown():
+    x = _printed("Samenvatting van uw melding\nNummer van het verzoek\t2027052571970\n"
+                 "Adres waar het bouwwerk komt\tKommerijweg 9, 9801 PN Zuidhorn\nDatum\t25-05-2027\n"
+                 "Omschrijving\tkap op de schuur")
+    assert x.kind == "onbekend"

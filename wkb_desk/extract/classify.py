@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line
-from wkb_desk.extract.records import record_kind
+from wkb_desk.extract.records import generic_melding_kind, record_kind
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
 
@@ -410,7 +410,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
     needed = 1 if min(1.0, scores.get(kind, 0.0)) >= SURE_TEXT else MIN_FIELDS
     if score < MIN_SCORE or n_fields < needed:
         # a portal's export of one melding has no title; its sheet's name or its columns say what it is
-        record = record_kind(lines, set(fields)) if penalty == 0 and n_fields >= MIN_FIELDS else None
+        record = (record_kind(lines, set(fields)) or generic_melding_kind(raw[:TITLE_ZONE], set(fields))) \
+            if penalty == 0 and n_fields >= MIN_FIELDS else None
         if record is not None:
             return record[0], record[1], final
         return KIND_UNKNOWN, round(max(0.0, min(1.0, 1.0 - score)), 2), final

@@ -1,7 +1,8 @@
 """A portal's export filtered to one melding: a row of column names over one row of values, in a spreadsheet or a
 CSV. Such a sheet has no title of its own; its kind is named in the sheet's name or a note beside it
 ("Startmeldingen Q1", "Filter: 1 startmelding"), in the plural as an export names its rows, or only shown by the
-columns it has. A sheet of several records is an overview of several meldingen and is none of them."""
+columns it has. A sheet of several records is an overview of several meldingen and is none of them. A portal's
+summary that calls itself only a "melding" is read by its fields the same way."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from wkb_desk.extract.locate import Line
 RECORD_HEADS = 5  # column names at least
 RECORD_VALUES = 4  # filled cells in the one row of values at least
 NAMED_SCORE = 0.6  # the sheet's name or its note names the kind
-SHOWN_SCORE = 0.45  # only the columns show it: below beleid.min_soort_zekerheid, a guess for a person to confirm
+SHOWN_SCORE = 0.45  # only the fields show it: below beleid.min_soort_zekerheid, a guess for a person to confirm
 
 _DIGIT = re.compile(r"\d")
 # the meldingen an export lists, singular or plural, as a sheet's name or a note says them
@@ -70,13 +71,33 @@ def record_kind(lines: list[Line], fields: set[str]) -> tuple[str, float] | None
     kind = _named_kind(own) or _named_kind(notes)
     if kind is not None:
         return kind, NAMED_SCORE
-    # only the columns show it: a number it refers to, and what a later notice adds (a start, an ingebruikname)
+    shown = kind_shown_by_fields(fields)
+    return (shown, SHOWN_SCORE) if shown else None
+
+
+def kind_shown_by_fields(fields: set[str]) -> str | None:
+    """Which melding a record is that does not say it: a number it refers to, and what a later notice adds (a
+    start, an ingebruikname); or the planned start with the borging, as a bouwmelding states them."""
     if "verwijst_naar" in fields:
         if "ingebruikname" in fields:
-            return "gereedmelding", SHOWN_SCORE
-        return ("startmelding", SHOWN_SCORE) if "startdatum" in fields else None
+            return "gereedmelding"
+        return "startmelding" if "startdatum" in fields else None
     if "ingebruikname" in fields:
-        return "gereedmelding", SHOWN_SCORE
+        return "gereedmelding"
     if "startdatum" in fields and {"kwaliteitsborger", "instrument", "gevolgklasse"} & fields:
-        return "bouwmelding", SHOWN_SCORE  # the planned start with the borging: what a bouwmelding states
+        return "bouwmelding"
     return None
+
+
+# a portal's summary that calls itself a melding and no more ("Samenvatting van uw melding")
+_GENERIC_MELDING = re.compile(r"(?i)^\s*(?:(?:samenvatting|overzicht|kopie|afdruk|ontvangstbevestiging)\s+(?:van\s+)?)?"
+                              r"(?:uw\s+|de\s+|een\s+)?melding\s*$")
+GENERIC_FIELDS = 4  # fields such a summary gives at least to be read by them
+
+
+def generic_melding_kind(titles: list[str], fields: set[str]) -> tuple[str, float] | None:
+    """The kind of a summary titled only "melding", shown by its fields; a guess."""
+    if len(fields) < GENERIC_FIELDS or not any(_GENERIC_MELDING.match(t) for t in titles):
+        return None
+    shown = kind_shown_by_fields(fields)
+    return (shown, SHOWN_SCORE) if shown else None
