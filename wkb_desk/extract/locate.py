@@ -8,7 +8,6 @@ block (never the project's location) and which party's section a line sits in.
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +21,21 @@ MAX_LINE = 2000  # characters of one line that are scanned; the rest is ignored
 MAX_LINES = 20000  # lines of one document that are scanned
 MAX_CELLS = 40
 MAX_CHARS = 2_000_000  # characters of one document that are scanned (a Wkb document has far fewer)
+
+
+class _once:
+    """A property computed on first use and then kept on the instance, like functools.cached_property without its
+    lock (Python 3.11 takes one on every first use: many thousands of lines per document)."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass
@@ -43,11 +57,11 @@ class Line:
         return self.text.split("\t")[:MAX_CELLS]
 
     # computed once, after the text is final (wrapped labels joined, BSN scrubbed)
-    @functools.cached_property
+    @_once
     def contact(self) -> bool:
         return is_contact_line(self.text)
 
-    @functools.cached_property
+    @_once
     def head(self) -> str:
         """The line as a heading: numbering removed, normalised; empty when it cannot be a heading."""
         if not self.text or "\t" in self.text or len(self.text) > 60:
