@@ -625,3 +625,94 @@ def test_a_received_stamp_cut_off_and_read_in_mixed_case_is_still_a_stamp(text, 
     from wkb_desk.ocr.layout import _is_stamp
 
     assert _is_stamp(text) is stamp
+
+
+def _side_column_plan(path):
+    """A borger's plan with its project card in a light box at the left, lines at their own pitch, beside the
+    plan's sections in prose."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 18)
+    cv.drawString(40, 780, "Borgingsplan")
+    cv.setFillColor(colors.Color(0.93, 0.93, 0.93))
+    cv.rect(40, 380, 150, 370, stroke=0, fill=1)
+    cv.setFillColor(colors.black)
+    card = [("Project", "6 recreatiewoningen"), ("Bouwadres", "Skipperswâl 2"), ("", "8621 CR Heeg"),
+            ("Kadaster", "Wymbritseradeel P 3410"), ("Opdrachtgever", "Recreatiepark Heechsân B.V."),
+            ("Instrument", "KiK"), ("Start bouw (gepland)", "7 juni 2027"), ("Datum plan", "14 april 2027")]
+    y = 735
+    for label, value in card:
+        cv.setFont("Helvetica", 9)
+        if label:
+            cv.drawString(48, y, label)
+            y -= 12.5
+        cv.drawString(48, y, value)
+        y -= 19
+    prose = ("Stavast Kwaliteitsborging legt in dit borgingsplan vast welke borgingsmaatregelen zij treft om "
+             "gerechtvaardigd vertrouwen te krijgen dat de zes recreatiewoningen voldoen aan de bouwtechnische "
+             "regels. Het plan volgt uit de risicobeoordeling van dezelfde datum. De bouwlocatie ligt aan open "
+             "water met een hoge grondwaterstand en veen in de ondergrond. Afwijkingen worden binnen vijf "
+             "werkdagen aan de aannemer gemeld. De gemeente ontvangt een signaal bij afwijkingen.").split()
+    cv.setFont("Helvetica", 10)
+    y, line = 740, ""
+    for word in prose * 2:
+        if cv.stringWidth(f"{line} {word}", "Helvetica", 10) > 330:
+            cv.drawString(215, y, line)
+            y, line = y - 14.2, word
+        else:
+            line = f"{line} {word}".strip()
+    cv.drawString(215, y, line)
+    cv.showPage()
+    cv.save()
+    return path
+
+
+@needs_tesseract
+def test_a_side_column_at_its_own_line_pitch_is_read_as_a_column_of_its_own(tmp_path):
+    pytest.importorskip("reportlab")
+    from wkb_desk.ocr.columns import find_band
+    from wkb_desk.ocr.preprocess import prepare
+
+    image = scanify(render(_side_column_plan(tmp_path / "plan.pdf"), dpi=200)[0], angle=0.8, seed=3)
+    assert find_band(prepare(image).image) is not None
+    read = read_file(image_pdf([image]), LIMITS, OcrSettings(engine="tesseract"))
+    lines = read.pages[0].text.splitlines()
+    for value in ("Skipperswâl 2", "8621 CR Heeg", "Wymbritseradeel P 3410", "7 juni 2027"):
+        assert value in lines, (value, lines)  # each of the card's lines whole, not merged with the prose beside it
+    x = extract(read, load_reference())
+    assert x.kind == "borgingsplan"
+    assert {k: x.values().get(k) for k in ("postcode", "kadastraal", "startdatum")} == {
+        "postcode": "8621 CR", "kadastraal": "Wymbritseradeel P 3410", "startdatum": "2027-06-07"}
+
+
+def test_a_table_whose_cells_wrap_unevenly_stays_one_block(tmp_path):
+    """A risk list's long risk beside its scores: its lines stand half a line apart as well, but it is a table."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from wkb_desk.ocr.columns import find_band
+    from wkb_desk.ocr.preprocess import prepare
+
+    style = getSampleStyleSheet()["BodyText"]
+    risks = ["Draagvermogen fundering door oude funderingsresten in de ondergrond", "Brandwerendheid hoofddraagconstructie",
+             "WBDBO tussen woningen niet gehaald door doorvoeringen", "Ventilatiecapaciteit niet volgens berekening",
+             "Luchtdoorlatendheid hoger dan qv;10 uit BENG-berekening", "Geluidwering gevel onvoldoende bij de weg",
+             "Isolatie dakvlak niet aansluitend op de gevel", "Rookmelders niet op elke verdieping"]
+    rows = [["Nr", "Risico", "Kans", "Effect", "Score", "Borgingsmaatregel"]] + [
+        [str(k + 1), Paragraph(r, style), "3", "4", "12", Paragraph("Constructieberekening en tekeningen beoordelen"
+                                                                   if k % 2 else "Bijwonen", style)]
+        for k, r in enumerate(risks)]
+    path = tmp_path / "risico.pdf"
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    table = Table(rows, colWidths=[30, 170, 40, 45, 45, 170])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    _, height = table.wrapOn(cv, 520, 760)
+    table.drawOn(cv, 35, 790 - height)
+    cv.showPage()
+    cv.save()
+    assert find_band(prepare(scanify(render(path, dpi=200)[0], seed=2)).image) is None

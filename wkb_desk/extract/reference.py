@@ -189,9 +189,9 @@ class Reference:
         remembers which literals `text` holds, for the many signals tried on one text."""
         if not self._holds_literal(rx, text, present):
             return False
-        lit = self.literals.get(rx.pattern)
         leads, at_line_start = self.leads.get(rx.pattern, ((), False))
         if not leads:
+            lit = self.literals.get(rx.pattern)
             return _search_lines_holding(rx, text, lit) if lit else rx.search(text) is not None
         for lead in leads:
             if at_line_start and text.startswith(lead) and rx.match(text, 0):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wkb_desk.config import OcrSettings
 from wkb_desk.ocr.boxes import EMPTY, TICKED, find_boxes, whiten
+from wkb_desk.ocr.columns import Band, find_band
 from wkb_desk.ocr.engines import TESSERACT, Engine
 from wkb_desk.ocr.layout import Piece, to_lines
 from wkb_desk.ocr.preprocess import prepare, turned
@@ -40,15 +41,17 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
             break
         boxes = find_boxes(attempt.image)  # tick boxes: read by their shape, not by the engine (see boxes.py)
         image = whiten(attempt.image, boxes)
+        # (Tesseract reads the page as one block of lines; RapidOCR finds each line's box itself)
+        regions = page_regions(image, find_band(image) if engine.name == TESSERACT else None)
         try:
-            pieces = engine.read(image, timeout=left)
+            pieces = _read_regions(engine, image, regions, deadline)
         except subprocess.TimeoutExpired:
             return PageText("", engine.name, 0.0, seconds=time.perf_counter() - started, timed_out=True)
         chars = sum(len(p.text) for p in pieces)
         conf = sum(p.conf * len(p.text) for p in pieces) / chars if chars else 0.0
         if pieces:
             pieces = pieces + [Piece(b.x0, b.y0, b.x1, b.y1, TICKED if b.ticked else EMPTY, 1.0) for b in boxes]
-        candidate = (chars * conf, attempt, pieces, conf, image)
+        candidate = (chars * conf, attempt, pieces, conf, image, regions)
         if best is None or candidate[0] > best[0]:
             best = candidate
         if not pieces or (conf >= _GOOD_ENOUGH and chars >= settings.min_tekens):
@@ -56,16 +59,56 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
     seconds = time.perf_counter() - started
     if best is None:
         return PageText("", engine.name, 0.0, seconds=seconds, timed_out=True)
-    _, attempt, pieces, conf, image = best
+    _, attempt, pieces, conf, image, regions = best
     if engine.name == TESSERACT and pieces and deadline - time.perf_counter() > 1:
         pieces = pieces + _large_type(engine, image, pieces, deadline - time.perf_counter())
-    text = "\n".join(to_lines(pieces))
+    # each region's lines on their own, in reading order (a side column before the text beside it)
+    text = "\n".join(line for part in _by_region(pieces, regions) for line in to_lines(part))
     log.debug(
         "Pagina %d gelezen met tekstherkenning (%s): %d tekens, zekerheid %.2f, %.1f s%s.",
         page, engine.name, len(text), conf, seconds,
         f", gedraaid {attempt.quarter_turns * 90}°" if attempt.quarter_turns else "",
     )
     return PageText(text, engine.name, conf, attempt.quarter_turns, attempt.skew, seconds)
+
+
+def page_regions(image, band: Band | None) -> list[tuple[int, int, int, int]]:
+    """The page as the regions read one by one: the whole page, or above a side column's band, the column, the
+    text beside it, and below (x0, y0, x1, y1; empty regions left out)."""
+    w, h = image.width, image.height
+    if band is None:
+        return [(0, 0, w, h)]
+    parts = [(0, 0, w, band.y0), (0, band.y0, band.x, band.y1), (band.x, band.y0, w, band.y1), (0, band.y1, w, h)]
+    return [r for r in parts if r[2] - r[0] >= MIN_REGION and r[3] - r[1] >= MIN_REGION]
+
+
+MIN_REGION = 12  # pixels: a narrower strip holds no line of text
+
+
+def _read_regions(engine: Engine, image, regions, deadline: float) -> list[Piece]:
+    if len(regions) == 1:
+        return engine.read(image, timeout=max(0.1, deadline - time.perf_counter()))
+    pieces = []
+    for x0, y0, x1, y1 in regions:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise subprocess.TimeoutExpired("ocr", 0)
+        found = engine.read(image.crop((x0, y0, x1, y1)), timeout=left)
+        pieces += [Piece(p.x0 + x0, p.y0 + y0, p.x1 + x0, p.y1 + y0, p.text, p.conf) for p in found]
+    return pieces
+
+
+def _by_region(pieces: list[Piece], regions) -> list[list[Piece]]:
+    """The pieces per region, by where their middle lies (one that lies in none, such as large type over a border,
+    goes with the first region)."""
+    if len(regions) == 1:
+        return [pieces]
+    out: list[list[Piece]] = [[] for _ in regions]
+    for p in pieces:
+        cx = (p.x0 + p.x1) / 2
+        k = next((i for i, (x0, y0, x1, y1) in enumerate(regions) if x0 <= cx < x1 and y0 <= p.yc < y1), 0)
+        out[k].append(p)
+    return out
 
 
 LARGE_TYPE_SCALE = 0.5  # titles and letterheads set large are read again from the page at this size

@@ -1,0 +1,110 @@
+"""A side column whose lines do not line up with the text beside it (a borger's "Projectkaart" beside the plan's
+sections): Tesseract reading the page as one block of lines (--psm 6) follows one line pitch across the page and
+reads such a column as fragments ("Skipperswâl 2" came back as "hid 2"). The band of the page where that happens
+is read as two regions, left then right; the rest of the page, and columns whose lines do line up (a form's labels
+and values, a table), stay one block, which reads them best."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PROBE_WIDTH = 800  # the page is measured at this width
+MIN_BAND = 0.18  # of the page's height: a shorter gutter is a table's or a form's
+GUTTER = 0.012  # of the page's width: the white strip between the columns at least
+MIN_LINES = 5  # text lines on each side of the gutter at least
+TABLE_ROWS = 0.6  # the two sides' shares of lines with wide white gaps inside them, summed: a table's rows
+OFF_SHARE = 0.5  # of the left lines beside a right one, this share half a line off it: each side its own pitch
+
+
+@dataclass(frozen=True)
+class Band:
+    y0: int  # in the page image's pixels
+    y1: int
+    x: int  # the gutter's middle: left of it is the side column
+
+
+def find_band(img) -> Band | None:
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy comes with rapidocr-onnxruntime
+        return None
+    scale = PROBE_WIDTH / img.width
+    small = img.resize((PROBE_WIDTH, max(1, int(img.height * scale))))
+    ink = np.asarray(small, dtype=np.uint8) < 140
+    height, width = ink.shape
+    gutter = max(3, int(GUTTER * width))
+    # a column x is white at row y when no ink lies within half a gutter of it
+    padded = np.pad(ink, ((0, 0), (gutter // 2, gutter // 2)))
+    csum = np.cumsum(padded, axis=1, dtype=np.int32)
+    csum = np.pad(csum, ((0, 0), (1, 0)))
+    near = csum[:, gutter:gutter + width] - csum[:, :width]  # ink in [x - g/2, x + g/2)
+    white = near == 0
+    row_ink = ink.any(axis=1)
+    best = None
+    for x in range(int(0.12 * width), int(0.88 * width), 2):
+        col = white[:, x]
+        y = 0
+        while y < height:
+            if not col[y]:
+                y += 1
+                continue
+            start = y
+            while y < height and col[y]:
+                y += 1
+            if y - start >= MIN_BAND * height and (best is None or y - start > best[1] - best[0]):
+                left = ink[start:y, :max(0, x - gutter)].any(axis=1)
+                right = ink[start:y, x + gutter:].any(axis=1)
+                if left.sum() >= 0.25 * row_ink[start:y].sum() and right.sum() >= 0.25 * row_ink[start:y].sum():
+                    best = (start, y, x)
+    if best is None:
+        return None
+    y0, y1, x = best
+    left_ink, right_ink = ink[y0:y1, :max(0, x - gutter)], ink[y0:y1, x + gutter:]
+    if _gapped_share(left_ink, 3 * gutter) + _gapped_share(right_ink, 3 * gutter) >= TABLE_ROWS:
+        # rows of cells with white between them: a table whose cells wrap unevenly (a risk list's long risk
+        # beside its scores); a side column's lines are whole, the text beside it is prose with a small table
+        return None
+    lefts = _line_centres(left_ink)
+    rights = _line_centres(right_ink)
+    if len(lefts) < MIN_LINES or len(rights) < MIN_LINES:
+        return None
+    pitch = float(np.median(np.diff(rights)))
+    # beside a table's or a form's column a line stands level with one on the other side, or has none; beside a
+    # side column with its own pitch, lines stand half a line off the ones across the gutter
+    offsets = [min(abs(c - r) for r in rights) for c in lefts]
+    near = [d for d in offsets if d <= 0.5 * pitch]
+    off = [d for d in near if d > 0.2 * pitch]
+    if len(off) < MIN_LINES - 1 or len(off) < OFF_SHARE * len(near):
+        return None
+    return Band(int(y0 / scale), int(y1 / scale), int(x / scale))
+
+
+def _line_runs(ink) -> list[tuple[int, int]]:
+    """The runs of rows with ink (text lines), as (first, last + 1)."""
+    rows = ink.any(axis=1)
+    out, start = [], None
+    for y, on in enumerate(list(rows) + [False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if y - start >= 2:
+                out.append((start, y))
+            start = None
+    return out
+
+
+def _line_centres(ink) -> list[float]:
+    return [(a + b - 1) / 2 for a, b in _line_runs(ink)]
+
+
+def _gapped_share(ink, wide: int) -> float:
+    """The share of text lines with a white gap of at least `wide` columns between their first and last ink."""
+    import numpy as np
+
+    runs = _line_runs(ink)
+    gapped = 0
+    for a, b in runs:
+        cols = np.flatnonzero(ink[a:b].any(axis=0))
+        if len(cols) > 1 and int(np.diff(cols).max()) > wide:
+            gapped += 1
+    return gapped / len(runs) if runs else 0.0
