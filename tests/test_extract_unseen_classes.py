@@ -3673,3 +3673,29 @@ def test_a_summary_of_a_melding_without_its_kinds_fields_stays_unknown():
                  "Adres waar het bouwwerk komt\tKommerijweg 9, 9801 PN Zuidhorn\nDatum\t25-05-2027\n"
                  "Omschrijving\tkap op de schuur")
     assert x.kind == "onbekend"
+
+
+def _covering_mail(tmp_path: Path, body: str) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from builders import eml_bytes
+
+    pdf = docgen.pdf_bytes([["Informatie start bouwwerkzaamheden", "Verzoeknummer: 2027082462984",
+                             "Bouwmelding: 2027070578064", "Adres: Wirdumerweg 3, 9919 BJ Loppersum",
+                             "Datum start bouwwerkzaamheden: 30-08-2027"]])
+    path = tmp_path / "Doorgestuurd_ startmelding.eml"
+    path.write_bytes(eml_bytes("Doorgestuurd: startmelding", body, {"startmelding Bos.pdf": pdf}))
+    return path
+
+
+def test_a_mail_that_only_covers_the_startmelding_it_carries_is_no_startmelding_itself(tmp_path):
+    # as a startmelding of its own (only a date) it would make a dossier apart from the one its attachment joins
+    x = run(_covering_mail(tmp_path, "Ter registratie.\n\n---------- Doorgestuurd bericht ---------\n"
+                                     "Beste Wietske, hierbij de startmelding voor de nieuwe woning. Groetjes, Riek Bos\n"))
+    assert x.kind == "onbekend" and not x.values()
+    assert any("bijlagen worden apart herkend" in w for w in x.warnings)
+
+
+def test_a_mail_that_states_the_start_itself_stays_a_startmelding_beside_its_attachment(tmp_path):
+    x = run(_covering_mail(tmp_path, "Geachte heer, mevrouw,\n\nHierbij de startmelding: wij beginnen op maandag "
+                                     "30 augustus 2027 met de bouw aan de Wirdumerweg 3 te Loppersum.\n"))
+    assert x.kind == "startmelding" and x.values().get("startdatum") == "2027-08-30"

@@ -130,6 +130,11 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     if n_fields < FULL_STRUCTURE:
         n_fields += 0.5 * len(reference_names(lines, ref, found | prose_found))
     kind, score, _ = classify(lines, ref, n_fields, frozenset(chosen))
+    if kind != KIND_UNKNOWN and read.members and not (set(chosen) | prose_found) - _COVER_FIELDS:
+        # "Hierbij de startmelding voor de nieuwe woning" over the attached startmelding: the mail covers the
+        # document it carries and states nothing of its own (as a dossier of its own it would stand apart)
+        return Extraction(kind=KIND_UNKNOWN, kind_score=0.0, warnings=(
+            f"Begeleidende mail zonder eigen gegevens ({kind} genoemd): de bijlagen worden apart herkend.",))
 
     warnings: list[str] = []
     if kind in ("startmelding", "gereedmelding"):
@@ -299,6 +304,7 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
             chosen.pop(name)
 
 
+_COVER_FIELDS = {"datum", "melder"}  # what a covering mail states of itself: the day it was sent, who sent it
 NUMBER_NEAR_STREET = 3  # lines: a house number labelled apart from its street stands this close to it
 
 
