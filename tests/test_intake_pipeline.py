@@ -158,6 +158,20 @@ def test_eml_body_and_attachment_become_documents(settings):
     assert by_name["melding.pdf"]["kind"] == "bouwmelding"
 
 
+def test_a_mail_that_only_covers_its_attachment_makes_no_dossier_of_its_own(settings):
+    # "Hierbij de startmelding" and nothing else: the attachment is the melding, the mail no second one beside it
+    start = pdf_bytes(["Informatie start bouwwerkzaamheden", "Verzoeknummer: 2027082462984",
+                       "Bouwmelding: 2027070578064", "Adres: Wirdumerweg 3, 9919 BJ Loppersum",
+                       "Datum start bouwwerkzaamheden: 30-08-2027"])
+    data = eml_bytes("Doorgestuurd: startmelding", "Beste Wietske, hierbij de startmelding voor de nieuwe woning. "
+                     "Groetjes, Riek Bos", {"startmelding.pdf": start})
+    (settings.paden.inbox / "bericht.eml").write_bytes(data)
+    _ingest(settings)
+    by_name = {d["original_name"]: d for d in _docs(settings)}
+    assert by_name["startmelding.pdf"]["kind"] == "startmelding"
+    assert by_name["bericht.eml"]["kind"] == "onbekend" and by_name["bericht.eml"]["dossier_id"] is None
+
+
 def test_outlook_msg_attachment_becomes_a_document(settings):
     data = msg_bytes("Bouwmelding", "Zie bijlage.", "aanvrager@example.nl", {"melding.pdf": pdf_bytes(BOUWMELDING_LINES)})
     (settings.paden.inbox / "bericht.msg").write_bytes(data)

@@ -109,8 +109,8 @@ def _analyze(source: Path | bytes, name: str, limits: Limits, reference, depth: 
             )
         else:
             children.append(analyze(member.data, member.name, limits, reference, depth + 1, ocr=ocr))
-    pages_only = replace(read, members=())
-    extraction = extract(pages_only, reference) if read.pages else None
+    pages_only = replace(read, members=())  # (kept without the members' bytes: they are the children's)
+    extraction = extract(read, reference) if read.pages else None  # (a covering mail is known by its attachments)
     problem = None
     if not read.is_container and not read.has_text:
         problem = _no_text_problem(read)
