@@ -3699,3 +3699,22 @@ def test_a_mail_that_states_the_start_itself_stays_a_startmelding_beside_its_att
     x = run(_covering_mail(tmp_path, "Geachte heer, mevrouw,\n\nHierbij de startmelding: wij beginnen op maandag "
                                      "30 augustus 2027 met de bouw aan de Wirdumerweg 3 te Loppersum.\n"))
     assert x.kind == "startmelding" and x.values().get("startdatum") == "2027-08-30"
+
+
+def test_answers_per_attachment_say_only_what_they_answer():
+    x = _printed("Gereedmelding bouwactiviteit\nVerzoeknummer\t2027120100164\nStraatnaam\tKerkvliet\n"
+                 "Huisnummer + toevoeging\t7 A\nPostcode\t3621ZH\nWoonplaats\tBreukelen\n"
+                 "Geplande datum ingebruikname\t20-12-2027\nDossier bevoegd gezag\tbijgevoegd (DBG_TNN-27-2231.pdf)\n"
+                 "Verklaring kwaliteitsborger\tbijgevoegd")
+    check(x, "gereedmelding", {"bevat_dbg": True, "bevat_verklaring": True, "huisnummer": "7a"})
+    only_one = _printed("Gereedmelding bouwactiviteit\nVerzoeknummer\t2027120100164\nAdres\tKerkvliet 7A, 3621 ZH "
+                        "Breukelen\nGeplande datum ingebruikname\t20-12-2027\nVerklaring kwaliteitsborger\tbijgevoegd")
+    # (nothing said of the dossier bevoegd gezag: no value, rather than "not attached")
+    check(only_one, "gereedmelding", {"bevat_verklaring": True}, absent=("bevat_dbg",))
+
+
+def test_a_note_in_brackets_wrapped_in_its_cell_stays_with_its_label():
+    x = _printed("Informatieplicht – start bouwwerkzaamheden\nVerzoeknummer\t2027040600127\nDatum\t06-04-2027\n"
+                 "Verzoeknummer van de bouwmelding\t2027030100318\nStart\nDatum start bouwwerkzaamheden (incl.\n"
+                 "ontgraven)\t12-04-2027")
+    check(x, "startmelding", {"startdatum": "2027-04-12", "verwijst_naar": "2027030100318"})

@@ -881,10 +881,11 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
         att = _attachments(lines)
         listed = att[1] if att else []
         src = att[0] if att else None
-        if "bevat_dbg" not in have and src is not None:
-            out.append(_cand("bevat_dbg", "dossier_bevoegd_gezag" in listed, src, 0.7))
-        if "bevat_verklaring" not in have and src is not None:
-            out.append(_cand("bevat_verklaring", "verklaring" in listed, src, 0.7))
+        # (answers per attachment say only what they answer: "Verklaring | bijgevoegd" says nothing of the DBG)
+        answered = att[2] if att else None
+        for field, part in (("bevat_dbg", "dossier_bevoegd_gezag"), ("bevat_verklaring", "verklaring")):
+            if field not in have and src is not None and (answered is None or part in answered):
+                out.append(_cand(field, part in listed, src, 0.7))
     if kind in ref.kinds:
         sig = _gk_signals(body, ref, lines)
         if sig:
@@ -916,7 +917,8 @@ _ATTACH_KINDS = (
 )
 
 
-def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
+def _attachments(lines: list[Line]) -> tuple[Line, list[str], set[str] | None] | None:
+    """(where, the kinds of document attached, the kinds answered for: None where a list names what is attached)."""
     body = [ln for ln in lines if ln.text and ln.region == "body"]
     section = _section_lines(body, ("bijlagen", "bijlage", "bijgevoegde documenten", "documenten",
                                     "meegestuurde documenten", "meegezonden documenten", "meegezonden bijlagen",
@@ -934,7 +936,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
         said = [(ln, kind, m.group(2).lower() in _YES) for ln, m in answers
                 for kind, rx in _ATTACH_KINDS if rx.search(m.group(1))]
         if said:
-            return said[0][0], list(dict.fromkeys(kind for _ln, kind, yes in said if yes))
+            return said[0][0], list(dict.fromkeys(kind for _ln, kind, yes in said if yes)), {k for _ln, k, _y in said}
     if not section:
         return None
     ticked = [ln for ln in section if _TICK_FIRST.match(ln.text)]
@@ -955,14 +957,15 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str]] | None:
                 continue
             found.append(kind)
             where = where or ln
-    return where or section[0], found
+    return where or section[0], found, None
 
 
 _ATTACH_INLINE = re.compile(r"(?i)^\s*(?:\d{1,2}\.?\s+)?(?:bijlagen?|bijgevoegde documenten|meegestuurde documenten|"
                             r"meegezonden (?:documenten|bijlagen))\s*[:\t]\s*\S")
 _ATTACH_GROUP = re.compile(r"(?i)^\s*(?:bijlagen?|documenten|bijgevoegde documenten)\t[^\t]+\t")
+# (an answer may name the file: "Dossier bevoegd gezag | bijgevoegd (DBG_TNN-27-2231.pdf)")
 _ATTACH_ANSWER = re.compile(r"(?i)^\s*([^\t:]{4,80}?)\s*(?::\s*|\t)(ja|nee|true|false|yes|no|aanwezig|bijgevoegd|"
-                            r"ontbreekt|x|✓|✔)\s*$")
+                            r"ontbreekt|x|✓|✔)(?:\s*\([^()\t]{1,80}\))?\s*$")
 _YES = {"ja", "true", "yes", "aanwezig", "bijgevoegd", "x", "✓", "✔"}
 _TICK_FIRST = re.compile(r"^\s*(?:[xX✓✔]|\[[xX✓✔]\])(?:\t|\s+)(?=[A-Za-z])")
 _NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
