@@ -378,7 +378,7 @@ def join_wrapped_labels(lines: list[Line], ref: Reference) -> None:
             b.text = ""
             continue
         if len(a.text) <= 90 and a.text.count("(") > a.text.count(")") and b.text[:1].islower() \
-                and ")" in b.text.split("\t", 1)[0]:
+                and "\t" in b.text and ")" in b.text.split("\t", 1)[0]:
             # "Datum start bouwwerkzaamheden (incl." / "ontgraven) | 12-04-2027": a note in brackets wrapped in its cell
             a.text = a.text.rstrip() + " " + b.text
             b.text = ""
