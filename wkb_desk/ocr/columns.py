@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 PROBE_WIDTH = 800  # the page is measured at this width
 MIN_BAND = 0.18  # of the page's height: a shorter gutter is a table's or a form's
-GUTTER = 0.012  # of the page's width: the white strip between the columns at least
+GUTTER = 0.008  # of the page's width: the white strip between the columns at least
 MIN_LINES = 5  # text lines on each side of the gutter at least
-TABLE_ROWS = 0.6  # the two sides' shares of lines with wide white gaps inside them, summed: a table's rows
-OFF_SHARE = 0.5  # of the left lines beside a right one, this share half a line off it: each side its own pitch
+TABLE_ROWS = 0.25  # of each side's lines with wide white gaps inside them: a table's rows across the gutter
+NARROW = 4  # gutters: the left side's lines narrower than this (in the median) are a table's column of numbers
+OFF_SHARE = 0.4  # of the left lines beside a right one, this share off it by more than OFF_PITCH lines
+OFF_PITCH = 0.18  # (two columns with their own pitch: the offsets drift; a form's rows stand level within 0.1)
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,10 @@ def find_band(img) -> Band | None:
         return None
     y0, y1, x = best
     left_ink, right_ink = ink[y0:y1, :max(0, x - gutter)], ink[y0:y1, x + gutter:]
-    if _gapped_share(left_ink, 3 * gutter) + _gapped_share(right_ink, 3 * gutter) >= TABLE_ROWS:
-        # rows of cells with white between them: a table whose cells wrap unevenly (a risk list's long risk
-        # beside its scores); a side column's lines are whole, the text beside it is prose with a small table
+    if min(_gapped_share(left_ink, 3 * gutter), _gapped_share(right_ink, 3 * gutter)) >= TABLE_ROWS \
+            or _median_width(left_ink) < NARROW * gutter:
+        # rows of cells with white between them on both sides: a table whose cells wrap unevenly (a risk list's
+        # long risk beside its scores), or a table's column of numbers; a side column's lines are whole words
         return None
     lefts = _line_centres(left_ink)
     rights = _line_centres(right_ink)
@@ -73,7 +76,7 @@ def find_band(img) -> Band | None:
     # side column with its own pitch, lines stand half a line off the ones across the gutter
     offsets = [min(abs(c - r) for r in rights) for c in lefts]
     near = [d for d in offsets if d <= 0.5 * pitch]
-    off = [d for d in near if d > 0.2 * pitch]
+    off = [d for d in near if d > OFF_PITCH * pitch]
     if len(off) < MIN_LINES - 1 or len(off) < OFF_SHARE * len(near):
         return None
     return Band(int(y0 / scale), int(y1 / scale), int(x / scale))
@@ -95,6 +98,14 @@ def _line_runs(ink) -> list[tuple[int, int]]:
 
 def _line_centres(ink) -> list[float]:
     return [(a + b - 1) / 2 for a, b in _line_runs(ink)]
+
+
+def _median_width(ink) -> float:
+    """The median width of the text lines, from their first to their last ink."""
+    import numpy as np
+
+    widths = [int(cols[-1] - cols[0]) for a, b in _line_runs(ink) if len(cols := np.flatnonzero(ink[a:b].any(axis=0)))]
+    return float(np.median(widths)) if widths else 0.0
 
 
 def _gapped_share(ink, wide: int) -> float:

@@ -73,12 +73,15 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
 
 
 def page_regions(image, band: Band | None) -> list[tuple[int, int, int, int]]:
-    """The page as the regions read one by one: the whole page, or above a side column's band, the column, the
-    text beside it, and below (x0, y0, x1, y1; empty regions left out)."""
+    """The page as the regions read one by one: the whole page, or above a side column's band, the main text,
+    the side column beside it (the narrower of the two: the document's title stands over its main text), and
+    below (x0, y0, x1, y1; empty regions left out)."""
     w, h = image.width, image.height
     if band is None:
         return [(0, 0, w, h)]
-    parts = [(0, 0, w, band.y0), (0, band.y0, band.x, band.y1), (band.x, band.y0, w, band.y1), (0, band.y1, w, h)]
+    left, right = (0, band.y0, band.x, band.y1), (band.x, band.y0, w, band.y1)
+    main, side = (right, left) if w - band.x >= band.x else (left, right)
+    parts = [(0, 0, w, band.y0), main, side, (0, band.y1, w, h)]
     return [r for r in parts if r[2] - r[0] >= MIN_REGION and r[3] - r[1] >= MIN_REGION]
 
 
