@@ -3718,3 +3718,14 @@ def test_a_note_in_brackets_wrapped_in_its_cell_stays_with_its_label():
                  "Verzoeknummer van de bouwmelding\t2027030100318\nStart\nDatum start bouwwerkzaamheden (incl.\n"
                  "ontgraven)\t12-04-2027")
     check(x, "startmelding", {"startdatum": "2027-04-12", "verwijst_naar": "2027030100318"})
+
+
+def test_a_questionnaires_numbered_questions_are_labels():
+    x = _printed("Vragenlijst melding bouwactiviteit\nVraag 1: Verzoeknummer Omgevingsloket\tAntwoord: 2027090600318\n"
+                 "Vraag 3: Wat is het adres van het bouwwerk?\tAntwoord: Ravensbosweg 52, 6301 KJ Houthem\n"
+                 "Vraag 4: Nummeraanduiding BAG\tAntwoord: 0994200000047741\n"
+                 "Vraag 5: Kadastrale aanduiding\tAntwoord: Houthem B 1650\nVraag 9: Gevolgklasse\tAntwoord: 1\n"
+                 "Vraag 11: Kwaliteitsborger\tAntwoord: Bylaer\nVraag 12: Instrument\tAntwoord: WKI\n"
+                 "Vraag 13: Geplande start bouwwerkzaamheden\tAntwoord: maandag 18 oktober 2027")
+    check(x, "bouwmelding", {"bag_id": "0994200000047741", "kadastraal": "Houthem B 1650", "gevolgklasse": 1,
+                             "startdatum": "2027-10-18", "kwaliteitsborger": "Bylaer"})

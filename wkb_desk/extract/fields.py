@@ -78,6 +78,7 @@ def fragment(text: str, focus: str = "") -> str:
 _LEADER = re.compile(r"^\s{0,3}(?:[.…_]\s?){3,60}:?|^\s{0,3}[.…_]{0,60}\s{0,3}:?\s{0,3}(?:[.…_]\s?){3,60}")
 
 
+_QUESTION_NUMBER = re.compile(r"(?i)^\s*(?:vraag|vr\.|question)\s*\d{1,2}[a-z]?\s*[:.)]\s*")
 _LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s+")
 _QUALIFIER = re.compile(r"^\([^()]{1,40}\)")
 
@@ -125,6 +126,9 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """
     if cell[:1] in "([" and ":" in cell[:40]:
         return match_label(ref, cell[1:].lstrip())  # "(huidig adres: Steenweg 3, ...)": a label in brackets
+    numbered = _QUESTION_NUMBER.match(cell)
+    if numbered and cell[numbered.end():].strip():
+        return match_label(ref, cell[numbered.end():])  # "Vraag 4: Nummeraanduiding BAG": the question's number
     gap = _WIDE_GAP.search(cell, 0, 90)
     if gap and ":" not in cell[:gap.start()]:
         # "Straatnaam bouwlocatie  Deldenerstraat": a form typed with spaces; the wide gap ends the label
