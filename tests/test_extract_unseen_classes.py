@@ -3729,3 +3729,27 @@ def test_a_questionnaires_numbered_questions_are_labels():
                  "Vraag 13: Geplande start bouwwerkzaamheden\tAntwoord: maandag 18 oktober 2027")
     check(x, "bouwmelding", {"bag_id": "0994200000047741", "kadastraal": "Houthem B 1650", "gevolgklasse": 1,
                              "startdatum": "2027-10-18", "kwaliteitsborger": "Bylaer"})
+
+
+def test_what_a_scan_of_a_case_print_and_a_verklaring_reads_differently():
+    # a scan reads the dash of "Wkb – Bouwmelding" as an em dash, and a speck after a title's one word as a stop
+    zaak = _printed("Zaakoverzicht Z-2027-004471\nZaakgegevens\nZaaktype\tWkb — Bouwmelding gevolgklasse 1\n"
+                    "DSO-verzoeknummer\t2027032200561\nKwaliteitsborger\tThe Borging Company\n"
+                    "Instrument kwaliteitsborging\tKwaliteitsborgingsinstrument WKI\nBeoogde start bouw\t12-04-2027\n"
+                    "Object (locatie)\nAdres\tVlietzoomstraat 2\nPostcode\t2321 XK\nWoonplaats\tLeiden")
+    check(zaak, "bouwmelding", {"verzoeknummer": "2027032200561", "straat": "Vlietzoomstraat"})
+    verklaring = _printed("Kwaliteitsborging Oost B.V.\nVERKLARING.\nvan de kwaliteitsborger als bedoeld in artikel 2.21 "
+                          "Bbl\nHierbij verklaart Kwaliteitsborging Oost B.V. dat zij voor het bouwwerk op het adres "
+                          "Wierhuisterweg 5 te Usquert (postcode 9988 TL) de kwaliteitsborging heeft uitgevoerd met\n"
+                          "het instrument BouwZeker 2.0.\nOp basis van de toetsing heeft de kwaliteitsborger\n"
+                          "gerechtvaardigd vertrouwen dat het bouwwerk voldoet aan de bouwtechnische regels.\n"
+                          "Dit is een positieve verklaring.\nDatum: 14-10-2027\nKenmerk: KO-27-0311")
+    check(verklaring, "verklaring", {"verklaring": "positief", "kwaliteitsborger": "Kwaliteitsborging Oost"})
+
+
+def test_a_perceel_where_a_name_was_expected_is_no_name():
+    # the scan lost the grey labels: the perceel's line stands where the initiatiefnemer's block begins
+    x = _printed("Bouwmelding – bouwactiviteit (technisch)\nVerzoeknummer\t2027051000276\nLOCATIE VAN HET BOUWWERK\n"
+                 "Straat en huisnummer\tZeedijkpad 8 A\nPostcode\t2681 AV\nWoonplaats\tMonster\nINITIATIEFNEMER\n"
+                 "Naam\tMonster B 3051\nKwaliteitsborger\tBouwborg Twente")
+    check(x, "bouwmelding", {"straat": "Zeedijkpad"}, absent=("initiatiefnemer",))

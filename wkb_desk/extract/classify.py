@@ -76,7 +76,8 @@ _INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){1,4}$")  # "... Nederland B.V.", "
 def _ends_sentence(text: str) -> bool:
     """A line that ends as a sentence is no title; a company's "B.V." or initials end none."""
     t = text.rstrip()
-    return t.endswith(("?", "!")) or t.endswith(".") and not _INITIALS_END.search(t)
+    # ("VERKLARING." alone: a scan's speck after a title's one word is no sentence)
+    return t.endswith(("?", "!")) or t.endswith(".") and " " in t.strip() and not _INITIALS_END.search(t)
 
 
 def _title_kind(ref: Reference, text: str) -> str | None:

@@ -1404,6 +1404,8 @@ def _name_value(raw: str) -> str | None:
         return None  # "NEE" under "KB + instr. ingevuld", "gebeld 16-03: KB nog niet ...": an answer or a note
     if v[:1] in ".,;:)!?" or "?" in v or _FORM_WORDS.match(v):
         return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
+    if _DIGIT.search(v) and nz.normalize_kadastraal(v) == v:
+        return None  # "Monster B 3051": a perceel a scan put where a name was expected
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _SENTENCE_AFTER_NAME.sub("", v)  # "Maatschap Hummel-Smit de start van de bouw ...": the letter's words run on
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
