@@ -3753,3 +3753,10 @@ def test_a_perceel_where_a_name_was_expected_is_no_name():
                  "Straat en huisnummer\tZeedijkpad 8 A\nPostcode\t2681 AV\nWoonplaats\tMonster\nINITIATIEFNEMER\n"
                  "Naam\tMonster B 3051\nKwaliteitsborger\tBouwborg Twente")
     check(x, "bouwmelding", {"straat": "Zeedijkpad"}, absent=("initiatiefnemer",))
+
+
+def test_a_heading_cells_wrapped_end_as_a_scan_reads_it():
+    x = _printed("Kopie van uw verzoek — Gereedmelding\nVerzoeknummer\tIngediend op\n2027092029817\t20-09-2027\nLocatie\n"
+                 "Straat\tNr.\tToe\tPostcode\tPlaats\nVv.\nWierdeweg\t14\t9981 KT\tUithuizen\n"
+                 "Verwachte datum ingebruikname\t11-10-2027")
+    check(x, "gereedmelding", {"straat": "Wierdeweg", "postcode": "9981 KT", "plaats": "Uithuizen"})

@@ -1337,7 +1337,7 @@ def _realigned(ref: Reference, heads: list[str], values: list[str]) -> list[str]
     return out
 
 
-_CELL_WRAP = re.compile(r"^\s*[a-zà-ÿ]{1,3}\.?\s*$")  # the end of a word a narrow heading cell broke off
+_CELL_WRAP = re.compile(r"^\s*[a-zà-ÿ]{1,3}\.?\s*$", re.IGNORECASE)  # the end of a word a narrow heading cell broke off
 
 
 def _next_nonempty(lines: list[Line], pos: int, limit: int = 3) -> Line | None:
