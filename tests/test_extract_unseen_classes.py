@@ -3760,3 +3760,12 @@ def test_a_heading_cells_wrapped_end_as_a_scan_reads_it():
                  "Straat\tNr.\tToe\tPostcode\tPlaats\nVv.\nWierdeweg\t14\t9981 KT\tUithuizen\n"
                  "Verwachte datum ingebruikname\t11-10-2027")
     check(x, "gereedmelding", {"straat": "Wierdeweg", "postcode": "9981 KT", "plaats": "Uithuizen"})
+
+
+def test_a_labels_note_wrapped_below_it_in_brackets_titles_nothing():
+    # a scan wraps "Gerelateerd verzoek (bouwmelding)": the bracketed kind alone on a line names the request referred to
+    x = _printed("Zaakoverzicht Z-2027-019355\nZaakgegevens\nZaaktype\tWkb — Gereedmelding\n"
+                 "DSO-verzoeknummer\t2027112200375\nGerelateerd verzoek\t2027030800452\n(bouwmelding)\n"
+                 "Voorgenomen ingebruikname\t17/12/2027\nObject (locatie)\nAdres\tRijnoeverdijk 18\nPostcode\t2352 RP\n"
+                 "Woonplaats\tLeiderdorp")
+    check(x, "gereedmelding", {"verzoeknummer": "2027112200375", "ingebruikname": "2027-12-17"})

@@ -188,8 +188,10 @@ _SEGMENT = re.compile(r"\s+[·|\-–—]\s+")
 def _cell_title(ref: Reference, cell: str) -> str | None:
     """The kind a title cell names, whole or by its first segment ("Melding start bouwwerkzaamheden (art. 7.7 Bbl)
     · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
-    # (a line that opens in lower case goes on from a sentence: "hoort bij bouwmelding 2027..." names another one)
-    kind = _title_kind(ref, cell) or (title_by_meaning(cell) if not cell.lstrip()[:1].islower() else None)
+    # (a line that opens in lower case goes on from a sentence: "hoort bij bouwmelding 2027..." names another one;
+    # one in brackets is the note of the label above it: "Gerelateerd verzoek | 2027..." / "(bouwmelding)")
+    opening = cell.lstrip()[:1]
+    kind = _title_kind(ref, cell) or (title_by_meaning(cell) if not (opening.islower() or opening == "(") else None)
     if kind is None and _TITLE_COLON.match(cell):
         kind = _title_kind(ref, _TITLE_COLON.sub(" ", cell, 1))  # "Informatieplicht: start bouwwerkzaamheden"
     if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
