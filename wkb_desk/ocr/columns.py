@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wkb_desk.ocr.preprocess import true_runs
+
 PROBE_WIDTH = 800  # the page is measured at this width
 MIN_BAND = 0.18  # of the page's height: a shorter gutter is a table's or a form's
 GUTTER = 0.008  # of the page's width: the white strip between the columns at least
@@ -44,15 +46,7 @@ def find_band(img) -> Band | None:
     row_ink = ink.any(axis=1)
     best = None
     for x in range(int(0.12 * width), int(0.88 * width), 2):
-        col = white[:, x]
-        y = 0
-        while y < height:
-            if not col[y]:
-                y += 1
-                continue
-            start = y
-            while y < height and col[y]:
-                y += 1
+        for start, y in true_runs(white[:, x]):
             if y - start >= MIN_BAND * height and (best is None or y - start > best[1] - best[0]):
                 left = ink[start:y, :max(0, x - gutter)].any(axis=1)
                 right = ink[start:y, x + gutter:].any(axis=1)
@@ -84,16 +78,7 @@ def find_band(img) -> Band | None:
 
 def _line_runs(ink) -> list[tuple[int, int]]:
     """The runs of rows with ink (text lines), as (first, last + 1)."""
-    rows = ink.any(axis=1)
-    out, start = [], None
-    for y, on in enumerate(list(rows) + [False]):
-        if on and start is None:
-            start = y
-        elif not on and start is not None:
-            if y - start >= 2:
-                out.append((start, y))
-            start = None
-    return out
+    return [(a, b) for a, b in true_runs(ink.any(axis=1)) if b - a >= 2]
 
 
 def _line_centres(ink) -> list[float]:

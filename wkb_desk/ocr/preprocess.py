@@ -166,22 +166,21 @@ def _upside_down(img: Image.Image) -> bool:
     if rows.max() <= 0:
         return False
     above = below = 0.0
-    in_line = rows > 0.02
-    i, n = 0, len(rows)
-    while i < n:
-        if not in_line[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and in_line[j]:
-            j += 1
+    for i, j in true_runs(rows > 0.02):
         line = rows[i:j]
         if len(line) >= 4:
             core = np.where(line >= 0.5 * line.max())[0]
             above += float(line[: core[0]].sum())
             below += float(line[core[-1] + 1:].sum())
-        i = j
     return below > 1.25 * above and below - above > 0.5
+
+
+def true_runs(mask) -> list[tuple[int, int]]:
+    """(start, end) of each run of True in a 1-D array: the lines of a row profile, the white of a column."""
+    import numpy as np
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(mask, dtype=np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
 INK = 150  # grey level below which a pixel is ink
