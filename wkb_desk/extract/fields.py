@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import title_by_meaning
 from wkb_desk.extract.locate import BLOCK_HEADING, Line, is_prose
-from wkb_desk.extract.meaning import TIE_WORDS
+from wkb_desk.extract.meaning import MAX_WORDS, TIE_WORDS
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -237,7 +237,7 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
         t = t.lower()  # "STRAATNAAM BOUWLOCATIE": a form in capitals; its case says nothing about being a name
     tokens = t.split()
     # (a note in brackets and the small words that tie a long label together count for none of its length)
-    if len([tok for tok in _BRACKETED_NOTE.sub("", t).split() if tok not in TIE_WORDS]) > 7:
+    if len([tok for tok in _BRACKETED_NOTE.sub("", t).split() if tok not in TIE_WORDS]) > MAX_WORDS:
         return False
     for k, tok in enumerate(tokens):
         if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):

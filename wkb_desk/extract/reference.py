@@ -235,7 +235,6 @@ class Reference:
         return _match_entry(self.borgers, text)
 
 
-
 def _search_lines_holding(rx: re.Pattern, text: str, lit: tuple[str, ...]) -> bool:
     """`rx.search(text)`, tried only around the lines that hold the literal every match holds: a signal is one
     line's, but a blank in it may run over a line break ("Soort melding" / "Gereedmelding", where the boxes not

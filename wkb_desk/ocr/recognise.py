@@ -62,7 +62,7 @@ def recognise(image, engine: Engine, settings: OcrSettings, page: int = 1) -> Pa
     _, attempt, pieces, conf, image, regions = best
     if engine.name == TESSERACT and pieces and deadline - time.perf_counter() > 1:
         pieces = pieces + _large_type(engine, image, pieces, deadline - time.perf_counter())
-    # each region's lines on their own, in reading order (a side column before the text beside it)
+    # each region's lines on their own, in reading order (the main text before the side column beside it)
     text = "\n".join(line for part in _by_region(pieces, regions) for line in to_lines(part))
     log.debug(
         "Pagina %d gelezen met tekstherkenning (%s): %d tekens, zekerheid %.2f, %.1f s%s.",
@@ -82,7 +82,7 @@ def page_regions(image, band: Band | None) -> list[tuple[int, int, int, int]]:
     left, right = (0, band.y0, band.x, band.y1), (band.x, band.y0, w, band.y1)
     main, side = (right, left) if w - band.x >= band.x else (left, right)
     parts = [(0, 0, w, band.y0), main, side, (0, band.y1, w, h)]
-    return [r for r in parts if r[2] - r[0] >= MIN_REGION and r[3] - r[1] >= MIN_REGION]
+    return [r for r in parts if r[2] - r[0] >= MIN_REGION and r[3] - r[1] >= MIN_REGION] or [(0, 0, w, h)]
 
 
 MIN_REGION = 12  # pixels: a narrower strip holds no line of text
