@@ -102,7 +102,7 @@ _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| meldin
                          r"(?:afdruk|overzicht|samenvatting|kopie|weergave)(?: (?:van )?(?:het |uw )?verzoek)?)\s*$")
 # a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
 _LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
-_IN_BRACKETS = re.compile(r"\([^()]*\)")
+IN_BRACKETS = re.compile(r"\([^()]*\)")  # a note in brackets (fields.py counts labels without it)
 _CLASS_NAMED = re.compile(r"(?i)\bgevolgklasse\s*[123]\b")  # "Melding bouwen, gevolgklasse 1": no other request
 # cheap test first: a title read by meaning holds at least one of these stems
 _TITLE_STEMS = re.compile("|".join(sorted({x for _, groups, _ in _TITLE_MEANING for x in groups[0]}, key=len, reverse=True)))
@@ -123,7 +123,7 @@ def title_by_meaning(text: str) -> str | None:
     # ("Ontvangen Wkb-meldingen, tweede kwartaal": a kind in the plural titles an overview of many, not one)
     if not t or len(t) > 90 or _ends_sentence(t) or t.endswith(":") or "?" in t or not _TITLE_STEMS.search(t.lower()) \
             or _PLURAL_KIND.search(t) \
-            or any(c.isdigit() for c in _CLASS_NAMED.sub("", _IN_BRACKETS.sub("", t))[:40]):
+            or any(c.isdigit() for c in _CLASS_NAMED.sub("", IN_BRACKETS.sub("", t))[:40]):
         return None
     head, colon, _ = t.partition(":")
     if colon and not _TITLE_STEMS.search(head.lower()) and not _KIND_LABEL.match(head):
@@ -392,7 +392,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
     # (a mail titled as the kind that carries a whole form of labelled fields is that form, as is a full form under
     # a one-line statement: "Hierbij meld ik de bouw van ..." over Locatie, Aanvrager, Kwaliteitsborger ...)
     # (... unless the mail asks something: "Kunt u bevestigen dat de melding compleet is?" is a question about it)
-    asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in _own_text(raw[:SIGNAL_ZONE]))
+    asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in own[:SIGNAL_ZONE])
     form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0 and not asks) \
         or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de

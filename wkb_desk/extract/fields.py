@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
-from wkb_desk.extract.classify import title_by_meaning
+from wkb_desk.extract.classify import IN_BRACKETS, title_by_meaning
 from wkb_desk.extract.locate import BLOCK_HEADING, Line, is_prose
 from wkb_desk.extract.meaning import MAX_WORDS, TIE_WORDS
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
@@ -223,9 +223,6 @@ _NAME_WITH_ROLE = re.compile(r"^(?=.*(?:\b[A-Z]\.|\b(?:B\.?V|N\.?V|V\.?O\.?F|Gmb
 _BRACKETED_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}\s*\(([^\W\d_][\w .\-/]{1,40})\)\s*:?$")
 
 
-_BRACKETED_NOTE = re.compile(r"\([^()]*\)")
-
-
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
@@ -237,7 +234,7 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
         t = t.lower()  # "STRAATNAAM BOUWLOCATIE": a form in capitals; its case says nothing about being a name
     tokens = t.split()
     # (a note in brackets and the small words that tie a long label together count for none of its length)
-    if len([tok for tok in _BRACKETED_NOTE.sub("", t).split() if tok not in TIE_WORDS]) > MAX_WORDS:
+    if len([tok for tok in IN_BRACKETS.sub("", t).split() if tok not in TIE_WORDS]) > MAX_WORDS:
         return False
     for k, tok in enumerate(tokens):
         if (k == 0 and not tail) or (tok.islower() and tok != "-") or _ABBREV_TOKEN.match(tok):

@@ -48,9 +48,10 @@ def find_band(img) -> Band | None:
     for x in range(int(0.12 * width), int(0.88 * width), 2):
         for start, y in true_runs(white[:, x]):
             if y - start >= MIN_BAND * height and (best is None or y - start > best[1] - best[0]):
+                lines_of_ink = 0.25 * row_ink[start:y].sum()  # (both sides hold text in a quarter of its rows)
                 left = ink[start:y, :max(0, x - gutter)].any(axis=1)
                 right = ink[start:y, x + gutter:].any(axis=1)
-                if left.sum() >= 0.25 * row_ink[start:y].sum() and right.sum() >= 0.25 * row_ink[start:y].sum():
+                if left.sum() >= lines_of_ink and right.sum() >= lines_of_ink:
                     best = (start, y, x)
     if best is None:
         return None
