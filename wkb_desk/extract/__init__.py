@@ -115,7 +115,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     chosen = best(cands)
     _dates_without_year(chosen, hits)
     _street_in_project_name(chosen)
-    _one_site_block(chosen, cands)
+    _one_site_block(chosen, cands, ref)
     _number_of_the_street(chosen, cands)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
@@ -142,8 +142,9 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _conflicts(chosen, cands, warnings)
     if kind != KIND_UNKNOWN:
         own = (chosen["verzoeknummer"].value,) if "verzoeknummer" in chosen else ()
-        extra = prose + kind_fallbacks(lines, ref, set(chosen) | {c.field for c in prose}, kind, own)
-        for c in extra:
+        said = tuple(c.value for c in prose if c.field == "verzoeknummer")  # "... gedaan, verzoeknummer 2027..."
+        extra = prose + kind_fallbacks(lines, ref, set(chosen) | {c.field for c in prose}, kind, own, said)
+        for c in _elsewhere(extra, chosen):
             if c.field not in chosen:
                 chosen[c.field] = c
         if kind in ("bouwmelding",):
@@ -159,7 +160,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         # somebody else's, not facts of a melding; nothing is read from it
         chosen = {}
 
-    _melder(kind, chosen)
+    _melder(kind, chosen, ref,
+            any(_OWN_BUILDING.search(ln.text) for ln in lines[:MELDER_ZONE] if ln.region == "body"))
     if kind in ("startmelding", "gereedmelding"):
         _referred_is_older(chosen)
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
@@ -277,9 +279,10 @@ def _conflicts(chosen: dict[str, Cand], cands: list[Cand], warnings: list[str]) 
                             "controleer welke geldt.")
 
 
-def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
+def _one_site_block(chosen: dict[str, Cand], cands: list[Cand], ref: Reference) -> None:
     """The parts of the site's address come from one block: a postcode or place labelled in another block (the
-    melder's or a party's block that was not recognised as such) is no part of it; missing beats wrong."""
+    melder's or a party's block that was not recognised as such) is no part of it; missing beats wrong. Blocks
+    that both head the project ("PROJECT" and "BOUWLOCATIE" of a plan's fact sheet) are one site."""
     street = chosen.get("straat")
     if street is None or street.zone is None:
         return
@@ -295,13 +298,28 @@ def _one_site_block(chosen: dict[str, Cand], cands: list[Cand]) -> None:
         return
     for name in ("huisnummer", "postcode", "plaats", "toevoeging"):
         c = chosen.get(name)
-        if c is None or c.zone is None or c.zone == street.zone or names_site(street.label) and names_site(c.label):
+        if c is None or c.zone is None or c.zone == street.zone or names_site(street.label) and names_site(c.label) \
+                or c.zone in ref.project_sections and street.zone in ref.project_sections:
             continue  # ("Locatie straatnaam" and "Locatie postcode" are the site's wherever a heading put them)
         same = [x for x in cands if x.field == name and x.zone == street.zone]
         if same:
             chosen[name] = max(same, key=lambda x: (x.conf, -x.order))
         else:
             chosen.pop(name)
+
+
+SURE_PLACE = 0.9  # a labelled place this sure outweighs any address a sentence or a bare line names
+
+
+def _elsewhere(extra: list[Cand], chosen: dict[str, Cand]) -> list[Cand]:
+    """`extra` without the address parts of a line that names another place than the labelled site's ("4.
+    Stavast Kwaliteitsborging, Hoogtij 21, 1507 ZZ Zaandam" on an instruction sheet of a form whose "Woonplaats" is
+    Assendelft): that address is somebody's office, not the site."""
+    place = chosen.get("plaats")
+    if place is None or place.conf < SURE_PLACE:
+        return extra
+    other = {c.order for c in extra if c.field == "plaats" and str(c.value).lower() != str(place.value).lower()}
+    return [c for c in extra if not (c.order in other and c.field in LOCATION_PARTS)] if other else extra
 
 
 _COVER_FIELDS = {"datum", "melder"}  # what a covering mail states of itself: the day it was sent, who sent it
@@ -320,13 +338,29 @@ def _number_of_the_street(chosen: dict[str, Cand], cands: list[Cand]) -> None:
         chosen["huisnummer"] = max(own, key=lambda c: c.conf)
 
 
-def _melder(kind: str, chosen: dict[str, Cand]) -> None:
-    """The melder is a bouwmelding's: the gemachtigde when one is named, else the initiatiefnemer."""
+# a melder who writes of their own building ("Hierbij meld ik de start ... voor mijn nieuwe woning")
+_OWN_BUILDING = re.compile(r"(?i)\b(?:mijn|onze) (?:nieuwe |eigen )?(?:woning|huis|schuur|garage|bijgebouw|aanbouw|uitbouw|"
+                           r"bedrijfshal|loods|kapschuur|vakantiewoning)\b")
+MELDER_ZONE = 40  # body lines where a melder says whose building it is
+
+
+def _melder(kind: str, chosen: dict[str, Cand], ref: Reference, own_building: bool = False) -> None:
+    """The melder is a bouwmelding's: the gemachtigde when one is named, else the initiatiefnemer. A later notice
+    keeps no melder; one who writes of their own building ("mijn woning") is its initiatiefnemer (a guess)."""
     role = chosen.pop("melder_rol", None)
     if role is not None and role.value == "initiatiefnemer" and "melder" in chosen and "initiatiefnemer" not in chosen:
         # "Wie doet deze melding? | R. Haverkamp" and "In welke rol? | Initiatiefnemer": the form says who it is
         c = chosen["melder"]
         chosen["initiatiefnemer"] = replace(c, field="initiatiefnemer", conf=min(c.conf, role.conf))
+    if role is not None and role.value == "kwaliteitsborger" and "melder" in chosen \
+            and "kwaliteitsborger" not in chosen and (entry := ref.match_borger(str(chosen["melder"].value))):
+        # "Ingediend door | Rol: Kwaliteitsborger | Organisatie: WTT Kwaliteitsborging B.V.": the borger filed it
+        c = chosen["melder"]
+        chosen["kwaliteitsborger"] = replace(c, field="kwaliteitsborger", value=entry.naam, conf=min(c.conf, role.conf))
+    if kind != "bouwmelding" and own_building and role is None and "melder" in chosen \
+            and "initiatiefnemer" not in chosen and not _firm(str(chosen["melder"].value)):
+        c = chosen["melder"]
+        chosen["initiatiefnemer"] = replace(c, field="initiatiefnemer", conf=min(c.conf, MELDER_AS_INITIATOR))
     if kind != "bouwmelding":
         for name in MELDER_FIELDS:
             chosen.pop(name, None)
@@ -338,10 +372,13 @@ def _melder(kind: str, chosen: dict[str, Cand]) -> None:
         # "Melder: Thijs van den Heuvel" and no initiatiefnemer named: a private person melds their own building
         # (a firm that melds is most often the gemachtigde); still a guess
         c = chosen["melder"]
-        name = str(c.value)
-        if "gemachtigde" not in c.label and not (nz.LEGAL_FORM.search(name) or _FIRM_WORDS.search(name)):
+        if "gemachtigde" not in c.label and not _firm(str(c.value)):
             chosen["initiatiefnemer"] = Cand("initiatiefnemer", c.value, min(c.conf, MELDER_AS_INITIATOR), c.order,
                                              c.page, c.fragment, c.label)
+
+
+def _firm(name: str) -> bool:
+    return bool(nz.LEGAL_FORM.search(name) or _FIRM_WORDS.search(name))
 
 
 def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, FieldValue]) -> dict[str, str]:

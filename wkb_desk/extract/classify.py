@@ -18,9 +18,12 @@ TITLE_ZONE = 15  # non-empty body lines (letterhead excluded) at the top where a
 MIN_SCORE = 0.35  # below this the document is `onbekend`
 _OPENS_STATEMENT = ("hierbij", "bij deze")  # how a letter says what it is ("Hierbij melden wij ...")
 # words of a statement that may wrap onto the next line (only such lines are joined: the signals scan less text)
-_STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw", "verklar")
+_STATEMENT_WORDS = ("meld", "hierbij", "bij deze", "begin", "start", "geef", "geven", "gereed", "klaar", "bouw", "verklar",
+                    "u weten")
 SIGNAL_ZONE = 40  # body lines at the top whose cells and wrapped sentences are also matched by the signals
 NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of a text that is no Wkb document
+# a date that runs over the line end ("... dat wij op maandag 10 mei" / "2027 met de bouwwerkzaamheden beginnen")
+_DATE_RUNS_ON = re.compile(r"(?i)\b(?:\d{1,2}|(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?)$")
 OWN_LINES = 3  # lines of a few words a reply has of its own, above what it quotes, to be read without the quote
 SUBJECT_ZONE = 24  # a letter's "Betreft:" comes after the letterhead, a project block and the address block
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
@@ -349,7 +352,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
     for k in range(min(len(raw) - 1, SIGNAL_ZONE)):
         if len(raw[k]) > 40 and "\t" not in raw[k] and not raw[k].rstrip().endswith((".", ":", "?", "!")) \
                 and (raw[k][:8].lower().startswith(_OPENS_STATEMENT)
-                     or raw[k + 1][:1].islower() and any(w in raw[k].lower() for w in _STATEMENT_WORDS)):
+                     or (raw[k + 1][:1].islower() or raw[k + 1][:1].isdigit() and _DATE_RUNS_ON.search(raw[k].rstrip()))
+                     and any(w in raw[k].lower() for w in _STATEMENT_WORDS)):
             joined = f"{raw[k]} {raw[k + 1]}"
             if k + 2 < len(raw) and raw[k + 2][:1].islower() and not raw[k + 1].rstrip().endswith((".", ":", "?", "!")):
                 joined += f" {raw[k + 2]}"  # "... verklaren wij" / "dat naar ons oordeel ... zoals" / "gerealiseerd voldoet"

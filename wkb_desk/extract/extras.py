@@ -8,7 +8,7 @@ import itertools
 import re
 
 from wkb_desk.extract import normalize as nz
-from wkb_desk.extract.fields import VOID_VALUE, Cand, fragment, match_label
+from wkb_desk.extract.fields import LOCATION_PARTS, VOID_VALUE, Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import BANNER_TITLE, CONTACT_MAX, MAIL_HEADER, Line, is_prose
@@ -154,7 +154,9 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     # a BAG id alone names no address, nor does a kadastraal perceel: the sentence may still name the street
     if not have & {"straat", "coordinaten"}:
         # (a labelled postcode alone, "Postcode | 2802 AJ" under a sentence that names the street: the street too)
-        found = [c for c in _free_location(body, used) if c.field not in have]
+        # (a part already labelled stays in: the place the line names shows whether it is the site's, see
+        # extract._elsewhere; a labelled value is not replaced by it)
+        found = [c for c in _free_location(body, used) if c.field not in have or c.field in LOCATION_PARTS]
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
         if not any(c.field == "straat" for c in found):
@@ -220,7 +222,9 @@ _ANNOUNCES = re.compile(r"\b(?:(?:hierbij|wij delen u mede|delen wij u mede|info
                         # "Ik wil even laten weten dat we 10 mei a.s. beginnen met het bouwen"
                         r"\blaten weten,? (?:dat|wanneer) (?:we|wij|ik)\b[^;?]{0,60}?\b(?:beginnen|starten)\b|"
                         # "wij gaan op maandag 3 mei beginnen met de bouw"
-                        r"\b(?:wij|we|ik) gaan\b[^.;?]{0,40}\b(?:beginnen|starten)\b)",
+                        r"\b(?:wij|we|ik) gaan\b[^.;?]{0,40}\b(?:beginnen|starten)\b|"
+                        # "Van Baarle wil de hal op 12/07/2027 in gebruik nemen": the owner's intent, said by the melder
+                        r"\b(?:wil|willen|gaat|gaan|zal|zullen)\b[^.;?]{0,60}\bin gebruik (?:te )?nemen\b)",
                         re.IGNORECASE)
 LETTER_DATE_CONF = 0.85
 WITHOUT_YEAR_CONF = 0.6  # a day named without its year and weekday: the year is a guess
@@ -398,7 +402,8 @@ def _negative_value(body: list[Line], k: int, ref: Reference) -> bool:
     return False
 
 
-def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str, ownnrs: tuple[str, ...] = ()) -> list[Cand]:
+def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str, ownnrs: tuple[str, ...] = (),
+                   said_own: tuple[str, ...] = ()) -> list[Cand]:
     """Fallbacks that depend on the kind: the borger in its own letterhead, DSO numbers."""
     out: list[Cand] = []
     body = body_lines(lines)
@@ -450,8 +455,13 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
         for ln in body:
             if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
-                v = nz.normalize_verzoeknummer(ln.text[:300])
-                if v and v not in ownnrs:
+                # ("verzoeknummer 2027052700284 (de bouwmelding was 2027041900672)": of two numbers, the one that a
+                # sentence did not call the notice's own; one number alone may still be the bouwmelding's, see
+                # extract: a notice by mail or letter has no DSO number of its own)
+                found = [m.group(1) for m in _DSO_NR.finditer(ln.text[:300])] or [ln.text[:300]]  # (or spaced out)
+                nrs = [v for t in found if (v := nz.normalize_verzoeknummer(t)) and v not in ownnrs]
+                v = next((v for v in nrs if v not in said_own), nrs[0] if nrs else None)
+                if v:
                     out.append(_cand("verwijst_naar", v, ln, 0.6))
                     break
     if "verzoeknummer" not in have and kind in ("bouwmelding", "startmelding", "gereedmelding"):
@@ -541,6 +551,18 @@ _PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend
                                    r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
 
 
+_THREE_WORDS = re.compile(r"\b[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}\b")
+
+
+def _office_just_before(before: str) -> bool:
+    """An office's sign right before an address (a footer's "Stavast Kwaliteitsborging B.V., Loskade 4"), not one
+    that a sentence runs on from ("Namens Koogse Bedrijfshallen B.V. berichten wij u dat de bouw ... aan de")."""
+    last = None
+    for last in _OFFICE.finditer(before):
+        pass
+    return last is not None and not _THREE_WORDS.search(before[last.end():])
+
+
 def _site_in_sentence(text: str, before_closing: bool = False, notice: bool = False) -> re.Match | None:
     """The first address a sentence names that is not a party's own ("kantoorhoudende aan de ...").
 
@@ -584,7 +606,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
             notice = k < closing and not _OFFICE.search(text) and not ln.contact and not MAIL_HEADER.match(text)
             m = None if bare else _site_in_sentence(text, in_sentence, notice)
-            if m and office is None and _OFFICE.search(text[max(0, m.start("a") - 80): m.start("a")]):
+            if m and office is None and _office_just_before(text[max(0, m.start("a") - 80): m.start("a")]):
                 m = None  # a long footer: "Stavast Kwaliteitsborging B.V., Loskade 4, 4331 HW Middelburg — www..."
             if m and not _DIGIT.search(m.group("a")) and k + 1 < len(body):
                 # "De bouwlocatie is Prinsenstraat" / "21-2, 7121 CV Aalten": the number wrapped onto the next line

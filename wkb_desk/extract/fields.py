@@ -287,11 +287,16 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         return label, ":", stripped[q + 1:].strip(" :")
     if not stripped:
         return label, "", ""
+    if label in _HEADER_WORDS:
+        return None  # "Van Ravenhorst Agrarisch Vastgoed B.V.": a name; a mail's "Van" header has its colon
     if rest.startswith("  "):
         return label, "  ", stripped.strip()
     if rest.startswith(" "):
         return label, " ", stripped.strip()
     return None  # "Kwaliteitsborger, Stavast" or "Instrument-..." is not a label
+
+
+_HEADER_WORDS = {"van", "aan", "cc"}  # a mail's header labels, small words that also open a name
 
 
 _NAME_PART = re.compile(r"(?i)^\s*(voorletters?|voornaam|voornamen|tussenvoegsels?|achternaam|geslachtsnaam)\s*(?:[:\t]\s*(.*?))?\s*$")
@@ -750,7 +755,12 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 # no values below, and the cells no list knows are values ("Aanvrager | Initiatiefnemer |
                 # G. Smit-Bos": a group's name, a label and its value): read as pairs
                 unknown = [cells[i] for i in nonempty if not parsed[i]]
-                if fits or not unknown or not all(_VALUE_MARK.search(c) for c in unknown):
+                # ("Kadastraal perceel | Kadastrale gemeente | Bennekom": a group, its label, a value with no mark)
+                grouped = len(nonempty) == 3 and parsed[nonempty[0]] and parsed[nonempty[1]] \
+                    and not parsed[nonempty[2]] and not parsed[nonempty[1]][2]
+                # ("Rol | Initiatiefnemer": the role a form asks is itself a label word, and the pair's value)
+                role = len(nonempty) == 2 and infos[nonempty[0]] is not None and infos[nonempty[0]].field == "melder_rol"
+                if not role and (fits or not unknown or not grouped and not all(_VALUE_MARK.search(c) for c in unknown)):
                     continue
         if line.heading and len(nonempty) >= 2 and all(BLOCK_HEADING.match(cells[i].strip()) for i in nonempty):
             continue  # "INITIATIEFNEMER | KWALITEITSBORGING | PLANNING": the headings of blocks side by side, no pair
@@ -761,6 +771,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 hits.append(hit)
                 continue
         i = 0
+        group = None  # a group's name in the row's first cell ("Initiatiefnemer | Naam / organisatie | X")
         while i < len(cells):
             p = parsed[i]
             if not p:
@@ -768,6 +779,9 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 continue
             label, sep, rest = p
             info = _owned_label(ref, label, line)
+            if group is not None and ref.labels.get(label) is None and label in ref.name_labels:
+                info = LabelInfo(group.field, f"{group.label}: {label}", False)  # "Naam" is the group's name
+            group = None
             if info is None:  # a negative label: skip its value, but not labels later on the line
                 if rest:
                     for piece_label, piece_value in _split_inline(ref, label, rest)[1:]:
@@ -786,12 +800,14 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     j += 1
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak) \
-                        and not _is_alias(ref, cells[j]):  # ("Instrument | Kwaliteitsborgingsinstrument WKI": a name)
+                        and not _is_alias(ref, cells[j]) and info.field != "melder_rol":
+                    # ("Instrument | Kwaliteitsborgingsinstrument WKI": a name; "Rol | Initiatiefnemer": a role)
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
-                    value = ""  # the next cell is itself a bare label
+                    value = ""  # the next cell is itself a bare label, or a labelled value read on its own
+                    consumed = j - i
                     if not parsed[j][2]:
                         # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label and value
-                        consumed = j - i
+                        group = info if info.field in _PARTY_FIELDS else None
                 elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"} \
                         and not VOID_VALUE.match(value):  # ("nog niet toegekend | d": an empty field and a speck)
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
@@ -1053,7 +1069,9 @@ def _values_below(ref: Reference, heads: list, below: list) -> bool:
     """The row under a header row holds its values: no bare label under a column of a field ("Bouwmelding" under
     "Soort verzoek" is that column's value; under "Straat" it would be a second row of labels)."""
     # (a generic word is a value there: "Melding" under "Verzoektype")
-    return not any(p and not p[2] and i < len(heads) and heads[i] and heads[i][0] in ref.labels
+    # (a name label heads a column too: "Naam / organisatie" over "KvK-nummer" are a group's rows of labels)
+    return not any(p and not p[2] and i < len(heads) and heads[i]
+                   and (heads[i][0] in ref.labels or heads[i][0] in ref.name_labels)
                    and not (p[0] in ref.labels and ref.labels[p[0]].weak) for i, p in enumerate(below))
 
 
@@ -1714,7 +1732,13 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if target == "initiatiefnemer" and (ref.match_borger(raw[:120]) or info.label == "namens" and raw.rstrip().endswith(",")):
             return []  # a kwaliteitsborger is never the initiatiefnemer it borgs for; "Namens Borg 4," closes a letter
         add(target, _name_value(raw) if target != "projectnaam" else _project_value(raw))
+        kvk = _KVK_WITH_NAME.search(raw) if target == "initiatiefnemer" else None
+        if kvk:  # "Lagedijk Ontwikkeling C.V. (KvK 90123456)": the firm's number beside its name
+            add("kvk", nz.normalize_kvk(kvk.group(1)), conf - 0.05)
     return out
+
+
+_KVK_WITH_NAME = re.compile(r"(?i)[(,]\s*kvk(?:[- ]?(?:nummer|nr\.?))?\s*:?\s*(\d{8})\b")
 
 
 # the melder's role as a form asks it ("In welke rol doet u deze melding? | Initiatiefnemer")

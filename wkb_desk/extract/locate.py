@@ -82,7 +82,8 @@ _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-
 # where a letterhead ends at the latest: the subject line, the salutation
 _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", re.IGNORECASE)
 # "3.", "3.2", and a form's lettered parts ("A.", "B)") before a heading
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+")
+# ("3  Initiatiefnemer", "2.1 Locatie", "C. Locatie", "C  Initiatiefnemer": a form's sections by number or letter)
+_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+|[A-H]\s{2,})")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 # "2.1<TAB>Wat is het adres van de bouwlocatie?": a question's number set in its own column is part of its label
 _SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}\.\d{1,2}\.?)\t(?=[^\t]+$)")
@@ -112,6 +113,9 @@ _BLANK_AFTER = re.compile(r"[ \t]*(?:_{3,}|\.{4,}|…{2,})[ \t]*(?=\t|$)", re.MU
 # 08-02-2027"): the colon after a line's opening question words
 _QUESTION_COLON = re.compile(r"(?im)^(?=(?:op |in |bij |met |voor |aan |van |door )?(?:wat|welk|welke|wanneer|waar|"
                              r"wie|hoeveel|hoe|heeft u|hebt u|is de|is het|zijn de|wordt|komt)\b)([^:?\n\t]{8,160}):(?=\s)")
+# a label and its value joined by an equals sign, as typed in a plain mail ("Verzoeknummer = 2027040700233"):
+# read as the colon it stands for (only after words at a line's start; a cell that starts with "=" stays as it is)
+_EQUALS_SEP = re.compile(r"(?m)^([ \t]*[A-Za-zÀ-ÿ][^=\t\n:?]{0,60}?)[ \t]+=[ \t]+(?=\S)")
 # a pipe between spaces separates cells the way a TAB does in a table's text
 _PIPE_CELL = re.compile(r"[ \t]+\|[ \t]+")
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*)+:?[ \t]*(?=\S)")
@@ -184,6 +188,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _LEADER.sub("\t", cleaned)
         if " | " in cleaned:
             cleaned = _PIPE_CELL.sub("\t", cleaned)  # "Bylaer B.V.  |  Risicobeoordeling  |  GK 1": typed cells
+        if " = " in cleaned:
+            cleaned = _EQUALS_SEP.sub(r"\1: ", cleaned)
         if ":" in cleaned:
             cleaned = _QUESTION_COLON.sub(r"\1?", cleaned)  # "Wat is de postcode van dit adres: 3824TH": a question
         cleaned = export_keys.rewrite(cleaned)  # "locatie.postcode: 3811 AB": an export's field names as labels

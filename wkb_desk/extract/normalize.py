@@ -211,7 +211,7 @@ def normalize_toevoeging(text: str) -> str:
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
-    r"|\s(?:bis|hs)\b|\s(?i:bus|unit)\s\d{1,4}\b"
+    r"|\s?(?i:bis|hs)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS": huis, the ground floor's door)
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
@@ -531,11 +531,14 @@ _VERZOEK = re.compile(r"(?<![\d])(20\d{11})(?![\d])")
 
 def normalize_verzoeknummer(text: str) -> str | None:
     """The DSO verzoeknummer: 13 digits with a date-like prefix (yyyymmdd + 5)."""
-    compact = re.sub(r"(?<=\d)[\s.](?=\d)", "", ocr_digits((text or "")[:MAX_VALUE]))
-    for m in _VERZOEK.finditer(compact):
-        v = m.group(1)
-        if 1 <= int(v[4:6]) <= 12 and 1 <= int(v[6:8]) <= 31:
-            return v
+    text = ocr_digits((text or "")[:MAX_VALUE])
+    # the number as written, else spread over a line ("2027 0510 00276"); a number in the next cell
+    # ("2027051000276<TAB>10-05-2027") is no part of it
+    for candidate in (text, re.sub(r"(?<=\d)[ .](?=\d)", "", text)):
+        for m in _VERZOEK.finditer(candidate):
+            v = m.group(1)
+            if 1 <= int(v[4:6]) <= 12 and 1 <= int(v[6:8]) <= 31:
+                return v
     return None
 
 
