@@ -318,6 +318,10 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     ("Skâns l2, 8556 XP Sloten", "Skâns 12, 8556 XP Sloten"),
     ("Koning Willem I", "Koning Willem I"),  # a king's numeral, no house number
     ("Het antwoord is la", "Het antwoord is la"),  # prose (a lower-case word before it)
+    # an I in capitals read as 1: a label's "-ID", a word's middle; a code's digit stays
+    ("WOONPLAATS\tBAG NUMMERAANDUIDING-1D", "WOONPLAATS\tBAG NUMMERAANDUIDING-ID"),
+    ("KWAL1TEITSBORGER", "KWALITEITSBORGER"),
+    ("Kenmerk\tKO-1A", "Kenmerk\tKO-1A"),
 ])
 def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
     from wkb_desk.ocr.layout import fix_lookalikes
@@ -512,6 +516,75 @@ def test_shading_turns_to_paper_and_grey_rules_go_while_the_letters_stay():
     assert out[45:88, 40:1160].max() == 255 and (out[45:88, 40:1160] < 100).sum() > 500  # bar white, words dark
     assert (out[199:202, 40:1160] < 200).sum() < 40  # the rule is gone
     assert (out[140:195, 40:1160] < 100).sum() >= 0.9 * (np.asarray(img)[140:195, 40:1160] < 100).sum()
+
+
+def _grey_label_print(path, pairs):
+    """A case print: each value in black under its label in small grey capitals (5 pt), two fields a row."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+
+    cv = canvas.Canvas(str(path), pagesize=(595, 842))
+    cv.setFont("Helvetica-Bold", 14)
+    cv.drawString(50, 780, "Bouwmelding - bouwactiviteit (technisch)")
+    y = 740
+    for k in range(0, len(pairs), 2):
+        for (label, value), x in zip(pairs[k:k + 2], (60, 330)):
+            cv.setFillColor(colors.Color(0.55, 0.55, 0.55))
+            cv.setFont("Helvetica", 5)
+            cv.drawString(x, y, label.upper())
+            cv.setFillColor(colors.black)
+            cv.setFont("Helvetica", 10)
+            cv.drawString(x, y - 14, value)
+        y -= 36
+    cv.showPage()
+    cv.save()
+    return path
+
+
+def _scan_of_grey_labels(tmp_path):
+    path = _grey_label_print(tmp_path / "zaak.pdf", [
+        ("Verzoeknummer", "2027051000276"), ("Datum indiening", "10-05-2027"),
+        ("Straat en huisnummer", "Zeedijkpad 8 A"), ("Postcode", "2681 AV"),
+        ("Woonplaats", "Monster"), ("BAG nummeraanduiding-ID", "1783200000917734"),
+        ("Kwaliteitsborger", "Bouwborg Twente"), ("Instrument voor kwaliteitsborging", "KiK"),
+        ("Voorgenomen start bouwwerkzaamheden", "21-06-2027"), ("Gevolgklasse", "1")])
+    return scanify(render(path, dpi=200)[0], angle=-0.7, seed=4)
+
+
+def test_small_grey_labels_are_kept_whole_and_darkened_for_the_engine(tmp_path):
+    # Only the cores of such a label's strokes are dark: in dark ink alone its letters fall apart into dots and
+    # specks, which the leader and speck steps used to whiten, cutting the label up.
+    pytest.importorskip("cv2")
+    pytest.importorskip("reportlab")
+    import numpy as np
+
+    from wkb_desk.ocr.preprocess import clean_marks
+
+    page = _scan_of_grey_labels(tmp_path).convert("L")
+    arr = np.asarray(page)
+    out = np.asarray(clean_marks(page))
+    # the label rows: grey ink that has no black core (the values below are black)
+    grey = (arr < 215) & (arr > 120)
+    rows = np.where(grey.sum(axis=1) > 40)[0]
+    assert len(rows) > 20
+    label_px = grey[rows]
+    kept = out[rows][label_px]
+    assert (kept == 255).mean() < 0.05  # hardly a pixel of the labels whitened
+    assert (kept < 128).mean() > 0.4  # and most now dark enough for a global threshold
+    assert (arr[rows][label_px] < 128).mean() < 0.2  # (they were not before)
+
+
+@needs_tesseract
+def test_a_case_print_with_small_grey_labels_is_read_label_by_label(tmp_path):
+    pytest.importorskip("reportlab")
+    scan = image_pdf([_scan_of_grey_labels(tmp_path)], dpi=200)
+    x, values = _ocr_fields(read_file(scan, LIMITS, OcrSettings(engine="tesseract")))
+    assert x.kind == "bouwmelding"
+    assert {k: values.get(k) for k in ("verzoeknummer", "datum", "straat", "huisnummer", "postcode", "plaats",
+                                        "bag_id", "kwaliteitsborger", "instrument", "startdatum")} == {
+        "verzoeknummer": "2027051000276", "datum": "2027-05-10", "straat": "Zeedijkpad", "huisnummer": "8a",
+        "postcode": "2681 AV", "plaats": "Monster", "bag_id": "1783200000917734",
+        "kwaliteitsborger": "Bouwborg Twente", "instrument": "KiK", "startdatum": "2027-06-21"}
 
 
 # --- tick boxes ---------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from wkb_desk.grid import under_headings
 # neighbours are of the other kind, so codes such as "7601AB" or "B0RG4" at a word's edge stay as read.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\W\d_]{2})")
 _LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
+# an I read as 1 in capitals: a label's "-ID" ("BAG NUMMERAANDUIDING-1D"), or between capitals ("KWAL1TEIT")
+_ONE_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]-)1(?=D\b)|(?<=[A-ZÀ-Ý]{2})1(?=[A-ZÀ-Ý]{2})")
 # a narrow "1" set apart from the digits after it ("Hessenweg 1 12a" for 112a): an engine's gap, no house number
 _SPLIT_ONE = re.compile(r"(?<=[a-zà-ÿ] )1 (?=\d{1,3}(?:[a-zA-Z]|-\d{1,3})?(?:[\s,]|$))")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
@@ -55,6 +57,7 @@ def fix_lookalikes(text: str) -> str:
     text = _SPLIT_ONE.sub("1", text)
     text = _ONE_AS_LETTER.sub(r"\g<1>1", text)
     text = _DIGIT_IN_WORD.sub(letter, text)
+    text = _ONE_IN_CAPITALS.sub("I", text)
     text = _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
     text = _LONG_NUMBER.sub(_long_number, text)
     return _POSTCODE.sub(_postcode, text)

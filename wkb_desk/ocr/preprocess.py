@@ -108,7 +108,7 @@ def _light_on_dark(grey: Image.Image) -> Image.Image:
         panel = labels[y0:y1, x0:x1] == k
         near = cv2.dilate(panel.astype(np.uint8), np.ones((2 * size + 1, 2 * size + 1), np.uint8)) > 0
         region, src = out[y0:y1, x0:x1], arr[y0:y1, x0:x1]
-        region[near & (src < 140)] = 255
+        region[near & (src < GREY_INK)] = 255  # (its pale grey too: grey letters are darkened later)
         region[panel & (src >= 140)] = 0
     return grey if out is None else Image.fromarray(out)
 
@@ -228,7 +228,17 @@ def clean_marks(img: Image.Image) -> Image.Image:
     ink, count, labels, stats, size = found
     w, h, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
     arr = _flat_background(arr, size)
-    dots = np.where((w <= 0.4 * size) & (h <= 0.4 * size) & (area >= 3) & (w <= 2.5 * h) & (h <= 2.5 * w))[0] + 1
+    # The blobs again with their grey pixels: of a small grey label ("VERZOEKNUMMER" in 5 pt) only the cores of
+    # the strokes are dark, so in dark ink alone its letters fall apart into dots and specks; judged like that,
+    # the steps below whitened them as a leader or as dust and cut the label up.
+    grey_ink = (arr < GREY_INK).astype(np.uint8)
+    gcount, glabels, gstats, _ = cv2.connectedComponentsWithStats(grey_ink, connectivity=8)
+    gw, gh = gstats[:, cv2.CC_STAT_WIDTH], gstats[:, cv2.CC_STAT_HEIGHT]
+    grey_of = np.zeros(count, dtype=np.int32)  # each dark blob's grey blob (0: none, in shading)
+    grey_of[labels[ink > 0]] = glabels[ink > 0]
+    dot_alone = (gw[grey_of] <= 0.5 * size) & (gh[grey_of] <= 0.5 * size) | (grey_of == 0)
+    dots = np.where((w <= 0.4 * size) & (h <= 0.4 * size) & (area >= 3) & (w <= 2.5 * h) & (h <= 2.5 * w)
+                    & dot_alone[1:])[0] + 1
     out = arr.copy()
     if len(dots) >= 4:
         xs = stats[dots, cv2.CC_STAT_LEFT] + stats[dots, cv2.CC_STAT_WIDTH] / 2
@@ -259,11 +269,12 @@ def clean_marks(img: Image.Image) -> Image.Image:
                     run = [k]
     # specks: a blob far smaller than a letter with no letter near it (copier dust; the dot of an i, a full
     # stop or a diacritic sits close to its letter). Left in, they turn "Dr." into "___Dr." (confidence 7).
-    is_small = np.zeros(count, dtype=bool)
-    is_small[1:] = (w <= 0.25 * size) & (h <= 0.25 * size)
-    small_px = is_small[labels]
+    # (judged with their grey pixels, see above)
+    is_small = np.zeros(gcount, dtype=bool)
+    is_small[1:] = (gw[1:] <= 0.25 * size) & (gh[1:] <= 0.25 * size)
+    small_px = is_small[glabels] & (ink > 0)
     reach = max(3, int(0.45 * size))
-    letters_px = (ink & ~small_px).astype(np.uint8)
+    letters_px = (grey_ink & ~is_small[glabels]).astype(np.uint8)
     near = cv2.dilate(letters_px, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
     # a full stop sits right of its letter, up to a letter's width away ("B.V.", "C.T."): ink spread rightwards
     right = max(3, int(1.0 * size))
@@ -277,7 +288,39 @@ def clean_marks(img: Image.Image) -> Image.Image:
     # a table row as "| Verzoeknummer __| 2027011800264 EE". At this light a word's blurred baseline is a run of
     # ink too, so only runs longer than any word are taken as a rule.
     _whiten_rules(out, (out < GREY_INK).astype(np.uint8), max(30, int(GREY_RULE_LENGTH * size)), size)
+    _darken_grey_letters(out, arr, glabels, gstats, size)
     return Image.fromarray(out)
+
+
+# Light grey type (a portal print's 5 pt labels in grey capitals: strokes at grey 150-185 on white) falls under
+# Tesseract's own global threshold and is not read at all. Such letters are grey blobs of a letter's size with no
+# dark core; a gamma curve darkens just their pixels towards ink. Measured on scans of set 44: the labels of a
+# "Bekijk uw verzoek" print went from unread to read whole. (The same curve over the whole page darkened the
+# copier's grey haze too and lost whole pages; Tesseract's local Sauvola threshold lost two typewriter pages.)
+CORE_INK = 70  # a letter printed in black has pixels this dark, a grey one none
+STROKE_GAMMA = 3.0
+_GAMMA = None
+
+
+def _darken_grey_letters(out, arr, glabels, gstats, size: float) -> None:
+    import cv2
+    import numpy as np
+
+    global _GAMMA
+    if _GAMMA is None:
+        _GAMMA = np.array([round(255 * (v / 255) ** STROKE_GAMMA) for v in range(256)], dtype=np.uint8)
+    has_core = np.zeros(len(gstats), dtype=bool)
+    has_core[glabels[arr < CORE_INK]] = True
+    h, w = gstats[:, cv2.CC_STAT_HEIGHT], gstats[:, cv2.CC_STAT_WIDTH]
+    # (a letter's size, or a word's when its letters touch; not a dash of a dashed frame, which is thinner; a thin
+    # letter such as an I is darkened with the letters beside it)
+    grey_letter = ~has_core & (h >= 0.3 * size) & (h <= 1.5 * size) & (w >= 0.25 * size)
+    grey_letter[0] = False  # the paper
+    if grey_letter.any():
+        # with the pale pixels around and between them: the thin diagonals of an N or M are paler still
+        near = cv2.dilate(grey_letter[glabels].astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+        px = near & (out < 255)
+        out[px] = _GAMMA[out[px]]
 
 
 def _whiten_rules(out, ink, long_side: int, size: float) -> None:
