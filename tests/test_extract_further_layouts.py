@@ -321,3 +321,46 @@ def test_a_name_with_an_apostrophe_in_a_sentence(tmp_path):
         "Stavast Kwaliteitsborging borgt de bouwtechnische kwaliteit met het instrument KiK.",
     ]])
     assert run(path).values().get("initiatiefnemer") == "Dirk van 't Veld"
+
+
+def test_a_start_letter_whose_number_is_the_bouwmeldings_in_a_long_sentence(tmp_path):
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [_LETTERHEAD + [
+        "Onderwerp: aanvang bouwwerkzaamheden De Haven",
+        "Hierbij melden wij u dat op maandag 3 mei 2027 wordt aangevangen met de bouw",
+        "van twaalf woningen aan de Havenkade 14 te 4461 AB Goes.",
+        "De bouwmelding voor dit project hebben wij op 8 maart 2027 via het",
+        "Omgevingsloket ingediend; het verzoek is daar geregistreerd onder nummer",
+        "2027030801304. Sindsdien is het ontwerp niet gewijzigd.",
+        "Hoogachtend,",
+        "P. Dekker",
+    ]])
+    x = run(path)
+    assert x.kind == "startmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert values.get("startdatum") == "2027-05-03"
+    assert values.get("verwijst_naar") == "2027030801304" and "verzoeknummer" not in values
+
+
+def test_labels_written_as_sentences(tmp_path):
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Borgingsplan", "2. Projectgegevens",
+        "De initiatiefnemer is Kwekerij De Wit Westland B.V.",
+        "Het KvK-nummer van de initiatiefnemer is 27254910.",
+        "Het correspondentieadres van de initiatiefnemer is Tuinweg 21, 2671 DX Naaldwijk.",
+        "Het adres van het bouwwerk is Tuinweg 23 D.",
+        "De postcode is 2671 DX.",
+        "De woonplaats is Naaldwijk.",
+        "3. Kwaliteitsborging",
+        "De kwaliteitsborger is Borg4.",
+        "Het kantoor van de kwaliteitsborger is gevestigd op het adres Kerkweg 1, 2332 AA Leiden.",
+        "Het toegepaste instrument voor kwaliteitsborging is Kwaliteitsborgingsinstrument WKI.",
+    ]])
+    x = run(path)
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("initiatiefnemer", "kvk", "straat", "huisnummer", "postcode", "plaats",
+                                        "kwaliteitsborger", "instrument")} == {
+        "initiatiefnemer": "Kwekerij De Wit Westland B.V.", "kvk": "27254910", "straat": "Tuinweg",
+        "huisnummer": "23d", "postcode": "2671 DX", "plaats": "Naaldwijk", "kwaliteitsborger": "Borg4",
+        "instrument": "WKI"}
+    assert x.fields["straat"].confidence >= 0.8  # as sure as a form's label

@@ -179,13 +179,13 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 
 # a date in a sentence, named by the verb or noun before it ("de bouw start op 3 november 2026", "zullen beginnen
 # op maandag 11 mei", "wordt naar verwachting op 1 juli in gebruik genomen")
-_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen|vangen aan|vangt aan)\b",
+_START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen|aangevangen|vangen aan|vangt aan)\b",
                           re.IGNORECASE)  # ("de werkzaamheden vangen aan op 30 maart": the verb parted)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
                         r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
                         r"verhuurd|verhuren)\b", re.IGNORECASE)  # (holiday homes are let from the day of use)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|aangevangen|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
@@ -197,7 +197,7 @@ _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*
 _OPENS_OWN_NR = re.compile(r"^\s*(?:verzoek|aanvraag|melding)(?:nummer)?\s*(?:nr\.?)?\s*:?\s*$", re.IGNORECASE)
 _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
                           r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
-                          r"|\bbouwmelding\b[^.]{0,80}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
+                          r"|\bbouwmelding\b[^.]{0,140}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
                           r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$"
                           r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
@@ -283,7 +283,8 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
         if ("verzoeknummer" not in have or "verwijst_naar" not in have) and "20" in text:
             for m in _DSO_NR.finditer(text):
                 # whose number it is: the words before it, also those at the end of the line above
-                before = (prev + " " + text[:m.start()])[-120:]
+                before = (prev + " " + text[:m.start()])[-200:]  # ("De bouwmelding ... ingediend; het verzoek is
+                # daar geregistreerd onder nummer 2027...": the sentence that says whose number it is runs long)
                 field = "verwijst_naar" if _REFERRED_NR.search(before) else "verzoeknummer" \
                     if _OWN_NR.search(before) or _OPENS_OWN_NR.match(text[:m.start()]) else None
                 # the number on this line, or early on the next one ("... onder verzoeknummer" / "2026...",

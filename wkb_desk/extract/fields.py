@@ -158,6 +158,14 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             key = ref.label_by_meaning(typed.group(1))
             if key is not None:
                 return key, " ", cell[typed.end(1):].strip()
+    if exact is None and colon < 0 and "\t" not in cell and cell[:4].lower().startswith(("het ", "de ")):
+        said = _SENTENCE_LABEL.match(cell)
+        key = ref.label_by_meaning(said.group(1)) if said and _label_words(said.group(1), ref=ref) else None
+        info = ref.labels.get(key) if key else None
+        if info is not None and info.field not in _NO_SENTENCE_LABEL:
+            # "Het adres van het bouwwerk is Tuinbouwweg 23 D.", "De woonplaats is Naaldwijk.": a label written as
+            # a sentence (a value starts with a capital or a digit: "... is gevestigd op ..." names none)
+            return key, ":", _SENTENCE_STOP.sub("", cell[said.end():].strip())
     if colon > 0 and "?" not in cell[:colon] and "\t" not in cell[:colon]:
         pre = _LEAD_NUMBER.sub("", cell[:colon]).strip()
         if exact is None or (exact[1] != ":" and len(exact[0]) < len(norm_label(pre))) or \
@@ -191,6 +199,9 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return exact
 
 
+_SENTENCE_LABEL = re.compile(r"(?i)^(?:het|de)\s+([^.,;:?]{3,70}?)\s+(?:is|luidt|bedraagt)\s+(?=(?-i:[A-Z0-9]))")
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Za-z])\.$")  # the sentence's stop, not an abbreviation's ("B.V.")
+_NO_SENTENCE_LABEL = {"projectnaam", "overslaan", "bouwer"}  # ("Het project is ...": a description, no value)
 _WORDS_THEN_NUMBER = re.compile(r"^([A-Za-zÀ-ÿ][a-zà-ÿ.]+(?: [a-zà-ÿ.]+){0,2})\s+(?=\d)")
 # words in capitals at a cell's start, then a word that is not ("VOORGENOMEN START BOUW ma 12 apr. 2027")
 _CAPS_LABEL = re.compile(r"^((?:[A-ZÀ-Ý][A-ZÀ-Ý\-/()]+\.?\s){1,6})(?=[0-9a-zà-ÿ]|[A-ZÀ-Ý][a-zà-ÿ.])")
