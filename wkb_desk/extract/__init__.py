@@ -160,8 +160,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
         # somebody else's, not facts of a melding; nothing is read from it
         chosen = {}
 
-    _melder(kind, chosen, ref,
-            any(_OWN_BUILDING.search(ln.text) for ln in lines[:MELDER_ZONE] if ln.region == "body"))
+    _melder(kind, chosen, ref, lines)
     if kind in ("startmelding", "gereedmelding"):
         _referred_is_older(chosen)
     if "verwijst_naar" in chosen and chosen.get("verzoeknummer") and \
@@ -344,7 +343,7 @@ _OWN_BUILDING = re.compile(r"(?i)\b(?:mijn|onze) (?:nieuwe |eigen )?(?:woning|hu
 MELDER_ZONE = 40  # body lines where a melder says whose building it is
 
 
-def _melder(kind: str, chosen: dict[str, Cand], ref: Reference, own_building: bool = False) -> None:
+def _melder(kind: str, chosen: dict[str, Cand], ref: Reference, lines: list) -> None:
     """The melder is a bouwmelding's: the gemachtigde when one is named, else the initiatiefnemer. A later notice
     keeps no melder; one who writes of their own building ("mijn woning") is its initiatiefnemer (a guess)."""
     role = chosen.pop("melder_rol", None)
@@ -357,8 +356,9 @@ def _melder(kind: str, chosen: dict[str, Cand], ref: Reference, own_building: bo
         # "Ingediend door | Rol: Kwaliteitsborger | Organisatie: WTT Kwaliteitsborging B.V.": the borger filed it
         c = chosen["melder"]
         chosen["kwaliteitsborger"] = replace(c, field="kwaliteitsborger", value=entry.naam, conf=min(c.conf, role.conf))
-    if kind != "bouwmelding" and own_building and role is None and "melder" in chosen \
-            and "initiatiefnemer" not in chosen and not _firm(str(chosen["melder"].value)):
+    if kind != "bouwmelding" and role is None and "melder" in chosen and "initiatiefnemer" not in chosen \
+            and not _firm(str(chosen["melder"].value)) \
+            and any(_OWN_BUILDING.search(ln.text) for ln in lines[:MELDER_ZONE] if ln.region == "body"):
         c = chosen["melder"]
         chosen["initiatiefnemer"] = replace(c, field="initiatiefnemer", conf=min(c.conf, MELDER_AS_INITIATOR))
     if kind != "bouwmelding":
