@@ -10,6 +10,7 @@ up when it reads badly.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PIL import Image, ImageFilter, ImageOps
@@ -213,7 +214,8 @@ def clean_marks(img: Image.Image) -> Image.Image:
     baseline at a steady pitch. Rules: straight ink at least four letter heights long and thinner than a
     stroke of a letter in bold print; only the rule's own pixels go, a letter touching it stays.
     Specks with no letter near them go too. Shading (a portal print's grey header bars) is flattened to white
-    first and the grey rules of such tables go as well (see _flat_background and GREY_RULE_LENGTH).
+    first and the grey rules of such tables go as well (see _flat_background and GREY_RULE_LENGTH); letters in
+    light grey are darkened last (see STROKE_GAMMA).
     Needs OpenCV (installed with rapidocr); without it the image is returned as it is.
     """
     try:
@@ -292,23 +294,27 @@ def clean_marks(img: Image.Image) -> Image.Image:
     return Image.fromarray(out)
 
 
-# Light grey type (a portal print's 5 pt labels in grey capitals: strokes at grey 150-185 on white) falls under
+# Light grey type (a portal print's 5 pt labels in grey capitals, strokes at grey 80-185 on white) falls under
 # Tesseract's own global threshold and is not read at all. Such letters are grey blobs of a letter's size with no
 # dark core; a gamma curve darkens just their pixels towards ink. Measured on scans of set 44: the labels of a
 # "Bekijk uw verzoek" print went from unread to read whole. (The same curve over the whole page darkened the
 # copier's grey haze too and lost whole pages; Tesseract's local Sauvola threshold lost two typewriter pages.)
 CORE_INK = 70  # a letter printed in black has pixels this dark, a grey one none
 STROKE_GAMMA = 3.0
-_GAMMA = None
+
+
+@functools.lru_cache(maxsize=1)
+def _gamma_table():
+    import numpy as np
+
+    return np.array([round(255 * (v / 255) ** STROKE_GAMMA) for v in range(256)], dtype=np.uint8)
 
 
 def _darken_grey_letters(out, arr, glabels, gstats, size: float) -> None:
+    """Darken in `out` the letters printed in light grey (see STROKE_GAMMA), with the pale pixels around them."""
     import cv2
     import numpy as np
 
-    global _GAMMA
-    if _GAMMA is None:
-        _GAMMA = np.array([round(255 * (v / 255) ** STROKE_GAMMA) for v in range(256)], dtype=np.uint8)
     has_core = np.zeros(len(gstats), dtype=bool)
     has_core[glabels[arr < CORE_INK]] = True
     h, w = gstats[:, cv2.CC_STAT_HEIGHT], gstats[:, cv2.CC_STAT_WIDTH]
@@ -320,7 +326,7 @@ def _darken_grey_letters(out, arr, glabels, gstats, size: float) -> None:
         # with the pale pixels around and between them: the thin diagonals of an N or M are paler still
         near = cv2.dilate(grey_letter[glabels].astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
         px = near & (out < 255)
-        out[px] = _GAMMA[out[px]]
+        out[px] = _gamma_table()[out[px]]
 
 
 def _whiten_rules(out, ink, long_side: int, size: float) -> None:
