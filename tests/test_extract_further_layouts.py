@@ -364,3 +364,29 @@ def test_labels_written_as_sentences(tmp_path):
         "huisnummer": "23d", "postcode": "2671 DX", "plaats": "Naaldwijk", "kwaliteitsborger": "Borg4",
         "instrument": "WKI"}
     assert x.fields["straat"].confidence >= 0.8  # as sure as a form's label
+
+
+def test_a_bilingual_form_with_headings_translated_in_brackets(tmp_path):
+    # the Dutch heading in brackets names the block; the project's other houses are no site address
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Melding bouwaktiviteit (Melding bouwactiviteit)",
+        "LOKAASJE (LOCATIE)",
+        [(50, "Strjitte (Straat)"), (200, "Húsnûmer (Huisnummer)"), (330, "Postkoade (Postcode)"), (460, "Plak (Woonplaats)")],
+        [(50, "Buorren"), (200, "3"), (330, "8495 KS"), (460, "Aldeboarn")],
+        [(50, "BAG-ID (Nummeraanduiding, earste wenning / eerste woning)"), (380, "Kadastrale oantsjutting (Kadastrale aanduiding)")],
+        [(50, "0074200000341126"), (380, "Utingeradeel H 1120")],
+        "Oare adressen (Overige adressen)",
+        "Buorren 5, 7 en 9",
+        "INISJATYFNIMMER (INITIATIEFNEMER)",
+        [(50, "Namme (Naam)"), (330, "KvK-nûmer (KvK-nummer)")],
+        [(50, "Stichting Wenjen Boarn"), (330, "41002370")],
+        "KWALITEITSBORGING",
+        [(50, "Kwaliteitsborger"), (330, "Ynstrumint (Instrument)")],
+        [(50, "WTT Kwaliteitsborging"), (330, "Kwaliteitsborgingsinstrument WKI")],
+    ]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "bag_id", "kadastraal", "initiatiefnemer", "kvk")} == {
+        "straat": "Buorren", "huisnummer": "3", "bag_id": "0074200000341126", "kadastraal": "Utingeradeel H 1120",
+        "initiatiefnemer": "Stichting Wenjen Boarn", "kvk": "41002370"}

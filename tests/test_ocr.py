@@ -322,6 +322,8 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     ("WOONPLAATS\tBAG NUMMERAANDUIDING-1D", "WOONPLAATS\tBAG NUMMERAANDUIDING-ID"),
     ("KWAL1TEITSBORGER", "KWALITEITSBORGER"),
     ("Kenmerk\tKO-1A", "Kenmerk\tKO-1A"),
+    # an l read as "!" in a label; an exclamation stays
+    ("Oanta! bouwurken (Aantal", "Oantal bouwurken (Aantal"), ("Let op! De termijn", "Let op! De termijn"),
 ])
 def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
     from wkb_desk.ocr.layout import fix_lookalikes

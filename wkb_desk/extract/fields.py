@@ -80,7 +80,8 @@ _LEADER = re.compile(r"^\s{0,3}(?:[.…_]\s?){3,60}:?|^\s{0,3}[.…_]{0,60}\s{0,
 
 _QUESTION_NUMBER = re.compile(r"(?i)^\s*(?:vraag|vr\.|question)\s*\d{1,2}[a-z]?\s*[:.)]\s*")
 _LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])\s+")
-_QUALIFIER = re.compile(r"^\([^()]{1,40}\)")
+# (a longer note without digits too: "BAG-ID (Nummeraanduiding, earste wenning / eerste woning)")
+_QUALIFIER = re.compile(r"^\((?:[^()]{1,40}|[^()\d]{41,70})\)")
 
 
 _NUMBER_TOKEN = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|[-•*–·])$")
@@ -1450,8 +1451,8 @@ def _name_value(raw: str) -> str | None:
         return None  # "R." cut off at the end of a line: the name is not all there; missing beats wrong
     if v.isalpha() and v.islower():
         return None  # "Kwaliteitsborger bouw" is a tagline, not a name
-    if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v):
-        return None  # an address, phone number or e-mail address is no name
+    if _NOT_A_NAME.search(v) or nz.find_postcode(v, strict=True) or _STREET_ONLY.match(v) or _NUMBER_LIST.search(v):
+        return None  # an address, phone number or e-mail address is no name, nor a street's houses ("Mientsje 5, 7 en 9")
     if len(v.split()) > 6 and v.endswith(".") and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f)\.$", v, re.IGNORECASE):
         return None  # a sentence ("De aanvrager verklaart dat ...") is no name
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
@@ -1480,6 +1481,7 @@ _STREET_NAME = re.compile(
     r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
                         r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
+_NUMBER_LIST = re.compile(r"\b\d{1,5}[a-z]?(?:\s*,\s*\d{1,5}[a-z]?)*\s+(?:en|t/m|tot en met)\s+\d{1,5}[a-z]?\b")
 _STREET_ONLY = re.compile(
     r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
     r"|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee|ring|stede)\s\d{1,5}"

@@ -85,6 +85,10 @@ _LETTER_BODY = re.compile(r"^\s*(?:betreft|onderwerp|inzake|geachte|beste)\b", r
 # ("3  Initiatiefnemer", "2.1 Locatie", "C. Locatie", "C  Initiatiefnemer": a form's sections by number or letter)
 _NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H][.)])\s+|[A-H]\s{2,})")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+# a heading with its Dutch in brackets, both in capitals or both capitalised ("Oare adressen (Overige adressen)"); a
+# name with its role ("J.W. Dekker (initiatiefnemer)", "Jan Smit (Initiatiefnemer)") is none
+_TRANSLATED_HEAD = re.compile(r"^(?:[A-ZÀ-Ý\- ]{3,40} \([A-ZÀ-Ý\- ]{3,40}\)|[A-ZÀ-Ý][a-zà-ÿ\-]+(?: [a-zà-ÿ\-]+){0,2} "
+                              r"\([A-ZÀ-Ý][a-zà-ÿ\- ]{2,40}\))$")
 # "2.1<TAB>Wat is het adres van de bouwlocatie?": a question's number set in its own column is part of its label
 _SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}\.\d{1,2}\.?)\t(?=[^\t]+$)")
 # an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026"): no sentences of its body
@@ -385,6 +389,11 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
         # cheap test first: only a line whose first word starts some heading can be one
         first = _NUMBERING.sub("", stripped).split(" ", 1)[0].lower().rstrip(":") if stripped else ""
         head = line.head if first in ref.section_first_words else ""
+        if not head and stripped.endswith(")") and "(" in stripped and "\t" not in stripped \
+                and _TRANSLATED_HEAD.match(stripped):
+            # "INISJATYFNIMMER (INITIATIEFNEMER)": a heading in Frisian (or English), the Dutch one in brackets
+            inner = norm_label(stripped[stripped.rindex("(") + 1:-1])
+            head = inner if inner.split(" ", 1)[0] in ref.section_first_words else ""
         known = head in ref.party_sections or head in ref.project_sections
         double = _double_heading(line, ref) if stripped and not known else None
         if double is not None:

@@ -19,6 +19,8 @@ _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_]{2})0(?=[^\W\d_])|(?<=[^\W\d_])0(?=[^\
 _LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
 # an I read as 1 in capitals: a label's "-ID" ("BAG NUMMERAANDUIDING-1D"), or between capitals ("KWAL1TEIT")
 _ONE_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]-)1(?=D\b)|(?<=[A-ZÀ-Ý]{2})1(?=[A-ZÀ-Ý]{2})")
+# an l read as "!" where no exclamation can stand: in a word, or before a word in lower case ("Oanta! bouwurken")
+_L_AS_MARK = re.compile(r"(?<=[a-zà-ÿ])!(?=[a-zà-ÿ]| [a-zà-ÿ])")
 # a narrow "1" set apart from the digits after it ("Hessenweg 1 12a" for 112a): an engine's gap, no house number
 _SPLIT_ONE = re.compile(r"(?<=[a-zà-ÿ] )1 (?=\d{1,3}(?:[a-zA-Z]|-\d{1,3})?(?:[\s,]|$))")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
@@ -58,6 +60,8 @@ def fix_lookalikes(text: str) -> str:
     text = _ONE_AS_LETTER.sub(r"\g<1>1", text)
     text = _DIGIT_IN_WORD.sub(letter, text)
     text = _ONE_IN_CAPITALS.sub("I", text)
+    if "!" in text:
+        text = _L_AS_MARK.sub("l", text)
     text = _LETTER_IN_NUMBER.sub(lambda m: _AS_DIGIT[m.group(0)], text)
     text = _LONG_NUMBER.sub(_long_number, text)
     return _POSTCODE.sub(_postcode, text)
