@@ -390,3 +390,20 @@ def test_a_bilingual_form_with_headings_translated_in_brackets(tmp_path):
     assert {k: values.get(k) for k in ("straat", "huisnummer", "bag_id", "kadastraal", "initiatiefnemer", "kvk")} == {
         "straat": "Buorren", "huisnummer": "3", "bag_id": "0074200000341126", "kadastraal": "Utingeradeel H 1120",
         "initiatiefnemer": "Stichting Wenjen Boarn", "kvk": "41002370"}
+
+
+def test_a_holiday_homes_postal_address_in_a_sentence_is_the_site(tmp_path):
+    # the owner's office is a party's address; the bungalow's own postal address is where it is built
+    path = docgen.write_pdf(tmp_path / "plan.pdf", [[
+        "Borgingsplan kwaliteitsborging Wkb", "1. Inleiding",
+        "In opdracht van Duinpark Texel B.V. voert Kiwa Nederland B.V. de kwaliteitsborging uit voor de bouw van een",
+        "recreatiewoning op Recreatiepark De Duinen. Het postadres van de bungalow is Duinweg 6-214, 1795 JV De",
+        "Cocksdorp (BAG-nummeraanduiding 0448200000790299, kadastraal Texel F 4471). Het bouwwerk valt in",
+        "gevolgklasse 1. Kiwa werkt met het KOMO Instrument Kwaliteitsborging (KiK).",
+        "3. Contact",
+        "Opdrachtgever: Duinpark Texel B.V., Postadres: Postbus 12, 1790 AA Den Burg.",
+    ]])
+    values = run(path).values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "bag_id")} == {
+        "straat": "Duinweg", "huisnummer": "6-214", "postcode": "1795 JV", "plaats": "De Cocksdorp",
+        "bag_id": "0448200000790299"}

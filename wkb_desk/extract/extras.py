@@ -484,9 +484,12 @@ _GK_PROSE = re.compile(r"\bgevolgklasse\s+([123])\b(?!\s*(?:of|en|t/m|-)\s*[123]
 _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 
 
+# what is built, named in "het postadres van de bungalow is ...": that address is the site's own
+_THE_BUILDING = r"bungalow|woning|chalet|recreatiewoning|vakantiewoning|bouwwerk|kavel|object|unit"
 _FREE_ADDR = re.compile(
     r"\b(?:(?:op|aan) het (?:bouw)?kavel(?: aan de)?|aan de|aan het|op de|gelegen aan|(?:bouw|project)locatie is|"
-    r"(?:bouw|project)adres is|locatie|adres|bouwwerk aan|perceel aan|aan|"
+    r"(?:bouw|project)adres is|(?:post)?adres van (?:de|het) (?:" + _THE_BUILDING + r") is|locatie|adres|bouwwerk aan|"
+    r"perceel aan|aan|"
     r"project op|bouwwerk op|"
     r"woning op|perceel|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|"
     r"markt|park|baan|veld|horst|brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|boulevard|allee|einde|ende)\s\d))"
@@ -530,10 +533,12 @@ _POSTCODE_ALONE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # a line that
 _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]{2})\b", re.IGNORECASE)
 
 
-_BAG_PROSE = re.compile(r"\bBAG(?:[- ]?id)?\s*:?\s*(\d{16})\b")
+_BAG_PROSE = re.compile(r"\bBAG(?:[- ]?(?:id|nummeraanduiding(?:-id)?|verblijfsobject(?:-id)?))?\s*:?\s*(\d{16})\b")
 _KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel|kadastraal nummer|"
                         r"kadastraal(?=\s+[A-Z])|perceel(?=\s+[A-Z][a-z][\w'-]*\s+[A-Z]{1,2}\s+\d))\b\s*:?", re.IGNORECASE)
-_POSTCODE_AT_END = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\s*$")  # "... Westerblokker 45 B, 1695 AK" / "Hoorn."
+# (or with the first short word of a place of several: "... 1795 JV De" / "Cocksdorp (BAG ...")
+# "... Westerblokker 45 B, 1695 AK" / "Hoorn."; or with the first short word of a place: "1795 JV De" / "Cocksdorp"
+_POSTCODE_AT_END = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}(?:\s+(?:De|Den|Het|Ter|Ten|Sint|Nieuw|Oud|Oude|'s|'t))?\s*$")
 _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie|adres|op)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -548,7 +553,11 @@ _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|corres
 
 
 # the words before a party's own address in a sentence ("..., kantoorhoudende aan de Industrieweg 9, ...")
-_PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend\w*|woonachtig|zetel|postadres|"
+# ("Het postadres van de bungalow is Slufterweg 6-214, ...": a holiday home's postal address is the site's own)
+_OF_THE_BUILDING = r"\s+van\s+(?:de|het)\s+(?:" + _THE_BUILDING + r")\b"
+_SITE_POSTAL = re.compile(r"(?i)\bpostadres(?=" + _OF_THE_BUILDING + ")")
+_PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend\w*|woonachtig|zetel|"
+                                   r"postadres(?!" + _OF_THE_BUILDING + r")|"
                                    r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
 
 
@@ -602,7 +611,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
             # (a paragraph may name the builder's firm elsewhere: "... de aannemer is bouwbedrijf Duinzicht ...")
-            office = _OFFICE.search(text) if len(ln.text) <= CONTACT_MAX else None
+            office = _OFFICE.search(_SITE_POSTAL.sub("adres", text)) if len(ln.text) <= CONTACT_MAX else None
             in_sentence = k < closing and is_prose(text) and not office
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
             notice = k < closing and not _OFFICE.search(text) and not ln.contact and not MAIL_HEADER.match(text)
