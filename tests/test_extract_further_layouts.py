@@ -407,3 +407,65 @@ def test_a_holiday_homes_postal_address_in_a_sentence_is_the_site(tmp_path):
     assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "bag_id")} == {
         "straat": "Duinweg", "huisnummer": "6-214", "postcode": "1795 JV", "plaats": "De Cocksdorp",
         "bag_id": "0448200000790299"}
+
+
+def test_a_form_with_help_text_under_each_label(tmp_path):
+    # "Huisnummer *" / "Vul ook een toevoeging in als die er is" / "31": the help text is no label and no value
+    path = docgen.write_pdf(tmp_path / "melding.pdf", [[
+        "Formulier Bouwmelding Wkb (gevolgklasse 1)",
+        "Velden met een * zijn verplicht. De kleine tekst onder een vraag helpt u bij het invullen.",
+        "Bouwlocatie",
+        "Straatnaam *", "Het adres van de bouwlocatie, niet uw eigen adres", "Kerkakker",
+        "Huisnummer *", "Vul ook een toevoeging in als die er is", "31",
+        "Postcode", "4 cijfers en 2 letters", "5706ls",
+        "Plaats", "De woonplaats van de bouwlocatie", "Helmond",
+        "BAG-nummeraanduiding", "16 cijfers, te vinden op bagviewer.kadaster.nl", "0794200000310099",
+        "Initiatiefnemer",
+        "Naam initiatiefnemer *", "Degene voor wie gebouwd wordt (niet de architect of de aannemer)",
+        "Peelbouw Vastgoed B.V.",
+        "KvK-nummer", "Alleen invullen als de initiatiefnemer een organisatie is", "80417260",
+        "Kwaliteitsborger *", "Naam van het bedrijf dat de kwaliteitsborging uitvoert", "Borg4",
+        "Instrument *", "Het toegelaten instrument voor kwaliteitsborging", "WKI",
+        "Startdatum bouwwerkzaamheden *", "De eerste dag van het werk op de bouwplaats, ook ontgraven", "16-08-2027",
+    ]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "bag_id", "initiatiefnemer",
+                                        "kvk", "kwaliteitsborger", "instrument", "startdatum")} == {
+        "straat": "Kerkakker", "huisnummer": "31", "postcode": "5706 LS", "plaats": "Helmond",
+        "bag_id": "0794200000310099", "initiatiefnemer": "Peelbouw Vastgoed B.V.", "kvk": "80417260",
+        "kwaliteitsborger": "Borg4", "instrument": "WKI", "startdatum": "2027-08-16"}
+
+
+def test_a_portal_summary_of_an_aanvraag_with_questions_answered_below(tmp_path):
+    path = docgen.write_pdf(tmp_path / "samenvatting.pdf", [[
+        "Omgevingsloket", "Samenvatting van uw aanvraag",
+        [(50, "Verzoeknummer"), (200, "2027111500287")], [(50, "Ingediend op"), (200, "maandag 15 november 2027")],
+        "Locatie", "Adres: Kerkakker 14, 5708KR Helmond",
+        "Werkzaamheden",
+        "Verzoeknummer van de bouwmelding", "Antwoord: 2027020800143",
+        "Zijn de bouwwerkzaamheden afgerond?", "Ja",
+        "Wanneer neemt u het bouwwerk in gebruik?", "Antwoord: 2027-12-13",
+        "Naam kwaliteitsborger", "Antwoord: WTT Kwaliteitsborging B.V.",
+    ]])
+    x = run(path)
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)  # not a bouwmelding: that is the number it names
+    values = x.values()
+    assert values.get("verwijst_naar") == "2027020800143" and values.get("ingebruikname") == "2027-12-13"
+
+
+def test_name_labels_in_english_and_a_heading_about_the_law_is_no_borger(tmp_path):
+    path = docgen.write_pdf(tmp_path / "overzicht.pdf", [[
+        "Bouwmelding (technisch)", "Verzoek 2027060101799",
+        "Initiatiefnemer / Applicant", "Organisation", "Agro Service Kempen B.V.",
+        "Bouwlocatie", [(50, "Adres"), (200, "Hoogstraat 3, 5531 AB Bladel")],
+        [(50, "Kwaliteitsborger"), (200, "Borg4")], [(50, "Instrument"), (200, "WKI")],
+    ]])
+    assert run(path).values().get("initiatiefnemer") == "Agro Service Kempen B.V."
+    verklaring = docgen.write_docx(tmp_path / "verklaring.docx", [
+        "BYLAER B.V.", "VERKLARING", "Kwaliteitsborger Wkb — gevolgklasse 1",
+        "Ondergetekende verklaart dat gerechtvaardigd vertrouwen bestaat dat het bouwwerk voldoet.",
+        "Bouwwerk: Kortendijk 52, 4205 PR Gorinchem",
+    ])
+    assert run(verklaring).values().get("kwaliteitsborger") in (None, "Bylaer")

@@ -46,6 +46,7 @@ _BANNER_PARTS = re.compile(r"\t|\s+[-–|·•/]\s+")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 # a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
 # document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
+_ANSWER_BELOW = re.compile(r"(?i)^\s*antwoord\s*:")
 _PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
                             r"meegezonden(?: stukken)?|overzicht (?:van de )?(?:stukken|onderdelen|bijlagen)|"
                             r"(?:dit dossier )?bevat|stukken)\b[^.]{0,40}:?\s*$", re.IGNORECASE)
@@ -309,6 +310,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
             continue
         if _LABEL_THEN_VALUE.match(text):
             continue  # a labelled value: "Bouwmelding | 2026..." on a verklaring names the request it belongs to
+        if zone < TITLE_ZONE and _ANSWER_BELOW.match(_next_text(lines, line)):
+            continue  # "Verzoeknummer van de bouwmelding" over "Antwoord: 2027...": a portal's question, no title
         if zone < TITLE_ZONE and (not line.sender or len(raw) == 1):
             # the very first line may be the title even where the block below it reads as a letterhead
             zone += 1

@@ -127,6 +127,10 @@ def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     """
     if cell[:1] in "([" and ":" in cell[:40]:
         return match_label(ref, cell[1:].lstrip())  # "(huidig adres: Steenweg 3, ...)": a label in brackets
+    if cell.endswith("*") and len(cell) <= 90:
+        bare = match_label(ref, cell.rstrip("* "))  # "Huisnummer *": a required field's mark is no value
+        if bare is not None and not bare[2]:
+            return bare
     numbered = _QUESTION_NUMBER.match(cell)
     if numbered and cell[numbered.end():].strip():
         return match_label(ref, cell[numbered.end():])  # "Vraag 4: Nummeraanduiding BAG": the question's number
@@ -639,6 +643,42 @@ def _value_first(cell: str, ref: Reference) -> str | None:
     return "\t".join(f"{label}\t{value}" for label, value in zip(labels, values))
 
 
+# the small words of a form's help text ("Vul ook een toevoeging in als die er is", "Degene voor wie gebouwd wordt")
+_HELP_WORDS = re.compile(r"(?i)\b(?:de|het|een|van|voor|als|die|dat|uw|u|niet|ook|of|op|bij|wie|waar|waarop|in|te|"
+                         r"cijfers|letters|invullen|vul)\b")
+_HELP_FIELDS = {"datum", "startdatum", "ingebruikname", "verzoeknummer", "verwijst_naar", "bag_id", "kvk", "postcode",
+                "huisnummer", "straat", "plaats", "initiatiefnemer", "kwaliteitsborger", "instrument", "gevolgklasse"}
+
+
+def _help_text(text: str) -> bool:
+    t = text.strip()
+    return 12 <= len(t) <= 140 and len(t.split()) >= 3 and len(_HELP_WORDS.findall(t)) >= 2
+
+
+def _fits_field(ref: Reference, field: str, text: str) -> bool:
+    """Whether `text` reads as a value of `field` (for the fields whose values have a form of their own)."""
+    t = text.strip()
+    if field not in _HELP_FIELDS:
+        return False
+    if field in ("datum", "startdatum", "ingebruikname"):
+        return bool(nz.find_dates(t)) and len(t) <= 40
+    if field in ("verzoeknummer", "verwijst_naar"):
+        return nz.normalize_verzoeknummer(t) is not None
+    if field == "bag_id":
+        return nz.normalize_bag(t) is not None
+    if field == "kvk":
+        return nz.normalize_kvk(t) is not None
+    if field == "postcode":
+        return nz.find_postcode(t) is not None and len(t) <= 12
+    if field == "huisnummer":
+        return nz.normalize_huisnummer(t) is not None and len(t) <= 12
+    if field == "gevolgklasse":
+        return bool(re.fullmatch(r"(?i)(?:gevolgklasse\s*)?[123]", t))
+    if field in ("kwaliteitsborger", "instrument"):
+        return (ref.match_borger(t) if field == "kwaliteitsborger" else ref.match_instrument(t)) is not None
+    return _name_value(t) is not None and not _help_text(t)  # a street, a place, a name: no sentence of help
+
+
 def _looks_like_value(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 120:
@@ -749,7 +789,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 # (a value alone below stands under the first heading: "Plaats | BAG-id (indien bekend)" over
                 # "Zeewolde", the other cells left empty)
                 lone = below is not None and "\t" not in below.text and below.text.strip() \
-                    and not (label_rows.get(below.pos) or [None])[0] and not below.heading
+                    and not (label_rows.get(below.pos) or [None])[0] and not below.heading and not _help_text(below.text)
                 infos = {i: _owned_label(ref, parsed[i][0], line) if parsed[i] else None for i in nonempty}
                 shared = None  # the columns a list of records agrees on (None: all of the one row)
                 if below is not None and "\t" in below.text:
@@ -847,6 +887,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if nxt is not None and "\t" not in nxt.text and not blocked \
                         and not nxt.heading and _looks_like_value(nxt.text):
                     value, vline, vsep = nxt.text.strip(), nxt, "below"
+                    after = _next_nonempty(lines, nxt.pos, limit=1) if _help_text(nxt.text) else None
+                    if after is not None and "\t" not in after.text and not (label_rows.get(after.pos) or [None])[0] \
+                            and _fits_field(ref, info.field, after.text) and not _fits_field(ref, info.field, nxt.text):
+                        # "Postcode" / "4 cijfers en 2 letters" / "5706ls": the form's help text under its label
+                        value, vline = after.text.strip(), after
             if value and info.field in _ADDRESS_TARGETS and not any(ch.isdigit() for ch in value):
                 # "Straat en huisnummer | Schellerbergweg" over " | 41 | a": the number and letter in the row below,
                 # under the street's column, its label cell left empty
@@ -1213,7 +1258,7 @@ def _label_column_runs(lines: list[Line], ref: Reference, label_rows: dict, hits
                 values = body[j: j + len(labels)]
                 ok = len(values) == len(labels) and all(
                     v.page == labels[0].page and "\t" not in v.text and not _strong_label(label_rows.get(v.pos))
-                    and not v.heading and _looks_like_value(v.text) for v in values)
+                    and not v.heading and _looks_like_value(v.text) and not _help_text(v.text) for v in values)
                 return values if ok else None
             values = fits(run)
             if values is not None and _typed_misses(ref, label_rows, run, [v.text for v in values]):
@@ -1424,6 +1469,8 @@ def _name_value(raw: str) -> str | None:
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
+    if ": " in v:
+        v = _NEXT_LABEL_AFTER.sub("", v)  # "Ruben Lievense Architect: Kousbroek ...": the next label and its value
     if not v or VOID_VALUE.match(v) or not _NAMEISH.search(v) or len(v) > 100 or len(v.split()) > 12:
         return None
     if v.lower().rstrip(".") in _ANSWER_WORDS or v.split(" ", 1)[0] not in _NAME_PARTICLES and v[:1].islower() \
@@ -1481,6 +1528,9 @@ _STREET_NAME = re.compile(
     r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
                         r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
+_ABOUT_THE_LAW = re.compile(r"(?i)^wkb\b|\bgevolgklasse\b|\bbesluit bouwwerken\b|\bartikel \d")
+# the next "Label: value" of a flowed line after a name ("Ruben Lievense Architect: Kousbroek Architecten, ...")
+_NEXT_LABEL_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,2}: .*$")
 _NUMBER_LIST = re.compile(r"\b\d{1,5}[a-z]?(?:\s*,\s*\d{1,5}[a-z]?)*\s+(?:en|t/m|tot en met)\s+\d{1,5}[a-z]?\b")
 _STREET_ONLY = re.compile(
     r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
@@ -1730,6 +1780,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 return out  # "Beoogde start bouwwerkzaamheden 12/04/2027": the next field's label and value
             if v and target == "kwaliteitsborger" and _PERSON_START.match(v):
                 return out  # "kwaliteitsborger: ir. K. (Katrin) Albers": the borger's professional, not the borger
+            if v and _ABOUT_THE_LAW.search(v):
+                return out  # "Kwaliteitsborger Wkb — gevolgklasse 1": a heading's words about the law, not a name
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
                 v, number = nz.unlisted_instrument(v)

@@ -92,7 +92,8 @@ class Meaning:
         joined = bool(_JOINED.search(label))
         found = None
         if 0 < sum(w not in TIE_WORDS for w in words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words) \
-                and not any(w.startswith(self.no_field) for w in words if self.no_field):
+                and not any(w.startswith(self.no_field) for w in words if self.no_field) \
+                and not any(w in INSTRUCTION_WORDS for w in words):
             for rule in self.rules:
                 if any(w.startswith(x) for w in words for x in rule.excluded) or (rule.joined and not joined):
                     continue
@@ -102,6 +103,11 @@ class Meaning:
         if len(cache) < 20000:
             cache[label] = found
         return found
+
+
+# a form's help text under its label tells the user what to fill in ("Vul ook een toevoeging in als die er is",
+# "Het adres van de bouwlocatie, niet uw eigen adres", "16 cijfers, te vinden op ..."): no label of a field
+INSTRUCTION_WORDS = frozenset({"niet", "vul", "invullen", "degene", "alleen", "cijfers", "vinden"})
 
 
 def build_meaning(data: dict) -> Meaning:

@@ -89,9 +89,9 @@ def kind_shown_by_fields(fields: set[str]) -> str | None:
     return None
 
 
-# a portal's summary that calls itself a melding and no more ("Samenvatting van uw melding")
+# a portal's summary that calls itself a melding and no more ("Samenvatting van uw melding", "... van uw aanvraag")
 _GENERIC_MELDING = re.compile(r"(?i)^\s*(?:(?:samenvatting|overzicht|kopie|afdruk|ontvangstbevestiging)\s+(?:van\s+)?)?"
-                              r"(?:uw\s+|de\s+|een\s+)?melding\s*$")
+                              r"(?:uw\s+|de\s+|een\s+)?(?:melding|aanvraag|verzoek)\s*$")
 GENERIC_FIELDS = 4  # fields such a summary gives at least to be read by them
 
 
