@@ -44,9 +44,10 @@ _PAIR_CELLS = re.compile(r":\s*[^\s\t][^\t]*\t[^\t:]{2,40}:\s*\S")  # "Activitei
 _SPACES_SPLIT = re.compile(r" {3,}")
 _BANNER_PARTS = re.compile(r"\t|\s+[-–|·•/]\s+")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
+# a portal's answer to the question on the line above ("Verzoeknummer van de bouwmelding" / "Antwoord: 2027...")
+_ANSWER_BELOW = re.compile(r"(?i)^\s*antwoord\s*:")
 # a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
 # document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
-_ANSWER_BELOW = re.compile(r"(?i)^\s*antwoord\s*:")
 _PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
                             r"meegezonden(?: stukken)?|overzicht (?:van de )?(?:stukken|onderdelen|bijlagen)|"
                             r"(?:dit dossier )?bevat|stukken)\b[^.]{0,40}:?\s*$", re.IGNORECASE)
