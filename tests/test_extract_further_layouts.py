@@ -469,3 +469,20 @@ def test_name_labels_in_english_and_a_heading_about_the_law_is_no_borger(tmp_pat
         "Bouwwerk: Kortendijk 52, 4205 PR Gorinchem",
     ])
     assert run(verklaring).values().get("kwaliteitsborger") in (None, "Bylaer")
+
+
+def test_a_melding_pasted_from_a_pdf_with_words_hyphenated_over_lines(tmp_path):
+    path = _mail(tmp_path / "melding.eml", "melding Hofstraat",
+                 "Beste collega's,\n\nDe PDF werd tegengehouden, daarom plak ik de tekst hieronder.\n\n"
+                 "Omgevingsloket                              Pagina 1 van 2\nMelding Bouwactiviteit (techni-\nsch)\n"
+                 "Verzoeknummer: 2027051000244\nLocatie van het bouw-\nwerk\nAdres: Hofstraat 3 bg\n5531-BE Bladel\n"
+                 "Initiatief-\nnemer\nNaam: Kempen Opslag B.V.\nKwaliteitsborger: Borg4\nInstrument voor kwaliteits-\n"
+                 "borging:\nOmgevingsloket                              Pagina 2 van 2\n"
+                 "Voorgenomen start bouwwerkzaam-\nheden: 14-06-2027\n")
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer")} == {
+        "straat": "Hofstraat", "huisnummer": "3bg", "postcode": "5531 BE", "plaats": "Bladel",
+        "initiatiefnemer": "Kempen Opslag B.V."}
+    assert "instrument" not in values  # the page's running head under the empty field is no instrument

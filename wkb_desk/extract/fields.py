@@ -42,7 +42,7 @@ _PLACE_OF_SITE = re.compile(r"(?:[,;]\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-z
                             r"\s*(?:\(|,|\.|[-–]\s|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
-_POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}\s?[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
+_POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}(?:\s?|-)[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
 
 
 @dataclass
@@ -679,10 +679,13 @@ def _fits_field(ref: Reference, field: str, text: str) -> bool:
     return _name_value(t) is not None and not _help_text(t)  # a street, a place, a name: no sentence of help
 
 
+_PAGE_MARK = re.compile(r"(?i)\b(?:pagina|page|blad)\s+\d+\s+(?:van|of)\s+\d+\b")
+
+
 def _looks_like_value(text: str) -> bool:
     t = text.strip()
-    if not t or len(t) > 120:
-        return False
+    if not t or len(t) > 120 or _PAGE_MARK.search(t):
+        return False  # ("Omgevingsloket    Pagina 2 van 2": the running head of a page, under an empty field)
     # a sentence is no value; "B.V." or "nr." at the end is
     if t.endswith("?") or (t.endswith(".") and len(t.split()) > 8 and not re.search(r"\b(?:b\.v|n\.v|v\.o\.f|nr|e\.a)\.$", t, re.IGNORECASE)):
         return bool(nz.find_dates(t[:40]))

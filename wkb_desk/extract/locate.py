@@ -120,6 +120,9 @@ _QUESTION_COLON = re.compile(r"(?im)^(?=(?:op |in |bij |met |voor |aan |van |doo
 # a label and its value joined by an equals sign, as typed in a plain mail ("Verzoeknummer = 2027040700233"):
 # read as the colon it stands for (only after words at a line's start; a cell that starts with "=" stays as it is)
 _EQUALS_SEP = re.compile(r"(?m)^([ \t]*[A-Za-zÀ-ÿ][^=\t\n:?]{0,60}?)[ \t]+=[ \t]+(?=\S)")
+# a word hyphenated over a line end, as in text pasted from a PDF ("Initiatief-" / "nemer", "kwaliteits-" / "borging:"):
+# one word again (a capital after the break is a compound's own part: "Noord-" / "Holland" stays)
+_HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})")
 # a pipe between spaces separates cells the way a TAB does in a table's text
 _PIPE_CELL = re.compile(r"[ \t]+\|[ \t]+")
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*)+:?[ \t]*(?=\S)")
@@ -194,6 +197,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _PIPE_CELL.sub("\t", cleaned)  # "Bylaer B.V.  |  Risicobeoordeling  |  GK 1": typed cells
         if " = " in cleaned:
             cleaned = _EQUALS_SEP.sub(r"\1: ", cleaned)
+        if "-\n" in cleaned:
+            cleaned = _HYPHEN_BREAK.sub("", cleaned)
         if ":" in cleaned:
             cleaned = _QUESTION_COLON.sub(r"\1?", cleaned)  # "Wat is de postcode van dit adres: 3824TH": a question
         cleaned = export_keys.rewrite(cleaned)  # "locatie.postcode: 3811 AB": an export's field names as labels

@@ -134,7 +134,8 @@ def parse_date(text: str) -> str | None:
 
 
 # (the letters end the code: "2026 TN-5120" is a year before a reference, no postcode)
-_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s{0,2}([A-Za-z]{2})(?![A-Za-z\d]|-\w)")
+# ("5531-BE": a hyphen between the parts, with the letters in capitals)
+_POSTCODE = re.compile(r"(?<![\dA-Za-z-])([1-9]\d{3})(?:\s{0,2}|-(?=[A-Z]{2}\b))([A-Za-z]{2})(?![A-Za-z\d]|-\w)")
 _POSTCODE_STRICT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Z]{2})(?![A-Za-z\d]|-\w)")
 _BAD_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
 
@@ -211,7 +212,7 @@ def normalize_toevoeging(text: str) -> str:
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
-    r"|\s?(?i:bis|hs)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS": huis, the ground floor's door)
+    r"|\s?(?i:bis|hs|bg)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg": huis, begane grond)
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
