@@ -486,3 +486,16 @@ def test_a_melding_pasted_from_a_pdf_with_words_hyphenated_over_lines(tmp_path):
         "straat": "Hofstraat", "huisnummer": "3bg", "postcode": "5531 BE", "plaats": "Bladel",
         "initiatiefnemer": "Kempen Opslag B.V."}
     assert "instrument" not in values  # the page's running head under the empty field is no instrument
+
+
+def test_a_mail_that_says_the_melder_has_filed_the_gereedmelding(tmp_path):
+    path = _mail(tmp_path / "gereed.eml", "Gereedmelding nieuwe vleugel (verzoek 2027062100733)",
+                 "Goedenavond,\n\nVandaag heb ik namens Pension De Linde V.O.F. via het Omgevingsloket de "
+                 "gereedmelding gedaan voor de nieuwe vleugel aan de Dorpstraat 23 in Mheer (6261 NB). Het "
+                 "verzoeknummer is 2027062100733; de oorspronkelijke bouwmelding had nummer 2027011100156.\n\n"
+                 "Wij willen de kamers graag op donderdag 1 juli 2027 in gebruik nemen. Ik hoop dat dat geen "
+                 "probleem is?\n\nMet vriendelijke groet,\nLei Smeets\n")
+    x = run(path)
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert values.get("verwijst_naar") == "2027011100156" and values.get("ingebruikname") == "2027-07-01"
