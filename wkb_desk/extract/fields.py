@@ -662,12 +662,8 @@ def _fits_field(ref: Reference, field: str, text: str) -> bool:
         return False
     if field in ("datum", "startdatum", "ingebruikname"):
         return bool(nz.find_dates(t)) and len(t) <= 40
-    if field in ("verzoeknummer", "verwijst_naar"):
-        return nz.normalize_verzoeknummer(t) is not None
-    if field == "bag_id":
-        return nz.normalize_bag(t) is not None
-    if field == "kvk":
-        return nz.normalize_kvk(t) is not None
+    if field in _NUMBER_TYPES:
+        return _NUMBER_TYPES[field](t) is not None
     if field == "postcode":
         return nz.find_postcode(t) is not None and len(t) <= 12
     if field == "huisnummer":

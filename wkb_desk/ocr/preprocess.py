@@ -236,8 +236,9 @@ def clean_marks(img: Image.Image) -> Image.Image:
     grey_ink = (arr < GREY_INK).astype(np.uint8)
     gcount, glabels, gstats, _ = cv2.connectedComponentsWithStats(grey_ink, connectivity=8)
     gw, gh = gstats[:, cv2.CC_STAT_WIDTH], gstats[:, cv2.CC_STAT_HEIGHT]
+    inked = ink > 0
     grey_of = np.zeros(count, dtype=np.int32)  # each dark blob's grey blob (0: none, in shading)
-    grey_of[labels[ink > 0]] = glabels[ink > 0]
+    grey_of[labels[inked]] = glabels[inked]
     dot_alone = (gw[grey_of] <= 0.5 * size) & (gh[grey_of] <= 0.5 * size) | (grey_of == 0)
     dots = np.where((w <= 0.4 * size) & (h <= 0.4 * size) & (area >= 3) & (w <= 2.5 * h) & (h <= 2.5 * w)
                     & dot_alone[1:])[0] + 1
@@ -274,7 +275,7 @@ def clean_marks(img: Image.Image) -> Image.Image:
     # (judged with their grey pixels, see above)
     is_small = np.zeros(gcount, dtype=bool)
     is_small[1:] = (gw[1:] <= 0.25 * size) & (gh[1:] <= 0.25 * size)
-    small_px = is_small[glabels] & (ink > 0)
+    small_px = is_small[glabels] & inked
     reach = max(3, int(0.45 * size))
     letters_px = (grey_ink & ~is_small[glabels]).astype(np.uint8)
     near = cv2.dilate(letters_px, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
