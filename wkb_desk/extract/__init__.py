@@ -117,6 +117,7 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
     _street_in_project_name(chosen)
     _one_site_block(chosen, cands, ref)
     _number_of_the_street(chosen, cands)
+    _street_named_with_a_number(chosen, cands, ref)
     _merge_toevoeging(chosen)
     _merge_perceel(chosen)
     # structure: labelled fields, the parts of one address counting once
@@ -335,6 +336,27 @@ def _number_of_the_street(chosen: dict[str, Cand], cands: list[Cand]) -> None:
     own = [c for c in cands if c.field == "huisnummer" and c.order == street.order]
     if own and abs(number.order // 100 - street.order // 100) > NUMBER_NEAR_STREET:
         chosen["huisnummer"] = max(own, key=lambda c: c.conf)
+
+
+_NAMES_NUMBER = re.compile(r"huisn|nummer|\bnr\b")
+
+
+def _street_named_with_a_number(chosen: dict[str, Cand], cands: list[Cand], ref: Reference) -> None:
+    """A street whose name ends in a number ("Wijk 3" on Urk) in a street's own cell, its house number labelled
+    beside it ("Straat | Nr." over "Wijk 3 | 13"): the number read from the street's cell is part of its name."""
+    street, number = chosen.get("straat"), chosen.get("huisnummer")
+    if street is None or number is None or number.order != street.order or not str(number.value).isdigit() \
+            or getattr(ref.labels.get(street.label), "field", None) != "straat" or _NAMES_NUMBER.search(street.label):
+        return  # (an address's label, "Adres | Kerkstraat 12" or "Straat en huisnummer", gives the number too)
+    # (a finer reading of the same number, "12a" labelled beside "Kerkstraat 12", is that number's, not another;
+    # a number is labelled as one: "Nr." or "Huisnummer", not a party's "Adres bouwer")
+    apart = [c for c in cands if c.field == "huisnummer" and c.order != street.order and c.conf >= street.conf - 0.1
+             and getattr(ref.labels.get(c.label), "field", None) in ("huisnummer", "huisnummer_kaal")
+             and abs(c.order // 100 - street.order // 100) <= NUMBER_NEAR_STREET
+             and not re.match(rf"{number.value}(?!\d)", str(c.value))]
+    if apart and len({c.value for c in apart}) == 1:
+        chosen["straat"] = replace(street, value=f"{street.value} {number.value}")
+        chosen["huisnummer"] = max(apart, key=lambda c: c.conf)
 
 
 # a melder who writes of their own building ("Hierbij meld ik de start ... voor mijn nieuwe woning")

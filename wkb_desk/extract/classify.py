@@ -26,6 +26,7 @@ NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of 
 _DATE_RUNS_ON = re.compile(r"(?i)\b(?:\d{1,2}|(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?)$")
 OWN_LINES = 3  # lines of a few words a reply has of its own, above what it quotes, to be read without the quote
 SUBJECT_ZONE = 24  # a letter's "Betreft:" comes after the letterhead, a project block and the address block
+OWN_STATEMENT = 0.6  # the kind's own wording that a melder's letter says what it is with ("laat ik weten dat ...")
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
 MAIL_FORM_WORDS = 0.35
@@ -346,6 +347,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
             # sender's address)
             cell = _first_cell(text)
             kind = _cell_title(ref, cell)
+            if kind is None and 1 <= text.count("\t") <= 2:
+                # "Wkb-kwaliteitsborging gevolgklasse 1 | Borgingsplan": the title beside the sender's tagline
+                kind = _title_beside(ref, text, cell)
             if kind:
                 first_title = kind
                 scores[kind] += 0.6
@@ -386,8 +390,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
         head = _TWO_SPACES.sub(" ", "\n".join(own).lower())[:NON_WKB_ZONE]
     filled_in = sum(1 for ln in lines if ln.ticked) >= 2
     head_present: dict[str, bool] = {}  # (shared by the two lists of patterns tried on the head)
+    stated = max(own_words.values(), default=0.0) >= OWN_STATEMENT
     for rx, weight in ref.non_wkb:
-        if filled_in and rx.pattern in ref.unless_ticked:
+        if filled_in and rx.pattern in ref.unless_ticked or stated and rx.pattern in ref.unless_stated:
             continue
         if ref.signal_in(rx, head, head_present):
             penalty += weight

@@ -53,6 +53,11 @@ def _dating_line(text: str) -> bool:
 _LEGAL_FORM_CUT = re.compile(r"\b(?:B\.V|N\.V|V\.O\.F|C\.V)$")
 
 
+def _bare_label(ref: Reference, text: str) -> bool:
+    parsed = match_label(ref, text)
+    return parsed is not None and not parsed[2]
+
+
 def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset(),
                  dated: str | None = None) -> list[Cand]:
     """Values in sentences and letter lines, whatever the kind: date, parties, instrument, location. `dated`: the
@@ -116,9 +121,10 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     continue  # (the next line's own match is found on that line)
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
-                    if VOID_VALUE.match(value) or nz.find_dates(value):
+                    if VOID_VALUE.match(value) or nz.find_dates(value) or _bare_label(ref, value):
                         continue  # "Naam instrument voor kwaliteitsborging" / "Niet beantwoord": the form is empty;
-                        # "... | Beoogde start bouwwerkzaamheden 12/04/2027": the next field, not a name
+                        # "... | Beoogde start bouwwerkzaamheden 12/04/2027": the next field, not a name; a label
+                        # of the next line ("Instrument voor kwaliteitsborging" / "Projectnaam / kavel")
                     if _LEGAL_FORM_CUT.search(value) and text[m.end("v"):m.end("v") + 1] == ".":
                         value += "."  # "door Waddenborg B.V. met ...": the sentence's stop was the form's own
                     if not value[:1].isupper() and field in ("initiatiefnemer", "kwaliteitsborger"):
@@ -199,6 +205,8 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
                           r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
                           r"|\bbouwmelding\b[^.]{0,140}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
                           r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$"
+                          # "PS: het nummer van de bouwmelding in het Omgevingsloket is 2027..."
+                          r"|\b(?:verzoek)?nummer van (?:de|uw|onze|mijn) (?:bouw)?melding\b[^.]{0,60}?\b(?:is|was|luidt)\s*:?\s*$"
                           r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -546,7 +554,8 @@ _ADDR_AT_END = re.compile(r"\b(?:op het adres|aan de|aan het|gelegen aan|locatie
 _MUNICIPALITY = re.compile(r"(?i)^(?:.{0,30}\s)?gemeente\s+[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+){0,2}\s*(?:[,·|]|$)")
 _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|correspondentieadres|postbus|kvk|tel\.?|"
                      r"omgevingsloket\s+[–-]\s+gemeente|"
-                     r"telefoon|aannemers?bedrijf|bouwbedrijf|architect\w*)\b|\b(?:b\.v|n\.v|v\.o\.f)\."
+                     r"telefoon|(?:aannemers?|bouw|timmer|installatie|klussen|sloop)bedrijf|architect\w*)\b|"
+                     r"\b(?:b\.v|n\.v|v\.o\.f)\."
                      # "Borg KB · Oude Markt 9 · 7511 GA Enschede", "TÜV NORD - Westervoortsedijk 73 - 6827 AV Arnhem":
                      # a letterhead or footer
                      r"|\s[·•|]\s|\s[-–]\s.*\s[-–]\s", re.IGNORECASE)
@@ -959,6 +968,12 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str], set[str] | None] |
     inline = next((ln for ln in body if _ATTACH_INLINE.match(ln.text)), None)
     if inline is not None:
         section = [inline] + [ln for ln in section if ln is not inline]
+        if "\t" in inline.text and not any(rx.search(inline.text) for _kind, rx in _ATTACH_KINDS):
+            # "Bijlage | Bestandsnaam" over "Risicobeoordeling | RB_P07.pdf": a table's header, its rows below
+            k = body.index(inline) + 1
+            while k < len(body) and "\t" in body[k].text and len(section) < ATTACHMENT_ROWS:
+                section.append(body[k])
+                k += 1
     # ... or a table's group column: "Bijlagen | Borgingsplan | BP_BKB-27-0056.pdf"
     grouped = [ln for ln in body if _ATTACH_GROUP.match(ln.text) and ln not in section]
     section = section + grouped
@@ -992,6 +1007,7 @@ def _attachments(lines: list[Line]) -> tuple[Line, list[str], set[str] | None] |
     return where or section[0], found, None
 
 
+ATTACHMENT_ROWS = 25  # rows of an attachment table read at most
 _ATTACH_INLINE = re.compile(r"(?i)^\s*(?:\d{1,2}\.?\s+)?(?:bijlagen?|bijgevoegde documenten|meegestuurde documenten|"
                             r"meegezonden (?:documenten|bijlagen))\s*[:\t]\s*\S")
 _ATTACH_GROUP = re.compile(r"(?i)^\s*(?:bijlagen?|documenten|bijgevoegde documenten)\t[^\t]+\t")

@@ -115,8 +115,14 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
         pass
     if len(cache) >= LABEL_CACHE_SIZE:
         cache.clear()
-    out = cache[cell] = _match_label(ref, cell)
+    out = _match_label(ref, cell)
+    if out is not None and out[1] in (" ", "  ") and _DASH_SEP.match(out[2]):
+        out = (out[0], ":", _DASH_SEP.sub("", out[2], 1))  # "KvK-nummer — 39.988.777": the dash is the colon
+    cache[cell] = out
     return out
+
+
+_DASH_SEP = re.compile(r"^[—–-]\s+(?=\S)")
 
 
 def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
@@ -718,9 +724,13 @@ def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     # ("Gemeente | ... | Kad. gemeente | Sectie | Perceel": where the row names the kadastrale gemeente itself, its
     # "Gemeente" is the municipality)
     own_gemeente = any(p and getattr(ref.labels.get(p[0]), "field", "") == "kad_gemeente" for p in parsed)
+    # ("Straat | Nr. | ... | Sectie | Perceel": where the row names the street and the perceel, "Nr." is the house's)
+    words = [(p[0] if p else c.strip().rstrip(" :").lower()) for p, c in zip(parsed, cells)]
+    house_nr = "perceel" in words and any(getattr(ref.labels.get(p[0]), "field", "") == "straat" for p in parsed if p)
     for i, cell in enumerate(cells):
-        word = (out[i][0] if out[i] else cell.strip().rstrip(" :").lower())
-        if own_gemeente and _PERCEEL_ROW_WORDS.get(word) == "kadastrale gemeente":
+        word = words[i]
+        if own_gemeente and _PERCEEL_ROW_WORDS.get(word) == "kadastrale gemeente" \
+                or house_nr and word in ("nr.", "nr", "nummer"):
             continue
         gemeente = None if out[i] else _GEMEENTE_PIECE.match(cell)
         if gemeente and "kadastrale gemeente" in ref.labels:
@@ -770,8 +780,9 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         label_rows[line.pos] = _perceel_row_labels(ref, _data_row_labels(ref, parsed, cells), cells)
         prev = line.text
     in_runs = _label_column_runs(lines, ref, label_rows, hits)
+    history: set[int] = set()  # rows of a revision table
     for line in lines:
-        if not line.text or line.pos in in_runs:
+        if not line.text or line.pos in in_runs or line.pos in history:
             continue
         cells = line.cells
         parsed = label_rows[line.pos]
@@ -780,10 +791,13 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
         below = _next_nonempty(lines, line.pos)
         if below is not None and len(nonempty) >= 3 and _CELL_WRAP.match(below.text):
             below = _next_nonempty(lines, below.pos)  # "Toe" / "v.": a heading's cell wrapped, the values below it
+        if len(nonempty) >= 2 and _revision_header(cells):
+            # "Versie | Datum | Wijziging": the document's history, its dates are no date of its own, nor is a
+            # version's description a label ("Concept for client review | SV")
+            history |= _history_rows(lines, line)
+            continue
         if len(nonempty) >= 2 and _header_row(parsed, cells, nonempty, below,
                                               label_rows.get(below.pos) if below is not None else None):
-            if _revision_header(cells):
-                continue  # "Versie | Datum | Wijziging": the document's history, its dates are no date of its own
             if any(parsed[i] and parsed[i][0] in ref.labels for i in nonempty):
                 # (a value alone below stands under the first heading: "Plaats | BAG-id (indien bekend)" over
                 # "Zeewolde", the other cells left empty)
@@ -879,7 +893,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 if tail and nz.find_postcode(tail):
                     value, consumed = f"{value}, {tail}", k - i
             if not value and i == len(cells) - 1 and len(nonempty) == 1:
-                nxt = _next_nonempty(lines, line.pos, limit=2)
+                nxt = _marked_answer(lines, _next_nonempty(lines, line.pos, limit=2))
                 nxt_label = label_rows.get(nxt.pos) if nxt is not None else None
                 # below a section heading ("Locatie") any label on the next line starts a field of its own
                 blocked = (nxt_label and nxt_label[0]) if line.heading else _strong_label(nxt_label)
@@ -1067,6 +1081,8 @@ def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tupl
             continue
         if rows and _label_row(ref, ln):
             break  # the next row of headings: a form of label rows over value rows, one value row each
+        if rows and sum(1 for c in ln.cells if c.strip() and (p := match_label(ref, c.strip())) and p[2]) >= 2:
+            break  # "BAG nummeraanduiding nog niet toegekend | Sectie N | Perceel 1127": labelled values, no record
         filled = [c.strip() for c in ln.cells if c.strip()]
         if len(filled) >= max(2, width - 1) and not _bare_label(ref, filled[0]) \
                 and (not rows or len(filled) >= 3 and not is_prose(filled[0]) and _same_shape(rows[0][0].cells, ln.cells)):
@@ -1089,9 +1105,28 @@ def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tupl
 
 
 def _revision_header(cells: list[str]) -> bool:
-    low = [c.strip().lower().rstrip(".:") for c in cells if c.strip()]
-    return any(c in ("versie", "revisie", "rev", "version") for c in low) \
-        and any(c.startswith(("wijziging", "omschrijving", "status", "auteur", "opmerking", "change")) for c in low)
+    if not any("ersi" in c or "ev" in c for c in cells):
+        return False  # (cheap test first: this runs for every table row)
+    # (a bilingual heading counts by either half: "Description / Omschrijving", "Rev. / Versie")
+    low = [part.strip().lower().rstrip(".:") for c in cells if c.strip() for part in c.split(" / ")]
+    return any(c in ("versie", "revisie", "rev", "version", "revision") for c in low) \
+        and any(c.startswith(("wijziging", "omschrijving", "status", "auteur", "opmerking", "change", "description"))
+                for c in low)
+
+
+# the first cell of a row in a document's revision history: "0.1", "1.0", "v2", "B"
+_REVISION_NR = re.compile(r"^(?:v\.?\s?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?$|^[A-Z]$")
+
+
+def _history_rows(lines: list[Line], header: Line) -> set[int]:
+    """The rows below a revision table's header: each a version's date, its description and its author's initials
+    ("0.1 | 2027-01-25 | Concept / draft for client review | SV"), none a label with its value."""
+    rows: set[int] = set()
+    k = header.pos + 1
+    while k < len(lines) and "\t" in lines[k].text and _REVISION_NR.match(lines[k].cells[0].strip()):
+        rows.add(k)
+        k += 1
+    return rows
 
 
 def _header_row(parsed: list, cells: list[str], nonempty: list[int], below: Line | None, below_parsed) -> bool:
@@ -1176,6 +1211,16 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
     return None
 
 
+def _marked_answer(lines: list[Line], nxt: Line | None) -> Line | None:
+    """The line below a question or label that holds its answer: `nxt`, or the line after it where that one is
+    marked as the answer and `nxt` is not ("Op welk adres?" / "KvK 5821 4410" / "Antwoord: Vormtweg 17": a
+    sidebar's line flowed between a question and its answer)."""
+    if nxt is None or _ANSWER_MARK.match(nxt.text) or "?" in nxt.text:
+        return nxt
+    marked = _next_nonempty(lines, nxt.pos, limit=1)
+    return marked if marked is not None and _ANSWER_MARK.match(marked.text) else nxt
+
+
 def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict,
             expected: re.Pattern | None = None) -> tuple[str, Line] | None:
     """The answer after a question's "?", or on the line below; None where that line is no answer (the next
@@ -1183,7 +1228,7 @@ def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict,
     answer = text[q + 1:].strip(" :\t")
     if answer and not _question_note(answer):
         return answer, line
-    nxt = _next_nonempty(lines, line.pos, limit=2)
+    nxt = _marked_answer(lines, _next_nonempty(lines, line.pos, limit=2))
     if nxt is not None and expected is not None and expected.match(nxt.text) and len(nxt.text) <= 40:
         return nxt.text.strip(), nxt
     if nxt is None or _strong_label(label_rows.get(nxt.pos)) or "?" in nxt.text or nxt.heading \
@@ -1465,7 +1510,8 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 
 def _name_value(raw: str) -> str | None:
-    v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•")
+    # ("Medel Cold Storage B.V., Chamber of Commerce 9120...": the comma before the next label is no part of it)
+    v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•").rstrip(", ")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
     if ": " in v:
@@ -1504,6 +1550,9 @@ def _name_value(raw: str) -> str | None:
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
+# "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
+_PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
+                             r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
 _STREET_THEN_PLOT = re.compile(r"^([A-Z][\w.'\- ]{2,40}?),?\s+(?:bouwnummer|bouwnr\.?|bnr\.?|(?:bouw)?kavel)\s*\d")
 _ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtgever|initiatiefnemer|aanvrager|eigenaar|"
                         r"aannemer|bouwer|kwaliteitsborger|gemachtigde|melder|architect|klant|koper|bewoner|"
@@ -1525,6 +1574,8 @@ _FORM_WORDS = re.compile(r"^(?:voor-?\s*(?:en\s+)?achternaam|voorna(?:am|men)|ac
 _STREET_NAME = re.compile(
     r"^[A-Z][\w.'\- ]{0,40}(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan"
     r"|horst|brink|akker|kamp|boulevard|allee|ring|stede)$")
+# a building's description that ends like a street ("Koel- en vrieshal Pasterkamp" under "Bouwwerk")
+_BUILDING_NAMED = re.compile(r"(?i)(?:hal|woning|woningen|loods|stal|schuur|gebouw|kantoor|school|winkel)\b|\sen\s")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
                         r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
 _ABOUT_THE_LAW = re.compile(r"(?i)^wkb\b|\bgevolgklasse\b|\bbesluit bouwwerken\b|\bartikel \d")
@@ -1567,10 +1618,12 @@ def wholly_typed(field: str, raw: str) -> bool:
 
 # a questionnaire's answer marked as one: "Vraag 3: Wie is de initiatiefnemer?" / "Antwoord: Schoonbrood V.O.F."
 _ANSWER_MARK = re.compile(r"(?i)^\s*(?:antwoord|answer|antw\.)\s*:\s*")
+# a dash or bullet between a label and its value: "Wie is de initiatiefnemer? — Loonbedrijf Schraa B.V."
+_LEADING_DASH = re.compile(r"^\s*(?:[—–•·]|-(?=\s))\s*")
 
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
-    info, raw = hit.info, _ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE])
+    info, raw = hit.info, _LEADING_DASH.sub("", _ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE]))
     if VOID_VALUE.match(raw):
         return []
     line = hit.line
@@ -1630,7 +1683,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 party = role.group("for") or role.group("for2")
                 if party:
                     add("initiatiefnemer", _name_value(party), conf - 0.05)
-                elif said:
+                if said and (not party or _ROLES[said.group(1).lower()] == "kwaliteitsborger"):
+                    # ("Borg4 B.V. (kwaliteitsborger) namens Akkerbouwbedrijf X": the borger filed it)
                     add("melder_rol", _ROLES[said.group(1).lower()], conf)
             else:
                 add("melder", _name_value(raw), conf + own)
@@ -1661,15 +1715,19 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if "straat" in parts or "postcode" in parts:
             for k, v in parts.items():
                 add(k, v)
-        elif _STREET_NAME.match(raw.strip()):
+        elif _STREET_NAME.match(raw.strip()) and not _BUILDING_NAMED.search(raw):
             add("straat", re.sub(r"\s{2,}", " ", raw.strip()))  # "Bouwadres: Kerkstraat", the number labelled apart
         else:
             add("kadastraal", nz.normalize_kadastraal(raw), conf - 0.05)
             add("coordinaten", nz.normalize_coordinaten(raw), conf - 0.05)
             # a site without an address yet ("Lorentz III kavel 14, Harderwijk (kad. ...)", "kavel 14 te Harderwijk")
-            place = _PLACE_OF_SITE.search(raw)
+            # ("bouwkavel N 112, Espelerlaan (ongenummerd), Emmeloord": a street's name where a place might stand is
+            # the street, the place comes after it)
+            named = [p for p in _PLACE_OF_SITE.finditer(raw)]
+            place = next((p for p in named if not _STREET_NAME.match(p.group(1))), None)
             lone = raw.strip(" ,;–-") if kad else ""  # "Reuver, kadastraal Beesel D 3121": the place, then the perceel
-            plot_street = _STREET_THEN_PLOT.match(raw.strip())
+            plot_street = _STREET_THEN_PLOT.match(raw.strip()) or _PLOT_ON_STREET.search(raw) \
+                or next((p for p in named if _STREET_NAME.match(p.group(1))), None)
             if plot_street and _STREET_NAME.match(plot_street.group(1)):
                 # "Kweeperenlaan, bouwnummer 14, Utrecht": the street is known, its house number not yet
                 add("straat", plot_street.group(1), conf - 0.05)

@@ -120,6 +120,10 @@ _QUESTION_COLON = re.compile(r"(?im)^(?=(?:op |in |bij |met |voor |aan |van |doo
 # a label and its value joined by an equals sign, as typed in a plain mail ("Verzoeknummer = 2027040700233"):
 # read as the colon it stands for (only after words at a line's start; a cell that starts with "=" stays as it is)
 _EQUALS_SEP = re.compile(r"(?m)^([ \t]*[A-Za-zÀ-ÿ][^=\t\n:?]{0,60}?)[ \t]+=[ \t]+(?=\S)")
+# a bulleted list of labels, each with its value after a dash ("• Initiatiefnemer – Haatland Opslag B.V."): the dash
+# stands for a colon (only after a bullet: "Gemeente Urk – afdeling VTH" or a title with a dash stays as it is)
+_BULLET_DASH = re.compile(r"(?m)^[ \t]*[•▪◦‣][ \t]*([A-Za-zÀ-ÿ][^–—\t\n:?]{0,50}?)[ \t]+[–—-][ \t]+(?=\S)")
+_BULLETS = ("•", "▪", "◦", "‣")
 # a word hyphenated over a line end, as in text pasted from a PDF ("Initiatief-" / "nemer", "kwaliteits-" / "borging:"):
 # one word again (a capital after the break is a compound's own part: "Noord-" / "Holland" stays)
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})")
@@ -197,6 +201,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _PIPE_CELL.sub("\t", cleaned)  # "Bylaer B.V.  |  Risicobeoordeling  |  GK 1": typed cells
         if " = " in cleaned:
             cleaned = _EQUALS_SEP.sub(r"\1: ", cleaned)
+        if any(b in cleaned for b in _BULLETS):
+            cleaned = _BULLET_DASH.sub(r"\1: ", cleaned)
         if "-\n" in cleaned:
             cleaned = _HYPHEN_BREAK.sub("", cleaned)
         if ":" in cleaned:

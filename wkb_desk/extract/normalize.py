@@ -212,7 +212,7 @@ def normalize_toevoeging(text: str) -> str:
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
-    r"|\s?(?i:bis|hs|bg)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg": huis, begane grond)
+    r"|\s?(?i:bis|hs|bg|rd|zw)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg", "3 rd": huis, begane grond, rood)
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
@@ -396,8 +396,14 @@ def parse_address(text: str) -> dict[str, str]:
         last = street.split()[-1] if street else ""
         # "Losser L 234" is a perceel (gemeente, sectie, nummer), not a street with a number
         # ("Weerdingerkanaal NZ 127": noordzijde, a side of the canal, is part of the street's name)
+        # (a lone capital is no street either: "kavel N 112" is a plot's name)
         perceel = bool(re.fullmatch(r"[A-Z]{1,2}", last)) and last not in ("NZ", "ZZ", "OZ", "WZ") \
-            and len(street.split()) >= 2
+            and (len(street.split()) >= 2 or len(m.group("straat").split()) >= 2)
+        rest = before[m.end():]
+        named = _NUMBER_AFTER_NUMBER.match(rest) if m.group("nr").isdigit() and len(m.group("nr")) <= 2 else None
+        if named and street:
+            # "Wijk 3 13 te Urk": a street whose name ends in a number (Urk's "Wijk 1" to "Wijk 8"), then the house's
+            street, nr, rest = f"{street} {m.group('nr')}", normalize_huisnummer(named.group(1)), rest[named.end():]
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|complex|project|"
@@ -407,9 +413,8 @@ def parse_address(text: str) -> dict[str, str]:
             out["huisnummer"] = nr
             if "plaats" not in out:
                 # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo" (also before "(postcode 7601 AB)")
-                rest = before[m.end():]
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
-                pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\bin\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest) \
+                pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\b(?:in|op)\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest) \
                     or (text.islower() and re.match(r"^\s+([a-zà-ÿ][a-zà-ÿ'’\-]{1,30})$", rest))  # "oedsmawei 14 grouw"
                 # ("Zuiderhaven 41 - woning met bedrijfsruimte": a word in lower case is no place, unless all is)
                 if pm and (pm.group(1)[:1].isupper() or text.islower() or pm.group(1)[:2] in ("'s", "'t")):
@@ -424,6 +429,8 @@ def parse_address(text: str) -> dict[str, str]:
     return out
 
 
+# the house number after a street's own number: the end, a comma, "te"/"op" and the place, or the postcode
+_NUMBER_AFTER_NUMBER = re.compile(r"^\s{1,2}(\d{1,4}[a-z]?)(?=\s*(?:$|[,;(]|te\s|op\s+[A-Z]|[1-9]\d{3}\s?[A-Z]{2}\b))")
 _NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan)\s")
 NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+)?$")
 

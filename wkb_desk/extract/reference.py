@@ -108,6 +108,7 @@ class Reference:
     kinds: dict[str, KindRule] = field(default_factory=dict)
     non_wkb: tuple[tuple[re.Pattern, float], ...] = ()
     unless_ticked: frozenset[str] = frozenset()  # non_wkb patterns that do not count where boxes are ticked
+    unless_stated: frozenset[str] = frozenset()  # ... nor where the text says in its own words what kind it is
     mail_wrapper: tuple[tuple[re.Pattern, float], ...] = ()  # an e-mail's headers: see classify
     texts: dict[str, Any] = field(default_factory=dict)
     instruments: tuple[Entry, ...] = ()
@@ -514,6 +515,9 @@ def _build(data: dict, sources: list[str]) -> Reference:
     # (signs of a blank form or list that a form whose boxes are ticked is not: it was filled in)
     unless_ticked = frozenset(s["patroon"] for s in data.get("niet_wkb", {}).get("signalen", [])
                               if s.get("niet_als_aangekruist"))
+    # (signs of a mail or letter about a melding that the melder's own letter shares: its salutation)
+    unless_stated = frozenset(s["patroon"] for s in data.get("niet_wkb", {}).get("signalen", [])
+                              if s.get("niet_bij_eigen_woorden"))
     texts = data.get("teksten", {})
     ref = Reference(
         labels=LabelTable(labels),
@@ -523,6 +527,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
         kinds=kinds,
         non_wkb=non_wkb,
         unless_ticked=unless_ticked,
+        unless_stated=unless_stated,
         mail_wrapper=mail_wrapper,
         texts=texts,
         instruments=_entries(data.get("instrumenten", []), "instrumenten", src),
@@ -577,7 +582,9 @@ def _build(data: dict, sources: list[str]) -> Reference:
     # a document title is not numbered: "3 Risicobeoordeling" is a chapter of a borgingsplan
     titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
     ref.title_re = re.compile(
-        r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + r")(?![\w])",
+        # (a hyphen in a listed title stands for any dash: "Information obligation – start of construction")
+        r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", "[-–—]") for t in titles)
+        + r")(?![\w])",
         re.IGNORECASE,
     )
     ct: dict[str, Any] = {}
