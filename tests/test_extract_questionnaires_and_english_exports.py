@@ -355,3 +355,16 @@ def test_a_name_before_the_next_english_label_keeps_no_comma(tmp_path):
     ])
     values = run(path).values()
     assert values["initiatiefnemer"] == "Medel Cold Storage B.V." and values["kvk"] == "91204567"
+
+
+def test_the_next_chapters_heading_under_a_borgers_abbreviation_is_no_borger(tmp_path):
+    # a scan lost the chapter's number: "KB" (a logo's letters) over "Uitgangspunten en scope"
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "Borgingsplan",
+        "Bouwadres: Sportlaan 19, 3286 BA Klaaswaal",
+        "Opdrachtgever: Stichting Woonlinie Binnenmaas",
+        "KB",
+        "Uitgangspunten en scope",
+        "Dit borgingsplan beschrijft hoe de kwaliteitsborger toetst of het bouwwerk voldoet.",
+    ]])
+    assert "kwaliteitsborger" not in run(path).values()

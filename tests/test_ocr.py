@@ -324,6 +324,10 @@ def test_a_full_width_table_is_read_row_by_row_not_cut_into_columns(tmp_path):
     ("Kenmerk\tKO-1A", "Kenmerk\tKO-1A"),
     # an l read as "!" in a label; an exclamation stays
     ("Oanta! bouwurken (Aantal", "Oantal bouwurken (Aantal"), ("Let op! De termijn", "Let op! De termijn"),
+    # a list's bullet read as a letter before "Label — value"; a line that merely starts with "e" stays
+    ("e Initiatiefnemer — Loonbedrijf Schraa B.V.", "• Initiatiefnemer — Loonbedrijf Schraa B.V."),
+    ("Verzoek 2027\ne KvK — 57391206", "Verzoek 2027\n• KvK — 57391206"),
+    ("e-mail: info@example.nl", "e-mail: info@example.nl"), ("o Ja — Nee", "• Ja — Nee"),
 ])
 def test_look_alikes_are_fixed_only_where_the_number_s_form_makes_it_certain(read, meant):
     from wkb_desk.ocr.layout import fix_lookalikes

@@ -1578,6 +1578,9 @@ _STREET_NAME = re.compile(
 _BUILDING_NAMED = re.compile(r"(?i)(?:hal|woning|woningen|loods|stal|schuur|gebouw|kantoor|school|winkel)\b|\sen\s")
 _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]?\d[\d\s\-]{7,}|0\d{1,3}[\s\-]?\d{6,8})\b"
                         r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
+# words in sentence case, as a heading is written (a firm's name capitalises its words or carries a legal form)
+_SENTENCE_CASE = re.compile(r"^[A-Z][a-zà-ÿ'-]+(?: [a-zà-ÿ'&-]+)+$")
+_LEGAL_FORM = re.compile(r"\b(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF)(?!\w)")
 _ABOUT_THE_LAW = re.compile(r"(?i)^wkb\b|\bgevolgklasse\b|\bbesluit bouwwerken\b|\bartikel \d")
 # the next "Label: value" of a flowed line after a name ("Ruben Lievense Architect: Kousbroek Architecten, ...")
 _NEXT_LABEL_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,2}: .*$")
@@ -1839,6 +1842,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 return out  # "kwaliteitsborger: ir. K. (Katrin) Albers": the borger's professional, not the borger
             if v and _ABOUT_THE_LAW.search(v):
                 return out  # "Kwaliteitsborger Wkb — gevolgklasse 1": a heading's words about the law, not a name
+            if v and target == "kwaliteitsborger" and _SENTENCE_CASE.match(v) and not _LEGAL_FORM.search(v):
+                return out  # "KB" / "Uitgangspunten en scope": the next chapter's heading, not a firm's name
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)
                 v, number = nz.unlisted_instrument(v)

@@ -371,6 +371,9 @@ def is_prose(text: str) -> bool:
     return len(text) >= 60 and len(words) >= 8 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
+HEADING_MAX_CHARS = 100  # longer than any heading _HEADING_TEXT allows, with its numbering and trailing blanks
+
+
 def mark_sections(lines: list[Line], ref: Reference) -> None:
     """Track the block each line sits in: a party's (applicant, KB, contractor) or the project's."""
     section, party, kind, right = "", False, "", ""
@@ -406,7 +409,9 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             inner = norm_label(stripped[stripped.rindex("(") + 1:-1])
             head = inner if inner.split(" ", 1)[0] in ref.section_first_words else ""
         known = head in ref.party_sections or head in ref.project_sections
-        double = _double_heading(line, ref) if stripped and not known else None
+        # (cheap test first: a heading is a short line of words, no table row)
+        maybe_heading = bool(stripped) and "\t" not in stripped and len(stripped) <= HEADING_MAX_CHARS
+        double = _double_heading(line, ref) if maybe_heading and not known else None
         if double is not None:
             section, kind, right = double
             party = kind not in ("project", "")
@@ -419,11 +424,11 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             elif head in ref.project_sections:
                 section, party, kind = head, False, "project"
                 line.heading = True
-        elif stripped and _heading_by_meaning(lines, line, ref):
+        elif maybe_heading and _heading_by_meaning(lines, line, ref):
             kind = ref.section_kind(line.head)
             section, party, right = line.head, kind not in ("project", ""), ""
             line.heading = True
-        elif stripped and _unknown_heading(lines, line, ref):
+        elif maybe_heading and _unknown_heading(lines, line, ref):
             # a block whose heading no list knows ("Tussenpersoon"): whose it is is unknown, but it is another block
             section, party, kind, right = line.head, False, "", ""
         line.section, line.party, line.party_kind = section, party, kind if section else ""

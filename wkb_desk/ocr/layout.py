@@ -24,6 +24,9 @@ _L_AS_MARK = re.compile(r"(?<=[a-zà-ÿ])!(?=[a-zà-ÿ]| [a-zà-ÿ])")
 # a narrow "1" set apart from the digits after it ("Hessenweg 1 12a" for 112a): an engine's gap, no house number
 _SPLIT_ONE = re.compile(r"(?<=[a-zà-ÿ] )1 (?=\d{1,3}(?:[a-zA-Z]|-\d{1,3})?(?:[\s,]|$))")
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+# a list's bullet read as a letter ("e Initiatiefnemer — Loonbedrijf Schraa B.V."): a lone "e" or "o" before a
+# capitalised label and the dash of its value; no Dutch line starts so
+_BULLET_AS_LETTER = re.compile(r"(?m)^[eo«»*] (?=[A-Z][\w-]*(?: [\w.-]+){0,4} [—–-] \S)")
 # a house number's 1 read as a letter at the end of an address's street ("Wâldwei la | 8556 XR", "Skâns l2,"):
 # "l" or "I" then a house letter or digits, where the cell or the street part of the address ends
 _ONE_AS_LETTER = re.compile(r"(\b[A-ZÀ-Ý][a-zà-ÿ'-]*[a-zà-ÿ]{2} )(?:l|I(?=[a-h\d]))"
@@ -57,6 +60,8 @@ def fix_lookalikes(text: str) -> str:
         return "O" if before.isupper() and after.isupper() else "o"
 
     text = _SPLIT_ONE.sub("1", text)
+    if text[:2] in ("e ", "o ", "« ", "» ", "* ") or "\ne " in text or "\no " in text:
+        text = _BULLET_AS_LETTER.sub("• ", text)
     text = _ONE_AS_LETTER.sub(r"\g<1>1", text)
     text = _DIGIT_IN_WORD.sub(letter, text)
     text = _ONE_IN_CAPITALS.sub("I", text)
