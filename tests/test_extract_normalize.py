@@ -214,11 +214,19 @@ def test_required_literal_is_a_safe_prefilter():
     assert required_literal(r"\bveelgestelde vragen\b|\bhoe werkt\b") == ""  # either alternative may match
     assert required_literal(r"^(?:type|soort) verzoek") == "verzoek"
     assert required_literal(r"[abc]defg") == "defg"
+    from wkb_desk.extract.reference import required_alternatives
+
+    # no plain run, but a required group of plain words: every match holds one of them
+    assert required_alternatives(r"^(?:onderwerp:\s*)?(?:[a-z]+\s+)?(?:nieuws|persbericht)\b") == ("nieuws", "persbericht")
+    assert required_alternatives(r"^(?:bijlage )?(?:verslag|notulen)?\s*agenda") == ()  # the group is optional
+    assert required_alternatives(r"\b(?:cookies?|menu)\b") == ()  # not plain words
+    assert required_alternatives(r"(?:nieuws|pers)bericht|agenda") == ()  # either alternative may match
     # every packaged pattern: whatever text it matches contains its literal
     ref = load_reference()
     samples = ["type verzoek: melding", "activiteit: bouwactiviteit (technisch) - gereedmelding",
                "dit borgingsplan beschrijft", "risicoscore = kans x effect", "nen-iso 31000", "rijksmonument",
-               "geen verklaring afgegeven", "artikel 2.21 bbl", "informatieplicht start bouwwerkzaamheden"]
+               "geen verklaring afgegeven", "artikel 2.21 bbl", "informatieplicht start bouwwerkzaamheden",
+               "onderwerp: gemeente nieuwsbrief december", "notulen van het overleg", "persbericht"]
     for pattern, literals in ref.literals.items():
         for text in samples:
             if literals and re.search(pattern, text, re.IGNORECASE | re.MULTILINE):

@@ -394,6 +394,45 @@ def required_literal(pattern: str) -> str:
     return best.lower() if len(best) >= 4 else ""
 
 
+def required_alternatives(pattern: str) -> tuple[str, ...]:
+    """Plain words one of which every match of `pattern` holds, from its first required group of plain words
+    ("^(?:onderwerp:\\s*)?(?:[a-z]+\\s+)?(?:nieuws|persbericht)\\b" -> ("nieuws", "persbericht")), or ()."""
+    if len(_split_top(pattern)) > 1:
+        return ()
+    k = 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            end = pattern.find("]", k + 2)
+            k = end + 1 if end > 0 else len(pattern)
+            continue
+        if c == "(":
+            depth, j = 0, k
+            while j < len(pattern):
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                depth += (pattern[j] == "(") - (pattern[j] == ")")
+                if depth == 0:
+                    break
+                j += 1
+            if j >= len(pattern):
+                return ()
+            inner = pattern[k + 3:j] if pattern.startswith("(?:", k) else None
+            optional = pattern[j + 1:j + 2] in ("?", "*") or pattern[j + 1:j + 3] == "{0"
+            if inner is not None and not optional:
+                words = _split_top(inner)
+                if all(re.fullmatch(r"[a-z][a-z \-']{2,}", w) for w in words):
+                    return tuple(words)
+            k = j + 1
+            continue
+        k += 1
+    return ()
+
+
 def leading_literals(pattern: str) -> tuple[tuple[str, ...], bool]:
     """(plain lower-case texts one of which starts every match, whether the match starts a line), or ((), False).
 
@@ -603,7 +642,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     patterns += [rx for key in ("initiatiefnemer", "kwaliteitsborger", "instrument") for rx in ct[key]]
     # (where a pattern does not show plainly the text it needs, its signal states it)
     ref.literals = {rx.pattern: stated_literals.get(rx.pattern) or tuple(filter(None, [required_literal(rx.pattern)]))
-                    for rx in patterns}
+                    or required_alternatives(rx.pattern) for rx in patterns}
     ref.leads = {rx.pattern: leading_literals(rx.pattern) for rx in patterns}
     return ref
 
