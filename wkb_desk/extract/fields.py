@@ -116,13 +116,14 @@ def match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     if len(cache) >= LABEL_CACHE_SIZE:
         cache.clear()
     out = _match_label(ref, cell)
-    if out is not None and out[1] in (" ", "  ") and _DASH_SEP.match(out[2]):
-        out = (out[0], ":", _DASH_SEP.sub("", out[2], 1))  # "KvK-nummer — 39.988.777": the dash is the colon
+    if out is not None and out[1] in (" ", "  ") and _LEADING_DASH.match(out[2]):
+        out = (out[0], ":", _LEADING_DASH.sub("", out[2], 1))  # "KvK-nummer — 39.988.777": the dash is the colon
     cache[cell] = out
     return out
 
 
-_DASH_SEP = re.compile(r"^[—–-]\s+(?=\S)")
+# a dash or bullet between a label (or question) and its value: "KvK-nummer — 39.988.777", "gebouwd? — Loods X"
+_LEADING_DASH = re.compile(r"^\s*(?:[—–•·]|-(?=\s))\s*")
 
 
 def _match_label(ref: Reference, cell: str) -> tuple[str, str, str] | None:
@@ -1621,8 +1622,6 @@ def wholly_typed(field: str, raw: str) -> bool:
 
 # a questionnaire's answer marked as one: "Vraag 3: Wie is de initiatiefnemer?" / "Antwoord: Schoonbrood V.O.F."
 _ANSWER_MARK = re.compile(r"(?i)^\s*(?:antwoord|answer|antw\.)\s*:\s*")
-# a dash or bullet between a label and its value: "Wie is de initiatiefnemer? — Loonbedrijf Schraa B.V."
-_LEADING_DASH = re.compile(r"^\s*(?:[—–•·]|-(?=\s))\s*")
 
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:

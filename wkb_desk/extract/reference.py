@@ -404,33 +404,40 @@ def required_alternatives(pattern: str) -> tuple[str, ...]:
         c = pattern[k]
         if c == "\\":
             k += 2
-            continue
-        if c == "[":
+        elif c == "[":
             end = pattern.find("]", k + 2)
             k = end + 1 if end > 0 else len(pattern)
-            continue
-        if c == "(":
-            depth, j = 0, k
-            while j < len(pattern):
-                if pattern[j] == "\\":
-                    j += 2
-                    continue
-                depth += (pattern[j] == "(") - (pattern[j] == ")")
-                if depth == 0:
-                    break
-                j += 1
-            if j >= len(pattern):
+        elif c == "(":
+            j = _group_end(pattern, k)
+            if j is None:
                 return ()
-            inner = pattern[k + 3:j] if pattern.startswith("(?:", k) else None
-            optional = pattern[j + 1:j + 2] in ("?", "*") or pattern[j + 1:j + 3] == "{0"
-            if inner is not None and not optional:
-                words = _split_top(inner)
+            if pattern.startswith("(?:", k) and not _optional_after(pattern, j):
+                words = _split_top(pattern[k + 3:j])
                 if all(re.fullmatch(r"[a-z][a-z \-']{2,}", w) for w in words):
                     return tuple(words)
             k = j + 1
-            continue
-        k += 1
+        else:
+            k += 1
     return ()
+
+
+def _group_end(pattern: str, k: int) -> int | None:
+    """The index of the ")" that closes the group opening at `k`, or None."""
+    depth, j = 0, k
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        depth += (pattern[j] == "(") - (pattern[j] == ")")
+        if depth == 0:
+            return j
+        j += 1
+    return None
+
+
+def _optional_after(pattern: str, j: int) -> bool:
+    """The group closing at `j` may match nothing: "?", "*" or "{0,…}" after it."""
+    return pattern[j + 1:j + 2] in ("?", "*") or pattern[j + 1:j + 3] == "{0"
 
 
 def leading_literals(pattern: str) -> tuple[tuple[str, ...], bool]:
@@ -473,16 +480,8 @@ def _leads_of(alt: str) -> tuple[tuple[str, ...], bool] | None:
     if rest.startswith("\\b"):
         rest = rest[2:]
     if rest.startswith("(?:"):
-        depth, k = 0, 0
-        while k < len(rest):
-            if rest[k] == "\\":
-                k += 2
-                continue
-            depth += (rest[k] == "(") - (rest[k] == ")")
-            if depth == 0:
-                break
-            k += 1
-        if k >= len(rest) or rest[k + 1:k + 2] in ("?", "*") or rest[k + 1:k + 3] == "{0":
+        k = _group_end(rest, 0)
+        if k is None or _optional_after(rest, k):
             return None  # an optional group: the match may start after it
         runs = [_plain_run(inner) for inner in _split_top(rest[3:k])]
         return (tuple(runs), at_line_start) if all(len(r) >= 2 for r in runs) else None
