@@ -368,3 +368,19 @@ def test_the_next_chapters_heading_under_a_borgers_abbreviation_is_no_borger(tmp
         "Dit borgingsplan beschrijft hoe de kwaliteitsborger toetst of het bouwwerk voldoet.",
     ]])
     assert "kwaliteitsborger" not in run(path).values()
+
+
+def test_a_long_label_whose_dotted_leader_is_two_dots(tmp_path):
+    path = docgen.write_pdf(tmp_path / "gereed.pdf", [[
+        "BK-app :: GEREEDMELDING",
+        "Gereedmelding",
+        "1.1 Verzoeknummer .................... 2027111500208",
+        "1.3 Hoort bij melding ................ 2027012000542",
+        "2.1 Straat + huisnummer .............. Bisschopsmolenweg 40",
+        "2.2 Postcode ......................... 7573 DT",
+        "3.1 Datum voorgenomen ingebruikname .. 22-11-2027",
+        "En zo ... verder: een beletselteken in een zin blijft staan.",
+    ]])
+    values = run(path).values()
+    assert values["ingebruikname"] == "2027-11-22"
+    assert "datum" not in values or values["datum"] != "2027-11-22"  # not the melding's own date

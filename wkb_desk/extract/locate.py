@@ -129,8 +129,11 @@ _BULLETS = ("•", "▪", "◦", "‣")
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ]{2})-\n(?=[a-zà-ÿ]{2})")
 # a pipe between spaces separates cells the way a TAB does in a table's text
 _PIPE_CELL = re.compile(r"[ \t]+\|[ \t]+")
-_LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,})[ \t]*)+:?[ \t]*(?=\S)")
-_LEADER_LITERALS = ("....", "____", "……", ". . .", "----")  # every leader holds one of these
+# (a long label leaves its leader two dots: "Datum voorgenomen ingebruikname .. 22-11-2027"; three between spaces
+# may be a sentence's ellipsis and stay)
+_LEADER = re.compile(r"(?<=\S)[ \t]*(?:(?:\.{4,}|_{4,}|…{2,}|(?:\. ){3,}\.?|-{4,}|(?<=[ \t])\.\.(?=[ \t]))[ \t]*)+:?[ \t]*"
+                     r"(?=\S)")
+_LEADER_LITERALS = ("....", "____", "……", ". . .", "----", " .. ")  # every leader holds one of these
 
 
 # A form's note between a label and its value ("KvK-nr. | (verplicht) | 69121052", "Huisnr. | * | 41 B"): no cell
