@@ -10,6 +10,7 @@ import re
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.fields import LOCATION_PARTS, VOID_VALUE, Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
+from wkb_desk.extract.fields import _bare_label as bare_label
 from wkb_desk.extract.fields import _name_value as name_value
 from wkb_desk.extract.locate import BANNER_TITLE, CONTACT_MAX, MAIL_HEADER, Line, is_prose
 from wkb_desk.extract.reference import Reference
@@ -51,11 +52,6 @@ def _dating_line(text: str) -> bool:
 
 
 _LEGAL_FORM_CUT = re.compile(r"\b(?:B\.V|N\.V|V\.O\.F|C\.V)$")
-
-
-def _bare_label(ref: Reference, text: str) -> bool:
-    parsed = match_label(ref, text)
-    return parsed is not None and not parsed[2]
 
 
 def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[int] = frozenset(),
@@ -121,7 +117,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     continue  # (the next line's own match is found on that line)
                 if m:
                     value = re.sub(r"\s{2,}", " ", m.group("v")).strip()
-                    if VOID_VALUE.match(value) or nz.find_dates(value) or _bare_label(ref, value):
+                    if VOID_VALUE.match(value) or nz.find_dates(value) or bare_label(ref, value):
                         continue  # "Naam instrument voor kwaliteitsborging" / "Niet beantwoord": the form is empty;
                         # "... | Beoogde start bouwwerkzaamheden 12/04/2027": the next field, not a name; a label
                         # of the next line ("Instrument voor kwaliteitsborging" / "Projectnaam / kavel")

@@ -1581,7 +1581,6 @@ _NOT_A_NAME = re.compile(r"\w@[\w-]+\.\w|\bwww\.|https?://|(?:^|\s)(?:\+31[\s\-]
                         r"|\bpostbus\s+\d|\d{6,}|^(?:kvk|k\.v\.k\.|btw|iban|bsn)\b", re.IGNORECASE)  # "KvK 70213345"
 # words in sentence case, as a heading is written (a firm's name capitalises its words or carries a legal form)
 _SENTENCE_CASE = re.compile(r"^[A-Z][a-zà-ÿ'-]+(?: [a-zà-ÿ'&-]+)+$")
-_LEGAL_FORM = re.compile(r"\b(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF)(?!\w)")
 _ABOUT_THE_LAW = re.compile(r"(?i)^wkb\b|\bgevolgklasse\b|\bbesluit bouwwerken\b|\bartikel \d")
 # the next "Label: value" of a flowed line after a name ("Ruben Lievense Architect: Kousbroek Architecten, ...")
 _NEXT_LABEL_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+(?: [a-zà-ÿ]+){0,2}: .*$")
@@ -1725,7 +1724,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             # a site without an address yet ("Lorentz III kavel 14, Harderwijk (kad. ...)", "kavel 14 te Harderwijk")
             # ("bouwkavel N 112, Espelerlaan (ongenummerd), Emmeloord": a street's name where a place might stand is
             # the street, the place comes after it)
-            named = [p for p in _PLACE_OF_SITE.finditer(raw)]
+            named = list(_PLACE_OF_SITE.finditer(raw))
             place = next((p for p in named if not _STREET_NAME.match(p.group(1))), None)
             lone = raw.strip(" ,;–-") if kad else ""  # "Reuver, kadastraal Beesel D 3121": the place, then the perceel
             plot_street = _STREET_THEN_PLOT.match(raw.strip()) or _PLOT_ON_STREET.search(raw) \
@@ -1841,7 +1840,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
                 return out  # "kwaliteitsborger: ir. K. (Katrin) Albers": the borger's professional, not the borger
             if v and _ABOUT_THE_LAW.search(v):
                 return out  # "Kwaliteitsborger Wkb — gevolgklasse 1": a heading's words about the law, not a name
-            if v and target == "kwaliteitsborger" and _SENTENCE_CASE.match(v) and not _LEGAL_FORM.search(v):
+            if v and target == "kwaliteitsborger" and _SENTENCE_CASE.match(v) and not nz.LEGAL_FORM.search(v):
                 return out  # "KB" / "Uitgangspunten en scope": the next chapter's heading, not a firm's name
             if v and target == "instrument":
                 v = re.sub(r"^(?:het\s+)?instrument\s+", "", v, flags=re.IGNORECASE)

@@ -447,7 +447,7 @@ _KAD_LOWER = re.compile(r"^\s*(?P<gem>[a-zà-ÿ][a-zà-ÿ'’\-]{2,30}(?: [a-zà
                         r"(?P<nr>\d{1,6})(?![\d])(?:\s*(?P<app>A\d{1,4}))?")
 
 # a firm's legal form ("Borg4 B.V.", "Hulsbeek V.O.F.")
-LEGAL_FORM = re.compile(r"(?i)\b(?:b\.v\.|n\.v\.|v\.o\.f\.|c\.v\.|bv|vof)(?:\s|$)")
+LEGAL_FORM = re.compile(r"(?i)\b(?:b\.v\.|n\.v\.|v\.o\.f\.|c\.v\.|u\.a\.|bv|nv|vof)(?:\s|$)")
 _KAD_LABEL_WORDS = {"sectie", "perceel", "perceelnummer", "kadastraal", "kadastrale", "nummer", "gemeente"}
 _PLACE_PARTICLES = {"van", "de", "der", "den", "aan", "op", "en", "in", "bij", "het", "'s", "ter", "ten"}
 
