@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wkb_desk.extract.locate import BANNER_TITLE, MAIL_HEADER, Line
+from wkb_desk.extract.locate import ANSWER_MARK, BANNER_TITLE, MAIL_HEADER, Line
 from wkb_desk.extract.records import generic_melding_kind, record_kind
 from wkb_desk.extract.reference import Reference, norm_label
 from wkb_desk.models import KIND_UNKNOWN
@@ -46,7 +46,6 @@ _SPACES_SPLIT = re.compile(r" {3,}")
 _BANNER_PARTS = re.compile(r"\t|\s+[-–|·•/]\s+")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 # a portal's answer to the question on the line above ("Verzoeknummer van de bouwmelding" / "Antwoord: 2027...")
-_ANSWER_BELOW = re.compile(r"(?i)^\s*antwoord\s*:")
 # a heading that opens a list of parts ("Onderdelen", "Inhoud", "Bijlagen"): the titles below it name parts the
 # document holds or refers to, not the document itself (a dossier lists "Verklaring van de kwaliteitsborger")
 _PARTS_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:onderdelen|inhoud|inhoudsopgave|bijlagen?|bijgevoegde stukken|"
@@ -312,7 +311,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
             continue
         if _LABEL_THEN_VALUE.match(text):
             continue  # a labelled value: "Bouwmelding | 2026..." on a verklaring names the request it belongs to
-        if zone < TITLE_ZONE and _ANSWER_BELOW.match(_next_text(lines, line)):
+        if zone < TITLE_ZONE and ANSWER_MARK.match(_next_text(lines, line)):
             continue  # "Verzoeknummer van de bouwmelding" over "Antwoord: 2027...": a portal's question, no title
         if zone < TITLE_ZONE and (not line.sender or len(raw) == 1):
             # the very first line may be the title even where the block below it reads as a letterhead

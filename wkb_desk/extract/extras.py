@@ -560,7 +560,7 @@ _OFFICE = re.compile(r"\b(?:kantoor|bezoekadres|postadres|vestigingsadres|corres
 # the words before a party's own address in a sentence ("..., kantoorhoudende aan de Industrieweg 9, ...")
 # ("Het postadres van de bungalow is Slufterweg 6-214, ...": a holiday home's postal address is the site's own)
 _OF_THE_BUILDING = r"\s+van\s+(?:de|het)\s+(?:" + _THE_BUILDING + r")\b"
-_SITE_POSTAL = re.compile(r"(?i)\bpostadres(?=" + _OF_THE_BUILDING + ")")
+_POSTADRES_OF_SITE = re.compile(r"(?i)\bpostadres(?=" + _OF_THE_BUILDING + ")")
 _PARTY_ADDRESS_BEFORE = re.compile(r"(?i)\b(?:kantoorhoudend\w*|gevestigd|wonend\w*|woonachtig|zetel|"
                                    r"postadres(?!" + _OF_THE_BUILDING + r")|"
                                    r"correspondentieadres|vestigingsadres|kantoor|bezoekadres)\b[^.]{0,20}$")
@@ -616,7 +616,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 text = f"{text} {body[k + 1].text[:200]}"
             # (only a sentence's: a letterhead's or footer's "Stationsplein 8, 1703 WD Heerhugowaard" is an office's)
             # (a paragraph may name the builder's firm elsewhere: "... de aannemer is bouwbedrijf Duinzicht ...")
-            office = _OFFICE.search(_SITE_POSTAL.sub("adres", text)) if len(ln.text) <= CONTACT_MAX else None
+            office = _OFFICE.search(_POSTADRES_OF_SITE.sub("adres", text)) if len(ln.text) <= CONTACT_MAX else None
             in_sentence = k < closing and is_prose(text) and not office
             # (a mail's subject only titles it: "Gereedmelding Dorpsweg 3 Est" over a body that gives the postcode)
             notice = k < closing and not _OFFICE.search(text) and not ln.contact and not MAIL_HEADER.match(text)

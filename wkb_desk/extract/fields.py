@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import IN_BRACKETS, title_by_meaning
-from wkb_desk.extract.locate import BLOCK_HEADING, Line, is_prose
+from wkb_desk.extract.locate import ANSWER_MARK, BLOCK_HEADING, Line, is_prose
 from wkb_desk.extract.meaning import MAX_WORDS, TIE_WORDS
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
@@ -1063,7 +1063,7 @@ def _bare_label(ref: Reference, cell: str) -> bool:
 
 
 # the site's postal address inside its location value: "(postadres Helmweg 12-7, 1759 HB Callantsoog)"
-_SITE_POSTAL = re.compile(r"(?i)\(?\b(?:post|toekomstig|officieel)\s?adres\b\s*:?\s*([^()]+?)\s*\)?\s*$")
+_POSTAL_IN_BRACKETS = re.compile(r"(?i)\(?\b(?:post|toekomstig|officieel)\s?adres\b\s*:?\s*([^()]+?)\s*\)?\s*$")
 _VALUE_MARK = re.compile(r"[\d.,@]")  # a cell with a digit, a stop, a comma or an @ is a value, never a heading
 
 
@@ -1216,10 +1216,10 @@ def _marked_answer(lines: list[Line], nxt: Line | None) -> Line | None:
     """The line below a question or label that holds its answer: `nxt`, or the line after it where that one is
     marked as the answer and `nxt` is not ("Op welk adres?" / "KvK 5821 4410" / "Antwoord: Vormtweg 17": a
     sidebar's line flowed between a question and its answer)."""
-    if nxt is None or _ANSWER_MARK.match(nxt.text) or "?" in nxt.text:
+    if nxt is None or ANSWER_MARK.match(nxt.text) or "?" in nxt.text:
         return nxt
     marked = _next_nonempty(lines, nxt.pos, limit=1)
-    return marked if marked is not None and _ANSWER_MARK.match(marked.text) else nxt
+    return marked if marked is not None and ANSWER_MARK.match(marked.text) else nxt
 
 
 def _answer(lines: list[Line], line: Line, text: str, q: int, label_rows: dict,
@@ -1620,11 +1620,10 @@ def wholly_typed(field: str, raw: str) -> bool:
 
 
 # a questionnaire's answer marked as one: "Vraag 3: Wie is de initiatiefnemer?" / "Antwoord: Schoonbrood V.O.F."
-_ANSWER_MARK = re.compile(r"(?i)^\s*(?:antwoord|answer|antw\.)\s*:\s*")
 
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
-    info, raw = hit.info, _LEADING_DASH.sub("", _ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE]))
+    info, raw = hit.info, _LEADING_DASH.sub("", ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE]))
     if VOID_VALUE.match(raw):
         return []
     line = hit.line
@@ -1703,7 +1702,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if in_party and not strong and target not in ("bag_id", "kadastraal", "coordinaten") + _PERCEEL_PARTS:
             return []  # an address inside the applicant's or borger's block
     if target == "locatie":
-        postal = _SITE_POSTAL.search(raw)
+        postal = _POSTAL_IN_BRACKETS.search(raw)
         if postal and nz.find_postcode(postal.group(1)):
             # "Duinpark 12, unit 7 te Callantsoog (postadres Helmweg 12-7, 1759 HB Callantsoog)": a park's or a
             # plot's own name, then the address the site is known by

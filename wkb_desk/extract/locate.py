@@ -99,6 +99,8 @@ _SENTENCE_LINE = re.compile(r"^(?=.{60,}$)[A-ZÀ-Ý].*\s\w+\s\w+\s.*[\w)][.:]$")
 
 
 CONTACT_MAX = 160  # characters: a letterhead's or signature's contact line is shorter than a paragraph
+# the mark before a portal's answer, on its own line under the question or in front of the value
+ANSWER_MARK = re.compile(r"(?i)^\s*(?:antwoord|answer|antw\.)\s*:\s*")
 
 
 def is_contact_line(text: str) -> bool:
