@@ -1,6 +1,6 @@
 """Speed of linking and of the dossier views on a synthetic ledger (a few years of a small municipality, and more).
 
-Run: /work/venv/bin/python benchmarks/bench_dossiers.py [number of projects]
+Run: python benchmarks/bench_dossiers.py [number of projects]
 Each project: bouwmelding, borgingsplan, risicobeoordeling, startmelding, gereedmelding, verklaring (6 documents).
 Arrival is shuffled, so many documents come before their bouwmelding (provisional dossiers that are folded later).
 """

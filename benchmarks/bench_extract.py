@@ -1,6 +1,6 @@
 """Extraction time next to reading time, per sample document.
 
-Run: /work/venv/bin/python benchmarks/bench_extract.py [samples folder] [repeats]
+Run: python benchmarks/bench_extract.py [samples folder] [repeats]
 Target (issue 3): extraction adds at most 30 % to reading. Each document is read and extracted
 `repeats` times (default 5); the best time of each counts, so a busy machine does not skew the ratio.
 """

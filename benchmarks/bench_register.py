@@ -13,7 +13,7 @@ the tool). Every measurement then runs in a fresh child process on a fresh copy,
             instead of the tool's inline strings) — the steady state on a team's share;
 - ref-bare: the issue's reference, a plain 25-column table of N rows, openpyxl load + change + save.
 
-Usage: /work/venv/bin/python benchmarks/bench_register.py [--sizes 1000,10000,50000]
+Usage: python benchmarks/bench_register.py [--sizes 1000,10000,50000]
 """
 
 from __future__ import annotations

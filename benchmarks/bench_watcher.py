@@ -1,6 +1,6 @@
 """Watcher figures: drop-to-recorded latency (native and polling) and the idle CPU of polling a large inbox.
 
-    /work/venv/bin/python benchmarks/bench_watcher.py [--samples 30] [--rust 1.0] [--poll 1.0]
+    python benchmarks/bench_watcher.py [--samples 30] [--rust 1.0] [--poll 1.0]
                                                       [--files 10000] [--idle-seconds 30]
 
 Latency: a small document is written into the inbox of a running `run_watch` (the real Desk, ledger and
