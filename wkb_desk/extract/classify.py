@@ -353,6 +353,18 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                 first_title = kind
                 scores[kind] += 0.6
                 seen_titles.add(kind)
+    if first_title is None:
+        # a Word document titled only in its page header ("Risicobeoordeling – Fruitloods Van Zuijlen – Dorpsstraat
+        # 9, Ommeren" over a risk table): the header's title banner is the document's title
+        heads = [ln for ln in lines if ln.region == "header" and ln.text.strip()][:3]
+        for ln in heads:
+            if BANNER_TITLE.search(ln.text) and not _headings_row(ln.text, ""):
+                kind = next((k for c in _BANNER_PARTS.split(ln.text)[:8] if (k := _title_kind(ref, c.strip()))), None)
+                if kind:
+                    first_title = kind
+                    scores[kind] += 0.6
+                    seen_titles.add(kind)
+                    break
     # a statement wrapped at the margin ("Hierbij meld ik dat ... aan het perceel" / "zullen beginnen op ..."):
     # a long line that opens one and ends no sentence is also matched together with the next one
     # (so is any sentence that runs on in lower case: "... meld ik hierbij dat de bouw" / "van mijn woning ... gaat.")

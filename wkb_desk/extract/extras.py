@@ -209,7 +209,10 @@ _DIGIT = re.compile(r"\d")
 _DATE_INTRO = re.compile(r"\b(?:per|op|vanaf)\s+(?:\w+\s+)?$")  # "per 21 juni", "op maandag 21 juni"
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 # ("morgen (maandag 26-04-2027) starten we": the day named in brackets; "Morgen, maandag 10 mei 2027, start ...")
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}\d{4}[),]?\s+(?:\w+\s+){0,8}$",
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}\d{4}[),]?\s+(?:\w+\s+){0,8}$"
+                             # ("woensdag 1 april om 7.00 uur start bouw ...": the day named with its weekday and hour)
+                             r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\s+\d{1,2}\s+[a-z]{3,9}\.?\s+"
+                             r"(?:om\s+\d{1,2}[.:]\d{2}\s+(?:uur\s+)?)?$",
                              re.IGNORECASE)
 # a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de
 # bouwwerkzaamheden"): a statement of the melder, as sure as a labelled date; other sentences stay guesses
@@ -247,7 +250,9 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
     out: list[Cand] = []
 
     def dates_in(text: str) -> list[tuple[int, object, float | None]]:
-        found = [(at, d, None) for at, d in nz.find_dates(text)]
+        # (a date with its clock time is a message's time stamp, "[27/03/2026, 16:45] Bouwbedrijf vd Linden: ...",
+        # "21-5-2026 12:03 - Dirk (uitvoerder): ...", pasted from a chat: when it was said, not what)
+        found = [(at, d, None) for at, d in nz.find_dates(text) if not _CLOCK_AFTER.match(text, _date_end(text, at))]
         if not found and today is not None:
             found = [(at, d, None if sure else WITHOUT_YEAR_CONF) for at, d, sure in nz.days_without_year(text, today)]
         return found
@@ -263,7 +268,7 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
             continue  # a labelled line, a short value or a table row: no sentence
         nxt = body[k + 1] if k + 1 < len(body) and body[k + 1].page == ln.page else None
         if nxt is not None and "\t" not in nxt.text and text.rstrip()[-1:] not in ".;!?" \
-                and not MAIL_HEADER.match(nxt.text):
+                and not MAIL_HEADER.match(nxt.text) and not _CHAT_STAMP.match(nxt.text):  # (a chat's next message)
             text = f"{text} {nxt.text[:200]}"
         # a heading ("Melding start bouwwerkzaamheden") names no date of its own, whatever follows it
         # (a short line that a comma carries on is the start of a sentence: "we willen 6-sep-2027 erin,")
@@ -299,6 +304,22 @@ def _sentence_values(body: list[Line], have: set[str], used: set[int] = frozense
                     have = have | {field}
         prev = ln.text[-120:]
     return out
+
+
+_CHAT_STAMP = re.compile(r"^\s*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+[0-2]?\d:[0-5]\d\b")
+_CLOCK_AFTER = re.compile(r"[,\]]?\s*[0-2]?\d:[0-5]\d\b")
+_DATE_TOKEN = re.compile(r"[\w./'-]+")
+
+
+def _date_end(text: str, at: int) -> int:
+    """Where the date that `find_dates` found at `at` ends: after its last token that holds a digit."""
+    end = at
+    for m in itertools.islice(_DATE_TOKEN.finditer(text, at), 4):
+        if any(ch.isdigit() for ch in m.group(0)):
+            end = m.end()
+        if m.group(0)[-1:].isdigit() and len(m.group(0)) >= 4 and m.group(0)[-4:].isdigit():
+            break  # the year ends it
+    return end
 
 
 def _plan_date(field: str, text: str, m: re.Match, own: int, before_lines: str, dates_in) -> tuple[dt.date, float] | None:
@@ -759,21 +780,42 @@ _STRIP_SITE_FIELDS = {"straat", "huisnummer", "postcode", "plaats"}
 STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
 
 
+_BLO_CELL = re.compile(r"(?:^|\t)\s*BLO\b")  # "R01 | BLO | 2.19 | Ligging in beschermingszone ..."
+
+
 def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
     """A short document's top line of values without labels: "Risicobeoordeling – Zuideinde 112a, 7941 GN Meppel",
     "Project Bosrandweg 14-12, Oranjewoud · TBC · WKI · 24.2.2026". Each part is known by its type alone: an
     address, a date, a listed borger or instrument; a part that names an office is a sender's."""
     out: list[Cand] = []
-    top = [ln for ln in lines if ln.text.strip() and ln.region == "body" and not ln.sender and not ln.contact][:3]
-    for n, ln in enumerate(top):
+    # (a titled line is the document's own even where it repeats as a running head, and so is the line of data
+    # right below it: "WTT Kwaliteitsborging – Risicobeoordeling 26-0611 – 02-03-2026" over "Mantelzorgwoning
+    # Goilberdingerdijk 48a, 4106 LD Culemborg – instrument WKI" on every page of a risk table)
+    first = [ln for ln in lines if ln.text.strip() and ln.region == "body"][:3]
+    top = [ln for k, ln in enumerate(first) if not ln.contact and (
+        not ln.sender or BANNER_TITLE.search(ln.text)
+        or k and first[k - 1].sender and BANNER_TITLE.search(first[k - 1].text) and nz.find_postcode(ln.text))]
+    top = [ln for ln in top if ln.page == top[0].page] if top else []
+    # a page header that names the document's kind is its title strip too: a risk table's only project data may be
+    # its running head ("Risicobeoordeling – Loods BFL – Graaf Reinaldweg 21, Zaltbommel" over "TÜV NORD | WKI")
+    head = [ln for ln in lines if ln.region == "header" and ln.text.strip()]
+    head = [ln for ln in head if ln.page == head[0].page][:3] if head else []
+    head_titled = any(BANNER_TITLE.search(ln.text) for ln in head)
+    titled_above = False
+    for n, ln in enumerate(top + (head if head_titled else [])):
         # a strip that names the document's kind is its title banner, in cells where its separators were read as such
-        # ("Borg4 B.V. | Risicobeoordeling | Spanjaardslaan 188, 8917 AZ Leeuwarden | WKI")
-        titled = bool(BANNER_TITLE.search(ln.text))
-        if ln.contact or ln.sender or "\t" in ln.text and not titled or len(ln.text) > 200:
+        # ("Borg4 B.V. | Risicobeoordeling | Spanjaardslaan 188, 8917 AZ Leeuwarden | WKI"); so is a line of cells in
+        # a header that does
+        titled = bool(BANNER_TITLE.search(ln.text)) or ln.region == "header"
+        below_title, titled_above = titled_above, titled
+        if ln.contact or "\t" in ln.text and not titled or len(ln.text) > 200:
             continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
         parts = [x.strip() for x in (ln.text.split("\t") if "\t" in ln.text else _STRIP_SEP.split(ln.text))]
-        if len(parts) == 1 and len(_TITLE_DASH.findall(ln.text)) >= 2:
-            parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]  # "Woning X - Kerkstraat 8, 4337 WD Y - kadastraal Z"
+        dashes = len(_TITLE_DASH.findall(ln.text)) if len(parts) == 1 else 0
+        if dashes >= 2 or dashes == 1 and (titled or below_title) and nz.find_postcode(ln.text):
+            # "Woning X - Kerkstraat 8, 4337 WD Y - kadastraal Z"; under a title banner one dash parts the address
+            # from the rest ("Mantelzorgwoning Goilberdingerdijk 48a, 4106 LD Culemborg – instrument WKI")
+            parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]
         if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
@@ -781,14 +823,17 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
         if not titled and any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
             continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead (or the
             # municipality's own: "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver")
-        if any(_PHONE_PART.match(part) for part in parts):
+        if any(_PHONE_PART.match(part) and sum(ch.isdigit() for ch in part) >= 9 for part in parts):
+            # (a phone number has ten digits, or nine after +31; "02-03-2026" is a date)
             continue  # "Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18": an address with its phone number is an office
         for k, part in enumerate(parts):
             if ":" in part or _OFFICE.search(part):
                 continue  # "instrument: WKI" is a labelled value, read as such
             fields = {c.field for c in out}
             borger, instrument = ref.match_borger(part), ref.match_instrument(part)
-            if borger and len(part) <= len(borger.naam) + 12 and "kwaliteitsborger" not in fields:
+            # (a part little longer than one of the borger's names: "SGS INTRON Certificatie", "Borg4 B.V. Zwolle")
+            if borger and len(part) <= max(len(a) for a in (borger.naam, *borger.aliassen)) + 12 \
+                    and "kwaliteitsborger" not in fields:
                 out.append(_cand("kwaliteitsborger", borger.naam, ln, STRIP_CONF))
             elif instrument and len(part) <= 40 and "instrument" not in fields:
                 out.append(_cand("instrument", instrument.naam, ln, STRIP_CONF))
@@ -886,7 +931,11 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
                 if m:
                     out.append(_cand("steekproef", (m.group(1) or m.group(2)).replace(" ", ""), b, 0.8))
                     break
-        blo = next((b for b in body if "bijzondere lokale omstandigheden" in re.sub(r"\s+", " ", b.text.lower())), None)
+        # (a risk table's aspect "BLO" beside its article 2.19 names them as well as the words written out do)
+        # (read in the whole body: a risk table's first row may sit in what looks like a letterhead block)
+        blo = next((b for b in lines if b.region == "body" and (
+            "bijzondere lokale omstandigheden" in re.sub(r"\s+", " ", b.text.lower())
+            or "BLO" in b.text and _BLO_CELL.search(b.text))), None)
         out.append(_cand("blo_benoemd", blo is not None, blo or (body[0] if body else lines[0]), 0.7 if blo else 0.5))
     if kind == "verklaring" and "verklaring" not in have:
         text_lines = [re.sub(r"\s+", " ", b.text.lower()) for b in body]

@@ -274,6 +274,17 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     return True
 
 
+def _second_label(ref: Reference, after: str) -> bool:
+    """The words after a label's slash are a second label: none ("Projectadres /"), the label in another language
+    ("Instrument / Assurance instrument", "Strjitte / Straat"), or lower-case words that are a label by themselves
+    ("Adres / bouwlocatie"). A risk table's cell "plaats / niet gekoppeld" (of smoke detectors) goes on in words of
+    no label."""
+    if not after or not after[:1].islower():
+        return True
+    bare = match_label(ref, after)
+    return bare is not None and not bare[2] or ref.label_by_meaning(after) is not None
+
+
 def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     low = cell[:200].lower()
     if _first_word(low) not in ref.label_first_words:
@@ -299,7 +310,8 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
             rest = stripped = stripped or ""
     if stripped.startswith((":", "?")):
         return label, ":", stripped[1:].strip(" :")
-    if stripped.startswith("/") and _label_words(stripped[1:].strip(" :") or "x", ref=ref):
+    if stripped.startswith("/") and _label_words(stripped[1:].strip(" :") or "x", ref=ref) \
+            and _second_label(ref, stripped[1:].strip(" :")):
         # "Instrument / Assurance instrument", "Projectadres /": a label in two languages (or wrapped after its
         # slash); the value is in the next cell or on the next line
         after = stripped[1:].strip()

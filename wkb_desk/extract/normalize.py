@@ -241,7 +241,12 @@ def _strip_street_lead(text: str) -> str:
 
 _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederland", "gemeente", "datum", "postbus",
                "plaats", "woonplaats", "onbekend", "nvt", "n.v.t", "volgt", "geen", "postcode", "adres", "straat",
-               "locatie", "bouwlocatie", "bouwadres", "huisnummer", "plaatsnaam", "kern", "nummer"}
+               "locatie", "bouwlocatie", "bouwadres", "huisnummer", "plaatsnaam", "kern", "nummer",
+               # the small words and the words of a risk table's cells that follow a label word in a sentence
+               # ("Rookmelders niet op juiste plaats / niet gekoppeld | oplevering")
+               "niet", "wel", "nog", "ook", "ja", "nee", "zie", "met", "voor", "na", "door", "om", "tot", "als", "dan",
+               "dit", "dat", "deze", "die", "er", "is", "zijn", "wordt", "conform", "volgens", "bij", "aan",
+               "oplevering", "uitvoering", "ontwerp", "controle", "inspectie", "toetsen", "toets"}
 # ("Berg en Terblijt", "Cadier en Keer": "en" joins the two words of one village's name)
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten", "en"}
 
@@ -326,8 +331,9 @@ FRISIAN_PLACES = {
 _STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", "ter", "ten", "te", "bij", "en", "la", "le"}
 
 
-_BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:woning|woningen|kapwoning|rijwoning|nieuwbouw|bedrijfshal|bedrijfsgebouw|"
-                            r"hal|kantoor|loods|schuur|bungalow|vrijstaande|recreatiewoning|vakantiewoning|woonboerderij|bedrijfsunit)$")
+# (compounds too: "Mantelzorgwoning Goilberdingerdijk", "Schuurwoning Beusichemseweg", "Sorteerloods Diefdijk")
+_BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:\w*(?:woning|woningen|loods|schuur|bungalow|boerderij|bedrijfshal)|"
+                            r"nieuwbouw|bedrijfsgebouw|hal|kantoor|vrijstaande|bedrijfsunit)$")
 
 
 def _title_with_particles(text: str) -> str:
