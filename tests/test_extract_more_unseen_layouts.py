@@ -1,7 +1,10 @@
 """Error classes found on further documents written by others (issue 11), each written again in our own wording:
 a municipality's "Gemeente / woonplaats" label for the site's place; risk tables whose only project data is their
 running head (in a PDF's body or a Word header); a risk table's cell that holds a label word; start notices passed on
-from a phone or a chat, with the chat's time stamps; a citizen's melding in their own words."""
+from a phone or a chat, with the chat's time stamps; a citizen's melding in their own words; the DSO's notification
+mails and prints with numbered questions ("1.1.1 Adres" over its answer); report project cards with a code column
+between label and value; a site's name beside its label with the address in the lines below, among the addresses of
+other parties; a submitter's role that is itself a label word."""
 
 from __future__ import annotations
 
@@ -84,13 +87,13 @@ def test_a_word_risk_table_with_its_project_in_the_page_header(tmp_path):
 
 
 def test_a_risk_cell_with_a_place_word_gives_no_place(tmp_path):
+    # ("Rookmelders niet op juiste | plaats / niet gekoppeld | oplevering": no label, and no place)
     path = docgen.write_pdf(tmp_path / "rb.pdf", [[
-        "Risicobeoordeling", "Bouwlocatie: Kerkweg 3, 4031 KL Ingen", "Kwaliteitsborger: Borg4", "Instrument: WKI",
+        "Risicobeoordeling", "Kwaliteitsborger: Borg4", "Instrument: WKI", "Datum: 12-03-2027",
     ] + _risk_rows(5)])
     x = run(path)
     assert x.kind == "risicobeoordeling"
-    assert x.values()["plaats"] == "Ingen"
-    assert "Oplevering" not in x.values().values() and "Niet" not in x.values().values()
+    assert "plaats" not in x.values(), x.values()
 
 
 def _mail(tmp_path, subject: str, body: str, sender: str = "Wim de Kok <wim@fruitteelt.example>",
@@ -142,3 +145,106 @@ def test_a_citizens_melding_in_their_own_words_over_labelled_lines(tmp_path):
     x = run(path)
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)
     assert x.values()["plaats"] == "Beesd" and x.values()["instrument"] == "KiK"
+
+
+def test_a_dso_notification_mail_with_numbered_questions_and_answers_below(tmp_path):
+    path = _mail(tmp_path, "Nieuw verzoek ontvangen: 2027022301105 - Woning De Vries", (
+        "Geachte medewerker van Gemeente Altena,\n\nEr is een nieuw verzoek ingediend in het Omgevingsloket dat u"
+        " moet behandelen.\n\nOmgevingsloket - samenvatting verzoek\n\nVerzoeknummer:\t2027022301105\n"
+        "Datum indiening:\t23-02-2027 20:05\nSoort verzoek:\tMelding\n"
+        "Procedure:\tMelding bouwactiviteit (technisch) - gevolgklasse 1\n\n"
+        "1 Melding bouwactiviteit (technisch) - gevolgklasse 1\n\n1.1 Locatie\n1.1.1 Adres\n"
+        "    Sleeuwijksedijk 7, 4254 LA Sleeuwijk\n1.1.2 Identificatie adresseerbaar object (BAG)\n"
+        "    0870010000553018\n\n1.2 Initiatiefnemer\n1.2.1 Naam initiatiefnemer\n    P. de Vries\n\n"
+        "1.3 Kwaliteitsborging\n1.3.1 Welk toegelaten instrument voor kwaliteitsborging wordt gebruikt?\n"
+        "    BKapp (Apexion)\n1.3.2 Naam kwaliteitsborger\n    Bureau Veritas Nederland B.V.\n\n"
+        "Dit is een automatisch verzonden bericht.\n"), sender="Omgevingsloket <noreply@omgevingswet.example.nl>")
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    v = x.values()
+    assert (v["verzoeknummer"], v["straat"], v["postcode"], v["bag_id"]) == (
+        "2027022301105", "Sleeuwijksedijk", "4254 LA", "0870010000553018")
+    assert (v["initiatiefnemer"], v["instrument"], v["kwaliteitsborger"]) == ("P. de Vries", "BKapp", "Bureau Veritas")
+
+
+def test_a_dso_gereedmelding_mail_named_by_its_procedure_and_first_section(tmp_path):
+    path = _mail(tmp_path, "Nieuw verzoek ontvangen: 2027100500231 - Woning Van Dam", (
+        "Er is een nieuw verzoek ingediend.\n\nVerzoeknummer:\t2027100500231\nDatum indiening:\t05-10-2027 16:02\n"
+        "Soort verzoek:\tMelding\nProcedure:\tGereedmelding (art. 2.21 Bbl)\n\n1 Gereedmelding (art. 2.21 Bbl)\n\n"
+        "1.1 Locatie\n1.1.1 Adres\tHavendijk 4, 4285 AB Woudrichem\n"
+        "1.2.1 Verzoeknummer bouwmelding\t2027031600289\n"
+        "1.2.2 Wanneer wordt het bouwwerk in gebruik genomen?\t12-10-2027\n"
+        "1.2.3 Kwaliteitsborger\tStavast Kwaliteitsborging B.V.\n"), sender="Omgevingsloket <noreply@omgevingswet.example.nl>")
+    x = run(path)
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)  # "Soort verzoek: Melding" alone would say bouwmelding
+    assert x.values()["ingebruikname"] == "2027-10-12" and x.values()["verwijst_naar"] == "2027031600289"
+
+
+def test_a_portal_print_with_numbered_questions_in_their_own_column(tmp_path):
+    path = docgen.write_pdf(tmp_path / "Verzoek_2027051100672.pdf", [[
+        [(50, "Omgevingsloket"), (300, "Overzicht ingediend verzoek")], "Melding Bouwactiviteit (technisch)",
+        [(50, "Verzoeknummer"), (200, "2027051100672")], "1.1 Locatie",
+        [(50, "1.1.1"), (90, "Adres")], "Raadhuisstraat 15-1, 4241 ab Arkel",
+        [(50, "1.1.2"), (90, "Identificatie adresseerbaar object (BAG)")], "0642010000120564",
+        "1.2 Initiatiefnemer", [(50, "1.2.1"), (90, "Naam")], "Arkel Wonen C.V.",
+        [(50, "1.2.2"), (90, "KvK-nummer")], "96023184",
+        [(50, "1.3.1"), (90, "Wat is de verwachte datum waarop de bouwwerkzaamheden beginnen?")], "22-06-2027",
+        [(50, "1.4.1"), (90, "Naam kwaliteitsborger")], "Dekra Kwaliteitsborging",
+    ]])
+    v = run(path).values()
+    assert (v["huisnummer"], v["postcode"], v["bag_id"]) == ("15-1", "4241 AB", "0642010000120564")
+    assert (v["initiatiefnemer"], v["kvk"], v["startdatum"]) == ("Arkel Wonen C.V.", "96023184", "2027-06-22")
+
+
+def test_a_project_card_with_a_code_column_between_label_and_value(tmp_path):
+    rows = [("Projectnaam", "A.01", "Dijkwoningen Oost"), ("Bouwlocatie", "A.03", "Oosteind 212"),
+            ("Postcode / plaats", "A.04", "3351 RN Papendrecht"), ("Opdrachtgever", "A.07", "Woonstichting Drechtwaard"),
+            ("KvK opdrachtgever", "A.08", "24183306"), ("Kwaliteitsborger", "[KB]", "Borg 4 B.V."),
+            ("Gevolgklasse", "A.12", "GK1"), ("Geplande start bouw", "A.15", "13-04-2027")]
+    path = docgen.write_pdf(tmp_path / "BP.pdf", [["Borg 4 B.V.", "Borgingsplan", "Projectkaart"] + [
+        [(50, a), (190, b), (240, c)] for a, b, c in rows]])
+    x = run(path)
+    assert x.kind == "borgingsplan"
+    v = x.values()
+    assert (v["straat"], v["huisnummer"], v["plaats"]) == ("Oosteind", "212", "Papendrecht")
+    assert (v["initiatiefnemer"], v["kvk"], v["kwaliteitsborger"]) == ("Woonstichting Drechtwaard", "24183306", "Borg4")
+    assert (v["gevolgklasse"], v["startdatum"]) == (1, "2027-04-13")  # not the code "A.12"
+
+
+def test_the_site_block_among_other_parties_blocks(tmp_path):
+    path = docgen.write_pdf(tmp_path / "RB.pdf", [[
+        "Kiwa Bouw & Kwaliteitsborging - Wilmersdorf 50 - 7327 AC Apeldoorn", "RISICOBEOORDELING WKB - P27-0311",
+        [(50, "Datum"), (200, "27-01-2027")], [(50, "Borgingsinstrument"), (200, "KOMO Instrument Kwaliteitsborging")],
+        "ADRESSEN", [(50, "Bevoegd gezag"), (200, "Gemeente Molenlanden")], "Dorpsstraat 22", "2971 AP Bleskensgraaf",
+        [(50, "Kwaliteitsborger"), (200, "Kiwa Bouw & Kwaliteitsborging")], "Wilmersdorf 50", "7327 AC Apeldoorn",
+        [(50, "Opdrachtgever"), (200, "Maatschap Verhoef")], "Peperstraat 10", "2971 AN Bleskensgraaf",
+        [(50, "Bouwlocatie"), (200, "Werktuigenberging Maatschap Verhoef")], "Peperstraat 12", "2971 AN Bleskensgraaf",
+        "R1 Fundering op slappe veengrond score 48 bijwoonmoment",
+    ]])
+    v = run(path).values()
+    assert (v["straat"], v["huisnummer"], v["postcode"], v["plaats"]) == ("Peperstraat", "12", "2971 AN", "Bleskensgraaf")
+
+
+def test_a_municipalitys_row_is_no_site_and_a_site_without_address_names_its_place(tmp_path):
+    rows = [("Projectnaam", "P001", "Kortenhoeven fase 2"), ("Bouwlocatie", "P003", "Nog geen adres toegekend, plaats Arkel"),
+            ("Kadastrale aanduiding", "P004", "Arkel B 3390"),
+            ("Bevoegd gezag", "P005", "Gemeente Molenlanden, Dorpsstraat 22, 2971 AP Bleskensgraaf"),
+            ("Kwaliteitsborger", "P009", "Woningborg N.V."), ("Instrument", "P010", "KOMO Instrument Kwaliteitsborging")]
+    path = docgen.write_pdf(tmp_path / "RB.pdf", [["Woningborg N.V.", "Risicobeoordeling", "Projectkaart"] + [
+        [(50, a), (190, b), (240, c)] for a, b, c in rows]])
+    v = run(path).values()
+    assert v["plaats"] == "Arkel" and v["kadastraal"] == "Arkel B 3390"
+    assert "straat" not in v and "postcode" not in v  # the municipality's own address is no site
+
+
+def test_a_submitters_role_below_its_label_and_a_closing_sentence_name_nobody_else(tmp_path):
+    path = docgen.write_pdf(tmp_path / "Startmelding_2027050400129.pdf", [[
+        [(50, "Omgevingsloket"), (300, "Overzicht ingediend verzoek")], "Informatie start bouwwerkzaamheden",
+        [(50, "Verzoeknummer"), (200, "2027050400129")], "1.1 Locatie", [(50, "1.1.1"), (90, "Adres")],
+        "Achterland 23, 2964AN Groot-Ammers", [(50, "1.2.1"), (90, "Op welke datum begint u met de bouwwerkzaamheden?")],
+        "11-05-2027", "1.3 Indiener", [(50, "1.3.1"), (90, "Naam")], "E.J. Streefkerk", [(50, "1.3.2"), (90, "Rol")],
+        "Initiatiefnemer", "Dit overzicht is automatisch samengesteld uit de gegevens die de indiener heeft opgegeven.",
+    ]])
+    x = run(path)
+    assert x.kind == "startmelding"
+    assert x.values()["initiatiefnemer"] == "E.J. Streefkerk"  # not "Dit"

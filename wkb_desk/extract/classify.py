@@ -103,7 +103,7 @@ def _title_kind(ref: Reference, text: str) -> str | None:
 
 # labels whose value names the document's own kind ("Activiteit: Gereedmelding bouwwerk")
 _KIND_LABEL = re.compile(r"(?i)^\s*(?:activiteit(?:en)?|soort(?: verzoek| melding| aanvraag)?|type(?: verzoek| melding)?|"
-                         r"betreft|onderwerp|verzoek|documentsoort|document|"
+                         r"betreft|onderwerp|verzoek|documentsoort|document|procedure|"
                          r"(?:afdruk|overzicht|samenvatting|kopie|weergave)(?: (?:van )?(?:het |uw )?verzoek)?)\s*$")
 # a label with a number or date beside it ("Bouwmelding | 2026040800652", "Start bouwwerkzaamheden | ma 11 mei 2026")
 _LABEL_THEN_VALUE = re.compile(r"^[^\t\d]{3,60}\t\s*(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?\d", re.IGNORECASE)
@@ -197,6 +197,10 @@ def _cell_title(ref: Reference, cell: str) -> str | None:
     # one in brackets is the note of the label above it: "Gerelateerd verzoek | 2027..." / "(bouwmelding)")
     opening = cell.lstrip()[:1]
     kind = _title_kind(ref, cell) or (title_by_meaning(cell) if not (opening.islower() or opening == "(") else None)
+    if kind is None and opening.isdigit() and _SECTION_NUMBER.match(cell):
+        # "1 Gereedmelding (art. 2.21 Bbl)", "1 Melding bouwactiviteit (technisch) - gevolgklasse 1": a portal's
+        # summary numbers its first section with the request's own kind
+        kind = _title_kind(ref, _SECTION_NUMBER.sub("", cell, 1))
     if kind is None and _TITLE_COLON.match(cell):
         kind = _title_kind(ref, _TITLE_COLON.sub(" ", cell, 1))  # "Informatieplicht: start bouwwerkzaamheden"
     if kind is None and len(cell) > 40 and _SEGMENT.search(cell):
@@ -210,6 +214,7 @@ def _cell_title(ref: Reference, cell: str) -> str | None:
     return kind
 
 
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+(?=[A-ZÀ-Ý])")
 # a title's first word and the rest of its name parted by a colon; a colon before a number labels a value
 _TITLE_COLON = re.compile(r"^(?=[A-Za-zÀ-ÿ-]{4,30}:\s+[A-Za-zÀ-ÿ])([A-Za-zÀ-ÿ-]+):\s+")
 _NEW_REQUEST = re.compile(r"(?i)^(?:nieuw |ontvangen )?(?:verzoek|melding)\s+(?:nr\.?\s*)?20\d{11}$")

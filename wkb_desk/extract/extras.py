@@ -158,7 +158,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         # (a labelled postcode alone, "Postcode | 2802 AJ" under a sentence that names the street: the street too)
         # (a part already labelled stays in: the place the line names shows whether it is the site's, see
         # extract._elsewhere; a labelled value is not replaced by it)
-        found = [c for c in _free_location(body, used) if c.field not in have or c.field in LOCATION_PARTS]
+        found = [c for c in _free_location(body, used, ref) if c.field not in have or c.field in LOCATION_PARTS]
         if not any(c.field == "straat" for c in found):
             found += [c for c in _running_head_location(lines, ref) if c.field not in have]
         if not any(c.field == "straat" for c in found):
@@ -617,7 +617,13 @@ def _site_in_sentence(text: str, before_closing: bool = False, notice: bool = Fa
     return None
 
 
-def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]:
+def _labelled_by_other(ref: Reference | None, text: str) -> bool:
+    """A row whose first cell is a label ("Bevoegd gezag | P005 | Gemeente Molenlanden, Dorpsstraat 22, ..."): its
+    address is that label's (a site's label would have been read as one)."""
+    return ref is not None and "\t" in text and bare_label(ref, text.split("\t", 1)[0].strip())
+
+
+def _free_location(body: list[Line], used: set[int] = frozenset(), ref: Reference | None = None) -> list[Cand]:
     """The site named in a sentence ("aan de Esweg 7 te Goor"); failing that, a line that is only an address.
 
     A sentence that names the site wins over a bare address line, which in a letter is more often a sender's
@@ -650,7 +656,7 @@ def _free_location(body: list[Line], used: set[int] = frozenset()) -> list[Cand]
                 m = _site_in_sentence(text, in_sentence, notice)
             segment = m.group("a") if m else None
             if bare and not _OFFICE.search(text) and ln.pos not in used and not is_prose(text) \
-                    and text.count("\t") < LIST_ROW_TABS and (
+                    and text.count("\t") < LIST_ROW_TABS and not _labelled_by_other(ref, text) and (
                     nz.find_postcode(text, strict=True) or _POSTCODE_ALONE.match(ln.text)
                     or {"straat", "huisnummer", "postcode"} <= set(nz.parse_address(text.replace("\t", ", ")))):
                 # (a labelled line's address is its label's: "Woonadres initiatiefnemer | ..."; a postcode in lower

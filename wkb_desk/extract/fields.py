@@ -38,7 +38,7 @@ _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduid
                        re.IGNORECASE)
 _PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
-_PLACE_OF_SITE = re.compile(r"(?:[,;]\s*|\bte\s+|\b[Ww]oonplaats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
+_PLACE_OF_SITE = re.compile(r"(?:[,;]\s*|\bte\s+|\b(?:[Ww]oon)?[Pp]laats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
                             r"\s*(?:\(|,|\.|[-–]\s|$)")
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
@@ -331,6 +331,8 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
     return None  # "Kwaliteitsborger, Stavast" or "Instrument-..." is not a label
 
 
+# a field's code or icon in a report's column of its own: "A.07", "P-12", "[INI]", "⌂", "✉"
+_ROW_CODE = re.compile(r"^(?:[A-Z]{1,3}[.-]?\d{1,3}|\[[A-Z]{2,6}\]|[^\w\s\d(\[]{1,2})$")
 _HEADER_WORDS = {"van", "aan", "cc"}  # a mail's header labels, small words that also open a name
 
 
@@ -364,6 +366,23 @@ def join_name_parts(lines: list[Line]) -> None:
             for j in range(k + 1, end):
                 lines[j].text = ""
         k = max(end, k + 1)
+
+
+_STREET_LINE = re.compile(r"^[A-Z'][\w'.\- ]{1,40}?\s\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4}\b|-[A-Za-z]{1,3}\b)?$")
+
+
+def _address_lines_below(lines: list[Line], line: Line, label_rows: dict) -> tuple[str, Line] | None:
+    """A street line and a postcode line right below `line`, neither labelled: an address block ("Peperstraat 12" /
+    "2971 AN Bleskensgraaf"), as "Peperstraat 12, 2971 AN Bleskensgraaf" with the last line it took."""
+    street = _next_nonempty(lines, line.pos, limit=1)
+    if street is None or "\t" in street.text or not _STREET_LINE.match(street.text.strip()) \
+            or (label_rows.get(street.pos) or [None])[0]:
+        return None
+    postal = _next_nonempty(lines, street.pos, limit=1)
+    if postal is None or "\t" in postal.text or not _POSTCODE_LINE.match(postal.text) \
+            or (label_rows.get(postal.pos) or [None])[0]:
+        return None
+    return f"{street.text.strip()}, {postal.text.strip()}", postal
 
 
 def _next_nonempty_above(lines: list[Line], k: int) -> Line | None:
@@ -877,6 +896,11 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 while j < len(cells) - 1 and not cells[j].strip() and (j < i + 4 or len(nonempty) == 2):
                     j += 1
                 value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
+                if _ROW_CODE.match(value) and j + 1 < len(cells) and cells[j + 1].strip():
+                    # "Opdrachtgever | A.07 | Woonstichting Drechtwonen", "Bouwlocatie | [LOC] | Noordendijk 212":
+                    # a report's field code or icon between the label and its value
+                    j += 1
+                    value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak) \
                         and not _is_alias(ref, cells[j]) and info.field != "melder_rol":
                     # ("Instrument | Kwaliteitsborgingsinstrument WKI": a name; "Rol | Initiatiefnemer": a role)
@@ -910,14 +934,21 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 nxt_label = label_rows.get(nxt.pos) if nxt is not None else None
                 # below a section heading ("Locatie") any label on the next line starts a field of its own
                 blocked = (nxt_label and nxt_label[0]) if line.heading else _strong_label(nxt_label)
-                if nxt is not None and "\t" not in nxt.text and not blocked \
-                        and not nxt.heading and _looks_like_value(nxt.text):
+                role = info.field == "melder_rol"  # "Rol" over "Initiatiefnemer": the role is itself a label word
+                if nxt is not None and "\t" not in nxt.text and (role or not blocked and not nxt.heading) \
+                        and _looks_like_value(nxt.text):
                     value, vline, vsep = nxt.text.strip(), nxt, "below"
                     after = _next_nonempty(lines, nxt.pos, limit=1) if _help_text(nxt.text) else None
                     if after is not None and "\t" not in after.text and not (label_rows.get(after.pos) or [None])[0] \
                             and _fits_field(ref, info.field, after.text) and not _fits_field(ref, info.field, nxt.text):
                         # "Postcode" / "4 cijfers en 2 letters" / "5706ls": the form's help text under its label
                         value, vline = after.text.strip(), after
+            if value and info.field == "locatie" and not any(ch.isdigit() for ch in value):
+                # "Bouwlocatie | Werktuigenberging Maatschap Verhoef-Boer" over "Peperstraat 12" / "2971 AN
+                # Bleskensgraaf": the site's name beside its label, its address in the lines below
+                below_site = _address_lines_below(lines, vline, label_rows)
+                if below_site is not None:
+                    value, vline = below_site
             if value and info.field in _ADDRESS_TARGETS and not any(ch.isdigit() for ch in value):
                 # "Straat en huisnummer | Schellerbergweg" over " | 41 | a": the number and letter in the row below,
                 # under the street's column, its label cell left empty
@@ -1538,6 +1569,9 @@ def _name_value(raw: str) -> str | None:
         return None  # ". Het borgingsplan volgt ...", "Voor- en achternaam": the rest of a sentence or a form's words
     if _DIGIT.search(v) and nz.normalize_kadastraal(v) == v:
         return None  # "Monster B 3051": a perceel a scan put where a name was expected
+    words = v.split()
+    if len(words) >= 3 and words[0].lower() in _SENTENCE_START and words[1].islower():
+        return None  # "Dit overzicht is automatisch samengesteld ...": a sentence, before its words are cut off
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _SENTENCE_AFTER_NAME.sub("", v)  # "Maatschap Hummel-Smit de start van de bouw ...": the letter's words run on
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
