@@ -4,7 +4,8 @@ running head (in a PDF's body or a Word header); a risk table's cell that holds 
 from a phone or a chat, with the chat's time stamps; a citizen's melding in their own words; the DSO's notification
 mails and prints with numbered questions ("1.1.1 Adres" over its answer); report project cards with a code column
 between label and value; a site's name beside its label with the address in the lines below, among the addresses of
-other parties; a submitter's role that is itself a label word."""
+other parties; a submitter's role that is itself a label word; the verklaring's outcome stated on a gereedmelding or
+DBG."""
 
 from __future__ import annotations
 
@@ -248,3 +249,33 @@ def test_a_submitters_role_below_its_label_and_a_closing_sentence_name_nobody_el
     x = run(path)
     assert x.kind == "startmelding"
     assert x.values()["initiatiefnemer"] == "E.J. Streefkerk"  # not "Dit"
+
+
+def test_a_circled_number_between_label_and_value_and_klasse_wkb(tmp_path):
+    docx = docgen.write_docx(tmp_path / "BP.docx", ["Borgingsplan", [
+        ["Gevolgklasse", "\u2460", "GK1"], ["Bouwlocatie", "\u2461", "Oosteind 37, 3356 AB Papendrecht"],
+        ["Kwaliteitsborger", "\u2462", "TÜV NORD Nederland B.V."]]])
+    assert run(docx).values()["gevolgklasse"] == 1
+    sheet = docgen.write_xlsx(tmp_path / "RB.xlsx", {"Risicobeoordeling": [
+        ["Risicobeoordeling"], ["Bouwlocatie", "Avelingen-West 40, 4202 MS Gorinchem"], ["Klasse (Wkb)", 1],
+        ["Kwaliteitsborger", "WTT Kwaliteitsborging"], ["Nr", "Risico", "Kans", "Effect"], ["R1", "Zetting", 3, 4]]})
+    assert run(sheet).values()["gevolgklasse"] == 1
+
+
+def test_the_verklarings_outcome_on_a_gereedmelding_and_a_dbg(tmp_path):
+    labelled = docgen.write_docx(tmp_path / "DBG.docx", ["Dossier bevoegd gezag", [
+        ["Bouwlocatie", "Oosteind 37, 3356 AB Papendrecht"], ["Kwaliteitsborger", "TÜV NORD Nederland B.V."],
+        ["Verklaring kwaliteitsborger", "positief (TN-VK-27-0042)"]]])
+    assert run(labelled).values()["verklaring"] == "positief"
+    said = _mail(tmp_path, "Gereedmelding Binnendams 84", (
+        "Geachte heer, mevrouw,\n\nHierbij doen wij de gereedmelding voor de woning aan Binnendams 84, 3373 AG"
+        " Hardinxveld-Giessendam. Borg4 (instrument WKI) heeft een positieve verklaring afgegeven; deze vindt u in de"
+        " bijlage. De bewoners nemen de woning op 19 oktober 2027 in gebruik.\n\nMet vriendelijke groet,\nJ. Bassa\n"))
+    x = run(said)
+    assert x.kind == "gereedmelding" and x.values()["verklaring"] == "positief"
+    assert x.fields["verklaring"].confidence < 0.9  # read from a sentence
+    # "Verklaring kwaliteitsborger | ja" says it is attached, not what it says; nor does "nog geen verklaring"
+    present = docgen.write_docx(tmp_path / "G.docx", ["Gereedmelding", [
+        ["Bouwlocatie", "Oosteind 37, 3356 AB Papendrecht"], ["Verklaring kwaliteitsborger", "ja"],
+        ["Ingebruikname", "05-10-2027"]], "De kwaliteitsborger heeft nog geen positieve verklaring afgegeven."])
+    assert "verklaring" not in run(present).values()

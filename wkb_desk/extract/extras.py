@@ -960,6 +960,18 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
                     break
         if verdict:
             out.append(_cand("verklaring", verdict[0], verdict[1], 0.85))
+    if kind in ("gereedmelding", "dossier_bevoegd_gezag") and "verklaring" not in have:
+        # "Borg4 heeft een positieve verklaring afgegeven", "De verklaring van TBC (positief) is als bijlage
+        # toegevoegd": the melder states the outcome; a sentence that could mean none was given says nothing
+        for b in body:
+            low = re.sub(r"\s+", " ", b.text.lower())
+            if "verklaring" not in low or any(rx.search(low) for rx in ct.get("verklaring_negatief", ())) \
+                    and not _VERDICT_NAMED.search(low):
+                continue
+            named = _VERDICT_NAMED.search(low)
+            if named:
+                out.append(_cand("verklaring", "negatief" if named.group(1) or named.group(2) else "positief", b, 0.7))
+                break
     verdict_value = have.get("verklaring") or next((c.value for c in out if c.field == "verklaring"), None)
     if kind == "verklaring" and verdict_value == "negatief":
         devs = _deviations(lines, ref)
@@ -985,6 +997,9 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
     return out
 
 
+# the verklaring's outcome named in a melder's sentence (groups 1 and 2: negative)
+_VERDICT_NAMED = re.compile(r"(?<!geen )\b(?:(negatieve)|positieve) verklaring\b|\bverklaring\b[^.;]{0,60}?(?:\(|\bis )"
+                            r"(?:(negatief)|positief)\b")
 _TICKED_VERDICTS = (("negatief", ("geen verklaring", "verklaring niet afgegeven", "negatief", "negatieve verklaring")),
                     ("positief", ("verklaring afgegeven", "positief", "positieve verklaring")))
 

@@ -332,7 +332,7 @@ def _match_exact(ref: Reference, cell: str) -> tuple[str, str, str] | None:
 
 
 # a field's code or icon in a report's column of its own: "A.07", "P-12", "[INI]", "⌂", "✉"
-_ROW_CODE = re.compile(r"^(?:[A-Z]{1,3}[.-]?\d{1,3}|\[[A-Z]{2,6}\]|[^\w\s\d(\[]{1,2})$")
+_ROW_CODE = re.compile(r"^(?:[A-Z]{1,3}[.-]?\d{1,3}|\[[A-Z]{2,6}\]|[^\w\s\d(\[]{1,2}|[\u2460-\u24ff\u2776-\u2793])$")
 _HEADER_WORDS = {"van", "aan", "cc"}  # a mail's header labels, small words that also open a name
 
 
@@ -1597,6 +1597,7 @@ def _name_value(raw: str) -> str | None:
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
+_STATED_VERDICT = re.compile(r"^\W*(positief|negatief|positieve verklaring|negatieve verklaring)\b")
 # "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
 _PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
                              r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
@@ -1860,7 +1861,13 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         add(target, nz.parse_bool(raw))
     elif target == "verklaring":
         low = raw.lower()
-        if re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
+        if info.label.startswith("verklaring") and info.label != "verklaring afgegeven":
+            # "Verklaring | positief (TN-VK-26-0042)"; "Verklaring kwaliteitsborger | ja / bijgevoegd" says it is
+            # there, not what it says
+            verdict = _STATED_VERDICT.match(low)
+            if verdict:
+                add("verklaring", "negatief" if verdict.group(1).startswith("negatie") else "positief")
+        elif re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
             add("verklaring", "negatief")
         elif re.search(r"\bpositief\b|\bafgegeven\b|^ja\b", low):
             add("verklaring", "positief")
