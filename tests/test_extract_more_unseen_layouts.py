@@ -5,7 +5,8 @@ from a phone or a chat, with the chat's time stamps; a citizen's melding in thei
 mails and prints with numbered questions ("1.1.1 Adres" over its answer); report project cards with a code column
 between label and value; a site's name beside its label with the address in the lines below, among the addresses of
 other parties; a submitter's role that is itself a label word; the verklaring's outcome stated on a gereedmelding or
-DBG."""
+DBG; a grid of labels beside values with numbered risk rows among them; sites named as plots, quarters and deelplannen;
+sentences that name the borger, the one the melder acts for, or a street with a hyphenated name."""
 
 from __future__ import annotations
 
@@ -279,3 +280,68 @@ def test_the_verklarings_outcome_on_a_gereedmelding_and_a_dbg(tmp_path):
         ["Bouwlocatie", "Oosteind 37, 3356 AB Papendrecht"], ["Verklaring kwaliteitsborger", "ja"],
         ["Ingebruikname", "05-10-2027"]], "De kwaliteitsborger heeft nog geen positieve verklaring afgegeven."])
     assert "verklaring" not in run(present).values()
+
+
+def test_labels_beside_values_with_numbered_risk_rows_stay_rows(tmp_path):
+    rows = [("Bouwadres", "Larenseweg 88 B, 1221 CN Hilversum"), ("Kadastraal", "Hilversum E 10421"),
+            ("Opdrachtgever", "H. Duinmeijer"), ("Gevolgklasse", "1"), ("Kwaliteitsborger", "Bylaer"),
+            ("Instrument", "WKI"), ("Datum", "5 augustus 2027"), ("Risico's", ""),
+            ("R1 Fundering nabij monumentale villa (trillingen)", "Hoog - nulmeting, trillingsmeting"),
+            ("R2 Brandoverslag naar bestaande villa (5,5 m)", "Hoog - bijwoonmoment gevel"),
+            ("R3 Bodem: grondwaterbeschermingsgebied (BLO)", "Midden - geen diepe boringen"),
+            ("R4 Ventilatie en luchtkwaliteit", "Midden"), ("Aantal risico's", "4"), ("Bijwoonmomenten", "4")]
+    path = docgen.write_pdf(tmp_path / "RB.pdf", [["Risicobeoordeling 2027-0877", "Bylaer B.V. - instrument WKI",
+                                                   "Projectgegevens"] + [[(50, a), (400, b)] if b else a for a, b in rows]])
+    x = run(path)
+    assert x.kind == "risicobeoordeling", (x.kind, x.kind_score)
+    v = x.values()
+    assert (v["straat"], v["huisnummer"], v["initiatiefnemer"], v["datum"]) == (
+        "Larenseweg", "88b", "H. Duinmeijer", "2027-08-05")
+    assert v["blo_benoemd"] is True  # "(BLO)" in a risk's line
+
+
+def test_sentences_that_name_the_borger_the_principal_and_a_hyphenated_street(tmp_path):
+    start = _mail(tmp_path, "Startmelding 2027100700233 – Bovenmaatweg Huizen", (
+        "Geachte medewerker,\n\nNamens de initiatiefnemer, Bovenmaat Ontwikkeling B.V., meldt Bylaer B.V. als"
+        " kwaliteitsborger de start van de bouwwerkzaamheden voor het project 6 woningen Bovenmaatweg te Huizen.\n\n"
+        "Start bouwwerkzaamheden: maandag 11 oktober 2027\n\nMet vriendelijke groet,\nLotte Meijerink\n"))
+    x = run(start)
+    assert x.kind == "startmelding" and x.values()["kwaliteitsborger"] == "Bylaer"
+    # the number the notice's own name carries is its own, not the bouwmelding's it refers to
+    assert x.values().get("verwijst_naar") != "2027100700233"
+    gereed = _mail(tmp_path, "Gereedmelding Oud-Loosdrechtsedijk 214", (
+        "Goedemiddag,\n\nNamens de heer P.C. de Graaf dien ik hierbij de gereedmelding in voor de nieuwbouw van de"
+        " woning Oud-Loosdrechtsedijk 214 in Loosdrecht.\n\nGeplande ingebruikname: 4 oktober 2027\n\nMet"
+        " vriendelijke groet,\nir. M. Koeleman\n"))
+    v = run(gereed).values()
+    assert (v["straat"], v["plaats"], v["initiatiefnemer"]) == ("Oud-Loosdrechtsedijk", "Loosdrecht", "P.C. de Graaf")
+
+
+def test_sites_named_as_plots_quarters_and_deelplannen(tmp_path):
+    path = docgen.write_docx(tmp_path / "melding.docx", ["Melding bouwactiviteit (technisch)", [
+        ["Locatie", "Bloemendalerpolder, deelplan 4, bouwnummers 12 t/m 19, Weesp"], ["Kwaliteitsborger", "Kiwa"],
+        ["Instrument", "KiK"], ["Opdrachtgever", "Vechtoever Ontwikkeling B.V."]]])
+    v = run(path).values()
+    assert v["plaats"] == "Weesp" and "straat" not in v  # "deelplan 4" is no street with a number
+    plots = docgen.write_docx(tmp_path / "plan.docx", ["Borgingsplan", [
+        ["Locatie", "bouwkavel 14, Anna's Hoeve-Noord, Hilversum"], ["Kwaliteitsborger", "Stavast"]],
+        "Project: Bovenmaatweg, kavels 1 t/m 6, Huizen"])
+    assert run(plots).values()["plaats"] == "Hilversum"  # the place comes last, after the quarter
+    gereed = docgen.write_docx(tmp_path / "gereed.docx", ["Gereedmelding", [
+        ["Locatie", "Bovenmaatweg, kavels 1 t/m 6, Huizen"], ["Wanneer wordt het bouwwerk in gebruik genomen?", "12-06-2027"]]])
+    g = run(gereed).values()
+    assert (g["straat"], g["plaats"]) == ("Bovenmaatweg", "Huizen")
+
+
+def test_an_answer_that_says_none_yet_and_a_label_opened_in_a_bracket(tmp_path):
+    path = docgen.write_docx(tmp_path / "melding.docx", ["Melding bouwactiviteit (technisch)", [
+        ["Bouwadres", "Dammerweg 46, 1398 BB Muiden"], ["Welke kwaliteitsborger heeft u ingeschakeld?",
+                                                        "Nog niet bekend, we zijn in gesprek met twee bureaus"],
+        ["Welk toegelaten instrument gebruikt de kwaliteitsborger?", "-"]]])
+    x = run(path)
+    assert "kwaliteitsborger" not in x.values() and "kwaliteitsborger" in x.missing
+    verklaring = docgen.write_docx(tmp_path / "verklaring.docx", [
+        "Verklaring kwaliteitsborger", "Stavast Kwaliteitsborging verklaart dat het bouwwerk aan de",
+        "Zijdelweg 40 te Uithoorn (opdrachtgever: Kwekerij Zijdelveld V.O.F.), getoetst met het instrument KiK,",
+        "voldoet aan de bouwtechnische voorschriften."])
+    assert run(verklaring).values()["initiatiefnemer"] == "Kwekerij Zijdelveld V.O.F."

@@ -20,7 +20,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
 from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
 from wkb_desk.extract.fields import (
-    LOCATION_PARTS, VOID_VALUE, Cand, best, candidates_from_hit, captions_below_values, find_hits, join_name_parts,
+    LOCATION_PARTS, Cand, best, candidates_from_hit, captions_below_values, find_hits, is_void, join_name_parts,
     join_wrapped_labels, labels_on_the_right, mend_split_words, names_site, plausible, project_tables_in_headers,
     to_field_value, value_first_cells, wholly_typed,
 )
@@ -419,7 +419,7 @@ def _unreadable(kind: str, hits: list, cands: list[Cand], fields: dict[str, Fiel
             continue
         if h.order in orders_with_value and (h.order, h.info.field) in produced:
             continue
-        if VOID_VALUE.match(h.value):
+        if is_void(h.value):
             continue
         out.setdefault(name, h.info.label)
     return {k: v for k, v in out.items() if k in ("kwaliteitsborger", "instrument", "locatie", "startdatum",

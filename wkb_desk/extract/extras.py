@@ -484,7 +484,10 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                 # ("verzoeknummer 2027052700284 (de bouwmelding was 2027041900672)": of two numbers, the one that a
                 # sentence did not call the notice's own; one number alone may still be the bouwmelding's, see
                 # extract: a notice by mail or letter has no DSO number of its own)
-                found = [m.group(1) for m in _DSO_NR.finditer(ln.text[:300])] or [ln.text[:300]]  # (or spaced out)
+                # ("Startmelding 2027100700233 – Bovenmaatweg": the number the notice's own name carries is its own)
+                found = [m.group(1) for m in _DSO_NR.finditer(ln.text[:300])
+                         if not _OWN_KIND_BEFORE[kind].search(ln.text[max(0, m.start() - 30):m.start()])] \
+                    or ([ln.text[:300]] if not _DSO_NR.search(ln.text[:300]) else [])  # (or spaced out)
                 nrs = [v for t in found if (v := nz.normalize_verzoeknummer(t)) and v not in ownnrs]
                 v = next((v for v in nrs if v not in said_own), nrs[0] if nrs else None)
                 if v:
@@ -504,6 +507,8 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     return out
 
 
+_OWN_KIND_BEFORE = {kind: re.compile(r"(?i)\b" + kind + r"\s*(?:nr\.?|nummer)?\s*:?\s*$")
+                    for kind in ("startmelding", "gereedmelding")}
 _INSTRUMENT_NAMED = re.compile(r"(?i)\binstrument\s*:?\s+([^\s()|,;·][^()|,;·]{1,40})")
 _GK_PROSE = re.compile(r"\bgevolgklasse\s+([123])\b(?!\s*(?:of|en|t/m|-)\s*[123])", re.IGNORECASE)
 _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
@@ -526,8 +531,10 @@ _FREE_ADDR = re.compile(
 _STREET_ENDINGS = (r"(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|erf|markt|park|baan|veld|horst|"
                    r"brink|akker|kamp|es|dal|berg|haven|wal|zoom|oord|rade|boulevard|allee)")
 # "Nieuwbouw woning Kerkstraat 12 te Almelo": a street name by its usual ending, a number, "te" and a place
+# a street's name from its first letter, also across a hyphen ("Oud-Loosdrechtsedijk", not "Loosdrechtsedijk")
+_HYPHENED_NAME = r"(?<![\w-])[A-Z](?:[a-zà-ÿ'\-]|(?<=-)[A-Z])*"
 _STREET_TE_PLACE = re.compile(
-    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*" + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    r"(?P<a>" + _HYPHENED_NAME + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
     r"\s+(?:te|in)\s+[A-Z][A-Za-zÀ-ÿ'\- ]{1,40})"
 )
 
@@ -545,7 +552,7 @@ _STREET_NR_POSTCODE = re.compile(
 # "Start ma 8/3 Zandweg 4 Heerde, gr Henk": a street by its ending, a number and a place that ends the clause, in a
 # short notice typed without postcode (above a letter's closing, in no office's line)
 _STREET_NR_PLACE = re.compile(
-    r"(?P<a>\b[A-Z][a-zà-ÿ'\-]*" + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    r"(?P<a>" + _HYPHENED_NAME + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
     r",?\s+(?!(?:Het|De|Een|Wij|We|Ik|Gr|Groet|Mvg|Met|Vanaf|Op|Per|Om|En)\b)[A-Z][a-zà-ÿ'\-]+(?:[ -][A-Z][a-zà-ÿ'\-]+)?)"
     r"(?=\s*(?:[,.;!]|$))"
 )
@@ -786,7 +793,8 @@ _STRIP_SITE_FIELDS = {"straat", "huisnummer", "postcode", "plaats"}
 STRIP_CONF = 0.55  # values without labels, known by their type alone: a guess to check
 
 
-_BLO_CELL = re.compile(r"(?:^|\t)\s*BLO\b")  # "R01 | BLO | 2.19 | Ligging in beschermingszone ..."
+# "R01 | BLO | 2.19 | Ligging in beschermingszone ...", "R3 Bodem: grondwaterbeschermingsgebied (BLO)"
+_BLO_CELL = re.compile(r"(?<![A-Za-z-])BLO(?![A-Za-z-])")
 
 
 def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:

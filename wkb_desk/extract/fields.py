@@ -39,7 +39,7 @@ _KAD_WORD = re.compile(r"\b(?:kadastraal(?: bekend)?(?: als)?|kadastrale aanduid
 _PERCEEL_NUMBER = re.compile(r"\s*\d{1,6}\s*")  # a perceel's number alone, its gemeente and sectie elsewhere
 _KAD_OPEN_END = re.compile(r"(?i)\b(?:nummer|perceel|perceelnummer|nr\.?)\s*$")
 _PLACE_OF_SITE = re.compile(r"(?:[,;]\s*|\bte\s+|\b(?:[Ww]oon)?[Pp]laats:?\s+)([A-Z][a-zà-ÿ'\-]+(?:[ -](?:aan|op|de|den|van|[A-Z][a-zà-ÿ'\-]+)){0,3})"
-                            r"\s*(?:\(|,|\.|[-–]\s|$)")
+                            r"(?=\s*(?:\(|,|\.|[-–]\s|$))")  # (a lookahead: "..., Anna's Hoeve-Noord, Hilversum" has two)
 _ENDS_IN_POSTCODE = re.compile(r"(?<!\d)\d{4}\s?[A-Z]{2}\s*$")
 _PLACE_LINE = re.compile(r"^(?:IJ|'s-)?[A-Z]?[a-zà-ÿ'\-]+(?:[ \-](?:(?:IJ)?[A-Z][a-zà-ÿ'\-]+|aan|den|de|op|in|bij)){0,3}$")
 _POSTCODE_LINE = re.compile(r"^\s*[1-9]\d{3}(?:\s?|-)[A-Za-z]{2}\b[\sA-Za-zÀ-ÿ'’.\-()]{0,50}$")
@@ -1528,6 +1528,14 @@ _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "belo
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 # a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
+# an answer that says there is none yet and why: "Nog niet bekend, we zijn in gesprek met twee bureaus"
+_VOID_THEN_WHY = re.compile(r"(?i)^\s*(?:nog niet (?:bekend|gekozen|vastgesteld|toegekend)|nog onbekend|onbekend|"
+                            r"n\.?n\.?b\.?|volgt later|volgt nog)\s*[,;:(–-]")
+def is_void(text: str) -> bool:
+    """The form says the field has no value (yet): "n.v.t.", "nog niet bekend, we zijn in gesprek ..."."""
+    return bool(VOID_VALUE.match(text) or _VOID_THEN_WHY.match(text))
+
+
 VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
                         r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|n\.?n\.?b\.?|nader te bepalen|"
                         # Word's own prompt in an empty content control of a form nobody filled in
@@ -1554,6 +1562,9 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?){1,5}$")
 
 
 def _name_value(raw: str) -> str | None:
+    close = raw.find(")")
+    if close > 0 and "(" not in raw[:close]:
+        raw = raw[:close]  # "(opdrachtgever: Kwekerij Zijdelveld V.O.F.), getoetst": the bracket the label opened
     # ("Medel Cold Storage B.V., Chamber of Commerce 9120...": the comma before the next label is no part of it)
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•").rstrip(", ")
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
@@ -1601,7 +1612,7 @@ _STATED_VERDICT = re.compile(r"^\W*(positief|negatief|positieve verklaring|negat
 # "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
 _PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
                              r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
-_STREET_THEN_PLOT = re.compile(r"^([A-Z][\w.'\- ]{2,40}?),?\s+(?:bouwnummer|bouwnr\.?|bnr\.?|(?:bouw)?kavel)\s*\d")
+_STREET_THEN_PLOT = re.compile(r"^([A-Z][\w.'\- ]{2,40}?),?\s+(?:bouwnummers?|bouwnr\.?|bnr\.?|(?:bouw)?kavels?)\s*\d")
 _ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtgever|initiatiefnemer|aanvrager|eigenaar|"
                         r"aannemer|bouwer|kwaliteitsborger|gemachtigde|melder|architect|klant|koper|bewoner|"
                         r"bouwheer)s?$")
@@ -1671,7 +1682,7 @@ def wholly_typed(field: str, raw: str) -> bool:
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     info, raw = hit.info, _LEADING_DASH.sub("", ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE]))
-    if VOID_VALUE.match(raw):
+    if is_void(raw):
         return []
     line = hit.line
     # a typed value under its column header ("Uw kenmerk | Ons kenmerk | Datum" / values) is placed as surely as
@@ -1771,7 +1782,8 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             # ("bouwkavel N 112, Espelerlaan (ongenummerd), Emmeloord": a street's name where a place might stand is
             # the street, the place comes after it)
             named = list(_PLACE_OF_SITE.finditer(raw))
-            place = next((p for p in named if not _STREET_NAME.match(p.group(1))), None)
+            # (the place comes last: "bouwkavel 14, Anna's Hoeve-Noord, Hilversum" names the quarter before it)
+            place = next((p for p in reversed(named) if not _STREET_NAME.match(p.group(1))), None)
             lone = raw.strip(" ,;–-") if kad else ""  # "Reuver, kadastraal Beesel D 3121": the place, then the perceel
             plot_street = _STREET_THEN_PLOT.match(raw.strip()) or _PLOT_ON_STREET.search(raw) \
                 or next((p for p in named if _STREET_NAME.match(p.group(1))), None)

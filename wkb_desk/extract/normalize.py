@@ -411,7 +411,7 @@ def parse_address(text: str) -> dict[str, str]:
             # "Wijk 3 13 te Urk": a street whose name ends in a number (Urk's "Wijk 1" to "Wijk 8"), then the house's
             street, nr, rest = f"{street} {m.group('nr')}", normalize_huisnummer(named.group(1)), rest[named.end():]
         if street and nr and not perceel and not re.fullmatch(
-                r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|plan|fase|postbus|gevolgklasse|"
+                r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|(?:deel)?plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|complex|project|"
                 r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|"  # a park's plot, no street
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"

@@ -403,10 +403,17 @@ def _stacked_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     pairs = sum(bool(t.endswith(":") or _LABELLED.match(t)) for side in sides for t in side)
     if not 0.2 <= digits <= 0.8 or pairs > max(1, (len(sides[0]) + len(sides[1])) // 10):
         return None  # the left column holds no values (labels beside values), or the cells are pairs themselves
+    # stacked, the left column goes label, value, label, value: a label (no digits) over a value (digits) again and
+    # again. Labels beside their values with a few numbered rows among them ("R1 Fundering ...") do not
+    over = sum(1 for a, b in zip(sides[0], sides[0][1:]) if not any(ch.isdigit() for ch in a)
+               and any(ch.isdigit() for ch in b))
+    if over * 4 < len(sides[0]):
+        return None
     return gutter - 2, end
 
 
 SIDEBAR_MIN = 6  # cells of a sidebar's column before it is read as a column of its own
+SHORT_LABEL = 25  # characters: a table's label beside its value, never a line of the running text beside a sidebar
 
 
 def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
@@ -418,7 +425,7 @@ def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     if len(rows[k].cells) != 2:
         return None
     gutter = rows[k].cells[1][0]
-    end, right, lefts, beside = k, [], [], 0
+    end, right, lefts, beside, short_beside, both = k, [], [], 0, 0, 0
     while end < len(rows):
         cells = rows[end].cells
         side = [(at, text) for at, text in cells if abs(at - gutter) <= 2]
@@ -431,8 +438,13 @@ def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         left = [text for at, text in cells if at < gutter - 2]
         lefts.extend(left)
         beside += bool(side and left and left[-1].rstrip().endswith(":"))  # "Kwaliteitsborger: | WTT": a pair
+        # ("Bouwadres | Larenseweg 88 B, ...", "Opdrachtgever | H. Duinmeijer": a short label beside each value)
+        short_beside += bool(side and left and len(left[-1].strip()) <= SHORT_LABEL
+                             and not any(ch.isdigit() for ch in left[-1]))
+        both += bool(side and left)
         end += 1
-    if len(right) < SIDEBAR_MIN or not lefts or any(len(t) > 45 for t in right) or beside * 4 > len(right):
+    if len(right) < SIDEBAR_MIN or not lefts or any(len(t) > 45 for t in right) or beside * 4 > len(right) \
+            or short_beside * 2 >= both:
         return None
     digits = sum(any(ch.isdigit() for ch in t) for t in right) / len(right)
     # running text, or a column that holds values of its own: not a column of labels beside their values
