@@ -6,7 +6,8 @@ mails and prints with numbered questions ("1.1.1 Adres" over its answer); report
 between label and value; a site's name beside its label with the address in the lines below, among the addresses of
 other parties; a submitter's role that is itself a label word; the verklaring's outcome stated on a gereedmelding or
 DBG; a grid of labels beside values with numbered risk rows among them; sites named as plots, quarters and deelplannen;
-sentences that name the borger, the one the melder acts for, or a street with a hyphenated name."""
+sentences that name the borger, the one the melder acts for, or a street with a hyphenated name; one-line gereed- and
+startmeldingen that name what is built before its address; a reply that changes the date of the melding it quotes."""
 
 from __future__ import annotations
 
@@ -345,3 +346,46 @@ def test_an_answer_that_says_none_yet_and_a_label_opened_in_a_bracket(tmp_path):
         "Zijdelweg 40 te Uithoorn (opdrachtgever: Kwekerij Zijdelveld V.O.F.), getoetst met het instrument KiK,",
         "voldoet aan de bouwtechnische voorschriften."])
     assert run(verklaring).values()["initiatiefnemer"] == "Kwekerij Zijdelveld V.O.F."
+
+
+def test_a_one_line_gereedmelding_and_a_texted_start_name_the_building_and_its_address(tmp_path):
+    gereed = _mail(tmp_path, "gereed", "Mantelzorgwoning Lingedijk 48a is klaar, ma gaat er op 28-8-'27 in wonen."
+                   " Verklaring van WTT volgt nog. Ton Schenk\n", date="Fri, 20 Aug 2027 17:40:00 +0200")
+    x = run(gereed)
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)
+    v = x.values()
+    assert (v["straat"], v["huisnummer"], v["ingebruikname"]) == ("Lingedijk", "48a", "2027-08-28")
+    assert x.fields["straat"].confidence < 0.7  # read from a sentence: to check
+    start = _mail(tmp_path, "Startmelding loods", (
+        "Goedemiddag,\n\nDoorgestuurd van onze bedrijfsleider, de startmelding voor de loods.\n\n"
+        "> SMS van Gijs, 4 maart 2027 11:52:\n> Bouw loods Nedereindsestraat 44 start ma 8 maart. Grondwerk door ons"
+        " zelf.\n\nMet vriendelijke groet,\nAnita van Ravenswaaij\n"), date="Thu, 04 Mar 2027 13:20:00 +0100")
+    y = run(start)
+    assert y.kind == "startmelding", (y.kind, y.kind_score)
+    assert (y.values()["straat"], y.values()["startdatum"]) == ("Nedereindsestraat", "2027-03-08")
+
+
+def test_a_reply_that_changes_the_start_date_of_the_melding_it_quotes(tmp_path):
+    path = _mail(tmp_path, "RE: RE: Bouwmelding Keizer Karelweg 12 Amstelveen", (
+        "Goedemorgen,\n\nDank voor de bevestiging. Een wijziging: door een latere levering schuift de start op. De"
+        " nieuwe startdatum is maandag 19 april 2027. Overige gegevens blijven gelijk.\n\nMet vriendelijke groet,\n"
+        "Joost van Vliet\n\nVan: Servicedesk Wkb <wkb@servicedesk.example>\nVerzonden: dinsdag 9 maart 2027 16:12\n"
+        "Onderwerp: RE: Bouwmelding Keizer Karelweg 12\n\nWij hebben de bouwmelding ontvangen.\n\n"
+        "Van: Joost van Vliet <joost@architect.example>\nVerzonden: maandag 8 maart 2027 11:05\n"
+        "Onderwerp: Bouwmelding Keizer Karelweg 12\n\nHierbij doen wij de bouwmelding voor de woning Keizer"
+        " Karelweg 12 te Amstelveen.\n\nLocatie:            Keizer Karelweg 12, 1181 RH Amstelveen\n"
+        "Kwaliteitsborger:   The Borging Company B.V.\nInstrument:         WKI\nStart bouw:         05-04-2027\n"),
+        date="Thu, 11 Mar 2027 08:37:00 +0100")
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    assert x.values()["startdatum"] == "2027-04-19"  # the writer's change, not the quoted 05-04
+
+
+def test_a_numbered_question_with_its_answer_in_the_next_cell(tmp_path):
+    path = docgen.write_pdf(tmp_path / "Startmelding.pdf", [[
+        [(50, "Omgevingsloket"), (300, "Overzicht ingediend verzoek")], "Informatie start bouwwerkzaamheden",
+        [(50, "Verzoeknummer"), (200, "2027052900765")], [(50, "1.1.1"), (90, "Adres"), (300, "Spijksedijk 14, 4207 GN Gorinchem")],
+        [(50, "1.2.1"), (100, "Op welke datum begint u met de bouwwerkzaamheden (inclusief graafwerk)?"), (500, "01-06-2027")],
+    ]])
+    x = run(path)
+    assert x.kind == "startmelding" and x.values()["startdatum"] == "2027-06-01"

@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import FULL_STRUCTURE, classify
-from wkb_desk.extract.extras import WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names
+from wkb_desk.extract.extras import (WITHOUT_YEAR_CONF, kind_extras, kind_fallbacks, prose_fields, reference_names,
+                                     stated_changes)
 from wkb_desk.extract.fields import (
     LOCATION_PARTS, Cand, best, candidates_from_hit, captions_below_values, find_hits, is_void, join_name_parts,
     join_wrapped_labels, labels_on_the_right, mend_split_words, names_site, plausible, project_tables_in_headers,
@@ -152,6 +153,8 @@ def _extract(read: ReadResult, ref: Reference) -> Extraction:
             ref_nr = chosen.pop("verwijst_naar", None)  # a bouwmelding is what others refer to
             if ref_nr is not None and "verzoeknummer" not in chosen:
                 chosen["verzoeknummer"] = ref_nr  # "Nummer bouwmelding" on a bouwmelding is its own number
+        for c in stated_changes(lines):
+            chosen[c.field] = c  # the writer's own "de nieuwe startdatum is ..." over the melding it quotes
         have = {f: c.value for f, c in chosen.items()}
         for c in kind_extras(kind, lines, ref, have):
             if c.field not in chosen:

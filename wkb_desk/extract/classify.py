@@ -230,7 +230,7 @@ def _first_cell(text: str) -> str:
 
 
 # where a reply quotes the message it answers: "Van: ... / Verzonden: ...", "-----Oorspronkelijk bericht-----"
-_QUOTED_START = re.compile(r"^\s*(?:-{2,}\s*(?:oorspronkelijk|original|doorgestuurd|forwarded)|(?:van|from)\s*:\s*\S|"
+QUOTED_START = re.compile(r"^\s*(?:-{2,}\s*(?:oorspronkelijk|original|doorgestuurd|forwarded)|(?:van|from)\s*:\s*\S|"
                            r"op .{5,80} schreef|on .{5,80} wrote)", re.IGNORECASE)
 
 
@@ -239,7 +239,7 @@ def _own_text(raw: list[str]) -> list[str]:
     k = 0
     while k < len(raw) and MAIL_HEADER.match(raw[k]):
         k += 1
-    end = next((j for j in range(k, len(raw)) if _QUOTED_START.match(raw[j])), len(raw))
+    end = next((j for j in range(k, len(raw)) if QUOTED_START.match(raw[j])), len(raw))
     return raw[:end]
 
 

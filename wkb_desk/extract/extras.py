@@ -8,6 +8,7 @@ import itertools
 import re
 
 from wkb_desk.extract import normalize as nz
+from wkb_desk.extract.classify import QUOTED_START
 from wkb_desk.extract.fields import LOCATION_PARTS, VOID_VALUE, Cand, fragment, match_label
 from wkb_desk.extract.fields import _SALUTATION as SALUTATION
 from wkb_desk.extract.fields import _bare_label as bare_label
@@ -184,7 +185,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
 _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|gestart|begonnen|aangevangen|vangen aan|vangt aan)\b",
                           re.IGNORECASE)  # ("de werkzaamheden vangen aan op 30 maart": the verb parted)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
-                        r"(?:gaan|komen) wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
+                        r"(?:gaan|komen) wonen|(?<=\bin )wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
                         r"verhuurd|verhuren)\b", re.IGNORECASE)  # (holiday homes are let from the day of use)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
 _PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|aangevangen|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
@@ -209,7 +210,7 @@ _DIGIT = re.compile(r"\d")
 _DATE_INTRO = re.compile(r"\b(?:per|op|vanaf)\s+(?:\w+\s+)?$")  # "per 21 juni", "op maandag 21 juni"
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 # ("morgen (maandag 26-04-2027) starten we": the day named in brackets; "Morgen, maandag 10 mei 2027, start ...")
-_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}\d{4}[),]?\s+(?:\w+\s+){0,8}$"
+_DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}(?:\d{4}|'\d\d)[),]?\s+(?:\w+\s+){0,8}$"
                              # ("woensdag 1 april om 7.00 uur start bouw ...": the day named with its weekday and hour)
                              r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\s+\d{1,2}\s+[a-z]{3,9}\.?\s+"
                              r"(?:om\s+\d{1,2}[.:]\d{2}\s+(?:uur\s+)?)?$",
@@ -539,6 +540,17 @@ _STREET_TE_PLACE = re.compile(
 )
 
 
+# what is built, then where, in a notice's few words: "Mantelzorgwoning Goilberdingerdijk 48a is klaar", "Bouw loods
+# Nedereindsestraat 44 start ma 9 maart"
+_BUILDING_STREET_NR = re.compile(
+    r"(?i:\b\w*(?:woning|loods|schuur|bedrijfshal|hal|bungalow|chalet|werkplaats|garage))\s+"
+    r"(?P<a>" + _HYPHENED_NAME + _STREET_ENDINGS + r"\s\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
+    # (with the postcode and place that follow it: "woning Bornerbroeksestraat 101, 7601 BA Almelo")
+    r"(?:,?\s+[1-9]\d{3}\s?[A-Za-z]{2}\b(?:\s+[A-Z][A-Za-zÀ-ÿ'\-]+(?:\s[A-Z][A-Za-zÀ-ÿ'\-]+)?)?"
+    r"|\s+(?:te|in)\s+[A-Z][A-Za-zÀ-ÿ'\-]+)?)(?=[\s,.;:!)]|$)"
+)
+
+
 # "voor de bovenwoning Westerdijk 221-2, 1621HG Hoorn", "aan de oosterdijk 38, 8601 bv snits": a street by its
 # ending (and the capitalised words before it: "Pastoor van Kessellaan"), a number and a postcode straight after
 # it name an address whatever words lead to it, in any case
@@ -614,7 +626,7 @@ def _site_in_sentence(text: str, before_closing: bool = False, notice: bool = Fa
     number and place do too.
     """
     for rx in (_FREE_ADDR, _STREET_TE_PLACE) + ((_STREET_NR_POSTCODE,) if before_closing else ()) \
-            + ((_STREET_NR_PLACE,) if notice else ()):
+            + ((_STREET_NR_PLACE, _BUILDING_STREET_NR) if notice else ()):
         for m in rx.finditer(text):
             before = text[max(0, m.start("a") - 60): m.start("a")]
             # ("... op het perceel tegenover Polderweg 45 in Oostwold": the neighbour's address, not the site's)
@@ -697,7 +709,10 @@ def _free_location(body: list[Line], used: set[int] = frozenset(), ref: Referenc
                 street = _street_line_above(body, k)  # "Kempenweg 210" / "6002 TB  Weert": an address on two lines
                 if street is not None:
                     parts = {**nz.parse_address(street.text.replace("\t", " ")), **parts}
-            if "straat" in parts and ("plaats" in parts or "postcode" in parts):
+            # (what is built named before it, "Mantelzorgwoning Goilberdingerdijk 48a is klaar", makes a street and
+            # number the site without its place)
+            built = m is not None and m.re is _BUILDING_STREET_NR and "huisnummer" in parts
+            if "straat" in parts and ("plaats" in parts or "postcode" in parts or built):
                 return [_cand(k2, v, ln) for k2, v in parts.items()] + (_perceel_in_prose(body, k) or kad_found)
     return kad_found
 
@@ -752,6 +767,36 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
             if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
                 return [_cand(f, v, ln, RUNNING_HEAD_CONF) for f, v in address.items()]
     return []
+
+
+# "De nieuwe startdatum is maandag 20 april 2026", "de ingebruikname wordt verschoven naar 1 juni": a date the
+# writer changes in their own words (a reply above the melding it quotes)
+_CHANGED_DATE = re.compile(r"(?i)\b(?:(?:nieuwe|gewijzigde|aangepaste)\s+(?P<s1>start(?:datum)?|aanvang(?:sdatum)?|"
+                           r"datum van (?:de )?(?:start|aanvang)|(?P<u1>ingebruikname|datum van ingebruikname))\s+"
+                           r"(?:is|wordt)|(?P<s2>start|aanvang|startdatum)(?: van de (?:bouw|werkzaamheden))?\s+"
+                           r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar|(?P<u2>ingebruikname)\s+"
+                           r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar)\s+(?:op\s+)?")
+CHANGED_CONF = 0.85  # the writer's own statement that a date changed: it replaces the date the quoted melding gave
+
+
+def stated_changes(lines: list[Line]) -> list[Cand]:
+    """Start and use dates the writer changes in their own text, above any message it quotes."""
+    out: list[Cand] = []
+    body = [ln for ln in lines if ln.region == "body" and ln.text.strip()]
+    top = next((k for k, ln in enumerate(body) if not MAIL_HEADER.match(ln.text)), len(body))  # (a mail's own header)
+    for k, ln in enumerate(body):
+        if k > top and QUOTED_START.match(ln.text):
+            break  # the quoted message: what it says is what changed
+        if "nieuw" not in ln.text.lower() and "naar" not in ln.text and "gewijzigd" not in ln.text \
+                and "aangepast" not in ln.text:
+            continue
+        text = f"{ln.text} {body[k + 1].text}" if k + 1 < len(body) else ln.text
+        for m in _CHANGED_DATE.finditer(text[:500]):
+            dates = nz.find_dates(text[m.end():m.end() + 40])
+            field = "ingebruikname" if m.group("u1") or m.group("u2") else "startdatum"
+            if dates and dates[0][0] <= 12 and all(c.field != field for c in out):
+                out.append(_cand(field, dates[0][1].isoformat(), ln, CHANGED_CONF))
+    return out
 
 
 # --- per kind -----------------------------------------------------------------------------------

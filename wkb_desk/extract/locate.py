@@ -90,7 +90,7 @@ _NEWLINE = re.compile(r"\r\n|\n|\r")
 _TRANSLATED_HEAD = re.compile(r"^(?:[A-ZÀ-Ý\- ]{3,40} \([A-ZÀ-Ý\- ]{3,40}\)|[A-ZÀ-Ý][a-zà-ÿ\-]+(?: [a-zà-ÿ\-]+){0,2} "
                               r"\([A-ZÀ-Ý][a-zà-ÿ\- ]{2,40}\))$")
 # "2.1<TAB>Wat is het adres van de bouwlocatie?": a question's number set in its own column is part of its label
-_SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?)\t(?=[^\t]+$)")
+_SUBNUMBER_CELL = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?)\t(?=[A-Za-zÀ-ÿ][^\t]*(?:\t|$))")
 # an e-mail's header lines ("Onderwerp: ... start bouw", "Datum: Thu, 11 Jun 2026"): no sentences of its body
 MAIL_HEADER = re.compile(r"(?i)\s{0,4}(?:onderwerp|subject|van|from|aan|to|datum|date|verzonden|sent|cc)\s*:")
 _NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý][a-zà-ÿ]")
