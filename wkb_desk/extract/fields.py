@@ -750,7 +750,8 @@ _GEMEENTE_PIECE = re.compile(r"(?i)^\s*(?:kadastrale\s+)?gemeente\s*:\s*(\S.*?)\
 def _perceel_row_labels(ref: Reference, parsed: list, cells: list[str]) -> list:
     """"Gemeente | Sectie | Perceel" (or with colons on one line): in a row that names the sectie, "gemeente" is the
     kadastrale gemeente and "perceel" / "nummer" the perceel's number, not a whole perceel or a house number."""
-    if not any(p and "ectie" in p[0] and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
+    if len(parsed) == 1 and not parsed[0] or \
+            not any(p and "ectie" in p[0] and getattr(ref.labels.get(p[0]), "field", "") == "kad_sectie" for p in parsed):
         return parsed
     out = list(parsed)
     # ("Gemeente | ... | Kad. gemeente | Sectie | Perceel": where the row names the kadastrale gemeente itself, its

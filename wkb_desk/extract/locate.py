@@ -76,6 +76,7 @@ _CONTACT_WORDS = re.compile(
     r"|k\.v\.k\.|@|\bwww\.|\bhttps?://"
 )
 _CONTACT_LITERALS = ("postbus", "adres", "kvk", "iban", "btw", "k.v.k.", "@", "www.", "http")  # one is in every match
+_CONTACT_LITERAL = re.compile("|".join(re.escape(w) for w in _CONTACT_LITERALS))
 _PHONE = re.compile(r"(?:^|(?<=\s))(?:t|tel\.?|telefoon|f|fax)\s?[:.]?\s?\+?\(?0?\d[\d \-()]{5,}")
 _SEPARATED = re.compile(r"[·|•]")
 _ADDRESSY = re.compile(r"(?<![\d])[1-9]\d{3}\s?[A-Z]{2}(?![A-Za-z])|^[A-Z][A-Za-zÀ-ÿ'.\- ]{2,40}\s\d{1,5}[a-zA-Z]?$")
@@ -107,7 +108,7 @@ def is_contact_line(text: str) -> bool:
     if len(text) > CONTACT_MAX and "\t" not in text and is_prose(text):
         return False  # a paragraph that mentions a "postadres" or a phone number is no contact block
     low = text[:400].lower()
-    if any(w in low for w in _CONTACT_LITERALS) and _CONTACT_WORDS.search(low):
+    if _CONTACT_LITERAL.search(low) and _CONTACT_WORDS.search(low):
         return True
     return bool((" t" in low or low.startswith(("t", "f")) or "tel" in low or " f" in low) and _PHONE.search(low))
 
@@ -158,8 +159,11 @@ _BOX_CHARS = ("[", "☐", "□", "☒", "☑", "✓", "✔", "✗", "✘", "✕"
 _TICKED = frozenset(("☒", "☑", "[x]", "[X]", "[✓]", "[✔]", "✓", "✔"))
 
 
+_BOX_CHAR = re.compile("[" + re.escape("".join(_BOX_CHARS)) + "]")  # (one C scan instead of a test per character)
+
+
 def _ticked_only(text: str) -> str:
-    if not any(ch in text for ch in _BOX_CHARS):
+    if not _BOX_CHAR.search(text):
         return text
     out = _BOX.sub(lambda m: m.group(2) if m.group(1) in _TICKED else "", text)
     return out.strip(" ") if out != text else text

@@ -131,6 +131,7 @@ class Reference:
     literals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     leads: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)  # pattern -> (texts it may
     # start with, at the start of a line)
+    signal_plan: dict = field(default_factory=dict)  # pattern -> (literals, leads, at line start), see _plan
     questions: tuple[tuple[LabelInfo, tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
     name_labels: frozenset[str] = frozenset()  # "naam", "bedrijfsnaam": whose name depends on the section
     section_names: dict[str, str] = field(default_factory=dict)  # section heading -> field its "Naam" fills
@@ -188,11 +189,19 @@ class Reference:
         tried where they stand (at a line's start for a pattern that starts with ^). Signals run over whole
         documents, and a pattern that opens with \\b makes the regex engine try every position. `present`
         remembers which literals `text` holds, for the many signals tried on one text."""
-        if not self._holds_literal(rx, text, present):
-            return False
-        leads, at_line_start = self.leads.get(rx.pattern, ((), False))
+        lit, leads, at_line_start = self.signal_plan.get(rx.pattern) or self._plan(rx)
+        if lit:
+            # (written out here: signals are tried by the hundred per document, most of them stop at this test)
+            memo = present if present is not None else {}
+            for x in lit:
+                held = memo.get(x)
+                if held is None:
+                    held = memo[x] = x in text
+                if held:
+                    break
+            else:
+                return False
         if not leads:
-            lit = self.literals.get(rx.pattern)
             return _search_lines_holding(rx, text, lit) if lit else rx.search(text) is not None
         for lead in leads:
             if at_line_start and text.startswith(lead) and rx.match(text, 0):
@@ -205,28 +214,18 @@ class Reference:
                 p = text.find(needle, p + 1)
         return False
 
-    def _holds_literal(self, rx: re.Pattern, lowered: str, memo: dict[str, bool] | None = None) -> bool:
-        """`lowered` holds the literal (or one of the literals) every match of `rx` holds; `memo` remembers the
-        answers for one text."""
-        lit = self.literals.get(rx.pattern)
-        if not lit:
-            return True
-        if memo is None:  # (the per-line test of may_match: no text is asked twice)
-            return any(x in lowered for x in lit)
-        for x in lit:
-            held = memo.get(x)
-            if held is None:
-                held = memo[x] = x in lowered
-            if held:
-                return True
-        return False
+    def _plan(self, rx: re.Pattern) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+        """(literals, leads, at a line's start) of a signal, looked up once."""
+        leads, at_line_start = self.leads.get(rx.pattern, ((), False))
+        plan = self.signal_plan[rx.pattern] = (self.literals.get(rx.pattern) or (), leads, at_line_start)
+        return plan
 
     def may_match(self, rx: re.Pattern, lowered: str) -> bool:
         """False when `rx` cannot match the text whose lower case is `lowered`: a text it needs is not there.
         A cheap test before a case-blind pattern runs over every line of a document."""
-        if not self._holds_literal(rx, lowered):
-            return False
-        leads = self.leads.get(rx.pattern, ((), False))[0]
+        lit, leads, _ = self.signal_plan.get(rx.pattern) or self._plan(rx)
+        if lit and not any(x in lowered for x in lit):
+            return False  # (the per-line test: no text is asked twice, so nothing is remembered)
         return not leads or any(lead in lowered for lead in leads)
 
     def match_instrument(self, text: str) -> Entry | None:
