@@ -7,7 +7,8 @@ between label and value; a site's name beside its label with the address in the 
 other parties; a submitter's role that is itself a label word; the verklaring's outcome stated on a gereedmelding or
 DBG; a grid of labels beside values with numbered risk rows among them; sites named as plots, quarters and deelplannen;
 sentences that name the borger, the one the melder acts for, or a street with a hyphenated name; one-line gereed- and
-startmeldingen that name what is built before its address; a reply that changes the date of the melding it quotes."""
+startmeldingen that name what is built before its address; a reply that changes the date of the melding it quotes; a phone scanner's stamp of its file and the date it scanned; a
+plot beside the melder's own house; a tiny house's number."""
 
 from __future__ import annotations
 
@@ -389,3 +390,29 @@ def test_a_numbered_question_with_its_answer_in_the_next_cell(tmp_path):
     ]])
     x = run(path)
     assert x.kind == "startmelding" and x.values()["startdatum"] == "2027-06-01"
+
+
+def test_a_phone_scanners_stamp_dates_the_scan_not_the_document(tmp_path):
+    path = docgen.write_pdf(tmp_path / "Adobe Scan 24 feb. 2027.pdf", [[
+        [(50, "Adobe Scan 24 feb. 2027.pdf"), (400, "24-02-2027")], "BYLAER - Borgingsplan",
+        [(50, "Adres:"), (200, "Waalbandijk 112")], [(50, "Postcode en plaats:"), (200, "4175 LB Haaften")],
+        [(50, "Instrument:"), (200, "WKI")], [(50, "Dafum:"), (200, "20.02.2027")], "Gescand met Adobe Scan"]])  # (a label
+    # with an OCR slip the tool cannot read: the first date of the page is taken, not the stamp)
+    x = run(path)
+    assert x.kind == "borgingsplan"
+    assert x.values()["datum"] == "2027-02-20"
+
+
+def test_a_plot_beside_the_melders_house_is_not_their_address_and_a_tiny_house_number_is_no_label(tmp_path):
+    start = _mail(tmp_path, "startmelding bouw mantelzorgwoning", (
+        "Goedemorgen,\n\nHierbij de startmelding voor onze mantelzorgwoning. Ons verzoeknummer van de melding was"
+        " 2027021600417.\n\n[24-03-2027 18:41] Jan: we gaan maandag 29 maart 2027 beginnen met het grondwerk\n"
+        "[24-03-2027 18:42] Jan: dus op het perceel naast jullie, Lingedijk 34 Tricht.\n\nMet vriendelijke groet,\n"
+        "Ria van Kooten\nLingedijk 34\n4196 HK Tricht\n"), date="Thu, 25 Mar 2027 07:58:00 +0100")
+    v = run(start).values()
+    assert v.get("straat") != "Lingedijk"  # the plot lies beside their house; its own address is not given
+    plan = docgen.write_docx(tmp_path / "plan.docx", ["Borgingsplan SK-27-219", "Tiny house 1 – Maasdijk 14a, 5328 AG Rossum",
+                                                      [["Opdrachtgever", "Stichting Tiny Wonen"],
+                                                       ["Kwaliteitsborger", "Stavast Kwaliteitsborging"]]])
+    w = run(plan).values()
+    assert (w["straat"], w["huisnummer"]) == ("Maasdijk", "14a")

@@ -88,8 +88,8 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
                     break
         else:
             for ln in body[:20]:
-                if _PRINTED.search(ln.text) or ln.pos in used:
-                    continue
+                if _PRINTED.search(ln.text) or ln.pos in used or _FILE_NAME.search(ln.text.split("\t", 1)[0]):
+                    continue  # (a scanning app's stamp "Scan 2026-01-20.pdf | 20-01-2026 10:44" dates the scan)
                 d = nz.parse_date(ln.text)
                 if d:
                     out.append(_cand("datum", d, ln, 0.5))
@@ -882,6 +882,8 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
         if not titled and any(nz.LEGAL_FORM.search(part) or _MUNICIPALITY.match(part) for part in parts):
             continue  # "Bouwgroep Salland B.V. · Industrieweg 14 · 7421 AB Deventer": a firm's letterhead (or the
             # municipality's own: "Gemeente Beesel · Raadhuisplein 1 · 5953 PM Reuver")
+        if any(_FILE_NAME.search(part) for part in parts):
+            continue  # "Adobe Scan 24 feb. 2026.pdf | 24-02-2026": a scanning app's stamp of its file, not the document
         if any(_PHONE_PART.match(part) and sum(ch.isdigit() for ch in part) >= 9 for part in parts):
             # (a phone number has ten digits, or nine after +31; "02-03-2026" is a date)
             continue  # "Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18": an address with its phone number is an office
@@ -907,6 +909,7 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
     return out
 
 
+_FILE_NAME = re.compile(r"(?i)\.(?:pdf|jpe?g|png|tiff?|heic|docx?|xlsx?)$")
 _PHONE_PART = re.compile(r"^(?:T\.?\s*|tel\.?\s*)?(?:\+31|0)[\d\s\-()]{8,}$", re.IGNORECASE)
 
 

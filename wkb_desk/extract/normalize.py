@@ -438,7 +438,9 @@ def parse_address(text: str) -> dict[str, str]:
 # the house number after a street's own number: the end, a comma, "te"/"op" and the place, or the postcode
 _NUMBER_AFTER_NUMBER = re.compile(r"^\s{1,2}(\d{1,4}[a-z]?)(?=\s*(?:$|[,;(]|te\s|op\s+[A-Z]|[1-9]\d{3}\s?[A-Z]{2}\b))")
 _NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan)\s")
-NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+)?$")
+# ("... op het perceel naast jullie, Lingedijk 34 Tricht": the address of the ones it lies beside)
+NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+|(?:ons|jullie|hen|hun|mij|de buren)"
+                              r"(?:\s+(?:huis|woning|erf))?,\s*)?$")
 
 
 _KAD = re.compile(
