@@ -282,6 +282,20 @@ def test_the_verklarings_outcome_on_a_gereedmelding_and_a_dbg(tmp_path):
         ["Bouwlocatie", "Oosteind 37, 3356 AB Papendrecht"], ["Verklaring kwaliteitsborger", "ja"],
         ["Ingebruikname", "05-10-2027"]], "De kwaliteitsborger heeft nog geen positieve verklaring afgegeven."])
     assert "verklaring" not in run(present).values()
+    # the outcome asked, or named beside "ja" / "bijgevoegd", or after the borger's name
+    asked = docgen.write_docx(tmp_path / "G2.docx", ["Gereedmelding bouwwerk", "Wat is de uitkomst van de verklaring?",
+                                                     "Negatief – DEKRA heeft geen verklaring afgegeven (3 open punten)",
+                                                     [["Bouwlocatie", "Vuurlinie 7, 1382 KA Weesp"]]])
+    assert run(asked).values()["verklaring"] == "negatief"
+    beside = docgen.write_docx(tmp_path / "G3.docx", ["Gereedmelding", [
+        ["Bouwlocatie", "Uiterweg 112-II, 1431 AP Aalsmeer"], ["Verklaring kwaliteitsborger", "ja, positief (Kiwa, 21-10-2027)"],
+        ["Datum ingebruikname", "16-11-2027"]]])
+    assert run(beside).values()["verklaring"] == "positief"
+    listed = _mail(tmp_path, "Gereedmelding Bovenkerkerweg 158", (
+        "Geachte heer, mevrouw,\n\nHierbij doen wij de gereedmelding voor Bovenkerkerweg 158, 1187 XN Amstelveen.\n"
+        "- Datum ingebruikname: maandag 15 november 2027\n- Verklaring Bureau Veritas: positief (bijlage)\n\n"
+        "Met vriendelijke groet,\nA. de Wit\n"))
+    assert run(listed).values()["verklaring"] == "positief"
 
 
 def test_labels_beside_values_with_numbered_risk_rows_stay_rows(tmp_path):

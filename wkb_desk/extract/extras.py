@@ -1054,8 +1054,8 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
 
 
 # the verklaring's outcome named in a melder's sentence (groups 1 and 2: negative)
-_VERDICT_NAMED = re.compile(r"(?<!geen )\b(?:(negatieve)|positieve) verklaring\b|\bverklaring\b[^.;]{0,60}?(?:\(|\bis )"
-                            r"(?:(negatief)|positief)\b")
+_VERDICT_NAMED = re.compile(r"(?<!geen )\b(?:(negatieve)|positieve) verklaring\b|\bverklaring\b[^.;]{0,60}?(?:\(|\bis |"
+                            r"[–:]\s*|\s-\s)(?:(negatief)|positief)\b")  # ("Verklaring Bureau Veritas: positief")
 _TICKED_VERDICTS = (("negatief", ("geen verklaring", "verklaring niet afgegeven", "negatief", "negatieve verklaring")),
                     ("positief", ("verklaring afgegeven", "positief", "positieve verklaring")))
 

@@ -1609,7 +1609,9 @@ def _name_value(raw: str) -> str | None:
     return nz.name_case(v)  # ("R. KUIPERS" typed in capitals: "R. Kuipers")
 
 
-_STATED_VERDICT = re.compile(r"^\W*(positief|negatief|positieve verklaring|negatieve verklaring)\b")
+# "positief (TN-VK-...)", "Ja – Kiwa Nederland B.V., verklaring positief", "bijgevoegd – positief (Stavast, ...)"
+_STATED_VERDICT = re.compile(r"^(?:(?!\b(?:geen|niet|nog)\b)[^;])*?\b(positief|negatief|positieve verklaring|"
+                             r"negatieve verklaring)\b")
 # "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
 _PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
                              r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
@@ -1877,7 +1879,7 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         if info.label.startswith("verklaring") and info.label != "verklaring afgegeven":
             # "Verklaring | positief (TN-VK-26-0042)"; "Verklaring kwaliteitsborger | ja / bijgevoegd" says it is
             # there, not what it says
-            verdict = _STATED_VERDICT.match(low)
+            verdict = _STATED_VERDICT.match(low[:120])
             if verdict:
                 add("verklaring", "negatief" if verdict.group(1).startswith("negatie") else "positief")
         elif re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
