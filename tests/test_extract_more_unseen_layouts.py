@@ -430,3 +430,12 @@ def test_a_plot_beside_the_melders_house_is_not_their_address_and_a_tiny_house_n
                                                        ["Kwaliteitsborger", "Stavast Kwaliteitsborging"]]])
     w = run(plan).values()
     assert (w["straat"], w["huisnummer"]) == ("Maasdijk", "14a")
+
+
+def test_a_gereedmelding_mail_that_says_it_was_filed_under_its_number(tmp_path):
+    path = _mail(tmp_path, "Gereedmelding Noordendijk-West, Dordrecht - verzoek 2027112300654", (
+        "Goedemiddag,\n\nVandaag hebben wij via het Omgevingsloket de gereedmelding ingediend voor het project"
+        " Noordendijk-West (14 woningen) onder verzoeknummer 2027112300654.\nIn de bijlage vindt u de afdruk van de"
+        " gereedmelding en de verklaring van Borg 4.\n\nMet vriendelijke groet,\nTom Baars\n"))
+    v = run(path).values()
+    assert v.get("verwijst_naar") != "2027112300654"  # its own number, not the bouwmelding's

@@ -480,6 +480,8 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             (gk, ln), = named.items()
             out.append(_cand("gevolgklasse", gk, ln, 0.6, focus=f"gevolgklasse {gk}"))
     if "verwijst_naar" not in have and kind in ("startmelding", "gereedmelding"):
+        filed_under = {m.group(1) for ln in body[:SENTENCE_ZONE] if "onder" in ln.text
+                       for m in _FILED_UNDER[kind].finditer(ln.text[:400])}
         for ln in body:
             if "melding" in ln.text.lower() or "verzoek" in ln.text.lower():
                 # ("verzoeknummer 2027052700284 (de bouwmelding was 2027041900672)": of two numbers, the one that a
@@ -490,6 +492,9 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
                          if not _OWN_KIND_BEFORE[kind].search(ln.text[max(0, m.start() - 30):m.start()])] \
                     or ([ln.text[:300]] if not _DSO_NR.search(ln.text[:300]) else [])  # (or spaced out)
                 nrs = [v for t in found if (v := nz.normalize_verzoeknummer(t)) and v not in ownnrs]
+                # (a number the notice says it was itself filed under, "de gereedmelding ingediend ... onder
+                # verzoeknummer 2026...", is its own, in the subject too)
+                nrs = [v for v in nrs if v not in filed_under]
                 v = next((v for v in nrs if v not in said_own), nrs[0] if nrs else None)
                 if v:
                     out.append(_cand("verwijst_naar", v, ln, 0.6))
@@ -508,6 +513,9 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
     return out
 
 
+_FILED_UNDER = {kind: re.compile(r"(?i)\b" + kind + r"\b[^.?]{0,80}\b(?:ingediend|gedaan|verstuurd|verzonden)\b[^.?]{0,80}"
+                                 r"\bonder\s+(?:verzoek|melding)?nummer\s*:?\s*(20\d{11})\b")
+                for kind in ("startmelding", "gereedmelding")}
 _OWN_KIND_BEFORE = {kind: re.compile(r"(?i)\b" + kind + r"\s*(?:nr\.?|nummer)?\s*:?\s*$")
                     for kind in ("startmelding", "gereedmelding")}
 _INSTRUMENT_NAMED = re.compile(r"(?i)\binstrument\s*:?\s+([^\s()|,;·][^()|,;·]{1,40})")
