@@ -439,3 +439,15 @@ def test_a_gereedmelding_mail_that_says_it_was_filed_under_its_number(tmp_path):
         " gereedmelding en de verklaring van Borg 4.\n\nMet vriendelijke groet,\nTom Baars\n"))
     v = run(path).values()
     assert v.get("verwijst_naar") != "2027112300654"  # its own number, not the bouwmelding's
+
+
+def test_a_title_strip_whose_separators_a_scan_lost(tmp_path):
+    # "Borg 4 B.V. | Risicobeoordeling ... | 28 april 2027" read from a scan without its thin bars
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [["Borg 4 B.V. Risicobeoordeling B4-27-0311 28 april 2027",
+                                                   "Bedrijfshal Hiense Waard, Waalbandijk 23, Dodewaard WKI"]
+                                                  + _risk_rows(10)])
+    x = run(path)
+    assert x.kind == "risicobeoordeling", (x.kind, x.kind_score)
+    v = x.values()
+    assert (v["kwaliteitsborger"], v["datum"], v["instrument"]) == ("Borg4", "2027-04-28", "WKI")
+    assert (v["straat"], v["huisnummer"], v["plaats"]) == ("Waalbandijk", "23", "Dodewaard")

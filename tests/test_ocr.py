@@ -795,3 +795,28 @@ def test_a_table_whose_cells_wrap_unevenly_stays_one_block(tmp_path):
     cv.showPage()
     cv.save()
     assert find_band(prepare(scanify(render(path, dpi=200)[0], seed=2)).image) is None
+
+
+def _risk_table_pdf(path):
+    """A risk table whose columns of text fill the page (no rules): nine cells a row, wrapped risks below."""
+    import sys
+    from pathlib import Path as _Path
+
+    sys.path.insert(0, str(_Path(__file__).resolve().parent / "fixtures" / "extract"))
+    import docgen
+
+    rows = [[(50, "Nr"), (80, "Aspect"), (150, "Bbl"), (190, "Risico"), (330, "K E H"), (380, "Klasse"),
+             (430, "Maatregel"), (530, "Bijw")]]
+    for k in range(1, 26):
+        rows.append([(50, f"R{k:02d}"), (80, "Uitvoering"), (150, "4.12"), (190, "Wapening vloer niet"),
+                     (330, "3 4 2"), (380, "hoog"), (430, "Bijwoonmoment"), (530, "ja")])
+        rows.append([(190, "conform tekening"), (430, "voor storten")])
+    return docgen.write_pdf(path, [["Borg 4 B.V. - Risicobeoordeling B4-27-0311 - 28 april 2027"] + rows])
+
+
+def test_a_risk_tables_columns_of_text_are_no_lines_running_down_the_page(tmp_path):
+    from wkb_desk.ocr.preprocess import prepare
+
+    page = render(_risk_table_pdf(tmp_path / "rb.pdf"), dpi=150)[0]
+    assert prepare(scanify(page, angle=-1.5, noise=0.02)).quarter_turns == 0  # upright, as printed
+    assert prepare(scanify(page.rotate(90, expand=True), angle=0.8, noise=0.02)).quarter_turns in (1, 3)

@@ -331,6 +331,10 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                     and BANNER_TITLE.search(text):
                 # a title banner in parts: "KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...", "BORG4 - BORGINGSPLAN"
                 kind = next((k for c in _BANNER_PARTS.split(text)[:8] if (k := _title_kind(ref, c.strip()))), None)
+                banner = BANNER_TITLE.search(text)
+                if kind is None and banner and banner.start() and ref.match_borger(text[:banner.start()]):
+                    # "Borg 4 B.V. Risicobeoordeling B4-27-0311 28 april 2027": a scan lost the banner's bars
+                    kind = _title_kind(ref, text[banner.start():].strip())
             if kind:
                 if first_title is None:
                     first_title = kind

@@ -879,10 +879,12 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
         parts = [x.strip() for x in (ln.text.split("\t") if "\t" in ln.text else _STRIP_SEP.split(ln.text))]
         dashes = len(_TITLE_DASH.findall(ln.text)) if len(parts) == 1 else 0
-        if dashes >= 2 or dashes == 1 and (titled or below_title) and nz.find_postcode(ln.text):
+        if dashes >= 2 or dashes == 1 and (titled or below_title and nz.find_postcode(ln.text)):
             # "Woning X - Kerkstraat 8, 4337 WD Y - kadastraal Z"; under a title banner one dash parts the address
             # from the rest ("Mantelzorgwoning Goilberdingerdijk 48a, 4106 LD Culemborg – instrument WKI")
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]
+        if len(parts) == 1 and ln.region == "body" and (titled or below_title):
+            parts = _unparted_strip(ln.text, ref, titled)  # a scan lost the thin separators of the banner
         if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
@@ -896,10 +898,14 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             # (a phone number has ten digits, or nine after +31; "02-03-2026" is a date)
             continue  # "Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18": an address with its phone number is an office
         for k, part in enumerate(parts):
-            if ":" in part or _OFFICE.search(part):
-                continue  # "instrument: WKI" is a labelled value, read as such
+            borger = ref.match_borger(part) if titled else None
+            if ":" in part or _OFFICE.search(part) and not _is_listed_name(borger, part):
+                continue  # "instrument: WKI" is a labelled value, read as such ("Borg 4 B.V." beside the title is none)
             fields = {c.field for c in out}
-            borger, instrument = ref.match_borger(part), ref.match_instrument(part)
+            borger, instrument = borger or ref.match_borger(part), ref.match_instrument(part)
+            title_in = BANNER_TITLE.search(part) if titled and borger else None
+            if title_in:  # "Bureau Veritas Nederland Risicobeoordeling 26-RB-0288": a scan lost the separator
+                part = part[:title_in.start()].strip()
             # (a part little longer than one of the borger's names: "SGS INTRON Certificatie", "Borg4 B.V. Zwolle")
             if borger and len(part) <= max(len(a) for a in (borger.naam, *borger.aliassen)) + 12 \
                     and "kwaliteitsborger" not in fields:
@@ -915,6 +921,30 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
                 if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
                     out.extend(_cand(f, v, ln, STRIP_CONF) for f, v in address.items())
     return out
+
+
+def _unparted_strip(text: str, ref: Reference, titled: bool) -> list[str]:
+    """A title strip whose separators a scan lost, cut where its parts must have stood: "Borg 4 B.V. Risicobeoordeling
+    B4-26-0311 28 april 2026" (the borger before the title, the date at its end), "Bedrijfshal Hiense Waard,
+    Waalbandijk 23, Hien WKI" (an instrument named last)."""
+    parts = [text.strip()]
+    title = BANNER_TITLE.search(text) if titled else None
+    if title is not None and title.start() > 0:
+        parts = [text[:title.start()].strip(), text[title.start():].strip()]
+    dates = nz.find_dates(parts[-1])
+    if dates and len(parts[-1]) - dates[-1][0] <= 20 and dates[-1][0] > 0:
+        parts[-1:] = [parts[-1][:dates[-1][0]].strip(), parts[-1][dates[-1][0]:].strip()]
+    head, _, last = parts[-1].rpartition(" ")
+    if head and ref.match_instrument(last) and _is_listed_name(ref.match_instrument(last), last):
+        parts[-1:] = [head.strip(), last]
+    return [x for x in parts if x]
+
+
+def _is_listed_name(entry, text: str) -> bool:
+    """`text` is one of the reference entry's names as a whole (spaces and stops aside: "Borg 4 B.V.")."""
+    def key(t: str) -> str:
+        return re.sub(r"[\s.]", "", t.lower())
+    return entry is not None and key(text) in {key(a) for a in (entry.naam, *entry.aliassen)}
 
 
 _FILE_NAME = re.compile(r"(?i)\.(?:pdf|jpe?g|png|tiff?|heic|docx?|xlsx?)$")

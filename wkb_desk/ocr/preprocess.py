@@ -135,11 +135,29 @@ def _lines_run_vertically(img: Image.Image) -> bool:
     ink = _ink(img)
     if ink.sum() < 200:  # an (almost) empty page
         return False
-    # Across text lines the ink alternates strongly (line, white, line); along them much less, even on a
-    # form with columns. Measured on upright pages 0.16-0.6, on pages turned a quarter 1.7-6.
-    rows = float(np.var(ink.mean(axis=1)))
-    cols = float(np.var(ink.mean(axis=0)))
-    return cols > 1.2 * rows
+    # Across text lines the ink alternates quickly (line, white, line, a line's height apart); along them it changes
+    # only at a column's edge. Compared on the quick part alone (the profile less its moving average over a few
+    # line heights): a risk table's columns of text alternate too, but slowly, and once read as lines they turned
+    # an upright table a quarter. Measured: the quick part is 10-25 times larger across the lines.
+    rows = _quick_part(ink.mean(axis=1), max(9, min(ink.shape) // 40))
+    cols = _quick_part(ink.mean(axis=0), max(9, min(ink.shape) // 40))
+    return cols > 1.5 * rows
+
+
+RULE_WIDTH = 7  # pixels: a table's ruled line is narrower than this, a line of text much taller
+
+
+def _quick_part(profile, window: int) -> float:
+    """The variance of a profile's fast changes: the profile less its moving average over `window` pixels, after a
+    running median has taken out the spikes of a table's ruled lines (a grid's columns would pass for lines)."""
+    import numpy as np
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    if len(profile) > RULE_WIDTH:
+        pad = RULE_WIDTH // 2
+        profile = np.median(sliding_window_view(np.pad(profile, pad, mode="edge"), RULE_WIDTH), axis=1)
+    smooth = np.convolve(profile, np.ones(window) / window, mode="same")
+    return float(np.var(profile - smooth))
 
 
 def _skew_angle(img: Image.Image) -> float:
