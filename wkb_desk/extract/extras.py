@@ -861,7 +861,7 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
     first = [ln for ln in lines if ln.text.strip() and ln.region == "body"][:3]
     top = [ln for k, ln in enumerate(first) if not ln.contact and (
         not ln.sender or BANNER_TITLE.search(ln.text)
-        or k and first[k - 1].sender and BANNER_TITLE.search(first[k - 1].text) and nz.find_postcode(ln.text))]
+        or k and first[k - 1].sender and BANNER_TITLE.search(first[k - 1].text) and _names_a_site(ln.text))]
     top = [ln for ln in top if ln.page == top[0].page] if top else []
     # a page header that names the document's kind is its title strip too: a risk table's only project data may be
     # its running head ("Risicobeoordeling – Loods BFL – Graaf Reinaldweg 21, Zaltbommel" over "TÜV NORD | WKI")
@@ -875,7 +875,7 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
         # a header that does
         titled = bool(BANNER_TITLE.search(ln.text)) or ln.region == "header"
         below_title, titled_above = titled_above, titled
-        if ln.contact or "\t" in ln.text and not titled or len(ln.text) > 200:
+        if ln.contact or "\t" in ln.text and not (titled or below_title) or len(ln.text) > 200:
             continue  # a letterhead's strip ("WTT Kwaliteitsborging B.V. | Laan van Westenenk 501 | ...") is its own
         parts = [x.strip() for x in (ln.text.split("\t") if "\t" in ln.text else _STRIP_SEP.split(ln.text))]
         dashes = len(_TITLE_DASH.findall(ln.text)) if len(parts) == 1 else 0
@@ -921,6 +921,14 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
                 if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
                     out.extend(_cand(f, v, ln, STRIP_CONF) for f, v in address.items())
     return out
+
+
+def _names_a_site(text: str) -> bool:
+    """A line that holds an address: a postcode, or a street with its number and place ("Waalbandijk 23, Hien")."""
+    if nz.find_postcode(text):
+        return True
+    parts = nz.parse_address(text.replace("\t", ", "))
+    return "straat" in parts and "huisnummer" in parts and "plaats" in parts
 
 
 def _unparted_strip(text: str, ref: Reference, titled: bool) -> list[str]:
