@@ -8,7 +8,7 @@ other parties; a submitter's role that is itself a label word; the verklaring's 
 DBG; a grid of labels beside values with numbered risk rows among them; sites named as plots, quarters and deelplannen;
 sentences that name the borger, the one the melder acts for, or a street with a hyphenated name; one-line gereed- and
 startmeldingen that name what is built before its address; a reply that changes the date of the melding it quotes; a phone scanner's stamp of its file and the date it scanned; a
-plot beside the melder's own house; a tiny house's number."""
+plot beside the melder's own house; a tiny house's number; German notices of builders from across the border."""
 
 from __future__ import annotations
 
@@ -451,3 +451,38 @@ def test_a_title_strip_whose_separators_a_scan_lost(tmp_path):
     v = x.values()
     assert (v["kwaliteitsborger"], v["datum"], v["instrument"]) == ("Borg4", "2027-04-28", "WKI")
     assert (v["straat"], v["huisnummer"], v["plaats"]) == ("Waalbandijk", "23", "Dodewaard")
+
+
+def test_a_german_builders_start_and_completion_notices(tmp_path):
+    start = docgen.write_docx(tmp_path / "Baubeginnanzeige.docx", [
+        "HOLZBAU DERKSEN", "Baubeginnanzeige", [
+            ["Vorgangsnummer (DSO)", "2027071400228"], ["Bezug (Bauanzeige)", "2027061000137"],
+            ["Bauherr", "Stefan Weber"], ["Baustelle", "Witteweg 12, 6586 AE Plasmolen"],
+            ["Flurstück", "Gemeinde Mook, Sektion B, Nr. 1190"], ["Beginn der Bauarbeiten", "2. August 2027"]],
+        "Wir zeigen hiermit den Beginn der Bauarbeiten an.", "Kleve, 14. Juli 2027"])
+    x = run(start)
+    assert x.kind == "startmelding", (x.kind, x.kind_score)
+    v = x.values()
+    assert (v["verzoeknummer"], v["verwijst_naar"], v["initiatiefnemer"]) == ("2027071400228", "2027061000137", "Stefan Weber")
+    assert (v["straat"], v["plaats"], v["kadastraal"]) == ("Witteweg", "Plasmolen", "Mook B 1190")
+    assert (v["startdatum"], v["datum"]) == ("2027-08-02", "2027-07-14")
+    done = docgen.write_docx(tmp_path / "Fertigstellungsanzeige.docx", [
+        "Fertigstellungsanzeige", [
+            ["Vorgangsnummer (DSO)", "2027120100039"], ["Baustelle", "Witteweg 12, 6586 AE Plasmolen"],
+            ["Qualitätssicherer", "TÜV NORD Nederland B.V."], ["Instrument", "WKI"],
+            ["Erklärung des Qualitätssicherers", "positiv, vom 27. November 2027 (liegt bei)"],
+            ["Bezug / Einzug geplant", "18. Dezember 2027"]], "Kleve, 1. Dezember 2027"])
+    y = run(done)
+    assert y.kind == "gereedmelding", (y.kind, y.kind_score)
+    w = y.values()
+    assert (w["kwaliteitsborger"], w["verklaring"], w["ingebruikname"]) == ("TÜV Nord", "positief", "2027-12-18")
+
+
+def test_a_site_without_number_beside_another_house_in_german(tmp_path):
+    path = docgen.write_docx(tmp_path / "Baubeginnanzeige.docx", [
+        "Baubeginnanzeige", [["Baustelle", "Witveldweg o. Nr. (neben Hausnr. 20), 5975 MS Sevenum"],
+                             ["Beginn der Bauarbeiten", "29. April 2027"]],
+        [["Amtsgericht Kleve HRB 9045"]]])
+    v = run(path).values()
+    assert v.get("huisnummer") != "20" and v.get("straat") != "Hausnr"  # the neighbour's number is no site's
+    assert v.get("plaats") in (None, "Sevenum")

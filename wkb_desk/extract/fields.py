@@ -1611,7 +1611,7 @@ def _name_value(raw: str) -> str | None:
 
 # "positief (TN-VK-...)", "Ja – Kiwa Nederland B.V., verklaring positief", "bijgevoegd – positief (Stavast, ...)"
 _STATED_VERDICT = re.compile(r"^(?:(?!\b(?:geen|niet|nog)\b)[^;])*?\b(positief|negatief|positieve verklaring|"
-                             r"negatieve verklaring)\b")
+                             r"negatieve verklaring|positiv|negativ)\b")  # (and in German: "positiv, vom 27. November")
 # "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
 _PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
                              r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
@@ -1876,12 +1876,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
         add(target, nz.parse_bool(raw))
     elif target == "verklaring":
         low = raw.lower()
-        if info.label.startswith("verklaring") and info.label != "verklaring afgegeven":
+        if info.label.startswith(("verklaring", "erklärung")) and info.label != "verklaring afgegeven":
             # "Verklaring | positief (TN-VK-26-0042)"; "Verklaring kwaliteitsborger | ja / bijgevoegd" says it is
             # there, not what it says
             verdict = _STATED_VERDICT.match(low[:120])
             if verdict:
-                add("verklaring", "negatief" if verdict.group(1).startswith("negatie") else "positief")
+                add("verklaring", "negatief" if verdict.group(1).startswith("negati") else "positief")
         elif re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
             add("verklaring", "negatief")
         elif re.search(r"\bpositief\b|\bafgegeven\b|^ja\b", low):

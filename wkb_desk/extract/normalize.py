@@ -20,6 +20,8 @@ MONTHS = {
     "december": 12, "dec": 12,
     # English month names occur in exported forms
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+    # German ones in letters of builders from across the border ("2. März 2026", "18. Dezember 2026")
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "dezember": 12, "dez": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
@@ -247,6 +249,9 @@ _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederlan
                "niet", "wel", "nog", "ook", "ja", "nee", "zie", "met", "voor", "na", "door", "om", "tot", "als", "dan",
                "dit", "dat", "deze", "die", "er", "is", "zijn", "wordt", "conform", "volgens", "bij", "aan",
                "oplevering", "uitvoering", "ontwerp", "controle", "inspectie", "toetsen", "toets"}
+# a builder's legal lines beside the letter ("Amtsgericht Kleve HRB 9045", "Sparkasse Krefeld"): no place's first word
+_NOT_PLACE_START = {"amtsgericht", "registergericht", "sparkasse", "volksbank", "iban", "bic", "ust-idnr", "hrb", "kvk",
+                    "btw", "handelsregister"}
 # ("Berg en Terblijt", "Cadier en Keer": "en" joins the two words of one village's name)
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten", "en"}
 
@@ -306,7 +311,8 @@ def clean_place(text: str) -> str | None:
     if capitals:
         place = _title_with_particles(place)  # "LOENEN AAN DE VECHT" -> "Loenen aan de Vecht"
     place = _S_PREFIX.sub("'s-", place)  # "S-Heerenberg", "’s-Hertogenbosch": the article as it is written
-    if place.lower() in _NOT_PLACES or len(place) < 2 or _INITIALS_START.match(place):
+    if place.lower() in _NOT_PLACES or len(place) < 2 or _INITIALS_START.match(place) \
+            or place.split(" ", 1)[0].lower() in _NOT_PLACE_START:
         return None  # ("M. Oude Vrielink": initials start a person's name, never a place's)
     if not capitals and place[:1].islower() and place[:2] not in ("'s", "’s"):
         place = place[:1].upper() + place[1:]  # "assen" (a form typed in lower case, a capital lost in a scan)
@@ -413,7 +419,7 @@ def parse_address(text: str) -> dict[str, str]:
         if street and nr and not perceel and not re.fullmatch(
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|(?:deel)?plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|complex|project|"
-                r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|"  # a park's plot, no street
+                r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|hausnr|hausnummer|"  # a park's plot, no street
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
             out["huisnummer"] = nr
@@ -437,15 +443,17 @@ def parse_address(text: str) -> dict[str, str]:
 
 # the house number after a street's own number: the end, a comma, "te"/"op" and the place, or the postcode
 _NUMBER_AFTER_NUMBER = re.compile(r"^\s{1,2}(\d{1,4}[a-z]?)(?=\s*(?:$|[,;(]|te\s|op\s+[A-Z]|[1-9]\d{3}\s?[A-Z]{2}\b))")
-_NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan)\s")
+_NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan|"
+                           r"neben|gegenüber|nahe)\s")  # (German: "neben Hausnr. 20")
 # ("... op het perceel naast jullie, Lingedijk 34 Tricht": the address of the ones it lies beside)
 NEAR_ANOTHER_END = re.compile(_NEAR_ANOTHER.pattern + r"(?:de\s+|het\s+|(?:ons|jullie|hen|hun|mij|de buren)"
                               r"(?:\s+(?:huis|woning|erf))?,\s*)?$")
 
 
 _KAD = re.compile(
-    r"(?:kadastrale\s+gemeente\s+|gemeente\s+)?(?P<gem>(?:(?<!\w)['’][st][- ])?[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
-    r"(?:sectie\s+)?(?P<sec>[A-Z]{1,2})(?:\s*,?\s+|(?=\d))(?:(?:perceel)?nummer|perceelnummer|perceel|nr\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
+    r"(?:kadastrale\s+gemeente\s+|gemeente\s+|(?i:gemeinde|gemarkung)\s+)?(?P<gem>(?:(?<!\w)['’][st][- ])?[A-Z][A-Za-zÀ-ÿ'’\-]{1,30}(?: [A-Za-zÀ-ÿ'’\-]{1,20}){0,3}?)\s*,?\s+"
+    r"(?:sectie\s+|(?i:sektion|flur)\s+)?(?P<sec>[A-Z]{1,2})(?:\s*,?\s+|(?=\d))(?:(?:perceel)?nummer|perceelnummer|"
+    r"perceel|(?i:flurstück|nr)\.?|no\.?)?\s*(?P<nr>\d{1,6})(?![\d])"
     r"(?:\s*(?P<app>A\d{1,4}))?"
 )
 
@@ -480,7 +488,8 @@ def normalize_kadastraal(text: str) -> str | None:
     m = _KAD.search(text) or _KAD_LOWER.match(text)
     if not m:
         return None
-    gem = re.sub(r"^(?:kadastrale\s+)?gemeente\s+", "", m.group("gem"), flags=re.IGNORECASE).strip().replace("’", "'")
+    gem = re.sub(r"^(?:kadastrale\s+)?(?:gemeente|gemeinde|gemarkung)\s+", "", m.group("gem"),
+                 flags=re.IGNORECASE).strip().replace("’", "'")
     if gem.islower():
         gem = _place_case(gem)  # "kad. zeewolde D 2210" typed on a phone: the municipality is a name
     if _KAD_LABEL_WORDS.intersection(gem.lower().split()):
