@@ -486,3 +486,22 @@ def test_a_site_without_number_beside_another_house_in_german(tmp_path):
     v = run(path).values()
     assert v.get("huisnummer") != "20" and v.get("straat") != "Hausnr"  # the neighbour's number is no site's
     assert v.get("plaats") in (None, "Sevenum")
+
+
+def test_a_german_letters_dating_line_beside_its_side_column_and_a_caption_is_no_street(tmp_path):
+    path = docgen.write_pdf(tmp_path / "Bauanzeige.pdf", [[
+        "STALLBAU TERHORST", [(50, "Kevelaer, 2. März 2027"), (420, "Volksbank an der Niers")],
+        "Bouwmelding Wkb / Bauanzeige nach niederländischem Recht (Wkb)",
+        [(50, "Bauherr (Opdrachtgever)"), (200, "Varkenshouderij Vousten B.V.")],
+        [(50, "Qualitätssicherer"), (200, "TÜV NORD Nederland B.V.")], [(50, "Instrument"), (200, "WKI")],
+        [(50, "Baubeginn / Start bouw"), (200, "13. April 2027")], "Tabel 1", "Vleesvarkensstal 2, 5966 RB America"]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    v = x.values()
+    assert v["datum"] == "2027-03-02"
+    assert v.get("straat") not in ("Tabel", "Vleesvarkensstal")
+    start = docgen.write_docx(tmp_path / "Baubeginnanzeige.docx", ["Baubeginnanzeige", [
+        ["Bezug: Bauanzeige vom", "2. März 2027, Vorgangsnummer 2027030200547"], ["Bauherr", "Varkenshouderij Vousten B.V."],
+        ["Baubeginn (Erdarbeiten)", "Montag, 13. April 2027"]], "Kevelaer, den 10. April 2027"])
+    w = run(start).values()
+    assert w["datum"] == "2027-04-10"  # the letter's own date, not the date of the Bauanzeige it refers to

@@ -33,8 +33,8 @@ def body_lines(lines: list[Line], include_sender: bool = False) -> list[Line]:
     return [ln for ln in lines if ln.text and ln.region == "body" and (include_sender or not ln.sender)]
 
 
-_PLACE_DATE = re.compile(r"^(?:'s-)?[A-Z][A-Za-zÀ-ÿ'/\- ]{1,40},?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
-                         r"zondag)\s+)?(?:\d{1,2}\s|\d{1,2}[-.])")
+_PLACE_DATE = re.compile(r"^(?:'s-)?[A-Z][A-Za-zÀ-ÿ'/\- ]{1,40},?\s+(?:den\s+)?(?:(?:maandag|dinsdag|woensdag|donderdag|"
+                         r"vrijdag|zaterdag|zondag)\s+)?(?:\d{1,2}\s|\d{1,2}[-.])")
 
 
 _PLACE_WORDS_OK = {"aan", "den", "de", "op", "bij", "ter", "ten", "van", "in", "a/d", "/", "-", "en"}
@@ -48,7 +48,8 @@ def _dating_line(text: str) -> bool:
         return False
     dates = nz.find_dates(text)
     place = text[: dates[0][0]] if dates else text[: m.end()]
-    words = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", "", place).strip(" ,").split()
+    # (the weekday and the German "den" before the date: "Kevelaer, den 10. April 2026")
+    words = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|den)\b", "", place).strip(" ,").split()
     return bool(words) and all(w[:1].isupper() or w.lower() in _PLACE_WORDS_OK or w.startswith("'s") for w in words)
 
 
@@ -65,9 +66,12 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
     if "datum" not in have:
         # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
-            if _dating_line(ln.text) and len(ln.text) < 60 and not ln.contact and "\t" not in ln.text \
-                    and ln.pos not in used:  # "Start<TAB>27.7.2026" is a labelled date, not a letter's dating line
-                d = nz.parse_date(ln.text)
+            # ("Kevelaer, 2. März 2026 | Volksbank an der Niers": the dating line beside a letterhead's side column)
+            own = ln.text.split("\t", 1)[0] if "\t" in ln.text and _dating_line(ln.text.split("\t", 1)[0]) else ln.text
+            if _dating_line(own) and len(own) < 60 and not ln.contact and "\t" not in own \
+                    and ln.pos not in used and not _FILE_NAME.search(own):
+                # ("Start<TAB>27.7.2026" is a labelled date, "Adobe Scan 24 feb. 2026.pdf" a scanner's stamp)
+                d = nz.parse_date(own)
                 if d:  # a letter's own dating line, the convention of every Dutch letter: as sure as a label
                     out.append(_cand("datum", d, ln, LETTER_DATE_CONF))
                     have = have | {"datum"}
@@ -198,10 +202,10 @@ _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*
                      re.IGNORECASE)
 # "Verzoek 2026033100816, ingediend ...": a line that opens with the request's own number
 _OPENS_OWN_NR = re.compile(r"^\s*(?:verzoek|aanvraag|melding)(?:nummer)?\s*(?:nr\.?)?\s*:?\s*$", re.IGNORECASE)
-_REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van)\b[^.]{0,30}"
+_REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekoppeld aan|naar aanleiding van|bezug)\b[^.]{0,30}"
                           r"\bmelding(?: bouwactiviteit)?(?:\s+met\s+(?:het\s+)?(?:verzoek)?nummer)?\s*:?\s*$|\bbouwmelding\s*(?:met\s+(?:verzoek)?nummer\s*)?:?\s*$"
                           r"|\bbouwmelding\b[^.]{0,140}\b(?:verzoek|meldings)?nummer\s*:?\s*$|\buw\s+kenmerk\s*:?\s*$"
-                          r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$"
+                          r"|\buw\s+verzoek(?:nummer)?\s*:?\s*$|\bbezug\b[^.]{0,80}\bvorgangsnummer\s*:?\s*$"
                           # "PS: het nummer van de bouwmelding in het Omgevingsloket is 2027..."
                           r"|\b(?:verzoek)?nummer van (?:de|uw|onze|mijn) (?:bouw)?melding\b[^.]{0,60}?\b(?:is|was|luidt)\s*:?\s*$"
                           r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",

@@ -420,6 +420,7 @@ def parse_address(text: str) -> dict[str, str]:
                 r"(?i)(?:nr|nummers?|sectie|perce(?:el|len)|(?:bouw)?kavels?|kavelnummers?|bouwnummers?|bouwnrs?|woningen|(?:deel)?plan|fase|postbus|gevolgklasse|"
                 r"versie|hoofdstuk|bijlage|pagina|page|blad|afdruk|artikel|week|wk|risico|blok|unit|complex|project|"
                 r"bungalow|chalet|recreatiewoning|vakantiewoning|standplaats|ligplaats|hausnr|hausnummer|"  # a park's plot, no street
+                r"tabel|figuur|afbeelding|foto|grafiek|\w*stal|\w*loods|"  # ("Tabel 1", "Vleesvarkensstal 2": no street)
                 r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?", last):  # "op maandag 1 november"
             out["straat"] = street
             out["huisnummer"] = nr
