@@ -505,3 +505,14 @@ def test_a_german_letters_dating_line_beside_its_side_column_and_a_caption_is_no
         ["Baubeginn (Erdarbeiten)", "Montag, 13. April 2027"]], "Kevelaer, den 10. April 2027"])
     w = run(start).values()
     assert w["datum"] == "2027-04-10"  # the letter's own date, not the date of the Bauanzeige it refers to
+
+
+def test_a_street_whose_site_has_no_number_yet(tmp_path):
+    path = docgen.write_docx(tmp_path / "plan.docx", ["Borgingsplan", [
+        ["Bouwlocatie", "Kleefsedijk ong., 5971 NB Grubbenvorst"], ["Kwaliteitsborger", "Kiwa"]]])
+    v = run(path).values()
+    assert (v["straat"], v["postcode"], v["plaats"]) == ("Kleefsedijk", "5971 NB", "Grubbenvorst") and "huisnummer" not in v
+    german = docgen.write_docx(tmp_path / "anzeige.docx", ["Baubeginnanzeige", [
+        ["Baustelle", "Midden Peelweg (ohne Hausnummer, neben Nr. 18), 5966 RB America"], ["Baubeginn", "13. April 2027"]]])
+    w = run(german).values()
+    assert w["straat"] == "Midden Peelweg" and "huisnummer" not in w  # the neighbour's number is none of its own

@@ -397,7 +397,12 @@ def parse_address(text: str) -> dict[str, str]:
         place = clean_place(after) if not _SENTENCE_AFTER.match(after) else None
         if place:
             out["plaats"] = place
-    m = _STREET_NR.search(before)
+    unnumbered = _UNNUMBERED.match(before.strip())
+    # (a number after it is a neighbour's: "Midden Peelweg (ohne Hausnummer, neben Nr. 18)")
+    m = None if unnumbered else _STREET_NR.search(before)
+    if unnumbered and not re.fullmatch(r"(?i)(?:adres|locatie|bouwlocatie|kavel|perceel)", unnumbered.group(1)):
+        # "Kleefsedijk ong., 5971 NB Grubbenvorst", "Kleefsedijk (ongenummerd)": a street whose house has no number yet
+        out["straat"] = street_case(_street_words(_strip_street_lead(unnumbered.group(1)).strip(" ,-")))
     if m:
         street = _strip_street_lead(m.group("straat")).strip(" ,-")
         if not re.search(r"\b[A-Z]\.[A-Z]\.$", street):  # "Vaart N.Z." keeps the stop of its abbreviation
@@ -442,6 +447,8 @@ def parse_address(text: str) -> dict[str, str]:
     return out
 
 
+_UNNUMBERED = re.compile(r"^([A-Z][A-Za-zÀ-ÿ'’.\- ]{2,40}?)\s*[(,]?\s*(?:ong\.?|ongenummerd|o\.\s?nr\.?|ohne\s+(?:haus)?n(?:r\.?|ummer)|"
+                         r"nog\s+ongenummerd|zonder\s+(?:huis)?nummer)(?=[\s),.;]|$)", re.IGNORECASE)
 # the house number after a street's own number: the end, a comma, "te"/"op" and the place, or the postcode
 _NUMBER_AFTER_NUMBER = re.compile(r"^\s{1,2}(\d{1,4}[a-z]?)(?=\s*(?:$|[,;(]|te\s|op\s+[A-Z]|[1-9]\d{3}\s?[A-Z]{2}\b))")
 _NEAR_ANOTHER = re.compile(r"(?i)\b(?:tegenover|nabij|naast|achter|t\.o\.|ter hoogte van|in de buurt van|grenzend aan|"
