@@ -516,3 +516,21 @@ def test_a_street_whose_site_has_no_number_yet(tmp_path):
         ["Baustelle", "Midden Peelweg (ohne Hausnummer, neben Nr. 18), 5966 RB America"], ["Baubeginn", "13. April 2027"]]])
     w = run(german).values()
     assert w["straat"] == "Midden Peelweg" and "huisnummer" not in w  # the neighbour's number is none of its own
+
+
+def test_a_builders_register_with_the_row_of_this_melding_marked(tmp_path):
+    head = ["Projectnr", "Opdrachtgever", "KvK", "Bouwadres", "Postcode", "Plaats", "Kwaliteitsborger", "Instrument",
+            "GK", "DSO verzoeknr", "Ingediend", "Start bouw", "Betreft deze melding: ja/nee"]
+    rows = [["JV-2701", "Fam. Verstappen", "", "Egchelseweg 12", "5987 NP", "Egchel", "Borg4", "WKI", 1,
+             "2027011400233", "2027-01-14", "2027-02-23", "nee"],
+            ["JV-2707", "Kwekerij Peelrand B.V.", "70155284", "Kanaalstraat 104", "5981NE", "Panningen", "Bureau Veritas",
+             "KiK", 1, "2027030500219", "2027-03-05", "2027-04-20", "ja"],
+            ["JV-2709", "H. Janssen", "", "Kesselseweg ong.", "5993 PM", "Maasbree", "—", "—", "", "", "", "2027-06-01", "nee"]]
+    path = docgen.write_xlsx(tmp_path / "Register.xlsx", {"Meldingen 2027": [
+        ["Bouwbedrijf Janssen-Vaessen B.V. – overzicht Wkb-meldingen (export 05-03-2027)"], head] + rows})
+    x = run(path)
+    v = x.values()
+    assert (v["straat"], v["verzoeknummer"], v["initiatiefnemer"]) == ("Kanaalstraat", "2027030500219", "Kwekerij Peelrand B.V.")
+    assert x.kind == "bouwmelding" and x.kind_score < 0.5  # a register's row: its kind is a guess to confirm
+    unmarked = docgen.write_xlsx(tmp_path / "Register2.xlsx", {"Meldingen 2027": [head] + [r[:-1] + ["nee"] for r in rows]})
+    assert "straat" not in run(unmarked).values()  # no row marked: which project is meant is unknown

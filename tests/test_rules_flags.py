@@ -275,3 +275,13 @@ def test_corrections_in_the_ledger_win_over_extracted_values(tmp_path, settings)
     assert "melding_te_laat" not in {f.code for f in view.signalen}
     assert {d.code: d.date for d in view.deadlines}["uiterste_startmelding"] == D("2026-05-28")
     conn.close()
+
+
+def test_a_late_melding_read_from_a_document_whose_kind_is_a_guess_waits_for_a_person(settings):
+    # a builder's register read as a bouwmelding (kind 0.45): its date is the melding's only if it is one
+    late = MELDING | {"datum": "2026-04-20"}  # 14 days before the start on 4 May
+    sure = DossierFacts("WKB-2026-0001", False, (doc(1, "bouwmelding", **late),), {})
+    assert "melding_te_laat" in flags(sure, settings, "2026-04-20")
+    guessed = DossierFacts("WKB-2026-0001", False, (dataclasses.replace(doc(1, "bouwmelding", **late), kind_score=0.45),), {})
+    codes = flags(guessed, settings, "2026-04-20")
+    assert "melding_te_laat" not in codes and "melding_te_laat_controleren" in codes

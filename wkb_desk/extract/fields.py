@@ -15,6 +15,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import IN_BRACKETS, title_by_meaning
 from wkb_desk.extract.locate import ANSWER_MARK, BLOCK_HEADING, Line, is_prose
 from wkb_desk.extract.meaning import MAX_WORDS, TIE_WORDS
+from wkb_desk.extract.records import YES_CELL, this_one_column
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -839,7 +840,7 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                 infos = {i: _owned_label(ref, parsed[i][0], line) if parsed[i] else None for i in nonempty}
                 shared = None  # the columns a list of records agrees on (None: all of the one row)
                 if below is not None and "\t" in below.text:
-                    below, shared = _own_row(lines, below, len(nonempty), ref)
+                    below, shared = _own_row(lines, below, len(nonempty), ref, cells)
                     site_cols = {i for i, info in infos.items() if info and info.field in LOCATION_TARGETS}
                     if shared is not None and not shared & site_cols:
                         below = None  # rows that share a borger or a status but no address: several projects
@@ -1091,6 +1092,7 @@ def project_tables_in_headers(lines: list[Line], ref: Reference) -> None:
 _MARKED_ROW = re.compile(r"^\s*[►▶→➤>*]|\(?\bdit project\b", re.IGNORECASE)
 
 
+
 def _same_shape(a: list[str], b: list[str]) -> bool:
     """Two rows of one table: as many cells, and mostly figures where the other has figures (a project list's
     rows), not a row of values over the next block's headings ("Vastgoed BV | 85512093" / "Zetel | Postnummer")."""
@@ -1111,7 +1113,8 @@ _POSTAL_IN_BRACKETS = re.compile(r"(?i)\(?\b(?:post|toekomstig|officieel)\s?adre
 _VALUE_MARK = re.compile(r"[\d.,@]")  # a cell with a digit, a stop, a comma or an @ is a value, never a heading
 
 
-def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tuple[Line | None, set[int] | None]:
+def _own_row(lines: list[Line], first: Line, width: int, ref: Reference,
+             header: list[str] = ()) -> tuple[Line | None, set[int] | None]:
     """The row below a header row that holds the document's own values, with the columns to read from it (None: all):
     the only row; in a list of projects ("Planning lopende projecten": one row per project) the one marked as this
     project ("► Distributiecentrum ...", "(dit project)" on the line under it); in an export of one project's records
@@ -1119,6 +1122,13 @@ def _own_row(lines: list[Line], first: Line, width: int, ref: Reference) -> tupl
     without a mark names no project of its own (None): which row is meant is unknown, and a value of another project
     is worse than none."""
     rows: list[list] = []  # [line, marked]
+    # ("... | Betreft deze melding: ja/nee" over "... | ja" in one row: a builder's register sent with this melding)
+    this_col = this_one_column(header)
+    if this_col is not None:
+        # the marked row, whatever the shape of the others; no mark (or two): which project is meant is unknown
+        marked = [ln for ln in lines[first.pos:first.pos + 80] if ln.page == first.page
+                  and this_col < len(ln.cells) and YES_CELL.match(ln.cells[this_col])]
+        return (marked[0], None) if len(marked) == 1 else (None, None)
     for ln in lines[first.pos:first.pos + 80]:
         if ln.page != first.page or len(rows) >= 40:
             break

@@ -34,15 +34,30 @@ def _table_rows(lines: list[Line]) -> dict[int, list[Line]]:
     return rows
 
 
+# a register's column that marks the row this document is about ("Betreft deze melding: ja/nee" over "ja")
+_THIS_ONE_HEADER = re.compile(r"(?i)\b(?:betreft (?:deze|dit)|deze melding|dit (?:project|verzoek)|this (?:project|notification)|"
+                              r"geselecteerd|selectie)\b")
+YES_CELL = re.compile(r"(?i)^\s*(?:ja|j|yes|x|✓|✔|☒)\s*$")
+
+
+def this_one_column(cells) -> int | None:
+    """The column of a table's heading row that marks the document's own row, if it has one."""
+    return next((i for i, c in enumerate(cells) if _THIS_ONE_HEADER.search(c)), None)
+
+
 def one_record(lines: list[Line]) -> tuple[Line, Line] | None:
     """(column names, values) of the document's one table that holds one record; None when there is none, or a
-    table holds several records (an overview of several meldingen)."""
+    table holds several records (an overview of several meldingen) of which none is marked as this one."""
     found = None
     for page_rows in _table_rows(lines).values():
         head, *values = page_rows
         heads = [c for c in head.cells if c.strip()]
         if len(heads) < RECORD_HEADS or any(_DIGIT.search(c) for c in heads):
             continue  # no row of column names: a form's or a risk list's rows
+        col = this_one_column(head.cells)
+        marked = [v for v in values if col is not None and col < len(v.cells) and YES_CELL.match(v.cells[col])]
+        if len(marked) == 1:
+            values = marked  # a builder's register sent with the melding: its marked row is the melding
         if len(values) != 1 or found is not None:
             return None
         filled = [c for c in values[0].cells if c.strip()]

@@ -105,8 +105,10 @@ def _confirmed(r: Resolved, doc: DocFact, until: dt.date | None) -> bool:
     return until is not None and doc.received <= until
 
 
-def guesses(r: Resolved, threshold: float = DEFAULT_MIN) -> tuple[str, ...]:
-    """Names of the dossier's facts (DossierView attributes) whose value is a guess nobody checked yet."""
+def guesses(r: Resolved, threshold: float = DEFAULT_MIN, min_kind: float = 0.0) -> tuple[str, ...]:
+    """Names of the dossier's facts (DossierView attributes) whose value is a guess nobody checked yet: read with a
+    low confidence, or from a document whose kind is itself a guess (a builder's register read as a bouwmelding:
+    its date is the bouwmelding's date only if it is one)."""
     until = confirmed_until(r)
     out = []
     for fact in FACT_FIELDS:
@@ -119,7 +121,8 @@ def guesses(r: Resolved, threshold: float = DEFAULT_MIN) -> tuple[str, ...]:
         conf = doc.confidence.get(name, 1.0) if doc.confidence else 1.0
         if fact == "adres":
             conf = min(conf, doc.confidence.get("huisnummer", 1.0) if doc.confidence else 1.0)
-        if conf < threshold and not _confirmed(r, doc, until) and not _corroborated(r, doc, fact, threshold):
+        if (conf < threshold or doc.kind_score < min_kind) and not _confirmed(r, doc, until) \
+                and not _corroborated(r, doc, fact, threshold):
             out.append(fact)
     return tuple(out)
 

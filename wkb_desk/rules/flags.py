@@ -150,7 +150,7 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     """The dossier's flags; a flag that rests on a guess (`doubt`: fact names, and "ontbreekt:<item>" for an item
     not found in a weakly read document) becomes `<code>_controleren` (rules/certainty.py)."""
     if doubt is None:
-        doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid) + tuple(
+        doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid, settings.beleid.min_soort_zekerheid) + tuple(
             f"ontbreekt:{item}" for doc, item in missing_sources(r)
             if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
     return certainty.gate_flags(_flags(r, settings, reference, set(doubt)), doubt)

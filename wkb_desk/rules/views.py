@@ -153,7 +153,7 @@ def evaluate(facts: DossierFacts, settings: Settings, on_date: dt.date, referenc
         return None
     deadlines = dossier_deadlines(r, settings)
     melding = r.bouwmelding
-    doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid) + tuple(
+    doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid, settings.beleid.min_soort_zekerheid) + tuple(
         f"ontbreekt:{item}" for doc, item in missing_sources(r)
         if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
     return DossierView(
