@@ -788,20 +788,20 @@ _CHANGED_DATE = re.compile(r"(?i)\b(?:(?:nieuwe|gewijzigde|aangepaste)\s+(?P<s1>
                            r"(?:is|wordt)|(?P<s2>start|aanvang|startdatum)(?: van de (?:bouw|werkzaamheden))?\s+"
                            r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar|(?P<u2>ingebruikname)\s+"
                            r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar)\s+(?:op\s+)?")
+_CHANGE_WORD = re.compile(r"(?i)nieuwe|gewijzigd|aangepast|verschoven|verplaatst")
 CHANGED_CONF = 0.85  # the writer's own statement that a date changed: it replaces the date the quoted melding gave
 
 
 def stated_changes(lines: list[Line]) -> list[Cand]:
     """Start and use dates the writer changes in their own text, above any message it quotes."""
     out: list[Cand] = []
-    body = [ln for ln in lines if ln.region == "body" and ln.text.strip()]
+    body = [ln for ln in lines[:3 * SENTENCE_ZONE] if ln.text and ln.region == "body"][:SENTENCE_ZONE + 1]
     top = next((k for k, ln in enumerate(body) if not MAIL_HEADER.match(ln.text)), len(body))  # (a mail's own header)
-    for k, ln in enumerate(body):
+    for k, ln in enumerate(body[:SENTENCE_ZONE]):
         if k > top and QUOTED_START.match(ln.text):
             break  # the quoted message: what it says is what changed
-        if "nieuw" not in ln.text.lower() and "naar" not in ln.text and "gewijzigd" not in ln.text \
-                and "aangepast" not in ln.text:
-            continue
+        if not _CHANGE_WORD.search(ln.text):
+            continue  # (cheap test first: one of the words every change statement holds)
         text = f"{ln.text} {body[k + 1].text}" if k + 1 < len(body) else ln.text
         for m in _CHANGED_DATE.finditer(text[:500]):
             dates = nz.find_dates(text[m.end():m.end() + 40])
