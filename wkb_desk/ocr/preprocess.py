@@ -130,8 +130,6 @@ def _ink(img: Image.Image):
 
 
 def _lines_run_vertically(img: Image.Image) -> bool:
-    import numpy as np
-
     ink = _ink(img)
     if ink.sum() < 200:  # an (almost) empty page
         return False
