@@ -86,7 +86,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _title_kind(ref: Reference, text: str) -> str | None:
-    m = ref.title_re.match(text) if ref.title_re else None
+    m = ref.title_match(text)
     if not m:
         return None
     title = norm_label(m.group(1))

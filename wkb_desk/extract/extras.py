@@ -770,7 +770,7 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
         if ln.region == "body" or not ln.text or ln.contact:
             continue
         parts = [p.strip() for p in _RUNNING_SEP.split(ln.text)]
-        if len(parts) < 2 or not (_SHORT_TITLE.match(parts[0]) or (ref.title_re and ref.title_re.match(parts[0]))):
+        if len(parts) < 2 or not (_SHORT_TITLE.match(parts[0]) or ref.title_match(parts[0])):
             continue
         kept = [k for k in range(1, len(parts)) if not (_OFFICE.search(parts[k]) or ref.match_borger(parts[k]))]
         # one part ("Kloosterstraat 17a, 5911 CE Venlo"), else two side by side ("Badhuisstraat 37c | 4381 LN ...")
@@ -788,7 +788,7 @@ _CHANGED_DATE = re.compile(r"(?i)\b(?:(?:nieuwe|gewijzigde|aangepaste)\s+(?P<s1>
                            r"(?:is|wordt)|(?P<s2>start|aanvang|startdatum)(?: van de (?:bouw|werkzaamheden))?\s+"
                            r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar|(?P<u2>ingebruikname)\s+"
                            r"(?:wordt|is)\s+(?:verschoven|verplaatst|gewijzigd)\s+naar)\s+(?:op\s+)?")
-_CHANGE_WORD = re.compile(r"(?i)nieuwe|gewijzigd|aangepast|verschoven|verplaatst")
+_CHANGE_WORDS = ("nieuwe", "gewijzigd", "aangepast", "verschoven", "verplaatst")
 CHANGED_CONF = 0.85  # the writer's own statement that a date changed: it replaces the date the quoted melding gave
 
 
@@ -796,12 +796,15 @@ def stated_changes(lines: list[Line]) -> list[Cand]:
     """Start and use dates the writer changes in their own text, above any message it quotes."""
     out: list[Cand] = []
     body = [ln for ln in lines[:3 * SENTENCE_ZONE] if ln.text and ln.region == "body"][:SENTENCE_ZONE + 1]
+    top_text = "\n".join(ln.text for ln in body).lower()
+    if not any(w in top_text for w in _CHANGE_WORDS):
+        return out  # (a few plain scans of the top of the document: most say nothing changed)
     top = next((k for k, ln in enumerate(body) if not MAIL_HEADER.match(ln.text)), len(body))  # (a mail's own header)
     for k, ln in enumerate(body[:SENTENCE_ZONE]):
         if k > top and QUOTED_START.match(ln.text):
             break  # the quoted message: what it says is what changed
-        if not _CHANGE_WORD.search(ln.text):
-            continue  # (cheap test first: one of the words every change statement holds)
+        if not any(w in ln.text.lower() for w in _CHANGE_WORDS):
+            continue  # (one of the words every change statement holds)
         text = f"{ln.text} {body[k + 1].text}" if k + 1 < len(body) else ln.text
         for m in _CHANGED_DATE.finditer(text[:500]):
             dates = nz.find_dates(text[m.end():m.end() + 40])
@@ -889,7 +892,7 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text)]
         if len(parts) == 1 and ln.region == "body" and (titled or below_title):
             parts = _unparted_strip(ln.text, ref, titled)  # a scan lost the thin separators of the banner
-        if n == 0 and len(parts) == 1 and ref.title_re is not None and ref.title_re.match(ln.text):
+        if n == 0 and len(parts) == 1 and ref.title_match(ln.text):
             parts = [x.strip() for x in _TITLE_DASH.split(ln.text, maxsplit=1)][1:]  # the title's own rest
         elif len(parts) < 2:
             continue

@@ -786,7 +786,7 @@ def _is_title(ref: Reference, cell: str) -> bool:
     bouwwerkzaamheden | 13-07-2026", a title's words beside their value)."""
     if " " not in cell.strip():
         return False
-    title = ref.title_re.match(cell) if ref.title_re is not None else None
+    title = ref.title_match(cell)
     if title is None:
         return title_by_meaning(cell) is not None  # "Informatieplicht start bouw": a title no list names exactly
     return title.end() >= len(cell.strip().rstrip(" :"))
@@ -1406,9 +1406,11 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
     ("KOMO Instrument Kwaliteitsborging" stays whole).
     """
     out: list[tuple[str, str]] = []
-    marks = [(m.start(), m.end(), m.group(1)) for m in ref.inline_label_re.finditer(text)] \
-        if ref.inline_label_re and ":" in text else []
     low = text.lower()
+    inline = ref.inline_label_lower if len(low) == len(text) and ref.inline_label_lower is not None \
+        else ref.inline_label_re
+    marks = [(m.start(), m.end(), m.group(1)) for m in inline.finditer(low if inline is not ref.inline_label_re else text)] \
+        if inline and ":" in text else []
     if first_label and ref.inline_bare_re is not None and "\t" not in text and len(low) == len(text) \
             and _CAPITAL_AFTER_SPACE.search(text):
         taken = [(a, b) for a, b, _ in marks]

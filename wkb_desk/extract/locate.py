@@ -353,7 +353,7 @@ def mark_sender(lines: list[Line], ref: Reference, anchors: set[int], labelled: 
         # the letterhead block: lines before the first labelled field or title, when it holds contact data
         top: list[Line] = []
         for ln in plines[:14]:
-            if ln.pos in anchors or (ref.title_re and ref.title_re.match(ln.text)) or _LETTER_BODY.match(ln.text) \
+            if ln.pos in anchors or ref.title_match(ln.text) or _LETTER_BODY.match(ln.text) \
                     or len(ln.text) > 90 or ln.heading or _NUMBERED_HEAD.match(ln.text) or is_prose(ln.text):
                 break  # a block's heading ("A. Gegevens indiener", "4. Werkwijze") or running text opens the page's own
             top.append(ln)
@@ -477,7 +477,7 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
             or ref.match_borger(text) \
             or ref.match_instrument(text):
         return False  # "WTT Kwaliteitsborging", "Locatie Noord": a name, not a heading (headings are sentence case)
-    if ref.title_re is not None and ref.title_re.match(text):
+    if ref.title_match(text):
         return False  # the document's title ("Verklaring kwaliteitsborger") opens no party's block
     if ref.label_by_meaning(head) is None and head not in ref.labels:
         return True
@@ -527,7 +527,7 @@ def _unknown_heading(lines: list[Line], line: Line, ref: Reference) -> bool:
     head = line.head
     if not head or head in ref.labels or head in ref.negative or ref.label_by_meaning(head) is not None:
         return False
-    if ref.title_re is not None and ref.title_re.match(text):
+    if ref.title_match(text):
         return False
     if line.pos > 0 and _ENDS_IN_POSTCODE.search(lines[line.pos - 1].text[-12:]):
         return False  # "Postadres: Postbus 1100, 3900 BC" / "Veenendaal": the place of an address wrapped below it

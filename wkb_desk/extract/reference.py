@@ -119,6 +119,8 @@ class Reference:
     label_re_lower: re.Pattern | None = None
     inline_bare_re: re.Pattern | None = None
     inline_label_re: re.Pattern | None = None  # "Label:" in the middle of a line (two-column flow)
+    inline_label_lower: re.Pattern | None = None  # the same for lower-cased text: IGNORECASE over every label is slow
+    title_re_lower: re.Pattern | None = None
     title_re: re.Pattern | None = None
     compiled_texts: dict[str, Any] = field(default_factory=dict)
     # cell text -> its label reading (fields.match_label is pure given the lists): forms repeat their labels across
@@ -227,6 +229,16 @@ class Reference:
         if lit and not any(x in lowered for x in lit):
             return False  # (the per-line test: no text is asked twice, so nothing is remembered)
         return not leads or any(lead in lowered for lead in leads)
+
+    def title_match(self, text: str) -> re.Match | None:
+        """`title_re.match(text)`, on the lower-cased text where that keeps the offsets (a case-blind alternation of
+        every title is slow)."""
+        if self.title_re is None:
+            return None
+        low = text.lower()
+        if len(low) == len(text) and self.title_re_lower is not None:
+            return self.title_re_lower.match(low)
+        return self.title_re.match(text)
 
     def match_instrument(self, text: str) -> Entry | None:
         return _match_entry(self.instruments, text)
@@ -609,6 +621,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.label_re = re.compile(label_pattern, re.IGNORECASE)
     ref.label_re_lower = re.compile(label_pattern)  # for lower-cased cells: much faster than IGNORECASE
     ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
+    ref.inline_label_lower = re.compile(r"(?<=\s)(" + alt.lower() + r")\s{0,2}:(?=\s)")  # (see label_re_lower)
     # long, specific labels that may start a second column without a colon
     keep_whole = {norm_label(x) for x in data.get("inline", {}).get("niet_splitsen", [])}
     bare = sorted((x for x in labels if len(x) >= 6 and x not in keep_whole), key=len, reverse=True)
@@ -618,12 +631,11 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ) if bare else None
     # a document title is not numbered: "3 Risicobeoordeling" is a chapter of a borgingsplan
     titles = sorted({t for k in kinds.values() for t in k.titles}, key=len, reverse=True)
-    ref.title_re = re.compile(
-        # (a hyphen in a listed title stands for any dash: "Information obligation – start of construction")
-        r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", "[-–—]") for t in titles)
-        + r")(?![\w])",
-        re.IGNORECASE,
-    )
+    # (a hyphen in a listed title stands for any dash: "Information obligation – start of construction")
+    title_pattern = r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", "[-–—]") for t in titles) \
+        + r")(?![\w])"
+    ref.title_re = re.compile(title_pattern, re.IGNORECASE)
+    ref.title_re_lower = re.compile(title_pattern.lower())  # for lower-cased text (see title_match)
     ct: dict[str, Any] = {}
     for key in ("verklaring_negatief", "verklaring_positief", "afwijkingen_kop", "negatie"):
         ct[key] = tuple(_compile_rx(p, src, True) for p in texts.get(key, []))
