@@ -247,3 +247,43 @@ def test_xlsx_a_project_block_beside_a_risk_table_is_read_after_it(tmp_path):
         wb.active.append(["", label, "", "", value])
     wb.save(tmp_path / "form.xlsx")
     assert "\tStraat\t\t\tKerkstraat" in read_file(tmp_path / "form.xlsx", Limits()).pages[0].text
+
+
+def _with_footnote(path, text: str) -> None:
+    """Add a footnotes part to a saved .docx, as Word writes one (separator notes first, then the note itself)."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    with zipfile.ZipFile(path) as zin:
+        items = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    items["word/footnotes.xml"] = notes.encode()
+    items["[Content_Types].xml"] = items["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    items["word/_rels/document.xml.rels"] = items["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/'
+                             b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in items.items():
+            zout.writestr(name, data)
+
+
+def test_a_word_documents_footnotes_are_read_as_its_own_text(tmp_path):
+    import docx
+
+    from wkb_desk.extract import extract, load_reference
+
+    path = tmp_path / "DBG.docx"
+    d = docx.Document()
+    d.add_paragraph("Dossier bevoegd gezag")
+    d.add_paragraph("Zie de projectgegevens in de voetnoot.")
+    d.save(str(path))
+    _with_footnote(path, "Bouwwerk: Raadhuisstraat 7, 5861 AX Wanssum. Kwaliteitsborger: Borg4 B.V.")
+    read = read_file(path, Limits())
+    assert any("Raadhuisstraat 7" in p.text for p in read.pages)
+    v = extract(read, load_reference()).values()
+    assert (v["straat"], v["plaats"], v["kwaliteitsborger"]) == ("Raadhuisstraat", "Wanssum", "Borg4")

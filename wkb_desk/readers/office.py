@@ -84,7 +84,34 @@ def read_docx(source: Path | bytes, limits: Limits) -> ReadResult:
                     lines.append(text)
         if lines:
             pages.append(Page(number=1, text="\n".join(lines), region=region))
+    notes = _notes_text(document)
+    if notes:
+        # footnotes and endnotes are the document's own text ("¹ Bouwlocatie: Heikantseweg 9, ..."): read after it
+        pages.append(Page(number=1, text=notes))
     return ReadResult(content_type="docx", pages=tuple(pages))
+
+
+def _notes_text(document) -> str:
+    """The paragraphs of the footnotes and endnotes, without Word's separator notes."""
+    from docx.oxml import parse_xml
+
+    out: list[str] = []
+    try:
+        parts = list(document.part.package.iter_parts())
+    except Exception:  # noqa: BLE001 - a broken package keeps its body
+        return ""
+    for part in parts:
+        if str(part.partname) not in ("/word/footnotes.xml", "/word/endnotes.xml"):
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # noqa: BLE001 - broken notes must not lose the body
+            continue
+        for note in root:
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            out.extend(line for line in _block_lines(note) if line.strip())
+    return "\n".join(out)
 
 
 def _block_lines(container) -> list[str]:
