@@ -534,3 +534,15 @@ def test_a_builders_register_with_the_row_of_this_melding_marked(tmp_path):
     assert x.kind == "bouwmelding" and x.kind_score < 0.5  # a register's row: its kind is a guess to confirm
     unmarked = docgen.write_xlsx(tmp_path / "Register2.xlsx", {"Meldingen 2027": [head] + [r[:-1] + ["nee"] for r in rows]})
     assert "straat" not in run(unmarked).values()  # no row marked: which project is meant is unknown
+
+
+def test_the_practice_of_kwaliteitsborging_is_no_instrument_and_a_bank_is_no_place(tmp_path):
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [["Risicobeoordeling", "Wkb kwaliteitsborging",
+                                                   "Bureau Veritas Nederland · KiK · 26 mei 2027"] + _risk_rows(6)])
+    assert run(path).values().get("instrument") == "KiK"  # not WKI: "Wkb kwaliteitsborging" names no instrument
+    letter = docgen.write_pdf(tmp_path / "brief.pdf", [[
+        [(50, "Aannemersbedrijf Van Rijswijck"), (400, "IBAN NL12 RABO 0123 4567 89")],
+        [(50, "Betreft: melding bouwactiviteit (Wkb) – Kerkstraat 61"), (400, "Bank")],
+        "Hierbij melden wij de bouw van een grondgebonden woning op het perceel Kerkstraat 61 te Tegelen (5931 NR).",
+        "Kwaliteitsborger: Bureau Veritas, instrument: KiK."]])
+    assert run(letter).values().get("plaats") != "Bank"

@@ -251,7 +251,7 @@ _NOT_PLACES = {"en", "de", "het", "van", "te", "in", "op", "of", "nl", "nederlan
                "oplevering", "uitvoering", "ontwerp", "controle", "inspectie", "toetsen", "toets"}
 # a builder's legal lines beside the letter ("Amtsgericht Kleve HRB 9045", "Sparkasse Krefeld"): no place's first word
 _NOT_PLACE_START = {"amtsgericht", "registergericht", "sparkasse", "volksbank", "iban", "bic", "ust-idnr", "hrb", "kvk",
-                    "btw", "handelsregister"}
+                    "btw", "handelsregister", "bank", "rabobank", "abn", "triodos", "bankrekening", "rekening"}
 # ("Berg en Terblijt", "Cadier en Keer": "en" joins the two words of one village's name)
 _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", "a/d", "aan de", "ter", "ten", "en"}
 
