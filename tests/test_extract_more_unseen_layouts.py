@@ -536,10 +536,7 @@ def test_a_builders_register_with_the_row_of_this_melding_marked(tmp_path):
     assert "straat" not in run(unmarked).values()  # no row marked: which project is meant is unknown
 
 
-def test_the_practice_of_kwaliteitsborging_is_no_instrument_and_a_bank_is_no_place(tmp_path):
-    path = docgen.write_pdf(tmp_path / "rb.pdf", [["Risicobeoordeling", "Wkb kwaliteitsborging",
-                                                   "Bureau Veritas Nederland · KiK · 26 mei 2027"] + _risk_rows(6)])
-    assert run(path).values().get("instrument") == "KiK"  # not WKI: "Wkb kwaliteitsborging" names no instrument
+def test_a_bank_in_a_letterheads_side_column_is_no_place(tmp_path):
     letter = docgen.write_pdf(tmp_path / "brief.pdf", [[
         [(50, "Aannemersbedrijf Van Rijswijck"), (400, "IBAN NL12 RABO 0123 4567 89")],
         [(50, "Betreft: melding bouwactiviteit (Wkb) – Kerkstraat 61"), (400, "Bank")],

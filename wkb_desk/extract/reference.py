@@ -294,16 +294,12 @@ def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
                 a = _SPACES.sub("", alias.lower())
                 if len(a) >= 12 and a in squashed and (best is None or squashed.index(a) < best[0]):
                     best = (squashed.index(a), e)
-                elif best is None and len(squashed) >= 16 and len(a) > len(squashed) and a.startswith(squashed) \
-                        and not squashed.endswith(_PRACTICE_WORDS):
+                elif best is None and len(squashed) >= 16 and len(a) > len(squashed) and a.startswith(squashed):
                     best = (0, e)  # the rest of the name wrapped away in its cell ("Wkb Kwaliteitsborgingsin")
     return best[1] if best else None
 
 
 _SPACES = re.compile(r"\s+")
-# words that end a phrase of their own, not a name cut off by a cell's wrap ("Wkb kwaliteitsborging" is the practice,
-# not "Wkb Kwaliteitsborgingsinstrument")
-_PRACTICE_WORDS = ("kwaliteitsborging", "borging", "instrument")
 
 
 def _merge(base: dict, extra: dict) -> dict:
