@@ -543,3 +543,15 @@ def test_a_bank_in_a_letterheads_side_column_is_no_place(tmp_path):
         "Hierbij melden wij de bouw van een grondgebonden woning op het perceel Kerkstraat 61 te Tegelen (5931 NR).",
         "Kwaliteitsborger: Bureau Veritas, instrument: KiK."]])
     assert run(letter).values().get("plaats") != "Bank"
+
+
+def test_a_borgers_letter_with_a_long_sidebar_before_its_subject(tmp_path):
+    side = ["PROJECTGEGEVENS", "Project", "Twee-onder-een-kapwoning", "Bouwlocatie", "Kerkweg 9", "2451 AB Leimuiden",
+            "BAG-identificatie", "1884010000326654", "Opdrachtgever", "Bouwbedrijf Verhoef B.V.", "KvK-nummer", "28054871",
+            "Kwaliteitsborger", "Stavast Kwaliteitsborging B.V.", "Instrument", "KiK", "Gevolgklasse", "1",
+            "Ons kenmerk", "SKB-2027-0641", "Datum", "3 juli 2027", "Contact", "J. de Wit", "Telefoon", "071 123 45 67"]
+    path = docgen.write_pdf(tmp_path / "brief.pdf", [["Stavast"] + [[(50, t)] for t in side] + [
+        "Betreft: borgingsplan Twee-onder-een-kapwoning Kerkweg 9", "Geacht college,",
+        "Namens onze opdrachtgever sturen wij u hierbij het borgingsplan voor het bouwwerk."]])
+    x = run(path)
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)  # the subject names it, below a sidebar of 26 lines
