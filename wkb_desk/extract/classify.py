@@ -220,6 +220,11 @@ _TITLE_COLON = re.compile(r"^(?=[A-Za-zÀ-ÿ-]{4,30}:\s+[A-Za-zÀ-ÿ])([A-Za-zÀ
 _NEW_REQUEST = re.compile(r"(?i)^(?:nieuw |ontvangen )?(?:verzoek|melding)\s+(?:nr\.?\s*)?20\d{11}$")
 
 
+def _banner_kind(ref: Reference, text: str) -> str | None:
+    """The kind a title banner in parts names ("KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...")."""
+    return next((k for c in _BANNER_PARTS.split(text)[:8] if (k := _title_kind(ref, c.strip()))), None)
+
+
 def _first_cell(text: str) -> str:
     if "\t" not in text and "   " not in text:
         return text
@@ -330,9 +335,9 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
             if kind is None and len(raw) <= 2 and not _headings_row(text, _next_text(lines, line)) \
                     and BANNER_TITLE.search(text):
                 # a title banner in parts: "KO-2027-219 | RISICOBEOORDELING | woning M. Smit, ...", "BORG4 - BORGINGSPLAN"
-                kind = next((k for c in _BANNER_PARTS.split(text)[:8] if (k := _title_kind(ref, c.strip()))), None)
+                kind = _banner_kind(ref, text)
                 banner = BANNER_TITLE.search(text)
-                if kind is None and banner and banner.start() and ref.match_borger(text[:banner.start()]):
+                if kind is None and banner.start() and ref.match_borger(text[:banner.start()]):
                     # "Borg 4 B.V. Risicobeoordeling B4-27-0311 28 april 2027": a scan lost the banner's bars
                     kind = _title_kind(ref, text[banner.start():].strip())
             if kind:
@@ -368,7 +373,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
         heads = [ln for ln in lines if ln.region == "header" and ln.text.strip()][:3]
         for ln in heads:
             if BANNER_TITLE.search(ln.text) and not _headings_row(ln.text, ""):
-                kind = next((k for c in _BANNER_PARTS.split(ln.text)[:8] if (k := _title_kind(ref, c.strip()))), None)
+                kind = _banner_kind(ref, ln.text)
                 if kind:
                     first_title = kind
                     scores[kind] += 0.6

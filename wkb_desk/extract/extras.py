@@ -67,7 +67,7 @@ def prose_fields(lines: list[Line], ref: Reference, have: set[str], used: set[in
         # a letter's "Enschede, 3 februari 2026" (often inside the letterhead block)
         for ln in [x for x in lines if x.text and x.region == "body"][:40]:
             # ("Kevelaer, 2. März 2026 | Volksbank an der Niers": the dating line beside a letterhead's side column)
-            own = ln.text.split("\t", 1)[0] if "\t" in ln.text and _dating_line(ln.text.split("\t", 1)[0]) else ln.text
+            own = ln.text.split("\t", 1)[0]
             if _dating_line(own) and len(own) < 60 and not ln.contact and "\t" not in own \
                     and ln.pos not in used and not _FILE_NAME.search(own):
                 # ("Start<TAB>27.7.2026" is a labelled date, "Adobe Scan 24 feb. 2026.pdf" a scanner's stamp)
@@ -905,11 +905,11 @@ def _title_strip(lines: list[Line], ref: Reference) -> list[Cand]:
             # (a phone number has ten digits, or nine after +31; "02-03-2026" is a date)
             continue  # "Kanaalweg 4, 3526 KL Utrecht · 030 760 41 18": an address with its phone number is an office
         for k, part in enumerate(parts):
-            borger = ref.match_borger(part) if titled else None
-            if ":" in part or _OFFICE.search(part) and not _is_listed_name(borger, part):
+            borger = ref.match_borger(part)
+            if ":" in part or _OFFICE.search(part) and not (titled and _is_listed_name(borger, part)):
                 continue  # "instrument: WKI" is a labelled value, read as such ("Borg 4 B.V." beside the title is none)
             fields = {c.field for c in out}
-            borger, instrument = borger or ref.match_borger(part), ref.match_instrument(part)
+            instrument = ref.match_instrument(part)
             title_in = BANNER_TITLE.search(part) if titled and borger else None
             if title_in:  # "Bureau Veritas Nederland Risicobeoordeling 26-RB-0288": a scan lost the separator
                 part = part[:title_in.start()].strip()
@@ -950,7 +950,7 @@ def _unparted_strip(text: str, ref: Reference, titled: bool) -> list[str]:
     if dates and len(parts[-1]) - dates[-1][0] <= 20 and dates[-1][0] > 0:
         parts[-1:] = [parts[-1][:dates[-1][0]].strip(), parts[-1][dates[-1][0]:].strip()]
     head, _, last = parts[-1].rpartition(" ")
-    if head and ref.match_instrument(last) and _is_listed_name(ref.match_instrument(last), last):
+    if head and _is_listed_name(ref.match_instrument(last), last):
         parts[-1:] = [head.strip(), last]
     return [x for x in parts if x]
 
@@ -1074,10 +1074,7 @@ def kind_extras(kind: str, lines: list[Line], ref: Reference, have: dict) -> lis
         # toegevoegd": the melder states the outcome; a sentence that could mean none was given says nothing
         for b in body:
             low = re.sub(r"\s+", " ", b.text.lower())
-            if "verklaring" not in low or any(rx.search(low) for rx in ct.get("verklaring_negatief", ())) \
-                    and not _VERDICT_NAMED.search(low):
-                continue
-            named = _VERDICT_NAMED.search(low)
+            named = _VERDICT_NAMED.search(low) if "verklaring" in low else None
             if named:
                 out.append(_cand("verklaring", "negatief" if named.group(1) or named.group(2) else "positief", b, 0.7))
                 break

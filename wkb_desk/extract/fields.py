@@ -15,7 +15,7 @@ from wkb_desk.extract import normalize as nz
 from wkb_desk.extract.classify import IN_BRACKETS, title_by_meaning
 from wkb_desk.extract.locate import ANSWER_MARK, BLOCK_HEADING, Line, is_prose
 from wkb_desk.extract.meaning import MAX_WORDS, TIE_WORDS
-from wkb_desk.extract.records import YES_CELL, this_one_column
+from wkb_desk.extract.records import marked_rows, this_one_column
 from wkb_desk.extract.reference import LabelInfo, Reference, norm_label
 from wkb_desk.models import FieldValue
 
@@ -1092,7 +1092,6 @@ def project_tables_in_headers(lines: list[Line], ref: Reference) -> None:
 _MARKED_ROW = re.compile(r"^\s*[►▶→➤>*]|\(?\bdit project\b", re.IGNORECASE)
 
 
-
 def _same_shape(a: list[str], b: list[str]) -> bool:
     """Two rows of one table: as many cells, and mostly figures where the other has figures (a project list's
     rows), not a row of values over the next block's headings ("Vastgoed BV | 85512093" / "Zetel | Postnummer")."""
@@ -1126,8 +1125,7 @@ def _own_row(lines: list[Line], first: Line, width: int, ref: Reference,
     this_col = this_one_column(header)
     if this_col is not None:
         # the marked row, whatever the shape of the others; no mark (or two): which project is meant is unknown
-        marked = [ln for ln in lines[first.pos:first.pos + 80] if ln.page == first.page
-                  and this_col < len(ln.cells) and YES_CELL.match(ln.cells[this_col])]
+        marked = marked_rows([ln for ln in lines[first.pos:first.pos + 80] if ln.page == first.page], this_col)
         return (marked[0], None) if len(marked) == 1 else (None, None)
     for ln in lines[first.pos:first.pos + 80]:
         if ln.page != first.page or len(rows) >= 40:
@@ -1407,10 +1405,12 @@ def _split_inline(ref: Reference, first_label: str | None, text: str) -> list[tu
     """
     out: list[tuple[str, str]] = []
     low = text.lower()
-    inline = ref.inline_label_lower if len(low) == len(text) and ref.inline_label_lower is not None \
-        else ref.inline_label_re
-    marks = [(m.start(), m.end(), m.group(1)) for m in inline.finditer(low if inline is not ref.inline_label_re else text)] \
-        if inline and ":" in text else []
+    marks: list[tuple[int, int, str]] = []
+    if ":" in text and ref.inline_label_re is not None:
+        # (on the lower-cased text where that keeps the offsets: a case-blind alternation of every label is slow)
+        rx, subject = (ref.inline_label_lower, low) if len(low) == len(text) and ref.inline_label_lower is not None \
+            else (ref.inline_label_re, text)
+        marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(subject)]
     if first_label and ref.inline_bare_re is not None and "\t" not in text and len(low) == len(text) \
             and _CAPITAL_AFTER_SPACE.search(text):
         taken = [(a, b) for a, b, _ in marks]
@@ -1541,14 +1541,6 @@ _SEP_CONF = {":": 0.0, "\t": 0.0, "column": -0.1, "  ": -0.02, " ": -0.05, "belo
 _NAMEISH = re.compile(r"[A-Za-zÀ-ÿ]")  # a name has letters; "=", "+", "@" in front are kept as written
 _NAME_STOP = re.compile(r"\s*(?:\(|,\s*(?:kvk|tel|t\b)|\s{3,}|\t).*$", re.IGNORECASE)
 # a value that says there is none ("n.v.t.", "volgt", "-", a blank of underscores left to fill in)
-# an answer that says there is none yet and why: "Nog niet bekend, we zijn in gesprek met twee bureaus"
-_VOID_THEN_WHY = re.compile(r"(?i)^\s*(?:nog niet (?:bekend|gekozen|vastgesteld|toegekend)|nog onbekend|onbekend|"
-                            r"n\.?n\.?b\.?|volgt later|volgt nog)\s*[,;:(–-]")
-def is_void(text: str) -> bool:
-    """The form says the field has no value (yet): "n.v.t.", "nog niet bekend, we zijn in gesprek ..."."""
-    return bool(VOID_VALUE.match(text) or _VOID_THEN_WHY.match(text))
-
-
 VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|niet van toepassing|volgt|geen|-+|\.+|_+|…+|"
                         r"nog niet (?:bekend|toegekend|vastgesteld|gekozen|ingevuld)|leeg|tbd|n\.?t\.?b\.?|n\.?n\.?b\.?|nader te bepalen|"
                         # Word's own prompt in an empty content control of a form nobody filled in
@@ -1556,6 +1548,14 @@ VOID_VALUE = re.compile(r"^\s*(?:\(?\s*(?:niet ingevuld|onbekend|nvt|n\.v\.t\.?|
                         r"kies een item|click or tap (?:here )?to enter (?:text|a date)|choose an item|"
                         r"(?:nog )?niet beantwoord|onbeantwoord)[.,;]?\s*\)?)\s*$",
                         re.IGNORECASE)
+# an answer that says there is none yet and why: "Nog niet bekend, we zijn in gesprek met twee bureaus"
+_VOID_THEN_WHY = re.compile(r"(?i)^\s*(?:nog niet (?:bekend|gekozen|vastgesteld|toegekend)|nog onbekend|onbekend|"
+                            r"n\.?n\.?b\.?|volgt later|volgt nog)\s*[,;:(–-]")
+
+
+def is_void(text: str) -> bool:
+    """The form says the field has no value (yet): "n.v.t.", "nog niet bekend, we zijn in gesprek ..."."""
+    return bool(VOID_VALUE.match(text) or _VOID_THEN_WHY.match(text))
 
 
 _LEAD_WORDS = {"en", "of", "van", "de", "het", "een", "voor", "is", "zijn", "wordt", "heeft", "met", "die", "dat", "te",
@@ -1690,9 +1690,6 @@ def wholly_typed(field: str, raw: str) -> bool:
     if field in _NUMBER_TYPES:
         return " " not in value and _NUMBER_TYPES[field](value) is not None
     return False
-
-
-# a questionnaire's answer marked as one: "Vraag 3: Wie is de initiatiefnemer?" / "Antwoord: Schoonbrood V.O.F."
 
 
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:

@@ -37,12 +37,17 @@ def _table_rows(lines: list[Line]) -> dict[int, list[Line]]:
 # a register's column that marks the row this document is about ("Betreft deze melding: ja/nee" over "ja")
 _THIS_ONE_HEADER = re.compile(r"(?i)\b(?:betreft (?:deze|dit)|deze melding|dit (?:project|verzoek)|this (?:project|notification)|"
                               r"geselecteerd|selectie)\b")
-YES_CELL = re.compile(r"(?i)^\s*(?:ja|j|yes|x|✓|✔|☒)\s*$")
+_YES_CELL = re.compile(r"(?i)^\s*(?:ja|j|yes|x|✓|✔|☒)\s*$")
 
 
 def this_one_column(cells) -> int | None:
     """The column of a table's heading row that marks the document's own row, if it has one."""
     return next((i for i, c in enumerate(cells) if _THIS_ONE_HEADER.search(c)), None)
+
+
+def marked_rows(rows: list[Line], col: int) -> list[Line]:
+    """The rows that say "ja" (or tick) in column `col`: the ones a register marks as this document's."""
+    return [ln for ln in rows if col < len(ln.cells) and _YES_CELL.match(ln.cells[col])]
 
 
 def one_record(lines: list[Line]) -> tuple[Line, Line] | None:
@@ -55,7 +60,7 @@ def one_record(lines: list[Line]) -> tuple[Line, Line] | None:
         if len(heads) < RECORD_HEADS or any(_DIGIT.search(c) for c in heads):
             continue  # no row of column names: a form's or a risk list's rows
         col = this_one_column(head.cells)
-        marked = [v for v in values if col is not None and col < len(v.cells) and YES_CELL.match(v.cells[col])]
+        marked = marked_rows(values, col) if col is not None else []
         if len(marked) == 1:
             values = marked  # a builder's register sent with the melding: its marked row is the melding
         if len(values) != 1 or found is not None:

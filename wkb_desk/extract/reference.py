@@ -621,7 +621,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     ref.label_re = re.compile(label_pattern, re.IGNORECASE)
     ref.label_re_lower = re.compile(label_pattern)  # for lower-cased cells: much faster than IGNORECASE
     ref.inline_label_re = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)", re.IGNORECASE)
-    ref.inline_label_lower = re.compile(r"(?<=\s)(" + alt.lower() + r")\s{0,2}:(?=\s)")  # (see label_re_lower)
+    ref.inline_label_lower = re.compile(r"(?<=\s)(" + alt + r")\s{0,2}:(?=\s)")  # (see label_re_lower)
     # long, specific labels that may start a second column without a colon
     keep_whole = {norm_label(x) for x in data.get("inline", {}).get("niet_splitsen", [])}
     bare = sorted((x for x in labels if len(x) >= 6 and x not in keep_whole), key=len, reverse=True)
@@ -635,7 +635,7 @@ def _build(data: dict, sources: list[str]) -> Reference:
     title_pattern = r"^\s{0,8}(" + "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", "[-–—]") for t in titles) \
         + r")(?![\w])"
     ref.title_re = re.compile(title_pattern, re.IGNORECASE)
-    ref.title_re_lower = re.compile(title_pattern.lower())  # for lower-cased text (see title_match)
+    ref.title_re_lower = re.compile(title_pattern)  # titles are normalised to lower case: for lower-cased text
     ct: dict[str, Any] = {}
     for key in ("verklaring_negatief", "verklaring_positief", "afwijkingen_kop", "negatie"):
         ct[key] = tuple(_compile_rx(p, src, True) for p in texts.get(key, []))
