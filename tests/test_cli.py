@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from builders import BOUWMELDING_LINES, write_pdf
+from builders import BOUWMELDING_LINES, eml_bytes, write_pdf
 from conftest import REPO, run_cli
 
 from wkb_desk.errors import ExitCode
@@ -18,6 +18,15 @@ def test_ingest_all_good_exits_0_with_summary(settings):
     assert "Klaar: 1 bestanden" in result.stderr and "1 verwerkt" in result.stderr
     log = (settings.paden.logboek / "wkb-desk.log").read_text(encoding="utf-8")
     assert "melding.pdf" in log and "Klaar:" in log  # unattended runs leave the same story in the log
+
+
+def test_a_mail_with_nothing_wkb_in_it_is_reported_as_onbekend_as_the_register_shows_it(settings):
+    (settings.paden.inbox / "Vraag.eml").write_bytes(
+        eml_bytes("Vraag over de Wkb", "Geldt de Wkb ook voor een dakkapel aan de achterkant? Groet, Piet"))
+    result = run_cli("--config", str(settings.config_path), "ingest")
+    assert result.returncode == ExitCode.OK, result.stderr
+    log = (settings.paden.logboek / "wkb-desk.log").read_text(encoding="utf-8")
+    assert "Vraag.eml: e-mail (onbekend)" in log
 
 
 def test_ingest_with_quarantine_exits_partial(settings):

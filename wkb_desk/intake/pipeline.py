@@ -303,7 +303,8 @@ class Pipeline:
         elif a.content_type in _CONTAINER_NAMES:
             text = _CONTAINER_NAMES[a.content_type]
             own = a.extraction.kind if a.extraction else None
-            if own and own != KIND_UNKNOWN:
+            # a mail with nothing Wkb in it or attached says so, as the register does ("onbekend")
+            if own and (own != KIND_UNKNOWN or len(plans) == 1):
                 text += f" ({own})"
         else:
             kind = a.extraction.kind if a.extraction else (a.content_type or "")
