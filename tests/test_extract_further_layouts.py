@@ -169,7 +169,7 @@ def test_a_house_number_with_hs_glued_or_in_capitals(tmp_path):
 
     for written in ("Zeilmakerstraat 7hs", "Zeilmakerstraat 7 hs", "Zeilmakerstraat 7 HS, 1506 AB Zaandam"):
         parts = nz.parse_address(written)
-        assert (parts["straat"], parts["huisnummer"]) == ("Zeilmakerstraat", "7hs"), written
+        assert (parts["straat"], parts["huisnummer"]) == ("Zeilmakerstraat", "7-hs"), written
     assert nz.parse_address("Kerkstraat 12 Hoorn")["plaats"] == "Hoorn"  # a place that starts with Hs-letters stays
 
 
@@ -483,7 +483,7 @@ def test_a_melding_pasted_from_a_pdf_with_words_hyphenated_over_lines(tmp_path):
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)
     values = x.values()
     assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer")} == {
-        "straat": "Hofstraat", "huisnummer": "3bg", "postcode": "5531 BE", "plaats": "Bladel",
+        "straat": "Hofstraat", "huisnummer": "3-bg", "postcode": "5531 BE", "plaats": "Bladel",
         "initiatiefnemer": "Kempen Opslag B.V."}
     assert "instrument" not in values  # the page's running head under the empty field is no instrument
 

@@ -224,7 +224,7 @@ def test_a_house_number_with_rd_and_a_revision_table_in_english(tmp_path):
          ["1.0", "2027-02-10", "Final issue / definitief", "SV"]],
     ])
     values = run(path).values()
-    assert values["huisnummer"] == "3rd"
+    assert values["huisnummer"] == "3-rd"
     assert values["initiatiefnemer"] == "Van Doorne Vastgoed B.V."  # not the reviewer's initials
 
 

@@ -173,7 +173,7 @@ def normalize_postcode(text: str) -> str | None:
 # house number: digits, then an optional addition: a letter, "-2", "/2", " bis", "hs"
 _HOUSENR = re.compile(
     r"^\s*(\d{1,5})(?!\d)(?:\s{0,2}(?:([-/])\s{0,2}(\d{1,4}|[A-Za-z]{1,4})\b|([A-Za-z])(?![A-Za-z])(?!/m|\.\s?v\.)(?:-(\d{1,4})\b)?"
-    r"|(bis|hs|huis|bg|rd|zw|ii|iii)\b|(bus|unit)\s?(\d{1,4})\b))?",
+    r"|(bis|hs|huis|bg|rd|rood|zw|ii|iii)\b|(bus|unit)\s?(\d{1,4})\b))?",
     re.IGNORECASE,
 )
 
@@ -183,7 +183,8 @@ _TOEV_WORD = re.compile(r"(?i)^(\s*\d{1,5})\s*(?:toevoeging|toev\.?)\s*:?\s*(?=[
 
 
 def normalize_huisnummer(text: str) -> str | None:
-    """`12 A`, `12-A` and `12 toev. A` -> `12a`, `12 - 2` and `12 toev. 2` -> `12-2`; lower case without spaces."""
+    """`12 A`, `12-A` and `12 toev. A` -> `12a`, `12 - 2` and `12 toev. 2` -> `12-2`, `12 hs` -> `12-hs`; lower case
+    without spaces."""
     text = (text or "")[:MAX_VALUE]
     toev = _TOEV_WORD.match(text)
     if toev:
@@ -199,8 +200,8 @@ def normalize_huisnummer(text: str) -> str | None:
         return f"{number}{m.group(2)}{m.group(3).lower()}"
     if m.group(4):  # ("2A-01": the letter, then the toevoeging)
         return f"{number}{m.group(4).lower()}" + (f"-{m.group(5)}" if m.group(5) else "")
-    if m.group(6):
-        return f"{number}{m.group(6).lower()}"
+    if m.group(6):  # more than one letter is no huisletter but a toevoeging, as the BAG writes it: "12 hs" -> "12-hs"
+        return f"{number}-{m.group(6).lower()}"
     if m.group(7):  # "12 bus 3", "15 unit 4": lower case without spaces, as written
         return f"{number}{m.group(7).lower()}{m.group(8)}"
     return number
@@ -214,7 +215,7 @@ def normalize_toevoeging(text: str) -> str:
 _STREET_NR = re.compile(
     r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
-    r"|\s?(?i:bis|hs|bg|rd|zw)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg", "3 rd": huis, begane grond, rood)
+    r"|\s?(?i:bis|hs|bg|rd|rood|zw)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg", "3 rd": huis, begane grond, rood)
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
 )
 _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}[A-Za-zÀ-ÿ.]|[A-Za-zÀ-ÿ])")
