@@ -38,6 +38,7 @@ _SUBJECT = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s+", r
 _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\s*$", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fw|fwd|antw|doorst|tr|wg)\s*:\s*)+", re.IGNORECASE)
 _QUESTION_SUBJECT = re.compile(r"(?i)^(?:vraag|vragen)\b")  # (read after the reply prefixes are taken off)
+_OPENS_LETTER = re.compile(r"^\s*(?:geachte?|beste|l\.\s?s\.|dear|sehr geehrte)\b", re.IGNORECASE)  # a salutation
 _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
@@ -319,6 +320,15 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
+        if first_title is None and len(raw) <= SUBJECT_ZONE and _OPENS_LETTER.match(_next_text(lines, line)):
+            # a letter's subject without "Betreft:" stands just above its salutation ("Borgingsplan bollenschuur
+            # Achterweg 44" over "Geacht college,")
+            kind = _title_kind(ref, text.strip()) or title_by_meaning(re.split(r"[,;(]|\d", text)[0])
+            if kind:
+                first_title = subject_kind = kind
+                scores[kind] += 0.55
+                seen_titles.add(kind)
+                continue
         if _LABEL_THEN_VALUE.match(text):
             continue  # a labelled value: "Bouwmelding | 2026..." on a verklaring names the request it belongs to
         if zone < TITLE_ZONE and ANSWER_MARK.match(_next_text(lines, line)):

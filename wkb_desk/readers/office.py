@@ -169,8 +169,11 @@ def _paragraph_text(p) -> str:
 
 def _table_lines(tbl) -> list[str]:
     lines = []
-    for tr in tbl.iterchildren(f"{_W}tr"):
-        if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in tr.iterchildren(f"{_W}tc")):
+    rows = list(tbl.iterchildren(f"{_W}tr"))
+    for tr in rows:
+        if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in tr.iterchildren(f"{_W}tc")) or (
+            len(rows) <= 2 and _page_layout_row(tr)
+        ):
             # a layout row whose cells hold tables of their own (a "Project" and an "Assurance" block side by side):
             # each cell is a block of lines, the inner tables' rows keep their cells
             for tc in tr.iterchildren(f"{_W}tc"):
@@ -220,6 +223,19 @@ def _table_lines(tbl) -> list[str]:
         if cells:
             lines.append("\t".join(cells))
     return lines
+
+
+def _page_layout_row(tr) -> bool:
+    """A row that lays out the page rather than holding data: two or three cells side by side, one of which is a
+    column of many paragraphs (a letter beside a sidebar of project data). Its cells are read as blocks of lines."""
+    cells = list(tr.iterchildren(f"{_W}tc"))
+    if not 2 <= len(cells) <= 3:
+        return False
+    return any(sum(1 for line in _block_lines(tc) for part in line.split("\n") if part.strip()) >= _LAYOUT_CELL_LINES
+               for tc in cells)
+
+
+_LAYOUT_CELL_LINES = 7
 
 
 def _label_above_value(parts: list[str]) -> bool:

@@ -1,0 +1,91 @@
+"""Error classes found on set 55 and later blind sets, each written again in our own wording: a borger's Word letter
+laid out as one table row (a sidebar of project data beside the letter); a house number's addition of more than one
+letter, which the BAG writes as a toevoeging after a dash ("12 hs" -> "12-hs")."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract"))
+
+import docgen  # noqa: E402
+
+from wkb_desk.config import Limits  # noqa: E402
+from wkb_desk.extract import _extract, load_reference  # noqa: E402
+from wkb_desk.readers import read_file  # noqa: E402
+
+
+def run(path: Path):
+    return _extract(read_file(path, Limits()), load_reference())
+
+
+def _sidebar_letter(path: Path, side: list[str], letter: list[str]) -> Path:
+    """A Word letter laid out as one table row: a shaded column of project data, the letter beside it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KWALITEITSBORGING DUIN EN BOLLEN")
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (side, letter)):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def test_a_word_letter_beside_a_sidebar_of_project_data_reads_the_sidebar_as_labelled_lines(tmp_path):
+    path = _sidebar_letter(tmp_path / "plan.docx", [
+        "GEGEVENS PROJECT", "Omschrijving", "Bollenschuur met kantoor", "Locatie werk", "Achterweg 44", "2165 AJ Lisse",
+        "Bouwheer", "Kwekerij De Tulp B.V.", "Borger", "Kiwa Nederland B.V.", "Instrument", "KiK", "Klasse", "1",
+        "Ons kenmerk", "KW-2027-118", "Datum", "2 maart 2027",
+    ], [
+        "Gemeente Lisse, t.a.v. team Wkb, Postbus 200, 2160 AE Lisse",
+        "Rijswijk, 2 maart 2027",
+        "Borgingsplan bollenschuur Achterweg 44 (versie 1.1)",
+        "Geacht college,",
+        "Bijgaand ontvangt u het borgingsplan. De bouw begint naar verwachting op 6 april 2027. Het plan telt 5 risico's.",
+        "Met vriendelijke groet,", "ing. M. Verhoef, kwaliteitsborger",
+    ])
+    x = run(path)
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer",
+                                       "kwaliteitsborger", "instrument")} == {
+        "straat": "Achterweg", "huisnummer": "44", "postcode": "2165 AJ", "plaats": "Lisse",
+        "initiatiefnemer": "Kwekerij De Tulp B.V.", "kwaliteitsborger": "Kiwa", "instrument": "KiK"}
+    assert values.get("postcode") != "2160 AE"  # the municipality's Postbus in the letter is no site
+
+
+def test_a_data_table_of_two_rows_with_one_long_cell_keeps_its_cells_together(tmp_path):
+    # a risk table is no page layout: its rows stay rows with their cells side by side
+    from wkb_desk.readers.office import read_docx
+
+    path = docgen.write_docx(tmp_path / "rb.docx", ["Risicobeoordeling", [
+        ["Risico", "Maatregelen"],
+        ["Brandoverslag", "a\nb\nc\nd\ne\nf\ng\nh"],
+        ["Geluid", "i"],
+    ]])
+    text = read_docx(path, Limits()).pages[0].text
+    assert "Risico\tMaatregelen" in text
+
+
+def test_a_house_numbers_addition_of_more_letters_is_a_toevoeging_after_a_dash():
+    from wkb_desk.extract.normalize import normalize_huisnummer
+
+    assert [normalize_huisnummer(t) for t in ("12 hs", "12HS", "115 bis", "7 rood", "3 bg", "12-II")] == [
+        "12-hs", "12-hs", "115-bis", "7-rood", "3-bg", "12-ii"]
+    assert [normalize_huisnummer(t) for t in ("12 B", "14-A", "12a-3", "4-2")] == ["12b", "14a", "12a-3", "4-2"]
+
+
+def test_a_house_number_and_its_toevoeging_in_separate_cells(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "melding.xlsx", {"Melding": [
+        ["Melding bouwactiviteit (Wkb)"],
+        ["Straat", "Oude Rijn"], ["Huisnummer", "12"], ["Toevoeging", "hs"], ["Postcode", "2396 AB"],
+        ["Plaats", "Koudekerk aan den Rijn"], ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"],
+        ["Datum start bouw", "2027-05-03"],
+    ]})
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    assert x.values()["huisnummer"] == "12-hs"
