@@ -89,3 +89,31 @@ def test_a_house_number_and_its_toevoeging_in_separate_cells(tmp_path):
     x = run(path)
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)
     assert x.values()["huisnummer"] == "12-hs"
+
+
+def test_a_pdf_letter_beside_a_left_sidebar_keeps_the_site_apart_from_the_municipalitys_postbus(tmp_path):
+    side = ["PROJECT", "Omschrijving", "Bedrijfswoning", "Locatie werk", "Oude Herenweg 61", "2215 KW Voorhout",
+            "BAG-id", "1525010000412290", "Bouwheer", "Loonbedrijf Van Rijn", "Borger", "Kiwa Nederland B.V.",
+            "Instrument", "KiK", "Klasse", "1", "Kenmerk", "KW-2027-201", "Datum", "8 juni 2027"]
+    letter = ["Gemeente Teylingen", "t.a.v. team Wkb", "Postbus 200", "2170 AE Sassenheim", "",
+              "Rijswijk, 8 juni 2027", "Betreft: borgingsplan bedrijfswoning", "Geachte heer, mevrouw,",
+              "Bijgaand zenden wij u het borgingsplan voor de bedrijfswoning van onze opdrachtgever.",
+              "De bouw begint volgens de planning van de aannemer op maandag 5 juli 2027 met de fundering.",
+              "Met vriendelijke groet,", "M. Verhoef"]
+    rows = [[(50, a)] * bool(a) + [(250, b)] * bool(b) for a, b in zip(side, letter + [""] * (len(side) - len(letter)))]
+    x = run(docgen.write_pdf(tmp_path / "plan.pdf", [rows]))
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer", "instrument")} == {
+        "straat": "Oude Herenweg", "huisnummer": "61", "postcode": "2215 KW", "plaats": "Voorhout",
+        "initiatiefnemer": "Loonbedrijf Van Rijn", "instrument": "KiK"}
+
+
+def test_labels_beside_their_values_in_a_pdf_stay_rows(tmp_path):
+    from wkb_desk.readers.pdf import read_pdf
+
+    labels = ["Straat", "Huisnummer", "Postcode", "Plaats", "Initiatiefnemer", "Kwaliteitsborger", "Instrument"]
+    values = ["Oude Herenweg", "61", "2215 KW", "Voorhout", "Loonbedrijf Van Rijn", "Kiwa", "KiK"]
+    path = docgen.write_pdf(tmp_path / "m.pdf", [["Melding bouwactiviteit"] + [[(50, a), (250, b)] for a, b in
+                                                                                zip(labels, values)]])
+    assert "Postcode\t2215 KW" in read_pdf(path, Limits()).pages[0].text

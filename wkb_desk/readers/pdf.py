@@ -258,7 +258,8 @@ def _reading_order(rows: list[_Row]) -> list[list[tuple[int, str]]]:
     out: list[list[tuple[int, str]]] = []
     k = 0
     while k < len(rows):
-        block = _prose_columns(rows, k) or _column_block(rows, k) or _stacked_block(rows, k) or _sidebar_block(rows, k)
+        block = _prose_columns(rows, k) or _column_block(rows, k) or _stacked_block(rows, k) or _sidebar_block(rows, k) \
+            or _left_sidebar_block(rows, k)
         if block is None:
             out.append(rows[k].cells)
             k += 1
@@ -454,6 +455,38 @@ def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     stacked = sum(1 for a, b in zip(right, right[1:]) if not any(ch.isdigit() for ch in a)
                   and any(ch.isdigit() for ch in b))
     if not 0.25 <= digits <= 0.75 or not long_left or stacked * 3 < len(right):
+        return None
+    return gutter - 2, end
+
+
+def _left_sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
+    """(gutter column, end row) for a sidebar of project data left of a letter ("Bouwlocatie / Kerkweg 9 / 2451 AB
+    Leimuiden" down a grey band, the addressee and the letter's paragraphs beside it): the left column holds short
+    labels above their values, the right one the letter's lines. Read side by side, the site's address would run
+    into the municipality's Postbus beside it. Labels beside their values (no figures on the left) stay as rows.
+    """
+    margin = rows[k].indent
+    gutter = next((c[0] for r in rows[k:k + 4] for c in r.cells if c[0] > margin + 10), None)
+    if gutter is None:
+        return None
+    end, left, right, both = k, [], [], 0
+    while end < len(rows):
+        cells = rows[end].cells
+        lside = [(at, t) for at, t in cells if abs(at - margin) <= 2 and at + len(t) < gutter - 1]
+        rside = [(at, t) for at, t in cells if abs(at - gutter) <= 2]
+        if len(lside) > 1 or len(rside) > 1 or len(lside) + len(rside) != len(cells):
+            break  # a cell across the gutter, or a third column: the block has ended
+        left.extend(t for _, t in lside)
+        right.extend(t for _, t in rside)
+        both += bool(lside and rside)
+        end += 1
+    if len(left) < SIDEBAR_MIN or len(right) < 4 or both < 3 or any(len(t) > 45 for t in left):
+        return None
+    digits = sum(any(ch.isdigit() for ch in t) for t in left) / len(left)
+    stacked = sum(1 for a, b in zip(left, left[1:]) if not any(ch.isdigit() for ch in a)
+                  and any(ch.isdigit() for ch in b))
+    prose = sorted(len(t) for t in right)[len(right) // 2] >= 20 or sum(len(t) >= 50 for t in right) >= 3
+    if not 0.2 <= digits <= 0.75 or stacked * 4 < len(left) or not prose:
         return None
     return gutter - 2, end
 
