@@ -472,8 +472,10 @@ def _left_sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     end, left, right, both = k, [], [], 0
     while end < len(rows):
         cells = rows[end].cells
-        lside = [(at, t) for at, t in cells if abs(at - margin) <= 2 and at + len(t) < gutter - 1]
         rside = [(at, t) for at, t in cells if abs(at - gutter) <= 2]
+        # (a cell beside one at the gutter ends before it, however long it reads: "Bloembollenbedrijf Gebr. Van" and
+        # "der Zon B.V." were joined as one value)
+        lside = [(at, t) for at, t in cells if abs(at - margin) <= 2 and (rside or at + len(t) < gutter - 1)]
         if len(lside) > 1 or len(rside) > 1 or len(lside) + len(rside) != len(cells):
             break  # a cell across the gutter, or a third column: the block has ended
         left.extend(t for _, t in lside)
