@@ -117,3 +117,39 @@ def test_labels_beside_their_values_in_a_pdf_stay_rows(tmp_path):
     path = docgen.write_pdf(tmp_path / "m.pdf", [["Melding bouwactiviteit"] + [[(50, a), (250, b)] for a, b in
                                                                                 zip(labels, values)]])
     assert "Postcode\t2215 KW" in read_pdf(path, Limits()).pages[0].text
+
+
+def _numbered_print(path: Path, activity: str, extra: list[str]) -> Path:
+    """An older portal print: numbered sections, numbered labels in one column, values in the next."""
+    rows = ["Omgevingsloket | Afdruk 02-03-2027", "Verzoek - overzicht", "1 Verzoek",
+            [(50, "1.1 Verzoeknummer"), (300, "2027030200517")], [(50, "1.2 Datum indiening"), (300, "02-03-2027")],
+            [(50, "1.3 Activiteit"), (300, activity)]] + extra + [
+            "2 Gegevens van de aanvrager (initiatiefnemer)",
+            [(50, "2.1 Naam"), (300, "Stichting Zeeuwse Huisvesting")], [(50, "2.2 Adres"), (300, "Postbus 77")],
+            [(50, "2.3 Postcode"), (300, "4460 BA")], [(50, "2.4 Plaats"), (300, "Goes")],
+            "3 Gegevens van de contactpersoon",
+            [(50, "3.1 Naam"), (300, "Ingenieursbureau Dekker")], [(50, "3.2 Postcode"), (300, "4461 ZZ")],
+            "4 Plaats van de werkzaamheden",
+            [(50, "4.1 Straat"), (300, "Pluimstraat")], [(50, "4.2 Huisnummer"), (300, "8")],
+            [(50, "4.3 Postcode"), (300, "4462 KL")], [(50, "4.4 Plaats"), (300, "Goes")],
+            "5 Borging", [(50, "5.1 Kwaliteitsborger"), (300, "Bylaer")], [(50, "5.2 Instrument"), (300, "WKI")],
+            [(50, "5.3 Datum start bouwwerkzaamheden"), (300, "12-04-2027")]]
+    return docgen.write_pdf(path, [rows])
+
+
+def test_numbered_sections_whose_heading_names_the_role_in_brackets(tmp_path):
+    x = run(_numbered_print(tmp_path / "m.pdf", "Bouwactiviteit (technisch) - melding gevolgklasse 1", []))
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer")} == {
+        "straat": "Pluimstraat", "huisnummer": "8", "postcode": "4462 KL", "plaats": "Goes",
+        "initiatiefnemer": "Stichting Zeeuwse Huisvesting"}  # not the applicant's Postbus, nor the contact's postcode
+
+
+def test_a_numbered_print_of_the_start_notice_with_the_earlier_melding(tmp_path):
+    x = run(_numbered_print(tmp_path / "s.pdf", "Start bouwwerkzaamheden (Bbl art. 7.7)",
+                            [[(50, "1.4 Eerder ingediende melding"), (300, "2027011100304")]]))
+    assert x.kind == "startmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert (values.get("verwijst_naar"), values.get("startdatum"), values.get("postcode")) == (
+        "2027011100304", "2027-04-12", "4462 KL")

@@ -39,6 +39,7 @@ _SUBJECT_ALONE = re.compile(r"^\s{0,4}(?:betreft|onderwerp|inzake|subject)\s*:?\
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fw|fwd|antw|doorst|tr|wg)\s*:\s*)+", re.IGNORECASE)
 _QUESTION_SUBJECT = re.compile(r"(?i)^(?:vraag|vragen)\b")  # (read after the reply prefixes are taken off)
 _OPENS_LETTER = re.compile(r"^\s*(?:geachte?|beste|l\.\s?s\.|dear|sehr geehrte)\b", re.IGNORECASE)  # a salutation
+_LABEL_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Za-zÀ-ÿ])")  # a form's numbered label "1.4 "
 _LINE_START = re.compile(r"^\s*")  # the whole line is the subject: "Betreft" stood alone on the line above
 # cells of a line: TABs, or three or more spaces (two columns flowed into one line)
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")
@@ -285,6 +286,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
         # start match each cell (TABs stay: a table row's cells belong together)
         if len(raw) <= SIGNAL_ZONE and ":" in text and ("   " in text or _PAIR_CELLS.search(text)):
             body.append(_SPACES_SPLIT.sub("\n", text[:400]).replace("\t", "\n"))
+        elif text[:1].isdigit() and _LABEL_NUMBER.match(text):
+            body.append(_LABEL_NUMBER.sub("", text[:400], 1))  # "1.4 Activiteit | Start ...": the label, unnumbered
         else:
             body.append(text[:400])
         if zone >= TITLE_ZONE and len(raw) > SUBJECT_ZONE:

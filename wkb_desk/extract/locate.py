@@ -483,7 +483,8 @@ def _heading_by_meaning(lines: list[Line], line: Line, ref: Reference) -> bool:
         return True
     for nxt in lines[line.pos + 1: line.pos + 3]:
         if nxt.text.strip():
-            if nxt.text.lstrip()[:1].isdigit():
+            # ("2 Gegevens van de melder" over "2.1 Naam | ...": a numbered label below is no value)
+            if _NUMBERING.sub("", nxt.text)[:1].isdigit():
                 return False  # "Ingediend" / "18-10-2027 | Bouwwerk": the label above its value, no block's heading
             if ":" in nxt.text[:80] or "\t" in nxt.text:
                 return True

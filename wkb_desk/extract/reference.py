@@ -21,6 +21,7 @@ from wkb_desk.errors import ConfigError
 DATA_FILES = ("labels.toml", "soorten.toml", "referentie.toml")
 
 
+_ROLE_IN_BRACKETS = re.compile(r"\(([a-zà-ÿ ]{3,30})\)\s*$")  # a heading's closing bracket names a role
 _JOINED_HEADING = re.compile(r"\s+(?:en|&|\+)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 SECTION_CACHE_SIZE = 50_000  # headings remembered per reference (a long-running watcher meets new ones for ever)
@@ -157,6 +158,12 @@ class Reference:
         first = _JOINED_HEADING.split(heading, 1)[0]
         if first != heading:
             kind = self._section_kind(first)
+            if kind:
+                return kind
+        role = _ROLE_IN_BRACKETS.search(heading)
+        if role:
+            # "Gegevens van de melder (initiatiefnemer)": the bracket says whose block it is
+            kind = self._section_kind(role.group(1))
             if kind:
                 return kind
         words = [w for w in _NON_WORD.split(heading) if w and not w.startswith(self.section_not)]

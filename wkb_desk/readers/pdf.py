@@ -106,6 +106,7 @@ def _char_layout(doc, index: int, fields: list | None = None) -> str | None:
 
 
 _CELL_GAP = re.compile(r" {3,}")  # in layout text: the white between a label and a value or two columns
+_LABEL_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Za-zÀ-ÿ])")  # "3.1 Naam", "3 Gegevens van ..."
 _LABELLED = re.compile(r"^[^:\d]{2,40}:\s*\S")  # "Naam: A" - a label with its value in one cell
 
 
@@ -436,7 +437,8 @@ def _sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         if not side and end > k and not any(r.cells[-1][0] >= gutter - 2 for r in rows[end + 1:end + 3]):
             break  # the sidebar has ended (a line or two of text alone may stand beside a gap in it)
         right.extend(text for _, text in side)
-        left = [text for at, text in cells if at < gutter - 2]
+        # (a form's numbered labels, "3.1 Naam", hold figures no value holds: the number is no part of the label)
+        left = [_LABEL_NUMBER.sub("", text, 1) for at, text in cells if at < gutter - 2]
         lefts.extend(left)
         beside += bool(side and left and left[-1].rstrip().endswith(":"))  # "Kwaliteitsborger: | WTT": a pair
         # ("Bouwadres | Larenseweg 88 B, ...", "Opdrachtgever | H. Duinmeijer": a short label beside each value)
