@@ -153,3 +153,17 @@ def test_a_numbered_print_of_the_start_notice_with_the_earlier_melding(tmp_path)
     values = x.values()
     assert (values.get("verwijst_naar"), values.get("startdatum"), values.get("postcode")) == (
         "2027011100304", "2027-04-12", "4462 KL")
+
+
+def test_a_title_set_letter_spaced_names_the_kind(tmp_path):
+    path = docgen.write_pdf(tmp_path / "rb.pdf", [[
+        "Noorderborg kwaliteitsborging", "R I S I C O B E O O R D E L I N G",
+        [(50, "BOUWADRES"), (200, "Dijkweg 3, 8711 AB Workum")], [(50, "OPDRACHTGEVER"), (200, "H. Bakker")],
+        [(50, "KWALITEITSBORGER"), (200, "Kiwa")], [(50, "DATUM"), (200, "10.06.2027")],
+    ]])
+    x = run(path)
+    assert x.kind == "risicobeoordeling", (x.kind, x.kind_score)
+    assert (x.values().get("straat"), x.values().get("plaats")) == ("Dijkweg", "Workum")
+    # a kadastral section and a single letter stay as they are
+    from wkb_desk.extract.locate import _SPACED_WORD
+    assert _SPACED_WORD.sub("", "Sectie A 1234, kavels B en C") == "Sectie A 1234, kavels B en C"

@@ -183,6 +183,15 @@ def _banner(text: str) -> str:
     return words[:1].upper() + words[1:].lower() if words.isupper() else words
 
 
+# a word set with a space between its letters (four letters or more, capitals), as a designer sets a title
+_SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý](?![^\s\t])")
+_SPACED_HINT = re.compile(r"[A-Z] [A-Z] [A-Z] [A-Z]")
+
+
+def _unspaced(m: re.Match) -> str:
+    return m.group(0).replace(" ", "")
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -214,6 +223,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _BULLET_DASH.sub(r"\1: ", cleaned)
         if "-\n" in cleaned:
             cleaned = _HYPHEN_BREAK.sub("", cleaned)
+        if _SPACED_HINT.search(cleaned):
+            cleaned = _SPACED_WORD.sub(_unspaced, cleaned)  # "B O R G I N G S P L A N": a title set letter-spaced
         if ":" in cleaned:
             cleaned = _QUESTION_COLON.sub(r"\1?", cleaned)  # "Wat is de postcode van dit adres: 3824TH": a question
         cleaned = export_keys.rewrite(cleaned)  # "locatie.postcode: 3811 AB": an export's field names as labels
