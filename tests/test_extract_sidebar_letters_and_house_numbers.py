@@ -167,3 +167,11 @@ def test_a_title_set_letter_spaced_names_the_kind(tmp_path):
     # a kadastral section and a single letter stay as they are
     from wkb_desk.extract.locate import _SPACED_WORD
     assert _SPACED_WORD.sub("", "Sectie A 1234, kavels B en C") == "Sectie A 1234, kavels B en C"
+
+
+def test_a_row_of_house_numbers_is_named_by_its_first_with_the_place_after_the_row():
+    from wkb_desk.extract.normalize import parse_address
+
+    assert parse_address("Molenstraat 20, 22, 24 en 26, Balk") == {
+        "straat": "Molenstraat", "huisnummer": "20", "plaats": "Balk"}
+    assert parse_address("Molenstraat 12 en 14 te Balk")["plaats"] == "Balk"

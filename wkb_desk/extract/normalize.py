@@ -386,6 +386,14 @@ _INLINE_ADDRESS_LABELS = re.compile(r"(?i)\b(?:hnr|huisnr|huisnummer)\.?:?\s*(?=
 _SENTENCE_AFTER = re.compile(r"^[\s,;]*[a-zà-ÿ]+\s+[a-zà-ÿ]+\b")
 
 
+# what follows a house number when the text names a row of them: "t/m 18", "tot en met 18", ", 22, 24 en 26",
+# "en 14", "- 18 (even)"
+_NUMBER_RANGE = re.compile(r"(?i)^\s*(?:t/m|t\.m\.|tot en met)\s*\d|^\s*(?:,\s*\d{1,4}[a-z]?\s*){1,12}(?:en|&)\s*\d"
+                           r"|^\s+(?:en|&)\s+\d{1,4}\b(?!\s*(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec))"
+                           r"|^\s*(?:[-–]\s*\d{1,4}\s*)?\((?:even|oneven)\)")
+_RANGE_PART = re.compile(r"^(?:\s*(?:t/m|t\.m\.|tot en met|en|&|,|[-–])\s*\d{1,4}[a-z]?\b)*\s*(?:\((?:even|oneven)\))?")
+
+
 def parse_address(text: str) -> dict[str, str]:
     """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
     text = _INLINE_ADDRESS_LABELS.sub("", (text or "")[:MAX_VALUE])
@@ -440,6 +448,14 @@ def parse_address(text: str) -> dict[str, str]:
                     place = clean_place(pm.group(1))
                     if place and not re.match(r"(?i)(?:nl|postbus|tel|t\b)", place):
                         out["plaats"] = place
+            if _NUMBER_RANGE.match(rest) and "plaats" not in out:
+                # "Harlingerstraatweg 2 t/m 18 (even)", "Van Swinderenstraat 20, 22, 24 en 26, Balk": a row of houses
+                # is named by its first (as registers do, test_address_ranges_name_their_first_number); the place
+                # follows the row
+                tail = re.match(r"^\s*(?:,|\bte\b|\bin\b|-|–)\s*([A-Z].+)$", _RANGE_PART.sub("", rest, 1))
+                place = clean_place(tail.group(1)) if tail else None
+                if place:
+                    out["plaats"] = place
             if _NEAR_ANOTHER.search(before[max(0, m.start("nr") - 60): m.start("nr")]):
                 # "perceel tegenover Polderweg 45, Oostwold": the site lies near that address, it is not it; the
                 # place is the site's, the street, number and postcode are the neighbour's
