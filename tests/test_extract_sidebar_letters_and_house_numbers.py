@@ -112,11 +112,16 @@ def test_a_pdf_letter_beside_a_left_sidebar_keeps_the_site_apart_from_the_munici
 def test_labels_beside_their_values_in_a_pdf_stay_rows(tmp_path):
     from wkb_desk.readers.pdf import read_pdf
 
-    labels = ["Straat", "Huisnummer", "Postcode", "Plaats", "Initiatiefnemer", "Kwaliteitsborger", "Instrument"]
-    values = ["Oude Herenweg", "61", "2215 KW", "Voorhout", "Loonbedrijf Van Rijn", "Kiwa", "KiK"]
-    path = docgen.write_pdf(tmp_path / "m.pdf", [["Melding bouwactiviteit"] + [[(50, a), (250, b)] for a, b in
-                                                                                zip(labels, values)]])
-    assert "Postcode\t2215 KW" in read_pdf(path, Limits()).pages[0].text
+    # (numbered headings between them, values that read as a letter's lines: still a form)
+    path = docgen.write_pdf(tmp_path / "m.pdf", [["Melding bouwactiviteit", "2. Bouwlocatie"] + [
+        [(50, a), (250, b)] if b else [(50, a)] for a, b in [
+            ("Straat en huisnummer", "Oude Herenweg 61"), ("Postcode / woonplaats", "2215 KW Voorhout (Teylingen)"),
+            ("BAG-verblijfsobject-ID", "1525010000412290"), ("Kadastrale aanduiding", "Sassenheim C 5120"),
+            ("3. Opdrachtgever", ""), ("Naam / namen", "J.W. de Boer en S. de Boer-Hoekstra"),
+            ("Correspondentieadres", "Oosterdijk 3, 8601 BR Sneek"), ("4. Kwaliteitsborging", "")]] + [[(50, "Gevolgklasse"), (250, "[X] 1"), (350, "[ ] 2")]]])
+    text = read_pdf(path, Limits()).pages[0].text
+    assert "Postcode / woonplaats\t2215 KW Voorhout (Teylingen)" in text
+    assert "Correspondentieadres\tOosterdijk 3, 8601 BR Sneek" in text
 
 
 def _numbered_print(path: Path, activity: str, extra: list[str]) -> Path:

@@ -480,11 +480,14 @@ def _left_sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
         lside = [(at, t) for at, t in cells if abs(at - margin) <= 2 and (rside or at + len(t) < gutter - 1)]
         if len(lside) > 1 or len(rside) > 1 or len(lside) + len(rside) != len(cells):
             break  # a cell across the gutter, or a third column: the block has ended
-        left.extend(t for _, t in lside)
+        left.extend(_LABEL_NUMBER.sub("", t, 1) for _, t in lside)  # ("3. Opdrachtgever": the number is no value)
         right.extend(t for _, t in rside)
         both += bool(lside and rside)
         end += 1
-    if len(left) < SIDEBAR_MIN or len(right) < 4 or both < 3 or any(len(t) > 45 for t in left):
+    # (a form's labels beside their values fill both sides of nearly every row; a sidebar and a letter beside it
+    # run on their own, side by side in a part of the rows only)
+    if len(left) < SIDEBAR_MIN or len(right) < 4 or both < 3 or both * 3 > (end - k) * 2 \
+            or any(len(t) > 45 for t in left):
         return None
     digits = sum(any(ch.isdigit() for ch in t) for t in left) / len(left)
     stacked = sum(1 for a, b in zip(left, left[1:]) if not any(ch.isdigit() for ch in a)
