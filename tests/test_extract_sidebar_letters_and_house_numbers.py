@@ -118,7 +118,8 @@ def test_labels_beside_their_values_in_a_pdf_stay_rows(tmp_path):
             ("Straat en huisnummer", "Oude Herenweg 61"), ("Postcode / woonplaats", "2215 KW Voorhout (Teylingen)"),
             ("BAG-verblijfsobject-ID", "1525010000412290"), ("Kadastrale aanduiding", "Sassenheim C 5120"),
             ("3. Opdrachtgever", ""), ("Naam / namen", "J.W. de Boer en S. de Boer-Hoekstra"),
-            ("Correspondentieadres", "Oosterdijk 3, 8601 BR Sneek"), ("4. Kwaliteitsborging", "")]] + [[(50, "Gevolgklasse"), (250, "[X] 1"), (350, "[ ] 2")]]])
+            ("Correspondentieadres", "Oosterdijk 3, 8601 BR Sneek"), ("4. Kwaliteitsborging", "")]] + [
+        [(50, "Gevolgklasse"), (250, "[X] 1"), (350, "[ ] 2")]]])
     text = read_pdf(path, Limits()).pages[0].text
     assert "Postcode / woonplaats\t2215 KW Voorhout (Teylingen)" in text
     assert "Correspondentieadres\tOosterdijk 3, 8601 BR Sneek" in text
