@@ -5,6 +5,7 @@ letter, which the BAG writes as a toevoeging after a dash ("12 hs" -> "12-hs")."
 from __future__ import annotations
 
 import sys
+from email.message import EmailMessage
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract"))
@@ -181,3 +182,39 @@ def test_a_row_of_house_numbers_is_named_by_its_first_with_the_place_after_the_r
     assert parse_address("Molenstraat 20, 22, 24 en 26, Balk") == {
         "straat": "Molenstraat", "huisnummer": "20", "plaats": "Balk"}
     assert parse_address("Molenstraat 12 en 14 te Balk")["plaats"] == "Balk"
+
+
+def _mail(tmp_path: Path, subject: str, body: str) -> Path:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sjoerd Hoekstra <s.hoekstra@example.nl>", "wkb@gemeente.example", subject
+    msg["Date"] = "Mon, 12 Jul 2027 09:15:00 +0200"
+    msg.set_content(body)
+    path = tmp_path / "mail.eml"
+    path.write_bytes(bytes(msg))
+    return path
+
+
+def test_a_mail_that_passes_on_the_filed_melding_as_a_table_is_the_melding(tmp_path):
+    x = run(_mail(tmp_path, "RE: Melding loods Skoalstrjitte 4", (
+        "Goedemorgen,\n\nZoals gevraagd stuur ik hieronder de gegevens van de melding die ik gisteren heb ingediend.\n\n"
+        "Verzoeknummer\t2027071100508\nAdres\t\tSkoalstrjitte 4\n\t\t9051 AB  Stiens\nOpdrachtgever\tLoonbedrijf Kingma\n"
+        "KB\t\tKiwa\nInstrument\tKiK\nGK\t\t1\nStart\t\t23-8-2027\n\nGroet,\nSjoerd Hoekstra\n")))
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    assert (x.values().get("straat"), x.values().get("startdatum")) == ("Skoalstrjitte", "2027-08-23")
+
+
+def test_a_melder_who_writes_that_they_want_to_gereedmelden(tmp_path):
+    x = run(_mail(tmp_path, "gereedmelding Wipstrikkerweg 3", (
+        "Goedemorgen,\n\nIk wil graag gereedmelden voor onze nieuwe woning aan de Wipstrikkerweg 3 in Bolsward.\n"
+        "Verzoeknummer is 2027090300194.\n\nMvg\nSjoerd Hoekstra\n")))
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)
+
+
+def test_a_threads_grown_subject_that_names_two_kinds_leaves_the_kind_to_the_text(tmp_path):
+    x = run(_mail(tmp_path, "RE: bouwmelding Wipstrikkerweg - startmelding", (
+        "Goedemiddag,\n\nHierbij de gegevens van de startmelding die vanmorgen is ingediend.\n\n"
+        "Verzoeknummer\t\t2027021700816\nSoort verzoek\t\tInformatieplicht start bouwwerkzaamheden\n"
+        "Bouwmelding\t\t2027011200391\nLocatie\t\t\tWipstrikkerweg 3, 8701 AB Bolsward\n"
+        "Start werkzaamheden\tmaandag 22 februari 2027\n\nMet vriendelijke groet,\nSjoerd Hoekstra\n")))
+    assert x.kind == "startmelding", (x.kind, x.kind_score)
+    assert x.values().get("startdatum") == "2027-02-22"

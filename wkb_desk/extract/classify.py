@@ -192,6 +192,14 @@ def _column_pairs(heads: str, values: str) -> str:
 _SEGMENT = re.compile(r"\s+[·|\-–—]\s+")
 
 
+def _names_another_kind(ref: Reference, subject: str, kind: str) -> bool:
+    """A subject of several parts ("bouwmelding Harlingerstraatweg - startmelding") of which a later one names
+    another kind."""
+    parts = _SEGMENT.split(subject)
+    return any((_title_kind(ref, part.strip()) or title_by_meaning(part.strip())) not in (None, kind)
+               for part in parts[1:])
+
+
 def _cell_title(ref: Reference, cell: str) -> str | None:
     """The kind a title cell names, whole or by its first segment ("Melding start bouwwerkzaamheden (art. 7.7 Bbl)
     · opgesteld 12 mei 2027 · ..." is a title followed by notes)."""
@@ -318,6 +326,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                 or _title_kind(ref, _SEGMENT.split(subject_text, 1)[0])
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
+            if kind and _names_another_kind(ref, subject_text, kind):
+                kind = None  # "RE: bouwmelding Harlingerstraatweg - startmelding": a thread's subject, grown; the text says
             if kind:
                 first_title = subject_kind = kind
                 scores[kind] += 0.55
