@@ -218,3 +218,35 @@ def test_a_threads_grown_subject_that_names_two_kinds_leaves_the_kind_to_the_tex
         "Start werkzaamheden\tmaandag 22 februari 2027\n\nMet vriendelijke groet,\nSjoerd Hoekstra\n")))
     assert x.kind == "startmelding", (x.kind, x.kind_score)
     assert x.values().get("startdatum") == "2027-02-22"
+
+
+def test_a_word_form_filled_in_above_its_lines_pairs_each_caption_with_the_value_above(tmp_path):
+    line = "_" * 24
+    path = docgen.write_docx(tmp_path / "melding.docx", ["Melding bouwactiviteit gevolgklasse 1 - invulformulier", [
+        ["2027051800094", "18 mei 2027"], [f"{line}\nVerzoeknummer", f"{line}\nDatum"],
+        ["Lobithseweg 12", "6903 AB Zevenaar"], [f"{line}\nStraat en huisnummer bouwlocatie", f"{line}\nPostcode en plaats"],
+        ["Van Remmen Vastgoed B.V.", "Kiwa"], [f"{line}\nNaam initiatiefnemer", f"{line}\nKwaliteitsborger"],
+        ["KiK", "06-07-2027"], [f"{line}\nInstrument", f"{line}\nStart bouw"],
+    ]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "initiatiefnemer", "startdatum")} == {
+        "straat": "Lobithseweg", "huisnummer": "12", "postcode": "6903 AB", "plaats": "Zevenaar",
+        "initiatiefnemer": "Van Remmen Vastgoed B.V.", "startdatum": "2027-07-06"}
+
+
+def test_a_self_builders_melding_in_plain_sentences(tmp_path):
+    path = docgen.write_docx(tmp_path / "melding.docx", [
+        "12 mei 2027", "Hallo gemeente Aalten,",
+        "Wij zijn Tom en Anne Wissink en wij gaan bouwen op de Haartseweg 8 in Bredevoort (7126 AB). Het perceel staat "
+        "bij het kadaster als Aalten N 1455.",
+        "Onze kwaliteitsborger is Bylaer en die werkt met WKI.",
+        "In het omgevingsloket kregen we nummer 2027051200391.", "Groetjes,", "Tom en Anne"])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "plaats", "kadastraal", "kwaliteitsborger")} == {
+        "straat": "Haartseweg", "huisnummer": "8", "plaats": "Bredevoort", "kadastraal": "Aalten N 1455",
+        "kwaliteitsborger": "Bylaer"}
+    assert x.kind_score < 0.8  # read from sentences only: the kind is marked for checking

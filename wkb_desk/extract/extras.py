@@ -591,6 +591,7 @@ _PC_AFTER = re.compile(r"^\s*[,(]?\s*(?:postcode\s*:?\s*)?([1-9]\d{3}\s?[A-Za-z]
 
 _BAG_PROSE = re.compile(r"\bBAG(?:[- ]?(?:id|nummeraanduiding(?:-id)?|verblijfsobject(?:-id)?))?\s*:?\s*(\d{16})\b")
 _KAD_PROSE = re.compile(r"\b(?:kadastraal bekend(?:\s+als)?|kadastrale aanduiding|kadastraal perceel|kadastraal nummer|"
+                        r"(?:staat |is |bekend )?bij het kadaster (?:bekend |geregistreerd |ingeschreven )?als|"
                         r"kadastraal(?=\s+[A-Z])|perceel(?=\s+[A-Z][a-z][\w'-]*\s+[A-Z]{1,2}\s+\d))\b\s*:?", re.IGNORECASE)
 # (or with the first short word of a place of several: "... 1795 JV De" / "Cocksdorp (BAG ...")
 # "... Westerblokker 45 B, 1695 AK" / "Hoorn."; or with the first short word of a place: "1795 JV De" / "Cocksdorp"

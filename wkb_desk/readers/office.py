@@ -170,6 +170,7 @@ def _paragraph_text(p) -> str:
 def _table_lines(tbl) -> list[str]:
     lines = []
     rows = list(tbl.iterchildren(f"{_W}tr"))
+    previous_row: list[str] = []  # the last row's cells, read as one line
     for tr in rows:
         if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in tr.iterchildren(f"{_W}tc")) or (
             len(rows) <= 2 and _page_layout_row(tr)
@@ -204,6 +205,16 @@ def _table_lines(tbl) -> list[str]:
             previous = text
         while cells and not cells[-1]:
             cells.pop()
+        captions = [parts[1] for parts in paragraphs if len(parts) == 2 and _BLANK_LINE.match(parts[0])]
+        if captions and len(captions) == sum(1 for parts in paragraphs if parts) and previous_row \
+                and len(previous_row) >= len(captions) and lines and lines[-1] == "\t".join(previous_row):
+            # a form filled in above its lines ("2026051800094" over "______ / Verzoeknummer"): each caption is
+            # the label of the value in the row above
+            lines.pop()
+            lines.extend(f"{label}\t{value}" for label, value in zip(captions, previous_row) if value)
+            previous_row = []
+            continue
+        previous_row = cells
         if len(cells) == 1:
             # a row of one cell is a block of paragraphs: "Straat" / "Ganzenmarkt" is a label with its value, as
             # sure as two cells side by side; more paragraphs are lines of their own (labels above values)
@@ -236,6 +247,9 @@ def _page_layout_row(tr) -> bool:
 
 
 _LAYOUT_CELL_LINES = 7
+
+
+_BLANK_LINE = re.compile(r"^[_.…]{5,}$")  # the line a form is filled in above
 
 
 def _label_above_value(parts: list[str]) -> bool:
