@@ -250,3 +250,26 @@ def test_a_self_builders_melding_in_plain_sentences(tmp_path):
         "straat": "Haartseweg", "huisnummer": "8", "plaats": "Bredevoort", "kadastraal": "Aalten N 1455",
         "kwaliteitsborger": "Bylaer"}
     assert x.kind_score < 0.8  # read from sentences only: the kind is marked for checking
+
+
+def test_project_data_in_a_text_box_of_the_page_footer_names_the_site_as_a_guess(tmp_path):
+    path = docgen.write_docx(tmp_path / "verklaring.docx", [
+        "Verklaring kwaliteitsborger", "Heerde, 11 juni 2027",
+        "Borg KB verklaart dat er gerechtvaardigd vertrouwen is dat de woning van mevrouw M. Ticheler voldoet aan de "
+        "bouwtechnische regels van het Bbl.", "Uitkomst: positieve verklaring."],
+        footer=["Project BKB-2027-0310", "Kerkstraat 65c, 7011 AE Gaanderen", "Instrument WKI"])
+    x = run(path)
+    assert x.kind == "verklaring", (x.kind, x.kind_score)
+    fields = x.fields
+    assert (fields["straat"].value, fields["huisnummer"].value, fields["plaats"].value) == ("Kerkstraat", "65c", "Gaanderen")
+    assert fields["straat"].confidence < 0.8  # a footer's address is a guess, marked for checking
+    assert fields["initiatiefnemer"].value == "M. Ticheler"  # the sentence's verb is no part of the name
+
+
+def test_a_sentence_that_ends_in_a_label_word_and_a_risk_cells_verb_give_no_place(tmp_path):
+    path = docgen.write_docx(tmp_path / "bp.docx", [
+        "Borgingsplan", [["Ligplaats", "Buitenhaven 14, Makkum"], ["Opdrachtgever", "P. Zijlstra"],
+                         ["Kwaliteitsborger", "WTT"], ["Instrument", "WKI"], ["Datum", "10 april 2027"]],
+        "Het casco wordt op een werf in Harlingen gebouwd. Borging vindt daarom deels op de werf plaats.",
+        "Risico's", [["Moment", "Wanneer", "Methode"], ["Dakconstructie", "na plaatsen kapelementen", "foto's"]]])
+    assert run(path).values().get("plaats") == "Makkum"

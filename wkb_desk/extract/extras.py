@@ -759,6 +759,7 @@ def _perceel_in_prose(body: list[Line], start: int, span: int = 6) -> list[Cand]
 _RUNNING_SEP = re.compile(r"\s[|·•]\s|\t")  # (a pipe between spaces is read as a cell: a TAB)
 _SHORT_TITLE = re.compile(r"^(?:dbg|bp|rb|risicobeoordeling|borgingsplan|plan van borging|dossier bevoegd gezag"
                           r"|verklaring|gereedmelding|startmelding|bouwmelding)\b", re.IGNORECASE)
+_BOX_PROJECT_HEAD = re.compile(r"(?i)^\s*(?:project(?:gegevens)?|bouwlocatie|gegevens bouwwerk)\b(?:\s+[A-Z0-9][\w-]*)?\s*:?\s*$")
 RUNNING_HEAD_CONF = 0.5  # a guess: marked for checking, no flag or letter acts on it
 
 
@@ -767,9 +768,16 @@ def _running_head_location(lines: list[Line], ref: Reference) -> list[Cand]:
     Kloosterstraat 17a, 5911 CE Venlo", "DBG | Badhuisstraat 37c | 4381 LN Vlissingen"), where the body names it
     nowhere. A header that names a party (the borger's "Kwaliteitsborging Oost B.V., Roermondsestraat 210") is
     its office."""
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.region == "body" or not ln.text or ln.contact:
             continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if _BOX_PROJECT_HEAD.match(ln.text) and nxt is not None and (nxt.page, nxt.region) == (ln.page, ln.region) \
+                and not nxt.contact and not _OFFICE.search(nxt.text):
+            # a text box of project data in the header or footer: "Projectgegevens" / "Wehlseweg 5, 6942 PG Didam"
+            address = nz.parse_address(nxt.text)
+            if "straat" in address and "huisnummer" in address and ("postcode" in address or "plaats" in address):
+                return [_cand(f, v, nxt, RUNNING_HEAD_CONF) for f, v in address.items()]
         parts = [p.strip() for p in _RUNNING_SEP.split(ln.text)]
         if len(parts) < 2 or not (_SHORT_TITLE.match(parts[0]) or ref.title_match(parts[0])):
             continue

@@ -1567,6 +1567,8 @@ _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s+(?:(?:van|de|der|den|het|'t|te|ten|ter)\s+)*"
                                   r"(?!(?:van|de|der|den|het|te|ten|ter|en)\b)[a-zà-ÿ]{2,}(?:\s+[a-zà-ÿ]+){2,}\b.*$")
 # "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
+# a verb in the third person left after a name that a sentence cut off ("M. Bosman-Ticheler voldoet", "... is")
+_VERB_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ.])\s+(?:voldoet|heeft|wordt|is|gaat|bouwt|laat|wil|start|begint|meldt)$")
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
 _GK_OPTION = re.compile(r"(?i)\bgevolgklasse\s*[123]")
 _ANSWER_WORDS = {"ja", "nee", "yes", "no", "x", "ok", "akkoord", "n.v.t", "nvt"}
@@ -1599,6 +1601,7 @@ def _name_value(raw: str) -> str | None:
     v = _LEGAL_FORM_THEN_SENTENCE.sub(r"\1", v)
     v = _SENTENCE_AFTER_NAME.sub("", v)  # "Maatschap Hummel-Smit de start van de bouw ...": the letter's words run on
     v = _first_sentence(v)  # "A. Jansen. Het bouwwerk valt ...": the sentence after the name is no part of it
+    v = _VERB_AFTER_NAME.sub("", v)  # "de woning van mevrouw M. Bosman-Ticheler voldoet": the sentence's verb
     if v.endswith(".") and not re.search(r"(?:\b[A-Za-z]{1,4}\.|\b[A-Z]\.)$", v):
         v = v[:-1].rstrip()  # "Schuttersgilde Eendracht." at the end of a sentence: the full stop is no part of it
     if v.split(" ", 1)[0] in _LEAD_WORDS or v.lower().rstrip(".") in _SALUTATION_WORDS:

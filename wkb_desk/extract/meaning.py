@@ -91,7 +91,11 @@ class Meaning:
         words = self.words(label)
         joined = bool(_JOINED.search(label))
         found = None
-        if 0 < sum(w not in TIE_WORDS for w in words) <= MAX_WORDS and not any(w.isdigit() and len(w) > 2 for w in words) \
+        # ("... vindt daarom deels op de werf plaats.": a sentence that ends in a label's word is no label)
+        # (an abbreviation's stop, "b.v.", ends no sentence)
+        sentence = label.endswith(".") and label.count(" ") >= 3 and "." not in label.rsplit(" ", 1)[-1][:-1]
+        if not sentence and 0 < sum(w not in TIE_WORDS for w in words) <= MAX_WORDS \
+                and not any(w.isdigit() and len(w) > 2 for w in words) \
                 and not any(w.startswith(self.no_field) for w in words if self.no_field) \
                 and not any(w in INSTRUCTION_WORDS for w in words):
             for rule in self.rules:
