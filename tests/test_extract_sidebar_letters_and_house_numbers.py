@@ -273,3 +273,45 @@ def test_a_sentence_that_ends_in_a_label_word_and_a_risk_cells_verb_give_no_plac
         "Het casco wordt op een werf in Harlingen gebouwd. Borging vindt daarom deels op de werf plaats.",
         "Risico's", [["Moment", "Wanneer", "Methode"], ["Dakconstructie", "na plaatsen kapelementen", "foto's"]]])
     assert run(path).values().get("plaats") == "Makkum"
+
+
+def test_a_registers_row_marked_x_under_deze_mld_with_short_headings(tmp_path):
+    head = ["Vlg", "Projectnaam", "Str.", "Nr", "Toev", "PC", "Wpl", "Opdrachtgever", "KB", "Instr.", "GK",
+            "Gepl. start", "DSO-nr", "Deze mld."]
+    path = docgen.write_xlsx(tmp_path / "register.xlsx", {"Register": [
+        ["REGISTER BOUWMELDINGEN GK1"], head,
+        ["1", "8 rijwoningen", "Contreielaan", "2", "a", "4904 ML", "Oosterhout", "Thuisvester", "Borg KB", "WKI", "1",
+         "2027-04-06", "2027030200371", ""],
+        ["2", "4 patiowoningen", "Lange Brugstraat", "39", "", "4871CJ", "Etten-Leur", "Stichting Leurs Wonen",
+         "Borg KB", "WKI", "1", "2027-04-20", "2027031200859", "X"],
+        ["3", "Woning Dongen", "Klappeijstraat", "12", "", "5101 HV", "Dongen", "S. van Rijen", "Borg KB", "WKI", "1",
+         "2027-06-01", "2027031700929", ""],
+    ]})
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "postcode", "plaats", "verzoeknummer", "startdatum")} == {
+        "straat": "Lange Brugstraat", "huisnummer": "39", "postcode": "4871 CJ", "plaats": "Etten-Leur",
+        "verzoeknummer": "2027031200859", "startdatum": "2027-04-20"}
+
+
+def test_a_register_with_a_column_per_project_reads_the_column_marked_as_this_melding(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "startmeldingen.xlsx", {"Startmeldingen wk 9": [
+        ["Bouwbedrijf Van der Zande - overzicht startmeldingen"],
+        ["Deze startmelding betreft de kolom met 'DEZE MELDING' in de kop."],
+        ["Project", "Kavel 1 Rucphen", "Kavel 3 Etten-Leur  << DEZE MELDING", "Breda Haagse Beemden"],
+        ["Straat", "Sint Martinusstraat", "Zundertseweg", "Lunetstraat"], ["Huisnr.", "44", "212", "9"],
+        ["Postcode", "4715 AE", "4876 NA", "4822 ZZ"], ["Woonplaats", "Rucphen", "Etten-Leur", "Breda"],
+        ["DSO-nr bouwmelding", "2027011200513", "2027012600840", "2027010800091"],
+        ["DSO-nr startmelding", "2027021900322", "2027022500407", "2027030200245"],
+        ["Datum startmelding", "2027-02-19", "2027-02-25", "2027-03-02"],
+        ["Start bouwwerkzaamheden", "2027-02-24", "2027-03-02", "2027-03-05"],
+        ["BAG vbo-id", "0840010000077120", "0777010000150093", "0758010000631890"], ["KB", "BYLAER", "BYLAER", "KIWA"],
+    ]})
+    x = run(path)
+    assert x.kind == "startmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("straat", "huisnummer", "plaats", "verzoeknummer", "verwijst_naar",
+                                       "startdatum")} == {
+        "straat": "Zundertseweg", "huisnummer": "212", "plaats": "Etten-Leur", "verzoeknummer": "2027022500407",
+        "verwijst_naar": "2027012600840", "startdatum": "2027-03-02"}

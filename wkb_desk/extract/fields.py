@@ -1636,7 +1636,7 @@ _ROLE_ONLY = re.compile(r"(?i)^(?:de|het|onze|uw|mijn|zijn|haar)\s+(?:opdrachtge
                         r"bouwheer)s?$")
 _LIST_ROW = re.compile(r"(?i)\b(?:document|formaat|bestand(?:snaam)?|versie|onderdeel|risico|maatregel|afwijking|"
                        r"bevinding|omschrijving)\b")
-_ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats")
+_ADDRESS_HEADS = re.compile(r"straat|adres|postcode|plaats|\bstr\.|\bpc\b|\bwpl\b")  # (a register's "Str. | Nr | PC")
 # a person's title or initials open the name ("ir. K. Albers", "ing. M. de Graaf", "J.W. Dekker")
 _PERSON_START = re.compile(r"^(?:(?:ir|ing|drs|dr|mr|prof|dhr|mevr|mw)\.\s|(?:[A-Z]\.\s?){1,4}(?:[a-z]{1,3}\s)?[A-Z][a-z])")
 _SALUTATION_WORDS = {"fam", "familie", "dhr", "de heer", "heer", "hr", "mevr", "mevrouw", "mw", "mr", "ir", "ing", "drs"}

@@ -192,6 +192,28 @@ def _unspaced(m: re.Match) -> str:
     return m.group(0).replace(" ", "")
 
 
+# a register with one project per column marks the column of this document in its heading
+# ("Kavel 3 Etten-Leur  << DEZE MELDING")
+_COLUMN_MARK = re.compile(r"(?im)\s*(?:<<|«|←|\(|\[|\*)\s*(?:dit is )?deze melding\s*(?:>>|»|\)|\])?\s*(?=\t|$)")
+
+
+def _keep_marked_column(texts: list[str]) -> None:
+    """Rows of fields down, projects across: keep the labels and the one column the heading marks as this one."""
+    for i, text in enumerate(texts):
+        cells = text.split("\t")
+        marked = [j for j, c in enumerate(cells) if j and c.strip() and _COLUMN_MARK.search(c)]
+        if len(cells) < 3 or len(marked) != 1:
+            continue
+        col = marked[0]
+        texts[i] = f"{cells[0]}\t{_COLUMN_MARK.sub('', cells[col]).strip()}"
+        for k in range(i + 1, len(texts)):
+            row = texts[k].split("\t")
+            if len(row) < 2:
+                break
+            texts[k] = f"{row[0]}\t{row[col]}" if col < len(row) and row[col].strip() else row[0]
+        return
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
@@ -232,6 +254,8 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _BLANK_AFTER.sub("", cleaned)  # "Naam melder: ____K. Drenth____": the blank is no value
         page_has_bsn = page_has_bsn or has_bsn_label(cleaned)
         texts = cleaned.split("\n")
+        if "\t" in cleaned and _COLUMN_MARK.search(cleaned):
+            _keep_marked_column(texts)
         if page.number == 1 and page.region in ("", "body", None):
             _split_title_banner(texts)
         for text in texts:

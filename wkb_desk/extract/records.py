@@ -35,7 +35,7 @@ def _table_rows(lines: list[Line]) -> dict[int, list[Line]]:
 
 
 # a register's column that marks the row this document is about ("Betreft deze melding: ja/nee" over "ja")
-_THIS_ONE_HEADER = re.compile(r"(?i)\b(?:betreft (?:deze|dit)|deze melding|dit (?:project|verzoek)|this (?:project|notification)|"
+_THIS_ONE_HEADER = re.compile(r"(?i)\b(?:betreft (?:deze|dit)|deze melding|deze mld\b|dit (?:project|verzoek)|this (?:project|notification)|"
                               r"geselecteerd|selectie)\b")
 _YES_CELL = re.compile(r"(?i)^\s*(?:ja|j|yes|x|✓|✔|☒)\s*$")
 
