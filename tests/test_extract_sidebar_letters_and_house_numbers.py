@@ -315,3 +315,19 @@ def test_a_register_with_a_column_per_project_reads_the_column_marked_as_this_me
                                        "startdatum")} == {
         "straat": "Zundertseweg", "huisnummer": "212", "plaats": "Etten-Leur", "verzoeknummer": "2027022500407",
         "verwijst_naar": "2027012600840", "startdatum": "2027-03-02"}
+
+
+def test_a_covering_mail_signed_with_gr_and_the_firms_address_names_no_site(tmp_path):
+    x = run(_mail(tmp_path, "Gereedmelding Antwerpsestraatweg 214 BoZ", (
+        "Hallo,\n\nHierbij onze gereedmelding (afdruk in bijlage). Oplevering aan de kopers staat gepland begin "
+        "december.\n\nGr. Bouwgroep Zoomland B.V.\nEdisonweg 4, 4612 PN Bergen op Zoom\n")))
+    values = x.values()
+    assert values.get("straat") not in ("Edisonweg", "Gereedmelding Antwerpsestraatweg")  # the signer's office, the subject
+    assert values.get("plaats") != "BoZ"  # a writer's shorthand names no place
+
+
+def test_the_place_after_a_postcode_and_in():
+    from wkb_desk.extract.normalize import parse_address
+
+    assert parse_address("Grachtweg 21-1, 4301RC in Zierikzee.") == {
+        "straat": "Grachtweg", "huisnummer": "21-1", "postcode": "4301 RC", "plaats": "Zierikzee"}

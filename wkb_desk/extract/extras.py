@@ -362,7 +362,8 @@ def _plan_date(field: str, text: str, m: re.Match, own: int, before_lines: str, 
 _OWN_BUILDING = re.compile(r"\b(?:mijn|onze|ons)\s+(?:nieuwe\s+)?(?:woning|huis|nieuwbouw|bouwplan|bouwkavel|kavel|"
                            r"bouwmelding|verbouwing|schuur|garage)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|hoogachtend|mvg|gr\.)\s*,?\s*$", re.IGNORECASE)
-_CLOSING_WITH_NAME = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|mvg|gr\.)\s*,\s*(?P<name>[A-Z].{2,40})$",
+# ("Groet, Anne Veenstra", "Gr. Bouwgroep Zoomland B.V.": the closing and the signer on one line)
+_CLOSING_WITH_NAME = re.compile(r"^\s*(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en)?|mvg|gr\.)\s*(?:,|(?<=\.))\s*(?P<name>[A-Z].{2,40})$",
                                 re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)*\s?|[A-Z][a-zà-ÿ]+\s+)(?:(?i:van|de|der|den|ter|ten|el|in 't|van 't)\s+)*"
                      r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?$")

@@ -222,7 +222,8 @@ _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}
 _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
 # words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
 _STREET_LEAD = re.compile(
-    r"^(?:.*\b(?:aan de|aan het|op de|op het|bij de|bij het|aan|op|te|in|bij|voor|adres|locatie|bouwwerk)\s+)", re.IGNORECASE)
+    r"^(?:.*\b(?:aan de|aan het|op de|op het|bij de|bij het|aan|op|te|in|bij|voor|adres|locatie|bouwwerk|"
+    r"gereedmelding|startmelding|bouwmelding)\s+)", re.IGNORECASE)  # ("Gereedmelding Antwerpsestraatweg 214": a subject)
 
 
 # a street whose name itself opens with a preposition ("Op de Vonder", "Aan de Stegge", "In den Boogaard")
@@ -259,7 +260,7 @@ _PARTICLES = {"van", "aan", "den", "de", "der", "op", "in", "bij", "het", "'s", 
 
 # "3417 rt wpl. Montfoort", "3404 LH te IJsselstein": the word before the place is no part of it
 _S_PREFIX = re.compile(r"^[‘’'`]?[sS]-(?=[A-Z])")
-_PLACE_LABEL = re.compile(r"^\s*(?:(?i:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])|te\s+(?=[A-Z]))")
+_PLACE_LABEL = re.compile(r"^\s*(?:(?i:wpl|woonplaats)\.?:?\s+(?=[A-Za-z])|(?:te|in)\s+(?=[A-Z]))")  # ("4301RC in Zierikzee")
 _INITIALS_START = re.compile(r"^(?!St\.)[A-Z]\.(?:[A-Z]\.)*\s?[A-Za-z]")
 
 
@@ -286,12 +287,15 @@ def name_case(name: str) -> str:
     return " ".join(out)
 
 
+_SHORTHAND = re.compile(r"^(?!IJ)[A-Z][a-z]?[A-Z][A-Za-z]?\.?$")
+
+
 def clean_place(text: str) -> str | None:
     """The place name at the start of `text`: capitalised words, with particles between them
     ("Hof van Twente", "Alphen aan den Rijn"); a sentence that follows is cut off."""
     m = _PLACE.match(_PLACE_LABEL.sub("", (text or "")[:MAX_VALUE]))
-    if not m:
-        return None
+    if not m or _SHORTHAND.match(m.group(1)):
+        return None  # ("BoZ", "Adam": a writer's shorthand for a place is no name of one)
     tokens = re.sub(r"\s{2,}", " ", m.group(1).strip(" .-")).split(" ")
     kept: list[str] = []
     pending: list[str] = []
