@@ -331,3 +331,22 @@ def test_the_place_after_a_postcode_and_in():
 
     assert parse_address("Grachtweg 21-1, 4301RC in Zierikzee.") == {
         "straat": "Grachtweg", "huisnummer": "21-1", "postcode": "4301 RC", "plaats": "Zierikzee"}
+
+
+def test_a_gereedmelding_says_the_verklaring_was_given_or_refused_in_words(tmp_path):
+    def outcome(answer: str):
+        path = docgen.write_pdf(tmp_path / "g.pdf", [[
+            "Omgevingsloket | Afdruk 05-10-2027", "Aanvraag/melding - gereedmelding",
+            [(50, "1.1 Verzoeknummer"), (300, "2027100500129")], [(50, "1.2 Soort verzoek"), (300, "Gereedmelding")],
+            [(50, "4.1 Straat"), (300, "Fruitlaan")], [(50, "4.2 Huisnummer"), (300, "23")],
+            [(50, "5.1 Verwachte datum ingebruikname"), (300, "22-10-2027")],
+            [(50, "5.2 Dossier bevoegd gezag"), (300, "bijgevoegd")],
+            [(50, "5.3 Verklaring kwaliteitsborger"), (300, answer)]]])
+        x = run(path)
+        assert x.kind == "gereedmelding", (x.kind, x.kind_score)
+        return x.values().get("verklaring")
+
+    assert outcome("bijgevoegd - verklaring afgegeven") == "positief"
+    assert outcome("geen verklaring afgegeven (zie brief KB)") == "negatief"
+    assert outcome("bijgevoegd") is None  # that it is there says nothing of what it says
+    assert outcome("wordt afgegeven na de eindcontrole") is None

@@ -1627,6 +1627,10 @@ def _name_value(raw: str) -> str | None:
 # "positief (TN-VK-...)", "Ja – Kiwa Nederland B.V., verklaring positief", "bijgevoegd – positief (Stavast, ...)"
 _STATED_VERDICT = re.compile(r"^(?:(?!\b(?:geen|niet|nog)\b)[^;])*?\b(positief|negatief|positieve verklaring|"
                              r"negatieve verklaring|positiv|negativ)\b")  # (and in German: "positiv, vom 27. November")
+# the verklaring given, or refused, in words ("bijgevoegd - verklaring afgegeven", "geen verklaring afgegeven")
+_ISSUED = re.compile(r"^(?:(?!\b(?:geen|niet|nog|wordt|zal|zodra|na|volgt)\b)[^;])*?\b(?:verklaring\s+)?afgegeven\b")
+_REFUSED = re.compile(r"\bgeen verklaring (?:is |wordt )?(?:afgegeven|afgeven)\b|\bkan geen verklaring\b|"
+                      r"\bverklaring (?:is )?niet afgegeven\b|\bweigert\b.{0,20}\bverklaring")
 # "kavel N 112 aan de Espelerlaan te Emmeloord": a plot on a street that has no number for it yet
 _PLOT_ON_STREET = re.compile(r"(?i:\b(?:bouw)?kavel|\bbouwnummer|\bbouwnr\.?)\s+(?:[A-Z]{1,2}\s?)?\d{1,4}[a-z]?\s+"
                              r"(?:aan|langs)\s+de\s+([A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})")
@@ -1894,6 +1898,10 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             verdict = _STATED_VERDICT.match(low[:120])
             if verdict:
                 add("verklaring", "negatief" if verdict.group(1).startswith("negati") else "positief")
+            elif _REFUSED.search(low[:120]):
+                add("verklaring", "negatief")  # "geen verklaring afgegeven (zie brief KB)": the borger gives none
+            elif _ISSUED.match(low[:120]):
+                add("verklaring", "positief")  # "bijgevoegd - verklaring afgegeven": the borger gave it
         elif re.search(r"\bnegatief\b|\bgeen verklaring\b|\bniet afgegeven\b|^nee\b", low):
             add("verklaring", "negatief")
         elif re.search(r"\bpositief\b|\bafgegeven\b|^ja\b", low):

@@ -111,7 +111,8 @@ class Meaning:
 
 # a form's help text under its label tells the user what to fill in ("Vul ook een toevoeging in als die er is",
 # "Het adres van de bouwlocatie, niet uw eigen adres", "16 cijfers, te vinden op ..."): no label of a field
-INSTRUCTION_WORDS = frozenset({"niet", "vul", "invullen", "degene", "alleen", "cijfers", "vinden"})
+# ("zie brief KB", "zie bijlage": a pointer to elsewhere in a value, no label either)
+INSTRUCTION_WORDS = frozenset({"niet", "vul", "invullen", "degene", "alleen", "cijfers", "vinden", "zie"})
 
 
 def build_meaning(data: dict) -> Meaning:
