@@ -350,3 +350,30 @@ def test_a_gereedmelding_says_the_verklaring_was_given_or_refused_in_words(tmp_p
     assert outcome("geen verklaring afgegeven (zie brief KB)") == "negatief"
     assert outcome("bijgevoegd") is None  # that it is there says nothing of what it says
     assert outcome("wordt afgegeven na de eindcontrole") is None
+
+
+def test_start_and_use_dates_in_a_melders_own_sentences(tmp_path):
+    x = run(_mail(tmp_path, "Startmelding Skoalstrjitte 4 Snits", (
+        "Beste medewerker,\n\nVia het Omgevingsloket heb ik zojuist de startmelding gedaan (nummer 2027071200530).\n\n"
+        "Morgen, dinsdag 13 juli, begint de aannemer met het uitzetten en het grondwerk voor onze nieuwe woning aan "
+        "de Skoalstrjitte 4 in Sneek.\n\nMet vriendelijke groet,\nSjoerd Hoekstra\n")))
+    assert (x.kind, x.values().get("startdatum")) == ("startmelding", "2027-07-13")
+    x = run(_mail(tmp_path, "startmelding Didamseweg 104", (
+        "Goedenavond,\n\nHierbij meld ik de start van de bouw van onze woning aan de Didamseweg 104 in Zevenaar: "
+        "maandag 19-7 gaat de schop erin.\nBouwmelding was 2027030200871.\n\nvr.gr. Sjoerd Hoekstra\n")))
+    assert (x.kind, x.values().get("startdatum")) == ("startmelding", "2027-07-19")
+    x = run(_mail(tmp_path, "Gereedmelding Borculoseweg 22", (
+        "Goedemiddag,\n\nVandaag hebben wij in het Omgevingsloket de gereedmelding gedaan voor de vier huurwoningen "
+        "aan de Borculoseweg 22 te Neede (verzoeknummer 2027060100804).\n\n"
+        "De woningen worden per 1 augustus 2027 aan de huurders opgeleverd.\n\nMet vriendelijke groet,\nI. Schabbink\n")))
+    assert (x.kind, x.values().get("ingebruikname")) == ("gereedmelding", "2027-08-01")
+
+
+def test_a_portal_question_of_two_lines_with_its_answer_set_between_them(tmp_path):
+    path = docgen.write_pdf(tmp_path / "g.pdf", [[
+        "Omgevingsloket | Samenvatting verzoek", "Gereedmelding",
+        [(50, "Verzoeknummer"), (280, "2027082400718")], [(50, "Adres"), (280, "Deldensestraat 19 7271 BK Borculo")],
+        [(50, "Wanneer wordt het bouwwerk in gebruik")], [(280, "1 september 2027")], [(50, "genomen?")],
+        [(50, "Bijlagen"), (280, "Dossier bevoegd gezag")]]])
+    x = run(path)
+    assert (x.kind, x.values().get("ingebruikname")) == ("gereedmelding", "2027-09-01")

@@ -190,9 +190,12 @@ _START_WORDS = re.compile(r"\b(?:start(?:en|t)?|begin(?:nen|t)?|aanvang(?:en)?|g
                           re.IGNORECASE)  # ("de werkzaamheden vangen aan op 30 maart": the verb parted)
 _USE_WORDS = re.compile(r"\b(?:ingebruikname|in gebruik (?:te )?(?:genomen|nemen|name)|betrokken|(?:te )?betrekken|opgeleverd en in gebruik|"
                         r"(?:gaan|komen) wonen|(?<=\bin )wonen|(?:in)?trekken|verhuizen|bewoond|bewonen|erin|"
-                        r"verhuurd|verhuren)\b", re.IGNORECASE)  # (holiday homes are let from the day of use)
+                        r"verhuurd|verhuren|"  # (holiday homes are let from the day of use)
+                        # ("De woningen worden per 1 juli 2026 aan de huurders opgeleverd": handed to those who use them)
+                        r"aan de (?:huurders|bewoners|kopers|eigenaars?|eigenaren) (?:opgeleverd|overgedragen))\b",
+                        re.IGNORECASE)
 SENTENCE_ZONE = 80  # body lines read for dates and numbers in sentences: a letter or notice says them at the top
-_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|aangevangen|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur")  # cheap test before the two above
+_PLAN_WORDS = re.compile(r"[Ss]tart|[Bb]egin|[Aa]anvang|aangevangen|vangt? aan|vangen aan|begonnen|[Gg]ebruik|[Bb]etrokken|START|BEGIN|AANVANG|GEBRUIK|wonen|woond|trekken|verhuiz|erin|verhuur|aan de (?:huurders|bewoners|kopers|eigena)")  # cheap test before the two above
 _NOT_A_PLAN = re.compile(r"\b(?:voor de start|voor aanvang|weken voor|dagen voor|uiterlijk|termijn)\b", re.IGNORECASE)
 # a DSO number in a sentence: whose it is, by the words just before it
 _OWN_NR = re.compile(r"\b(?:onder|met)\s+(?:verzoek|meldings|aanvraag)?nummer\s*:?\s*$|\bverzoeknummer\s*:?\s*$"
@@ -211,12 +214,14 @@ _REFERRED_NR = re.compile(r"\b(?:(?:uw\s+)?kenmerk|behorend bij|hoort bij|gekopp
                           r"|\b(?:gekoppeld aan|hoort bij|behoort bij|behorend bij)\s+(?:het\s+)?(?:eerdere\s+)?verzoek(?:nummer)?\s*:?\s*$",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_DATE_INTRO = re.compile(r"\b(?:per|op|vanaf)\s+(?:\w+\s+)?$")  # "per 21 juni", "op maandag 21 juni"
+# "per 21 juni", "op maandag 21 juni", "... aan de Didamseweg 102 in Zevenaar: maandag 20-4 gaat de schop erin"
+_DATE_INTRO = re.compile(r"(?:\b(?:per|op|vanaf)|:)\s+(?:\w+\s+)?$")
 # the date just before the verb: "op <datum> wordt gestart", "per <datum> starten wij"
 # ("morgen (maandag 26-04-2027) starten we": the day named in brackets; "Morgen, maandag 10 mei 2027, start ...")
 _DATE_THEN_VERB = re.compile(r"\b(?:op|per|vanaf|met ingang van|morgen|overmorgen),?\s+\S.{0,40}(?:\d{4}|'\d\d)[),]?\s+(?:\w+\s+){0,8}$"
                              # ("woensdag 1 april om 7.00 uur start bouw ...": the day named with its weekday and hour)
-                             r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\s+\d{1,2}\s+[a-z]{3,9}\.?\s+"
+                             # ("Morgen, dinsdag 14 april, begint de aannemer met ...": set off by commas)
+                             r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\s+\d{1,2}\s+[a-z]{3,9}\.?,?\s+"
                              r"(?:om\s+\d{1,2}[.:]\d{2}\s+(?:uur\s+)?)?$",
                              re.IGNORECASE)
 # a sentence that announces the start or the use itself ("Hierbij meld ik ... dat op 4 mei 2026 wordt gestart met de

@@ -159,9 +159,24 @@ def _page_text(page, laid_out: str | None = None) -> str:
             _join_cells(rows[-1], row)  # "Naam | Woonstichting De" / "initiatiefnemer | Eemhof": a row wrapped in cells
             continue
         rows.append(row)
+    _join_labels_around_values(rows)
     ordered = _reading_order(rows)
     return "\n".join("\t".join(text for _, text in under_headings(cells, ordered[i - 1] if i else None, 2))
                      for i, cells in enumerate(ordered))
+
+
+def _join_labels_around_values(rows: list[_Row]) -> None:
+    """A label of two lines with its value set between them, centred on the pair ("Wanneer wordt het bouwwerk in
+    gebruik" / "1 september 2026" / "genomen?"): one row of the whole label and its value."""
+    k = 0
+    while k + 2 < len(rows):
+        a, b, c = rows[k].cells, rows[k + 1].cells, rows[k + 2].cells
+        if len(a) == len(b) == len(c) == 1 and abs(a[0][0] - c[0][0]) <= 1 and b[0][0] > a[0][0] + 10 \
+                and not any(ch.isdigit() for ch in a[0][1]) and not _ends_sentence(a[0][1]) \
+                and len(c[0][1]) <= 40 and (c[0][1][:1].islower() or c[0][1].endswith(("?", ":"))):
+            rows[k] = _Row([(a[0][0], f"{a[0][1]} {c[0][1]}"), b[0]])
+            del rows[k + 1: k + 3]
+        k += 1
 
 
 # a label that ends in one of these words goes on in the line below ("Nummer van uw verzoek in het" / "Omgevingsloket")
