@@ -377,3 +377,15 @@ def test_a_portal_question_of_two_lines_with_its_answer_set_between_them(tmp_pat
         [(50, "Bijlagen"), (280, "Dossier bevoegd gezag")]]])
     x = run(path)
     assert (x.kind, x.values().get("ingebruikname")) == ("gereedmelding", "2027-09-01")
+
+
+def test_letter_spaced_labels_pieced_words_frisian_places_and_what_is_built_before_the_street():
+    from wkb_desk.extract.locate import _SPACED_WORD, _unspaced
+    from wkb_desk.extract.normalize import clean_place, parse_address
+
+    assert _SPACED_WORD.sub(_unspaced, "B o u w a d r e s\tKerkweg 3") == "Bouwadres\tKerkweg 3"
+    assert clean_place("Lich ten voo rde") is None  # a word a PDF drew in pieces is no place "Lich"
+    assert clean_place("Capelle aan den IJssel") == "Capelle aan den IJssel"
+    assert [clean_place(p) for p in ("Sint Nyk", "Dronryp", "Snits")] == ["Sint Nicolaasga", "Dronrijp", "Sneek"]
+    assert parse_address("Bedrijfsunits Hearewei 6, Stiens") == {"straat": "Hearewei", "huisnummer": "6",
+                                                                 "plaats": "Stiens"}

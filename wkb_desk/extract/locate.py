@@ -183,9 +183,10 @@ def _banner(text: str) -> str:
     return words[:1].upper() + words[1:].lower() if words.isupper() else words
 
 
-# a word set with a space between its letters (four letters or more, capitals), as a designer sets a title
-_SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-ZÀ-Ý] ){3,}[A-ZÀ-Ý](?![^\s\t])")
-_SPACED_HINT = re.compile(r"[A-Z] [A-Z] [A-Z] [A-Z]")
+# a word set with a space between its letters (four letters or more), as a designer sets a title or a label
+# ("B O R G I N G S P L A N", "B o u w a d r e s")
+_SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-Za-zÀ-ÿ] ){3,}[A-Za-zÀ-ÿ](?![^\s\t])")
+_SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z] [A-Za-z]")
 
 
 def _unspaced(m: re.Match) -> str:

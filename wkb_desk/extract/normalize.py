@@ -309,6 +309,8 @@ def clean_place(text: str) -> str | None:
                 break  # "Maastricht. De bouwmelding ...": a full word with a full stop ends the sentence ("St." does not)
         elif tok.lower() in _PARTICLES and k > 0:
             pending.append(tok)
+        elif pending and tok.isalpha() and len(tok) <= 3 and len(kept[-1]) <= 4:
+            return None  # "Lich ten voo rde": a word a PDF drew in pieces, no place followed by words
         else:
             break
     place = _PLACE_STOP.sub("", " ".join(kept)).strip(" .-")
@@ -336,6 +338,8 @@ FRISIAN_PLACES = {
     "frjentsjer": "Franeker", "boalsert": "Bolsward", "starum": "Stavoren", "warkum": "Workum", "hylpen": "Hindeloopen",
     "drylts": "IJlst", "sleat": "Sloten", "de jouwer": "Joure", "wolvegea": "Wolvega", "de lemmer": "Lemmer",
     "de gordyk": "Gorredijk", "sint-jabik": "Sint Jacobiparochie", "menaam": "Menaldum",
+    "sint nyk": "Sint Nicolaasga", "st. nyk": "Sint Nicolaasga", "dronryp": "Dronrijp", "sint-anne": "Sint Annaparochie",
+    "st.-anne": "Sint Annaparochie", "sint anne": "Sint Annaparochie",
 }
 
 
@@ -343,8 +347,9 @@ _STREET_PARTICLES = {"van", "de", "der", "den", "het", "'t", "in", "op", "aan", 
 
 
 # (compounds too: "Mantelzorgwoning Goilberdingerdijk", "Schuurwoning Beusichemseweg", "Sorteerloods Diefdijk")
-_BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:\w*(?:woning|woningen|loods|schuur|bungalow|boerderij|bedrijfshal)|"
-                            r"nieuwbouw|bedrijfsgebouw|hal|kantoor|vrijstaande|bedrijfsunit)$")
+_BUILDING_WORD = re.compile(r"(?i)^(?:[\w]+-)*(?:\w*(?:woning|woningen|loods|loodsen|schuur|schuren|bungalow|boerderij|"
+                            r"bedrijfshal|bedrijfshallen|units?|appartementen|chalets?|stal|stallen)|"
+                            r"nieuwbouw|bedrijfsgebouw|hal|kantoor|vrijstaande)$")
 
 
 def _title_with_particles(text: str) -> str:
