@@ -389,3 +389,14 @@ def test_letter_spaced_labels_pieced_words_frisian_places_and_what_is_built_befo
     assert [clean_place(p) for p in ("Sint Nyk", "Dronryp", "Snits")] == ["Sint Nicolaasga", "Dronrijp", "Sneek"]
     assert parse_address("Bedrijfsunits Hearewei 6, Stiens") == {"straat": "Hearewei", "huisnummer": "6",
                                                                  "plaats": "Stiens"}
+
+
+def test_an_address_not_given_yet_names_the_street_in_brackets(tmp_path):
+    path = docgen.write_pdf(tmp_path / "m.pdf", [[
+        "Omgevingsloket | Samenvatting verzoek", "Melding Bouwactiviteit (technisch)",
+        [(50, "Verzoeknummer"), (250, "2027020200731")], "Locatie",
+        [(50, "Adres"), (250, "nog niet toegekend (Kapelweg, bouwnummers 1 t/m 12)")],
+        [(50, "Woonplaats"), (250, "Doetinchem")], [(50, "Kwaliteitsborger"), (250, "Woningborg N.V.")],
+        [(50, "Instrument"), (250, "KiK")]]])
+    values = run(path).values()
+    assert (values.get("straat"), values.get("huisnummer"), values.get("plaats")) == ("Kapelweg", None, "Doetinchem")

@@ -1553,6 +1553,10 @@ _VOID_THEN_WHY = re.compile(r"(?i)^\s*(?:nog niet (?:bekend|gekozen|vastgesteld|
                             r"n\.?n\.?b\.?|volgt later|volgt nog)\s*[,;:(–-]")
 
 
+# an address not given yet, with what the site is in brackets
+_VOID_WITH_SITE = re.compile(r"(?i)^\s*(?:nog niet (?:bekend|toegekend)|geen adres|onbekend)[^()]*\(([^()]{4,80})\)\s*$")
+
+
 def is_void(text: str) -> bool:
     """The form says the field has no value (yet): "n.v.t.", "nog niet bekend, we zijn in gesprek ..."."""
     return bool(VOID_VALUE.match(text) or _VOID_THEN_WHY.match(text))
@@ -1702,7 +1706,10 @@ def wholly_typed(field: str, raw: str) -> bool:
 def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
     info, raw = hit.info, _LEADING_DASH.sub("", ANSWER_MARK.sub("", hit.value[: nz.MAX_VALUE]))
     if is_void(raw):
-        return []
+        inner = _VOID_WITH_SITE.match(raw) if info.field in LOCATION_TARGETS else None
+        if inner is None:
+            return []
+        raw = inner.group(1)  # "nog niet toegekend (Kapelweg, bouwnummers 1 t/m 12)": the bracket names the site
     line = hit.line
     # a typed value under its column header ("Uw kenmerk | Ons kenmerk | Datum" / values) is placed as surely as
     # one after a colon: the type guards it
