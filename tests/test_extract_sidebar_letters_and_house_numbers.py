@@ -400,3 +400,18 @@ def test_an_address_not_given_yet_names_the_street_in_brackets(tmp_path):
         [(50, "Instrument"), (250, "KiK")]]])
     values = run(path).values()
     assert (values.get("straat"), values.get("huisnummer"), values.get("plaats")) == ("Kapelweg", None, "Doetinchem")
+
+
+def test_a_site_near_a_numbered_house_lies_on_its_street_and_a_mail_that_filed_the_melding(tmp_path):
+    from wkb_desk.extract.normalize import parse_address
+
+    assert parse_address("nabij Vredenseweg 141, Winterswijk Meddo") == {"straat": "Vredenseweg",
+                                                                         "plaats": "Winterswijk Meddo"}
+    assert "straat" not in parse_address("tabel A; bouwlocatie Oostrumsedijk ong. (nabij 7), Oostrum")
+    x = run(_mail(tmp_path, "Fwd: bouwmelding", (
+        "Goedemiddag,\n\nOnderstaande mail van onze opdrachtgever doorgestuurd voor uw administratie.\n\n"
+        "---------- Forwarded message ---------\nVan: Gerrit ten Dam <g.tendam@example.nl>\nSubject: bouwmelding\n\n"
+        "Ik heb de melding vanmorgen in het loket gezet. Voor de gemeente de gegevens:\n\n"
+        "Verzoeknr.: 2027030200164\nBouwlokatie: nabij Vredenseweg 141, Winterswijk Meddo\nOpdrachtgever: G. ten Dam\n"
+        "Kwaliteitsborger: DEKRA\nInstrument: KiK\nGevolgklasse 1\nWe beginnen maandag 12 april 2027 met de fundering.\n")))
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)  # the planned start in a sentence makes no startmelding

@@ -2471,12 +2471,13 @@ def test_two_words_that_stand_together_are_not_joined(tmp_path):
 
 
 def test_a_site_described_as_opposite_an_address_is_not_that_address(tmp_path):
-    assert nz.parse_address("perceel tegenover Polderweg 45, Oostwold") == {"plaats": "Oostwold"}
+    # (the street is the site's too: three later sets wrote it so for "nabij", "naast" and "tegenover")
+    assert nz.parse_address("perceel tegenover Polderweg 45, Oostwold") == {"plaats": "Oostwold", "straat": "Polderweg"}
     assert nz.parse_address("Achterweg 12, 7471 AB Goor")["straat"] == "Achterweg"  # a street's own name stays
     path = docgen.write_docx(tmp_path / "dbg.docx", ["Dossier bevoegd gezag", [
         ["Locatie", "perceel tegenover Polderweg 45, Oostwold"], ["Kadastraal", "gemeente Midwolda, sectie N, nummer 812"],
         ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]]])
-    check(run(path), "dossier_bevoegd_gezag", {"kadastraal": "Midwolda N 812"}, absent=("straat", "huisnummer"))
+    check(run(path), "dossier_bevoegd_gezag", {"kadastraal": "Midwolda N 812"}, absent=("huisnummer", "postcode"))
 
 
 @pytest.mark.parametrize("raw, name", [

@@ -466,10 +466,12 @@ def parse_address(text: str) -> dict[str, str]:
                 if place:
                     out["plaats"] = place
             if _NEAR_ANOTHER.search(before[max(0, m.start("nr") - 60): m.start("nr")]):
-                # "perceel tegenover Polderweg 45, Oostwold": the site lies near that address, it is not it; the
-                # place is the site's, the street, number and postcode are the neighbour's
-                for key in ("straat", "huisnummer", "postcode"):
+                # "perceel tegenover Polderweg 45, Oostwold", "nabij Vredenseweg 141": the site lies by that address,
+                # it is not it; the street and the place are the site's too, the number and the postcode the neighbour's
+                for key in ("huisnummer", "postcode"):
                     out.pop(key, None)
+            if _NEAR_ANOTHER.fullmatch(f"{street} "):
+                out.pop("straat", None)  # "Oostrumsedijk ong. (nabij 7)": the word "nabij" is no street
     return out
 
 
