@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from pathlib import Path
 
 import pytest
 from builders import BOUWMELDING_LINES, ledger_rows, pdf_bytes
@@ -638,6 +639,36 @@ def test_tick_boxes_are_found_by_their_shape_and_read_as_ticked_or_empty(tmp_pat
     scan = scanify(render(_ticked_form(tmp_path / "vk.pdf"), dpi=200)[0], angle=1.0, noise=0.02)
     boxes = sorted(find_boxes(prepare(scan).image), key=lambda b: b.y0)
     assert [b.ticked for b in boxes] == [False, True]  # the letters O, 0 and D beside them are no boxes
+
+
+@needs_tesseract
+def test_the_letter_n_of_a_bold_heading_is_no_tick_box(tmp_path):
+    # a bold serif "n" fills each side of its square (its arch, stems and the serifs of its feet), but its bottom's
+    # middle is white: read as a box it left "Meldi g" and "tech isch" behind, and the document's title was lost
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    bold = next((f for f in (Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"),
+                             Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf")) if f.is_file()), None)
+    if bold is None:
+        pytest.skip("Liberation Serif Bold (a Times-like bold serif) is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuBoldTest", str(bold)))
+    pdf = tmp_path / "kop.pdf"
+    cv = canvas.Canvas(str(pdf), pagesize=(595, 842))
+    cv.setFont("DejaVuBoldTest", 15)
+    cv.setFillColorRGB(0.08, 0.26, 0.45)  # a portal's dark blue
+    cv.drawString(50, 780, "Bouwactiviteit (technisch) \u2014 Melding")
+    cv.setFillColorRGB(0, 0, 0)
+    cv.setFont("Helvetica", 10)
+    for k, line in enumerate(["Verzoeknummer 2027030200945", "Datum ingediend 2 maart 2027", "Locatie van het bouwwerk",
+                              "Kwaliteitsborger The Borging Company B.V.", "Instrument kwaliteitsborging WKI"]):
+        cv.drawString(50, 750 - 16 * k, line)
+    cv.save()
+    scan = image_pdf([scanify(render(pdf, dpi=200)[0], angle=1.0, noise=0.02)])
+    text = read_file(scan, LIMITS, OcrSettings(engine="tesseract")).pages[0].text
+    assert "\u2612" not in text and "\u2610" not in text
+    assert "Melding" in text
 
 
 @needs_tesseract

@@ -64,6 +64,13 @@ def _square_outline(mask) -> bool:
              mask[:, :edge].any(axis=1).mean(), mask[:, -edge:].any(axis=1).mean())
     if min(sides) < 0.8:  # (a scanned outline has small gaps; an "M" has a wide one between its peaks)
         return False
+    # each side runs through its middle: a bold "n" stands on two feet (its bottom's middle is white), a "u" is
+    # open at its top; both fill most of each side of their square with their stems
+    third_x, third_y = slice(bw // 3, max(bw // 3 + 1, 2 * bw // 3)), slice(bh // 3, max(bh // 3 + 1, 2 * bh // 3))
+    middles = (mask[:edge, third_x].any(axis=0).mean(), mask[-edge:, third_x].any(axis=0).mean(),
+               mask[third_y, :edge].any(axis=1).mean(), mask[third_y, -edge:].any(axis=1).mean())
+    if min(middles) < 0.8:
+        return False
     corner = max(1, min(bh, bw) // 6)
     corners = (mask[:corner, :corner], mask[:corner, -corner:], mask[-corner:, :corner], mask[-corner:, -corner:])
     return all(c.any() for c in corners)
