@@ -415,3 +415,41 @@ def test_a_site_near_a_numbered_house_lies_on_its_street_and_a_mail_that_filed_t
         "Verzoeknr.: 2027030200164\nBouwlokatie: nabij Vredenseweg 141, Winterswijk Meddo\nOpdrachtgever: G. ten Dam\n"
         "Kwaliteitsborger: DEKRA\nInstrument: KiK\nGevolgklasse 1\nWe beginnen maandag 12 april 2027 met de fundering.\n")))
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)  # the planned start in a sentence makes no startmelding
+
+
+def test_a_checklist_with_merged_group_headings_over_its_column_headings(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Checklist ontvankelijkheid bouwmelding Wkb")
+    first = document.add_table(rows=3, cols=5)
+    for r, row in enumerate([["Melding (DSO)", "", "Locatie bouwwerk", "", ""],
+                             ["Verzoeknummer", "Datum ontvangst", "Adres", "Postcode", "Woonplaats"],
+                             ["2027022300681", "23-02-2027", "Zoeterwoudsesingel 7 rood", "2313 EK", "Leiden"]]):
+        for c, text in enumerate(row):
+            first.cell(r, c).text = text
+    first.cell(0, 0).merge(first.cell(0, 1)).text = "Melding (DSO)"
+    first.cell(0, 2).merge(first.cell(0, 4)).text = "Locatie bouwwerk"
+    rows = [["Initiatiefnemer", "Initiatiefnemer", "Kwaliteitsborging", "Kwaliteitsborging", "Planning"],
+            ["Naam", "KvK", "Kwaliteitsborger", "Instrument", "Start bouw"],
+            ["Stichting Rijnhart Wonen", "41165230", "The Borging Company B.V.", "WKI", "13-04-2027"]]
+    table = document.add_table(rows=3, cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Initiatiefnemer"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Kwaliteitsborging"
+    checks = document.add_table(rows=4, cols=3)
+    for r, row in enumerate([["Nr.", "Controlepunt", "✓"], ["1", "Melding via Omgevingsloket", "✓"],
+                             ["2", "Kwaliteitsborger in register", "✓"], ["3", "Termijn: ≥ 4 weken vóór start", "✓"]]):
+        for c, text in enumerate(row):
+            checks.cell(r, c).text = text
+    document.save(str(tmp_path / "checklist.docx"))
+    x = run(tmp_path / "checklist.docx")
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert (values.get("straat"), values.get("huisnummer"), values.get("plaats")) == ("Zoeterwoudsesingel", "7-rood",
+                                                                                      "Leiden")
+    assert {k: values.get(k) for k in ("initiatiefnemer", "kvk", "kwaliteitsborger", "instrument", "startdatum")} == {
+        "initiatiefnemer": "Stichting Rijnhart Wonen", "kvk": "41165230", "kwaliteitsborger": "The Borging Company",
+        "instrument": "WKI", "startdatum": "2027-04-13"}  # not the next group's heading as the initiatiefnemer

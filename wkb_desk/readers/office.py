@@ -171,7 +171,10 @@ def _table_lines(tbl) -> list[str]:
     lines = []
     rows = list(tbl.iterchildren(f"{_W}tr"))
     previous_row: list[str] = []  # the last row's cells, read as one line
-    for tr in rows:
+    groups = _group_headings(rows)
+    for index, tr in enumerate(rows):
+        if index + 1 in groups:
+            continue  # a row of group headings over the row of column headings: read with that row (below)
         if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in tr.iterchildren(f"{_W}tc")) or (
             len(rows) <= 2 and _page_layout_row(tr)
         ):
@@ -197,6 +200,10 @@ def _table_lines(tbl) -> list[str]:
                 for part in line.split("\n")
                 if part.strip()
             ]
+            group = groups.get(index, [])
+            column = len(paragraphs)
+            if own and column < len(group) and group[column] and group[column].lower() not in own[0].lower():
+                own[0] = f"{own[0]} {group[column].lower()}"  # "Naam" under "Initiatiefnemer": "Naam initiatiefnemer"
             text = " ".join(own)
             if text and text == previous:
                 continue  # horizontally merged cells show once
@@ -234,6 +241,33 @@ def _table_lines(tbl) -> list[str]:
         if cells:
             lines.append("\t".join(cells))
     return lines
+
+
+def _spans(tr) -> list[tuple[str, int]]:
+    """(text, columns it spans) of each cell of a row."""
+    out = []
+    for tc in tr.iterchildren(f"{_W}tc"):
+        span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+        width = int(span.get(f"{_W}val") or 1) if span is not None and (span.get(f"{_W}val") or "").isdigit() else 1
+        out.append((" ".join(" ".join(_block_lines(tc)).split()), width))
+    return out
+
+
+def _group_headings(rows) -> dict[int, list[str]]:
+    """{row index: the group heading over each of its columns} for a row of column headings under a row of merged
+    group headings ("Initiatiefnemer" over "Naam | KvK", "Kwaliteitsborging" over "Kwaliteitsborger | Instrument"):
+    read side by side, a group's heading would stand beside the next group's as its value."""
+    out: dict[int, list[str]] = {}
+    for k in range(len(rows) - 1):
+        top, below = _spans(rows[k]), _spans(rows[k + 1])
+        if not any(width > 1 for _, width in top) or any(width > 1 for _, width in below) \
+                or sum(width for _, width in top) != len(below):
+            continue
+        texts = [t for t, _ in top] + [t for t, _ in below]
+        if not all(t and len(t) <= 40 and not any(ch.isdigit() for ch in t) for t in texts):
+            continue  # (two rows of headings: short words, no figures)
+        out[k + 1] = [text for text, width in top for _ in range(width)]
+    return out
 
 
 def _page_layout_row(tr) -> bool:
