@@ -453,3 +453,14 @@ def test_a_checklist_with_merged_group_headings_over_its_column_headings(tmp_pat
     assert {k: values.get(k) for k in ("initiatiefnemer", "kvk", "kwaliteitsborger", "instrument", "startdatum")} == {
         "initiatiefnemer": "Stichting Rijnhart Wonen", "kvk": "41165230", "kwaliteitsborger": "The Borging Company",
         "instrument": "WKI", "startdatum": "2027-04-13"}  # not the next group's heading as the initiatiefnemer
+
+
+def test_a_house_numbers_addition_in_a_cell_of_its_own_and_a_firm_and_sons(tmp_path):
+    path = docgen.write_xlsx(tmp_path / "bp.xlsx", {"Borgingsplan": [
+        ["Borgingsplan Rijndijk 211a"], ["Straat", "", "Rijndijk"], ["Huisnummer", "", "211", "a"],
+        ["Postcode", "", "2394", "AH"], ["Plaats", "", "Hazerswoude-Rijndijk"],
+        ["Opdrachtgever", "", "Kwekerij Van Egmond & Zn. V.O.F."], ["Kwaliteitsborger", "", "Kiwa"],
+        ["Instrument", "", "KiK"]]})
+    values = run(path).values()
+    assert (values.get("huisnummer"), values.get("postcode")) == ("211a", "2394 AH")
+    assert values.get("initiatiefnemer") == "Kwekerij Van Egmond & Zn. V.O.F."  # "Zn." ends no sentence before V.O.F.

@@ -27,6 +27,8 @@ LOCATION_TARGETS = {"locatie", "straat", "huisnummer", "toevoeging", "postcode",
 _PERCEEL_PARTS = ("kad_gemeente", "kad_sectie", "kad_nummer")
 _STRONG_LOCATION = {"locatie"}
 _ADDRESS_TARGETS = {"locatie", "straat"}
+# a house number's addition alone in a cell: a letter, a number, or a word for the floor ("a", "2", "rood", "hs")
+_HOUSE_ADDITION_CELL = re.compile(r"(?i)^(?:-?\s?[a-z]|-?\s?\d{1,3}|bis|hs|huis|bg|rd|rood|zw|ii|iii)$")
 _SITE_WORD = re.compile(r"bouw(?!er|bedrijf|onderneming)|locatie|project|perceel|object|kavel|\bsite\b|construction")
 
 
@@ -912,6 +914,10 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     if not parsed[j][2]:
                         # "Locatie | Adres | Gemeenteweg 212": a group's name, then its label and value
                         group = info if info.field in _PARTY_FIELDS else None
+                elif info.field in ("huisnummer", "huisnummer_kaal") and j + 1 < len(cells) and value.isdigit() \
+                        and _HOUSE_ADDITION_CELL.match(cells[j + 1].strip()) and not parsed[j + 1]:
+                    # "Huisnummer | 211 | a", "Huisnummer | 7 | rood": the addition in a cell of its own
+                    value, consumed = f"{value} {cells[j + 1].strip()}", j + 2 - i
                 elif info.field in _ADDRESS_TARGETS | {"postcode", "postcode_plaats", "kad_sectie"} \
                         and not VOID_VALUE.match(value):  # ("nog niet toegekend | d": an empty field and a speck)
                     # "Adres | Lindelaan 2 | 7471 AB | Goor": an address spread over the row's cells
@@ -2016,6 +2022,7 @@ def _strip_label(ref: Reference, text: str) -> str:
 _ABBREVIATIONS = {"fam", "nr", "dhr", "mevr", "mw", "hr", "mr", "ir", "ing", "drs", "dr", "prof", "st", "bv", "vof", "ca",
                   "gebr", "fa", "wed", "jr", "sr", "gem", "mij", "ver", "coop", "stg", "bros"}
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_LEGAL_NEXT = re.compile(r"(?:B\.V|V\.O\.F|N\.V|C\.V)\.?(?:\s|$)")
 
 
 def _first_sentence(text: str) -> str:
@@ -2023,6 +2030,8 @@ def _first_sentence(text: str) -> str:
         word = re.search(r"(\w+)$", text[: m.start()])
         if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
             continue
+        if word and word.group(1).lower() == "zn" and _LEGAL_NEXT.match(text, m.end()):
+            continue  # "Kwekerij Van Egmond & Zn. V.O.F.": the firm's name goes on to its legal form
         return text[: m.start()]
     return text
 
