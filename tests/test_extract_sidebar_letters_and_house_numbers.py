@@ -464,3 +464,31 @@ def test_a_house_numbers_addition_in_a_cell_of_its_own_and_a_firm_and_sons(tmp_p
     values = run(path).values()
     assert (values.get("huisnummer"), values.get("postcode")) == ("211a", "2394 AH")
     assert values.get("initiatiefnemer") == "Kwekerij Van Egmond & Zn. V.O.F."  # "Zn." ends no sentence before V.O.F.
+
+
+def test_a_numbered_prints_last_sections_stay_rows_of_labels_beside_values(tmp_path):
+    x = run(_numbered_print(tmp_path / "m.pdf", "Bouwactiviteit (technisch) - melding gevolgklasse 1", []))
+    assert x.values().get("startdatum") == "2027-04-12"
+    path = docgen.write_pdf(tmp_path / "m2.pdf", [[
+        "Aanvraag/melding", [(50, "1.1 Verzoeknummer"), (300, "2027020900318")],
+        [(50, "5.3 Instrument voor kwaliteitsborging"), (300, "WKI (Wkb Kwaliteitsborgingsinstrument, SIAW)")],
+        "6 Planning", [(50, "6.1 Verwachte datum start bouwwerkzaamheden"), (300, "16-03-2027")], "7 Bijlagen",
+        [(50, "7.1"), (300, "Risicobeoordeling (PDF)")], [(50, "7.2"), (300, "Borgingsplan (PDF)")]]])
+    from wkb_desk.readers.pdf import read_pdf
+
+    assert "6.1 Verwachte datum start bouwwerkzaamheden\t16-03-2027" in read_pdf(path, Limits()).pages[0].text
+
+
+def test_a_letters_subject_wrapped_over_two_lines_above_the_salutation(tmp_path):
+    side = ["PROJECTGEGEVENS", "Project", "Appartementen Sluiszicht", "Bouwlocatie", "Sluisweg 14-1", "2224 BW Katwijk",
+            "Opdrachtgever", "Kustwonen Katwijk B.V.", "Kwaliteitsborger", "SGS Intron B.V.", "Instrument", "KiK",
+            "Datum", "13-05-2027", "Ons kenmerk", "SGS-KB-27-233"]
+    letter = ["Gemeente Katwijk Wkb-loket", "Postbus 589 2220 AN Katwijk", "Culemborg, 13 mei 2027",
+              "Borgingsplan kleinschalig appartementengebouw", "Sluiszicht", "Geacht college,",
+              "Bijgaand treft u het plan aan. Het omvat 6 risico's en 12 bijwoonmomenten, waaronder geluidmetingen",
+              "tussen de appartementen en de controle van alle brandwerende doorvoeringen in de woningscheidingen.",
+              "Met vriendelijke groet,", "L. Warmerdam, kwaliteitsborger"]
+    rows = [[(50, a)] * bool(a) + [(250, b)] * bool(b) for a, b in zip(side, letter + [""] * (len(side) - len(letter)))]
+    x = run(docgen.write_pdf(tmp_path / "plan.pdf", [rows]))
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)
+    assert (x.values().get("straat"), x.values().get("postcode")) == ("Sluisweg", "2224 BW")

@@ -192,6 +192,17 @@ def _column_pairs(heads: str, values: str) -> str:
 _SEGMENT = re.compile(r"\s+[·|\-–—]\s+")
 
 
+def _above_salutation(lines: list[Line], line: Line) -> bool:
+    """The line stands just above the letter's salutation, or above a short second line of its own ("Borgingsplan
+    kleinschalig appartementengebouw" / "Sluiszicht" / "Geacht college,")."""
+    nxt = _next_text(lines, line)
+    if _OPENS_LETTER.match(nxt):
+        return True
+    after = lines[line.pos + 2].text if line.pos + 2 < len(lines) and lines[line.pos + 2].page == line.page else ""
+    return bool(nxt) and len(nxt.split()) <= 3 and not any(ch.isdigit() for ch in nxt) and "\t" not in nxt \
+        and bool(_OPENS_LETTER.match(after))
+
+
 def _names_another_kind(ref: Reference, subject: str, kind: str) -> bool:
     """A subject of several parts ("bouwmelding Harlingerstraatweg - startmelding") of which a later one names
     another kind."""
@@ -333,7 +344,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
                 scores[kind] += 0.55
                 seen_titles.add(kind)
             continue
-        if first_title is None and len(raw) <= SUBJECT_ZONE and _OPENS_LETTER.match(_next_text(lines, line)):
+        if first_title is None and len(raw) <= SUBJECT_ZONE and _above_salutation(lines, line):
             # a letter's subject without "Betreft:" stands just above its salutation ("Borgingsplan bollenschuur
             # Achterweg 44" over "Geacht college,")
             kind = _title_kind(ref, text.strip()) or title_by_meaning(re.split(r"[,;(]|\d", text)[0])

@@ -507,8 +507,9 @@ def _left_sidebar_block(rows: list[_Row], k: int) -> tuple[int, int] | None:
     digits = sum(any(ch.isdigit() for ch in t) for t in left) / len(left)
     stacked = sum(1 for a, b in zip(left, left[1:]) if not any(ch.isdigit() for ch in a)
                   and any(ch.isdigit() for ch in b))
-    prose = sorted(len(t) for t in right)[len(right) // 2] >= 20 or sum(len(t) >= 50 for t in right) >= 3
-    if not 0.2 <= digits <= 0.75 or stacked * 4 < len(left) or not prose:
+    # (the letter beside a sidebar runs on in long lines; a form's values are short)
+    prose = sum(len(t) >= 45 for t in right) >= 2
+    if not 0.2 <= digits <= 0.75 or stacked * 6 < len(left) or not prose:
         return None
     return gutter - 2, end
 
