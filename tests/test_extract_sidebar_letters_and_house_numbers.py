@@ -492,3 +492,14 @@ def test_a_letters_subject_wrapped_over_two_lines_above_the_salutation(tmp_path)
     x = run(docgen.write_pdf(tmp_path / "plan.pdf", [rows]))
     assert x.kind == "borgingsplan", (x.kind, x.kind_score)
     assert (x.values().get("straat"), x.values().get("postcode")) == ("Sluisweg", "2224 BW")
+
+
+def test_a_borgers_form_whose_title_a_scan_lost_is_a_verklaring_by_its_ticked_outcome(tmp_path):
+    path = docgen.write_docx(tmp_path / "vk.docx", [[
+        ["BOUWWERK", "Vrijstaande woning"], ["ADRES", "Legemeersterweg 19, 8521 NL Sint Nicolaasga"],
+        ["OPDRACHTGEVER", "L. Feenstra"], ["KWALITEITSBORGER", "Bylaer"], ["INSTRUMENT", "WKI"], ["DATUM", "8 juli 2027"]],
+        "\u2612 Verklaring afgegeven: het bouwwerk voldoet naar verwachting aan de bouwtechnische regels.",
+        "\u2610 Geen verklaring afgegeven (zie afwijkingen)"])
+    x = run(path)
+    assert x.kind == "verklaring", (x.kind, x.kind_score)
+    assert x.values().get("verklaring") == "positief"
