@@ -503,3 +503,25 @@ def test_a_borgers_form_whose_title_a_scan_lost_is_a_verklaring_by_its_ticked_ou
     x = run(path)
     assert x.kind == "verklaring", (x.kind, x.kind_score)
     assert x.values().get("verklaring") == "positief"
+
+
+def test_a_melding_at_the_bottom_of_a_forwarded_chain_is_the_document(tmp_path):
+    x = run(_mail(tmp_path, "FW: FW: melding Wkb Kasweg 12", (
+        "Hoi Twan,\n\nKan deze naar de behandelaar Wkb? Is volgens mij de melding voor de nieuwe kas.\n\nGroet, Ilse\n\n"
+        "-----Oorspronkelijk bericht-----\nVan: Lars Derks <l.derks@example.nl>\nVerzonden: woensdag 3 maart 2027 10:14\n"
+        "Aan: info@gemeente.example\nOnderwerp: FW: melding Wkb Kasweg 12\n\n"
+        "Goedemorgen, hieronder de melding zoals de klant die heeft ingediend.\n\n"
+        "-----Oorspronkelijk bericht-----\nVan: Kwekerij Tienray <info@kwekerij.example>\n"
+        "Verzonden: dinsdag 2 maart 2027 17:48\nAan: Lars Derks <l.derks@example.nl>\nOnderwerp: melding Wkb Kasweg 12\n\n"
+        "BOUWMELDING (Wkb, gevolgklasse 1)\nVerzoeknummer DSO : 2027030200159\nIngediend         : 02-03-2027\n"
+        "Initiatiefnemer   : Kwekerij Tienray B.V.\nBouwadres         : Kasweg 12, 5863 AT Tienray\n"
+        "Kwaliteitsborger  : Borg KB B.V.\nInstrument        : WKI\nStart bouw        : 07-04-2027\n")))
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    assert (x.values().get("straat"), x.values().get("startdatum")) == ("Kasweg", "2027-04-07")
+
+
+def test_a_question_about_a_melding_that_quotes_no_melding_stays_onbekend(tmp_path):
+    x = run(_mail(tmp_path, "RE: vraag over de melding", (
+        "Kunt u bevestigen dat mijn melding compleet is?\n\n-----Oorspronkelijk bericht-----\nVan: Wkb-loket\n"
+        "Onderwerp: vraag over de melding\n\nGoedemiddag, wij hebben uw vraag ontvangen en komen erop terug.\n")))
+    assert x.kind == "onbekend", (x.kind, x.kind_score)

@@ -285,11 +285,22 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
     above = row = ""
     grid_subject: str | None = None
     first_beside = False  # the first title was read beside a letterhead's cell
+    in_quote_header = False  # inside the "Van: / Verzonden: / Onderwerp:" block of a message the mail quotes
+    quoted_title: str | None = None  # the kind a quoted message's own first line names ("BOUWMELDING (Wkb, ...)")
     for line in lines:
         text = line.text
         if not text or line.region != "body":
             continue
         raw.append(text[:400])
+        if len(raw) > 1 and (QUOTED_START.match(text) or in_quote_header and MAIL_HEADER.match(text)):
+            in_quote_header = True
+        elif in_quote_header:
+            in_quote_header = False
+            if quoted_title is None and text.strip() and "\t" not in text:
+                # a forwarded chain: the message at its bottom is the document, its first line its title
+                quoted_title = _title_kind(ref, re.split(r"[(,;]", text)[0].strip()) or _title_kind(ref, text.strip())
+                if quoted_title and quoted_title != first_title:
+                    scores[quoted_title] += 0.55
         above, row = row, text[:4000]
         if len(raw) >= 2 and len(raw) <= SIGNAL_ZONE and "\t" in text:
             # a row of labels over a row of values ("Soort verzoek" above "Gereedmelding"): signals read them as pairs
@@ -466,7 +477,8 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
     # (... unless the mail asks something: "Kunt u bevestigen dat de melding compleet is?" is a question about it)
     asks = any("?" in t and "\t" not in t and len(t.split()) >= 5 for t in own[:SIGNAL_ZONE])
     form = n_fields >= MAIL_FORM_FIELDS and (words >= MAIL_FORM_WORDS or subject_words > 0 and not asks) \
-        or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks
+        or n_fields >= FULL_STRUCTURE and (subject_kind is not None or words >= MAIL_SUBJECT_WORDS) and not asks \
+        or n_fields >= FULL_STRUCTURE and quoted_title is not None  # (a forwarder's question is about routing it)
     # a short notice: the kind's own statement and a few fields ("Start bouw Hofstedelaan 31": "ik wil bij deze de
     # start van de bouw doorgeven ... Hofstedelaan 31 ... nummer 2027...")
     notice = n_fields >= MIN_FIELDS and (words >= MAIL_NOTICE_WORDS or subject_words >= MAIL_SUBJECT_WORDS) \
