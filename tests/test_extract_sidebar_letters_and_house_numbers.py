@@ -525,3 +525,23 @@ def test_a_question_about_a_melding_that_quotes_no_melding_stays_onbekend(tmp_pa
         "Kunt u bevestigen dat mijn melding compleet is?\n\n-----Oorspronkelijk bericht-----\nVan: Wkb-loket\n"
         "Onderwerp: vraag over de melding\n\nGoedemiddag, wij hebben uw vraag ontvangen en komen erop terug.\n")))
     assert x.kind == "onbekend", (x.kind, x.kind_score)
+
+
+def test_a_borgers_tagline_under_its_name_opens_no_block_and_names_no_instrument(tmp_path):
+    path = docgen.write_pdf(tmp_path / "bp.pdf", [[
+        "BUREAU VERITAS", "Wkb kwaliteitsborging", "Borgingsplan Wkb",
+        "Bureau Veritas Nederland - referentie BV-WKB-27-0332 - 27-02-2027",
+        [(50, "Object"), (200, "Bedrijfshal met verwerkingsruimte")], [(50, "Adres"), (200, "Kanaalstraat 104, 5981 NE Panningen")],
+        [(50, "Instrument"), (200, "KOMO Instrument Kwaliteitsborging")], [(50, "Gevolgklasse"), (200, "1")]]])
+    x = run(path)
+    assert x.kind == "borgingsplan", (x.kind, x.kind_score)
+    values = x.values()
+    assert (values.get("straat"), values.get("plaats"), values.get("instrument")) == ("Kanaalstraat", "Panningen", "KiK")
+    assert load_reference().match_instrument("Wkb kwaliteitsborging") is None  # the trade, not the WKI instrument
+
+
+def test_the_site_in_a_tables_caption_after_bouwlocatie():
+    from wkb_desk.extract.extras import _site_in_sentence
+
+    m = _site_in_sentence("Overzicht 1 — bouwlocatie Maasstraat 17 b, 5951 BE Belfeld (gemeente Venlo), bedrijfswoning")
+    assert m is not None and m.group("a").startswith("Maasstraat 17 b")

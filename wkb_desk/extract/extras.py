@@ -421,8 +421,13 @@ def _initialled(name: str, top: str) -> str | None:
 def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[str]:
     """Which of instrument and kwaliteitsborger the body text names from the reference lists (when not labelled)."""
     body = body_lines(lines)[:SENTENCE_ZONE]
-    return {name for name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger))
-            if name not in have and any(match(ln.text[:600]) for ln in body)}
+    out = {name for name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger))
+           if name not in have and any(match(ln.text[:600]) for ln in body)}
+    if "instrument" not in have and "instrument" not in out and any(
+            (named := _INSTRUMENT_NAMED.search(ln.text[:300])) and ref.match_instrument(named.group(1))
+            for ln in lines[:40] if ln.sender or ln.region != "body"):
+        out.add("instrument")  # "Kiwa Nederland B.V. · instrument KiK · 22 april 2026" under the borger's letterhead
+    return out
 
 
 def _negative_value(body: list[Line], k: int, ref: Reference) -> bool:
@@ -537,7 +542,7 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 _THE_BUILDING = r"bungalow|woning|chalet|recreatiewoning|vakantiewoning|bouwwerk|kavel|object|unit"
 _FREE_ADDR = re.compile(
     r"\b(?:(?:op|aan) het (?:bouw)?kavel(?: aan de)?|aan de|aan het|op de|gelegen aan|(?:bouw|project)locatie is|"
-    r"(?:bouw|project)adres is|(?:post)?adres van (?:de|het) (?:" + _THE_BUILDING + r") is|locatie|adres|bouwwerk aan|"
+    r"(?:bouw|project)adres is|(?:post)?adres van (?:de|het) (?:" + _THE_BUILDING + r") is|bouwlocatie|bouwadres|locatie|adres|bouwwerk aan|"
     r"perceel aan|aan|"
     r"project op|bouwwerk op|"
     r"woning op|perceel|op(?=\s+[A-Z][a-zà-ÿ'\-]*(?:straat|weg|laan|plein|dijk|pad|kade|singel|gracht|steeg|hof|dreef|"

@@ -469,7 +469,7 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             elif head in ref.project_sections:
                 section, party, kind = head, False, "project"
                 line.heading = True
-        elif maybe_heading and _heading_by_meaning(lines, line, ref):
+        elif maybe_heading and _heading_by_meaning(lines, line, ref) and not _tagline(lines, line, ref):
             kind = ref.section_kind(line.head)
             section, party, right = line.head, kind not in ("project", ""), ""
             line.heading = True
@@ -478,6 +478,15 @@ def mark_sections(lines: list[Line], ref: Reference) -> None:
             section, party, kind, right = line.head, False, "", ""
         line.section, line.party, line.party_kind = section, party, kind if section else ""
         line.right_kind = right
+
+
+def _tagline(lines: list[Line], line: Line, ref: Reference) -> bool:
+    """"Wkb kwaliteitsborging" under "BUREAU VERITAS" at the top of the page: the borger's tagline, no heading of
+    the borger's block (the document's own data follow it)."""
+    if line.pos == 0 or line.pos > 3:
+        return False
+    above = lines[line.pos - 1]
+    return above.page == line.page and bool(above.text.strip()) and ref.match_borger(above.text[:80]) is not None
 
 
 def _names_blocks(cells: list[str], ref: Reference) -> bool:

@@ -301,8 +301,11 @@ def _match_entry(entries: tuple[Entry, ...], text: str) -> Entry | None:
                 a = _SPACES.sub("", alias.lower())
                 if len(a) >= 12 and a in squashed and (best is None or squashed.index(a) < best[0]):
                     best = (squashed.index(a), e)
-                elif best is None and len(squashed) >= 16 and len(a) > len(squashed) and a.startswith(squashed):
-                    best = (0, e)  # the rest of the name wrapped away in its cell ("Wkb Kwaliteitsborgingsin")
+                elif best is None and len(squashed) >= max(16, 0.7 * len(a)) and len(a) > len(squashed) \
+                        and a.startswith(squashed):
+                    # the rest of the name wrapped away in its cell ("Wkb Kwaliteitsborgingsin"); a tagline that is
+                    # the start of a name ("Wkb kwaliteitsborging", the trade itself) names no instrument
+                    best = (0, e)
     return best[1] if best else None
 
 
