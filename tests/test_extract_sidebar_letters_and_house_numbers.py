@@ -545,3 +545,12 @@ def test_the_site_in_a_tables_caption_after_bouwlocatie():
 
     m = _site_in_sentence("Overzicht 1 — bouwlocatie Maasstraat 17 b, 5951 BE Belfeld (gemeente Venlo), bedrijfswoning")
     assert m is not None and m.group("a").startswith("Maasstraat 17 b")
+
+
+def test_a_location_that_opens_with_the_word_perceel_is_no_kadastral_value(tmp_path):
+    path = docgen.write_docx(tmp_path / "bp.docx", ["Borgingsplan mantelzorgwoning", [
+        ["Ligging", "perceel naast Lingedijk 34 te Tricht"], ["Kadastrale aanduiding", "Buurmalsen K 1532"],
+        ["Opdrachtgever", "G.J. van Kooten"], ["Kwaliteitsborger", "Borg4"], ["Instrument", "WKI"]]])
+    values = run(path).values()
+    assert (values.get("straat"), values.get("huisnummer"), values.get("plaats"), values.get("kadastraal")) == (
+        "Lingedijk", None, "Tricht", "Buurmalsen K 1532")  # the neighbour's number is not the site's

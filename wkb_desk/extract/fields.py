@@ -906,7 +906,8 @@ def find_hits(lines: list[Line], ref: Reference) -> list[Hit]:
                     j += 1
                     value, vsep, consumed = cells[j].strip(), "\t", j - i + 1
                 if parsed[j] and (not parsed[j][2] or parsed[j][0] in ref.labels and not ref.labels[parsed[j][0]].weak) \
-                        and not _is_alias(ref, cells[j]) and info.field != "melder_rol":
+                        and not _is_alias(ref, cells[j]) and info.field != "melder_rol" \
+                        and not _describes_site(info.field, ref, parsed[j]):
                     # ("Instrument | Kwaliteitsborgingsinstrument WKI": a name; "Rol | Initiatiefnemer": a role)
                     # ("KWALITEITSBORGER | TOEGEPAST INSTRUMENT DeltaBorg": the next cell is a labelled value of its own)
                     value = ""  # the next cell is itself a bare label, or a labelled value read on its own
@@ -1106,6 +1107,14 @@ def _same_shape(a: list[str], b: list[str]) -> bool:
     pairs = list(zip(a, b))
     alike = sum(bool(_HAS_DIGIT.search(x)) == bool(_HAS_DIGIT.search(y)) for x, y in pairs)
     return alike * 10 >= len(pairs) * 7
+
+
+def _describes_site(field: str, ref: Reference, parsed) -> bool:
+    """"Ligging | perceel naast Lingedijk 34 te Tricht": the location's value opens with the word "perceel", which
+    is no label of a perceel here (what follows it is no kadastral designation)."""
+    info = ref.labels.get(parsed[0])
+    return field == "locatie" and info is not None and info.field == "kadastraal" and bool(parsed[2]) \
+        and nz.normalize_kadastraal(parsed[2]) is None
 
 
 def _bare_label(ref: Reference, cell: str) -> bool:
@@ -1798,9 +1807,12 @@ def candidates_from_hit(hit: Hit, ref: Reference) -> list[Cand]:
             # plot's own name, then the address the site is known by
             raw = postal.group(1)
         kad = _KAD_WORD.search(raw)
-        if kad:  # "Kerkstraat ong., kadastraal Almelo K 12": the perceel, and an address only before it
-            add("kadastraal", nz.normalize_kadastraal(raw[kad.end():]), conf - 0.05)
+        kad_value = nz.normalize_kadastraal(raw[kad.end():]) if kad else None
+        if kad and kad_value:  # "Kerkstraat ong., kadastraal Almelo K 12": the perceel, and an address only before it
+            add("kadastraal", kad_value, conf - 0.05)
             raw = raw[: kad.start()]
+        elif kad:
+            kad = None  # "perceel naast Lingedijk 34 te Tricht": the word names the plot, no kadastral designation
         parts = nz.parse_address(raw)
         if "straat" in parts or "postcode" in parts:
             for k, v in parts.items():
