@@ -554,3 +554,10 @@ def test_a_location_that_opens_with_the_word_perceel_is_no_kadastral_value(tmp_p
     values = run(path).values()
     assert (values.get("straat"), values.get("huisnummer"), values.get("plaats"), values.get("kadastraal")) == (
         "Lingedijk", None, "Tricht", "Buurmalsen K 1532")  # the neighbour's number is not the site's
+
+
+def test_a_street_whose_name_opens_with_de_after_gaan_bouwen_op():
+    from wkb_desk.extract.extras import _site_in_sentence
+
+    m = _site_in_sentence("Wij gaan bouwen op De Lindeboom 14 in Aalten (dat is kavel 7, de postcode is 7122 ZK).")
+    assert m is not None and m.group("a").startswith("De Lindeboom 14")

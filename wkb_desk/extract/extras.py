@@ -541,7 +541,8 @@ _GK_DENIED = re.compile(r"\b(?:niet|geen|buiten|dan)\b[^.]*$", re.IGNORECASE)
 # what is built, named in "het postadres van de bungalow is ...": that address is the site's own
 _THE_BUILDING = r"bungalow|woning|chalet|recreatiewoning|vakantiewoning|bouwwerk|kavel|object|unit"
 _FREE_ADDR = re.compile(
-    r"\b(?:(?:op|aan) het (?:bouw)?kavel(?: aan de)?|aan de|aan het|op de|gelegen aan|(?:bouw|project)locatie is|"
+    r"\b(?:(?:op|aan) het (?:bouw)?kavel(?: aan de)?|bouwen (?:op|aan)(?: de| het)?(?=\s+[A-Z])|aan de|aan het|op de|"
+    r"gelegen aan|(?:bouw|project)locatie is|"
     r"(?:bouw|project)adres is|(?:post)?adres van (?:de|het) (?:" + _THE_BUILDING + r") is|bouwlocatie|bouwadres|locatie|adres|bouwwerk aan|"
     r"perceel aan|aan|"
     r"project op|bouwwerk op|"
