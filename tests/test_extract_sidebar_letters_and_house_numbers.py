@@ -5,7 +5,6 @@ letter, which the BAG writes as a toevoeging after a dash ("12 hs" -> "12-hs")."
 from __future__ import annotations
 
 import sys
-from email.message import EmailMessage
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "extract"))
@@ -185,13 +184,7 @@ def test_a_row_of_house_numbers_is_named_by_its_first_with_the_place_after_the_r
 
 
 def _mail(tmp_path: Path, subject: str, body: str) -> Path:
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = "Sjoerd Hoekstra <s.hoekstra@example.nl>", "wkb@gemeente.example", subject
-    msg["Date"] = "Mon, 12 Jul 2027 09:15:00 +0200"
-    msg.set_content(body)
-    path = tmp_path / "mail.eml"
-    path.write_bytes(bytes(msg))
-    return path
+    return docgen.write_mail(tmp_path / "mail.eml", subject, body)
 
 
 def test_a_mail_that_passes_on_the_filed_melding_as_a_table_is_the_melding(tmp_path):
