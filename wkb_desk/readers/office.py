@@ -258,7 +258,11 @@ def _group_headings(rows) -> dict[int, list[str]]:
     group headings ("Initiatiefnemer" over "Naam | KvK", "Kwaliteitsborging" over "Kwaliteitsborger | Instrument"):
     read side by side, a group's heading would stand beside the next group's as its value."""
     out: dict[int, list[str]] = {}
+    # (only a row with a merged cell can head groups: the other rows are not read twice)
+    merged = [any(tc.find(f"{_W}tcPr/{_W}gridSpan") is not None for tc in tr.iterchildren(f"{_W}tc")) for tr in rows]
     for k in range(len(rows) - 1):
+        if not merged[k] or merged[k + 1]:
+            continue
         top, below = _spans(rows[k]), _spans(rows[k + 1])
         if not any(width > 1 for _, width in top) or any(width > 1 for _, width in below) \
                 or sum(width for _, width in top) != len(below):
@@ -280,7 +284,7 @@ def _page_layout_row(tr) -> bool:
                for tc in cells)
 
 
-_LAYOUT_CELL_LINES = 7
+_LAYOUT_CELL_LINES = 7  # paragraphs in one cell that make a row a page's layout (a sidebar, a letter)
 
 
 _BLANK_LINE = re.compile(r"^[_.…]{5,}$")  # the line a form is filled in above
