@@ -554,3 +554,21 @@ def test_a_street_whose_name_opens_with_de_after_gaan_bouwen_op():
 
     m = _site_in_sentence("Wij gaan bouwen op De Lindeboom 14 in Aalten (dat is kavel 7, de postcode is 7122 ZK).")
     assert m is not None and m.group("a").startswith("De Lindeboom 14")
+
+
+def test_a_section_heading_across_a_word_form_is_no_group_heading_of_its_rows(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("MELDINGSFORMULIER BOUWACTIVITEIT (WKB)")
+    table = document.add_table(rows=4, cols=2)
+    for r, row in enumerate([["B. Initiatiefnemer", ""], ["Naam", "Kwekerij Van der Sluis B.V."],
+                             ["KvK-nummer", "36041290"], ["Kwaliteitsborger", "Stavast Kwaliteitsborging B.V."]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "B. Initiatiefnemer"
+    document.save(str(tmp_path / "form.docx"))
+    from wkb_desk.readers.office import read_docx
+
+    text = read_docx(tmp_path / "form.docx", Limits()).pages[0].text
+    assert "Naam\tKwekerij Van der Sluis B.V.\n" in text + "\n"  # not "... B.V. b. initiatiefnemer"

@@ -264,7 +264,8 @@ def _group_headings(rows) -> dict[int, list[str]]:
         if not merged[k] or merged[k + 1]:
             continue
         top, below = _spans(rows[k]), _spans(rows[k + 1])
-        if not any(width > 1 for _, width in top) or any(width > 1 for _, width in below) \
+        # (one cell across the table is a section's heading over its rows of labels and values, no group heading)
+        if len(top) < 2 or not any(width > 1 for _, width in top) or any(width > 1 for _, width in below) \
                 or sum(width for _, width in top) != len(below):
             continue
         texts = [t for t, _ in top] + [t for t, _ in below]
