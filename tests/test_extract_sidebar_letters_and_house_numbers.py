@@ -572,3 +572,19 @@ def test_a_section_heading_across_a_word_form_is_no_group_heading_of_its_rows(tm
 
     text = read_docx(tmp_path / "form.docx", Limits()).pages[0].text
     assert "Naam\tKwekerij Van der Sluis B.V.\n" in text + "\n"  # not "... B.V. b. initiatiefnemer"
+
+
+def test_an_e_forms_radio_buttons_and_the_instruction_after_a_yes_no_question(tmp_path):
+    path = docgen.write_pdf(tmp_path / "ef.pdf", [[
+        "Gemeente Den Helder", "Melding bouwactiviteit gevolgklasse 1 (Wkb)",
+        "Ontvangstnummer EF-0400-2027-01187", "2.2 Straatnaam", "Breewijd", "2.3 Huisnummer en toevoeging", "18",
+        "2.5 Woonplaats", "Den Helder", "3.2 In welke gevolgklasse valt het bouwwerk?",
+        "(x) Gevolgklasse 1 ( ) Gevolgklasse 2 ( ) Gevolgklasse 3", "4.1 Naam van de kwaliteitsborger", "Borg 4 B.V.",
+        "5.2 Heeft u de melding ook via het Omgevingsloket ingediend? Vul dan het verzoeknummer in.", "2027020900164",
+        "5.4 Wat is de uitkomst van de verklaring?",
+        "( ) Positief - verklaring afgegeven (x) Negatief - geen verklaring afgegeven"]])
+    values = run(path).values()
+    assert (values.get("gevolgklasse"), values.get("verzoeknummer")) == (1, "2027020900164")
+    from wkb_desk.extract.locate import _RADIO_EMPTY, _RADIO_ON
+
+    assert _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", "(\u2022) Ja ( ) Nee")) == "\u2612 Ja \u2610 Nee"

@@ -1234,6 +1234,7 @@ def _values_below(ref: Reference, heads: list, below: list) -> bool:
                    and not (p[0] in ref.labels and ref.labels[p[0]].weak) for i, p in enumerate(below))
 
 
+_FILL_IN = re.compile(r"(?i)\bvul\s+(?:dan\s+|hier\s+|hieronder\s+)?(?:het|de|uw)\s+([a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?)\s+in\b")
 _GK_QUESTION = re.compile(r"(?i)\bgevolgklasse\s*([123])\s*\?$")
 
 
@@ -1255,6 +1256,16 @@ def _question_hit(lines: list[Line], line: Line, ref: Reference, label_rows: dic
             return Hit(ref.labels["gevolgklasse"], line, klasse.group(1), value_line,
                        "below" if value_line is not line else ":", line.pos * 100)
         return None
+    fill_in = _FILL_IN.search(text[q + 1:])
+    if fill_in:
+        # "Heeft u de melding ook via het Omgevingsloket ingediend? Vul dan het verzoeknummer in.": the instruction
+        # after a yes/no question names what the answer below is
+        parsed = match_label(ref, fill_in.group(1))
+        info = ref.labels.get(parsed[0]) if parsed and not parsed[2] else None
+        answered = _answer(lines, line, text, len(text) - 1, label_rows) if info is not None else None
+        if answered is not None:
+            asked = LabelInfo(info.field, norm_label(fill_in.group(1))[:80], weak=False, by_meaning=True)
+            return Hit(asked, line, *answered, "below", line.pos * 100)
     if len(words) < 2 or words[0] in _YES_NO_VERBS:
         return None  # "Wordt deze informatie ingediend door de kwaliteitsborger?" is answered yes or no, not with a name
     for info, groups, excluded in ref.questions:

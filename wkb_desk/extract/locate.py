@@ -189,6 +189,11 @@ _SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-Za-zÀ-ÿ] ){3,}[A-Za-zÀ-ÿ](?![^
 _SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z] [A-Za-z]")
 
 
+_RADIO_HINT = re.compile(r"\((?:\s|•|●|x|X)\)")
+_RADIO_ON = re.compile(r"\((?:•|●|x|X)\)|◉")
+_RADIO_EMPTY = re.compile(r"\(\s\)|○")
+
+
 def _unspaced(m: re.Match) -> str:
     return m.group(0).replace(" ", "")
 
@@ -246,6 +251,9 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _BULLET_DASH.sub(r"\1: ", cleaned)
         if "-\n" in cleaned:
             cleaned = _HYPHEN_BREAK.sub("", cleaned)
+        if "(" in cleaned and _RADIO_HINT.search(cleaned) or "○" in cleaned or "◉" in cleaned:
+            # an e-form's radio buttons, "(•) Ja ( ) Nee": read as the tick boxes they are
+            cleaned = _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", cleaned))
         if _SPACED_HINT.search(cleaned):
             cleaned = _SPACED_WORD.sub(_unspaced, cleaned)  # "B O R G I N G S P L A N": a title set letter-spaced
         if ":" in cleaned:
