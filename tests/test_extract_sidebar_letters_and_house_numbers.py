@@ -588,3 +588,19 @@ def test_an_e_forms_radio_buttons_and_the_instruction_after_a_yes_no_question(tm
     from wkb_desk.extract.locate import _RADIO_EMPTY, _RADIO_ON
 
     assert _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", "(\u2022) Ja ( ) Nee")) == "\u2612 Ja \u2610 Nee"
+
+
+def test_a_text_layer_made_by_ocr_with_its_slips_in_the_labels(tmp_path):
+    path = docgen.write_pdf(tmp_path / "scan.pdf", [[
+        "MELDlNG BOUWACTIVITEIT (TECHNlSCH) - WKB", "Verzoeknumrner: 2027012600733", "Daturn: 26 januari 2027",
+        "Straat en huisnurnmer: Sallandsestraat 9", "Postc0de: 7741 KM", "P1aats: Coevorden",
+        "Kadastraa1: Coevorden F 3302", "lnitiatiefnemer", "Narn: A. Wolbers", "Kwaliteitsbcrger: Bylaer B.V.",
+        "lnstrurnent: WKI", "Gevo1gklasse: 1", "Gep1ande startdaturn: 09-03-2027"]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    values = x.values()
+    assert {k: values.get(k) for k in ("verzoeknummer", "postcode", "plaats", "kadastraal", "initiatiefnemer",
+                                       "instrument", "gevolgklasse", "startdatum")} == {
+        "verzoeknummer": "2027012600733", "postcode": "7741 KM", "plaats": "Coevorden",
+        "kadastraal": "Coevorden F 3302", "initiatiefnemer": "A. Wolbers", "instrument": "WKI", "gevolgklasse": 1,
+        "startdatum": "2027-03-09"}

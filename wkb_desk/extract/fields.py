@@ -249,11 +249,15 @@ _NAME_WITH_ROLE = re.compile(r"^(?=.*(?:\b[A-Z]\.|\b(?:B\.?V|N\.?V|V\.?O\.?F|Gmb
 _BRACKETED_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}\s*\(([^\W\d_][\w .\-/]{1,40})\)\s*:?$")
 
 
+_OCR_DIGIT = re.compile(r"(?<=[a-z])[01](?=[a-z]|$)|(?<=[A-Z])[01](?=[a-z])")
+
+
 def _label_words(text: str, tail: bool = False, ref: Reference | None = None) -> bool:
     """Could `text` be (the rest of) a label: a few words, no digits, after the first word in lower case
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
     t = text.strip()
-    if not t or len(t) > 70 or _HAS_DIGIT.search(t) or "@" in t or ";" in t or t.endswith((".", "!")) and " " in t and \
+    # ("Postc0de", "Gevo1gklasse", "Kadastraa1": a text layer made by OCR puts a 0 or 1 for a letter in a word)
+    if not t or len(t) > 70 or _HAS_DIGIT.search(_OCR_DIGIT.sub("o", t) if "0" in t or "1" in t else t) or "@" in t or ";" in t or t.endswith((".", "!")) and " " in t and \
             not _ABBREV_TOKEN.match(t.split()[-1]):
         return False
     if t.isupper() and len(t) > 3:
@@ -1597,6 +1601,7 @@ _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s+(?:(?:van|de|der|den|het|'t|te|ten|ter)\s+)*"
                                   r"(?!(?:van|de|der|den|het|te|ten|ter|en)\b)[a-zà-ÿ]{2,}(?:\s+[a-zà-ÿ]+){2,}\b.*$")
 # "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
+_LABEL_LEAD = re.compile(r"^[A-Za-z]{2,12}\s?:\s+(?=[A-Z])")
 # a verb in the third person left after a name that a sentence cut off ("M. Bosman-Ticheler voldoet", "... is")
 _VERB_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ.])\s+(?:voldoet|heeft|wordt|is|gaat|bouwt|laat|wil|start|begint|meldt)$")
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
@@ -1612,6 +1617,7 @@ def _name_value(raw: str) -> str | None:
         raw = raw[:close]  # "(opdrachtgever: Kwekerij Zijdelveld V.O.F.), getoetst": the bracket the label opened
     # ("Medel Cold Storage B.V., Chamber of Commerce 9120...": the comma before the next label is no part of it)
     v = re.sub(r"\s{2,}", " ", _NAME_STOP.sub("", raw)).strip(" :;-–|·•").rstrip(", ")
+    v = _LABEL_LEAD.sub("", v, 1)  # "Narn: A. Wolbers": a label an OCR'd text layer misspelt, before the name
     v = _SALUTATION.sub("", v)  # "mevrouw M.C. de Visser-Kramer": the salutation is no part of the name
     v = _ADDRESS_AFTER_NAME.sub("", v)  # "D.J. Wolters, Prinses Marijkestraat 4, 7151 ...": the party's address
     if ": " in v:

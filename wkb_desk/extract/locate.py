@@ -189,6 +189,7 @@ _SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-Za-zÀ-ÿ] ){3,}[A-Za-zÀ-ÿ](?![^
 _SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z] [A-Za-z]")
 
 
+_CAPS_WITH_L = re.compile(r"\b[A-Z]{2,}l[A-Z]+\b|\b[A-Z]+l[A-Z]{2,}\b")
 _RADIO_HINT = re.compile(r"\((?:\s|•|●|x|X)\)")
 _RADIO_ON = re.compile(r"\((?:•|●|x|X)\)|◉")
 _RADIO_EMPTY = re.compile(r"\(\s\)|○")
@@ -254,6 +255,9 @@ def build_lines(read: ReadResult) -> list[Line]:
         if "(" in cleaned and _RADIO_HINT.search(cleaned) or "○" in cleaned or "◉" in cleaned:
             # an e-form's radio buttons, "(•) Ja ( ) Nee": read as the tick boxes they are
             cleaned = _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", cleaned))
+        if _CAPS_WITH_L.search(cleaned):
+            # "MELDlNG BOUWACTIVITEIT (TECHNlSCH)": OCR's small l for a capital I inside a word in capitals
+            cleaned = _CAPS_WITH_L.sub(lambda m: m.group(0).replace("l", "I"), cleaned)
         if _SPACED_HINT.search(cleaned):
             cleaned = _SPACED_WORD.sub(_unspaced, cleaned)  # "B O R G I N G S P L A N": a title set letter-spaced
         if ":" in cleaned:

@@ -29,6 +29,10 @@ _BROKEN_WORD = re.compile(r"([a-zà-ÿ])- +(?!(?:en|of|tot|t/m)\b)([a-zà-ÿ])")
 # similarity (0-1, optimal string alignment: a swapped pair of letters is one slip, "postocde") for a word to count
 # as a misspelling of a known word: one slip in eight letters
 FUZZY_MIN = 0.87
+# the slips of a text layer made by OCR inside a word: a digit among letters, "rn" for "m", "l" for "i"
+_OCR_SLIP = re.compile(r"[a-z][01]|[01][a-z]|rn|^l[^aeiouy]")
+_DIGIT_O = re.compile(r"(?<=[a-z])0(?=[a-z])")
+_DIGIT_L = re.compile(r"(?<=[a-z])1(?=[a-z]|$)")
 FUZZY_MIN_LEN = 6  # shorter words are never corrected: "plaats"/"plaat" differ in meaning too easily
 
 
@@ -57,6 +61,8 @@ class Meaning:
             if not w:
                 continue
             w = abbr.get(w, w)
+            if self.vocabulary and w not in self.vocabulary and _OCR_SLIP.search(w):
+                w = self._ocr_mended(w)
             # (a word that merely starts with a known one is corrected too when it is one slip from another known
             # word: "startdatun" is "startdatum", not "start")
             if len(w) >= FUZZY_MIN_LEN and self.vocabulary and w not in self.vocabulary:
@@ -65,6 +71,16 @@ class Meaning:
                     w = hit[0]
             out.extend(w.split(" "))
         return out
+
+    def _ocr_mended(self, word: str) -> str:
+        """A label word as a text layer made by OCR misreads it ("Postc0de", "P1aats", "Verzoeknumrner",
+        "lnstrurnent"): the known word its usual slips stand for (0/o, 1/l, rn/m, l/i), or the word as it was."""
+        fixed = _DIGIT_O.sub("o", _DIGIT_L.sub("l", word))
+        for candidate in (fixed, fixed.replace("rn", "m"), "i" + fixed[1:] if fixed[:1] == "l" else fixed,
+                          ("i" + fixed[1:] if fixed[:1] == "l" else fixed).replace("rn", "m")):
+            if candidate != word and (candidate in self.vocabulary or candidate.startswith(self.vocabulary)):
+                return candidate
+        return word
 
     def is_label_word(self, token: str) -> bool:
         """A word the rules know (at least 5 letters: "Omgevingsloket", "Kwaliteitsborger"), capitalised or not."""
