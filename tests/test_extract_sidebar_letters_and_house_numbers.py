@@ -592,7 +592,7 @@ def test_an_e_forms_radio_buttons_and_the_instruction_after_a_yes_no_question(tm
 
 def test_a_text_layer_made_by_ocr_with_its_slips_in_the_labels(tmp_path):
     path = docgen.write_pdf(tmp_path / "scan.pdf", [[
-        "MELDlNG BOUWACTIVITEIT (TECHNlSCH) - WKB", "Verzoeknumrner: 2027012600733", "Daturn: 26 januari 2027",
+        "MELDlNG BOUWACTIVITEIT (TECHN1SCH) - WKB", "Verzoeknumrner: 2027012600733", "Daturn: 26 januari 2027",
         "Straat en huisnurnmer: Sallandsestraat 9", "Postc0de: 7741 KM", "P1aats: Coevorden",
         "Kadastraa1: Coevorden F 3302", "lnitiatiefnemer", "Narn: A. Wolbers", "Kwaliteitsbcrger: Bylaer B.V.",
         "lnstrurnent: WKI", "Gevo1gklasse: 1", "Gep1ande startdaturn: 09-03-2027"]])
@@ -604,3 +604,10 @@ def test_a_text_layer_made_by_ocr_with_its_slips_in_the_labels(tmp_path):
         "verzoeknummer": "2027012600733", "postcode": "7741 KM", "plaats": "Coevorden",
         "kadastraal": "Coevorden F 3302", "initiatiefnemer": "A. Wolbers", "instrument": "WKI", "gevolgklasse": 1,
         "startdatum": "2027-03-09"}
+
+
+def test_ocr_slips_inside_a_word_in_capitals():
+    from wkb_desk.extract.locate import mend_capitals
+
+    assert mend_capitals("VERKLAR1NG KWALITElTSBORGER") == "VERKLARING KWALITEITSBORGER"
+    assert mend_capitals("SGS-KB-26-233 7741KM B4") == "SGS-KB-26-233 7741KM B4"  # codes and postcodes stay

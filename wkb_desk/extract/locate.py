@@ -189,10 +189,16 @@ _SPACED_WORD = re.compile(r"(?<![^\s\t])(?:[A-Za-zÀ-ÿ] ){3,}[A-Za-zÀ-ÿ](?![^
 _SPACED_HINT = re.compile(r"[A-Za-z] [A-Za-z] [A-Za-z] [A-Za-z]")
 
 
-_CAPS_WITH_L = re.compile(r"\b[A-Z]{2,}l[A-Z]+\b|\b[A-Z]+l[A-Z]{2,}\b")
+# (and a 1 or 0 for an I or an O: "VERKLAR1NG", "KWALITElTSBORGER")
+_CAPS_WITH_L = re.compile(r"\b[A-Z]{2,}[l10][A-Z]+\b|\b[A-Z]+[l10][A-Z]{2,}\b")
 _RADIO_HINT = re.compile(r"\((?:\s|•|●|x|X)\)")
 _RADIO_ON = re.compile(r"\((?:•|●|x|X)\)|◉")
 _RADIO_EMPTY = re.compile(r"\(\s\)|○")
+
+
+def mend_capitals(text: str) -> str:
+    """OCR's slips inside words in capitals: a small l or a 1 for an I, a 0 for an O ("VERKLAR1NG")."""
+    return _CAPS_WITH_L.sub(lambda m: m.group(0).replace("l", "I").replace("1", "I").replace("0", "O"), text)
 
 
 def _unspaced(m: re.Match) -> str:
@@ -257,7 +263,7 @@ def build_lines(read: ReadResult) -> list[Line]:
             cleaned = _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", cleaned))
         if _CAPS_WITH_L.search(cleaned):
             # "MELDlNG BOUWACTIVITEIT (TECHNlSCH)": OCR's small l for a capital I inside a word in capitals
-            cleaned = _CAPS_WITH_L.sub(lambda m: m.group(0).replace("l", "I"), cleaned)
+            cleaned = mend_capitals(cleaned)
         if _SPACED_HINT.search(cleaned):
             cleaned = _SPACED_WORD.sub(_unspaced, cleaned)  # "B O R G I N G S P L A N": a title set letter-spaced
         if ":" in cleaned:
