@@ -26,7 +26,7 @@ def test_a_mail_with_nothing_wkb_in_it_is_reported_as_onbekend_as_the_register_s
     result = run_cli("--config", str(settings.config_path), "ingest")
     assert result.returncode == ExitCode.OK, result.stderr
     log = (settings.paden.logboek / "wkb-desk.log").read_text(encoding="utf-8")
-    assert "Vraag.eml: e-mail (onbekend)" in log
+    assert "Vraag.eml: e-mail, onbekend" in log
 
 
 def test_ingest_with_quarantine_exits_partial(settings):

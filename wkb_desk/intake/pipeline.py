@@ -305,7 +305,7 @@ class Pipeline:
             own = a.extraction.kind if a.extraction else None
             # a mail with nothing Wkb in it or attached says so, as the register does ("onbekend")
             if own and (own != KIND_UNKNOWN or len(plans) == 1):
-                text += f" ({own})"
+                text += f", {own}"  # (the watcher's line puts the whole in brackets: "verwerkt (e-mail, onbekend)")
         else:
             kind = a.extraction.kind if a.extraction else (a.content_type or "")
             text = f"{kind}" if kind else "verwerkt"
