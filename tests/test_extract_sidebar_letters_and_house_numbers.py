@@ -611,3 +611,14 @@ def test_ocr_slips_inside_a_word_in_capitals():
 
     assert mend_capitals("VERKLAR1NG KWALITElTSBORGER") == "VERKLARING KWALITEITSBORGER"
     assert mend_capitals("SGS-KB-26-233 7741KM B4") == "SGS-KB-26-233 7741KM B4"  # codes and postcodes stay
+
+
+def test_a_verklaring_the_melder_will_send_later_is_not_attached(tmp_path):
+    path = docgen.write_docx(tmp_path / "g.docx", [
+        "Gereedmelding", "Verzoeknummer: 2027040700391", "Hierbij melden wij dat de bouw van twee woningen gereed is.",
+        "Locatie", "Adres Noordbargerstraat 77, 7812 AB Emmen", "Verwachte datum ingebruikname: 08-05-2027",
+        "Documenten", "Dossier bevoegd gezag bijgevoegd", "Verklaring kwaliteitsborger volgt later",
+        "De verklaring van de kwaliteitsborger sturen wij na zodra deze binnen is."])
+    x = run(path)
+    assert x.kind == "gereedmelding", (x.kind, x.kind_score)
+    assert (x.values().get("bevat_dbg"), x.values().get("bevat_verklaring")) == (True, False)

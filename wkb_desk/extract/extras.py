@@ -1209,7 +1209,9 @@ _ATTACH_ANSWER = re.compile(r"(?i)^\s*([^\t:]{4,80}?)\s*(?::\s*|\t)(ja|nee|true|
                             r"ontbreekt|x|✓|✔)(?:\s*\([^()\t]{1,80}\))?\s*$")
 _YES = {"ja", "true", "yes", "aanwezig", "bijgevoegd", "x", "✓", "✔"}
 _TICK_FIRST = re.compile(r"^\s*(?:[xX✓✔]|\[[xX✓✔]\])(?:\t|\s+)(?=[A-Za-z])")
-_NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog)\b")
+# ("De verklaring ... sturen wij na zodra deze binnen is": what will be sent later is not attached)
+_NOT_ATTACHED = re.compile(r"\b(?:nee|niet|ontbreekt|volgt|n\.v\.t\.?|nvt|nagestuurd|nagezonden|later|nog|zodra|"
+                           r"nasturen|(?:sturen|stuur|zenden|zend) (?:wij|we|ik) na)\b")
 
 
 _DEV_STOP = re.compile(
