@@ -622,3 +622,13 @@ def test_a_verklaring_the_melder_will_send_later_is_not_attached(tmp_path):
     x = run(path)
     assert x.kind == "gereedmelding", (x.kind, x.kind_score)
     assert (x.values().get("bevat_dbg"), x.values().get("bevat_verklaring")) == (True, False)
+
+
+def test_attachments_named_by_their_short_forms_rb_and_bp(tmp_path):
+    path = docgen.write_docx(tmp_path / "m.docx", ["MELDINGSFORMULIER BOUWACTIVITEIT (WKB)", [
+        ["Verzoeknummer Omgevingsloket", "2027040700301"], ["Straat + huisnummer", "Kooypunt 7"],
+        ["Postcode / plaats", "1786 RZ Den Helder"], ["Kwaliteitsborger", "WTT Kwaliteitsborging B.V."],
+        ["Instrument", "WKI"], ["Beoogde start bouw", "19-05-2027"], ["Bijlagen", "RB + BP (WTT)"]]])
+    x = run(path)
+    assert x.kind == "bouwmelding", (x.kind, x.kind_score)
+    assert sorted(x.values().get("bijlagen") or []) == ["borgingsplan", "risicobeoordeling"]

@@ -1142,8 +1142,10 @@ def _verdict(text_lines: list[str], body: list[Line], i: int, patterns, value: s
 
 
 _ATTACH_KINDS = (
-    ("borgingsplan", re.compile(r"borgingsplan", re.IGNORECASE)),
-    ("risicobeoordeling", re.compile(r"risico\s?(?:beoordeling|analyse|inventarisatie)|risico-(?:analyse|inventarisatie)", re.IGNORECASE)),
+    # ("Bijlagen | RB + BP (WTT)": the two in their short forms, in capitals)
+    ("borgingsplan", re.compile(r"borgingsplan|(?-i:\bBP\b)", re.IGNORECASE)),
+    ("risicobeoordeling", re.compile(r"risico\s?(?:beoordeling|analyse|inventarisatie)|risico-(?:analyse|inventarisatie)"
+                                     r"|(?-i:\bRB\b)", re.IGNORECASE)),
     # (also as a file's name: "DBG_SGSI-WKB-26-0977.zip", "Statement_SGSI-WKB-26-0977.docx", "Verklaring_KB.pdf")
     ("dossier_bevoegd_gezag", re.compile(r"dossier[\s_]+bevoegd[\s_]+gezag|(?<![a-z])dbg(?![a-z])", re.IGNORECASE)),
     ("verklaring", re.compile(r"verklaring\s+(?:van\s+de\s+)?kwaliteitsborger|verklaring[\s_-]+kb\b|"
