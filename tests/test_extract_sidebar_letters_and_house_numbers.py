@@ -632,3 +632,11 @@ def test_attachments_named_by_their_short_forms_rb_and_bp(tmp_path):
     x = run(path)
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)
     assert sorted(x.values().get("bijlagen") or []) == ["borgingsplan", "risicobeoordeling"]
+
+
+def test_a_note_in_brackets_after_the_house_number_and_the_place_after_it():
+    from wkb_desk.extract.normalize import parse_address
+
+    assert parse_address("Kottenseweg 41 (erf), Winterswijk Kotten") == {
+        "straat": "Kottenseweg", "huisnummer": "41", "plaats": "Winterswijk Kotten"}
+    assert parse_address("Dorpsstraat 3 (achter) te Almelo")["plaats"] == "Almelo"

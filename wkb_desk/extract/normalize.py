@@ -403,6 +403,9 @@ _NUMBER_RANGE = re.compile(r"(?i)^\s*(?:t/m|t\.m\.|tot en met)\s*\d|^\s*(?:,\s*\
 _RANGE_PART = re.compile(r"^(?:\s*(?:t/m|t\.m\.|tot en met|en|&|,|[-–])\s*\d{1,4}[a-z]?\b)*\s*(?:\((?:even|oneven)\))?")
 
 
+_NOTE_AFTER_NUMBER = re.compile(r"^\s*\((?!postcode)[a-zà-ÿ][^()\d]{1,24}\)(?=\s*[,–-]|\s+te\b)")
+
+
 def parse_address(text: str) -> dict[str, str]:
     """Split "Kerkstraat 12a, 7601 AB Almelo" (any part optional) into straat/huisnummer/postcode/plaats."""
     text = _INLINE_ADDRESS_LABELS.sub("", (text or "")[:MAX_VALUE])
@@ -448,6 +451,8 @@ def parse_address(text: str) -> dict[str, str]:
             out["straat"] = street
             out["huisnummer"] = nr
             if "plaats" not in out:
+                # ("Kottenseweg 41 (erf), Winterswijk Kotten": a short note in brackets after the number comes first)
+                rest = _NOTE_AFTER_NUMBER.sub("", rest, 1)
                 # "Kerkstraat 12 te Almelo" / "Kerkstraat 12, Almelo" (also before "(postcode 7601 AB)")
                 # "Kerkstraat 12, Almelo", "Kerkstraat 12 te Almelo", "Kerkstraat 12a Almelo"
                 pm = re.match(r"^\s*(?:(?:,|/|\bte\b|-|–)\s*|\b(?:in|op)\s+(?=[A-Z]))(.+)$", rest) or re.match(r"^\s+([A-Z][A-Za-zÀ-ÿ'’\- ]{1,40})$", rest) \
