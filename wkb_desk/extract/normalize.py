@@ -213,7 +213,7 @@ def normalize_toevoeging(text: str) -> str:
 
 
 _STREET_NR = re.compile(
-    r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
+    r"(?P<straat>(?:\d{1,2}(?:e|ste|de)\s+|['’]t\s+(?=[A-Z]))?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\- ]{0,60}?[A-Za-zÀ-ÿ.)])\s{1,3}"
     r"(?P<nr>\d{1,5}(?:\s{0,2}[-/]\s{0,2}(?:\d{1,4}|[A-Za-z]{1,4})\b|\s?[A-Za-z](?![A-Za-z])(?!/m|\.\s?v\.)(?:-\d{1,4}\b)?"
     r"|\s?(?i:bis|hs|bg|rd|rood|zw)\b|\s(?i:bus|unit)\s\d{1,4}\b"  # ("41hs", "41 HS", "3 bg", "3 rd": huis, begane grond, rood)
     r"|\s(?i:toevoeging|toev\.?)\s?:?\s?[A-Za-z0-9]{1,4}\b)?)"
@@ -222,12 +222,12 @@ _PLACE = re.compile(r"^[\s,\-–/]*([A-Za-zÀ-ÿ'’][A-Za-zÀ-ÿ'’.\- ]{0,40}
 _PLACE_STOP = re.compile(r"\s+(?:te|in|gemeente|nl|nederland|the netherlands)$", re.IGNORECASE)
 # words that may precede a street in a sentence ("aan de Kerkstraat 12") but are not part of it
 _STREET_LEAD = re.compile(
-    r"^(?:.*\b(?:aan de|aan het|op de|op het|bij de|bij het|aan|op|te|in|bij|voor|adres|locatie|bouwwerk|"
+    r"^(?:.*\b(?:aan de|aan het|op de|op het|bij de|bij het|in de|in het|op 't|op ’t|in 't|in ’t|aan|op|te|in|bij|voor|adres|locatie|bouwwerk|"
     r"gereedmelding|startmelding|bouwmelding)\s+)", re.IGNORECASE)  # ("Gereedmelding Antwerpsestraatweg 214": a subject)
 
 
 # a street whose name itself opens with a preposition ("Op de Vonder", "Aan de Stegge", "In den Boogaard")
-_STREET_WITH_LEAD = re.compile(r"^(?:Aan|Op|In|Bij|Voor|Achter|Over|Onder|Naast|Langs|Tegen)\s+(?:de|het|den|der|'t)\s+[A-Z]")
+_STREET_WITH_LEAD = re.compile(r"^(?:Aan|Op|In|Bij|Voor|Achter|Over|Onder|Naast|Langs|Tegen)\s+(?:de|het|den|der|['’]t)\s+[A-Z]")
 
 
 def _strip_street_lead(text: str) -> str:
@@ -237,7 +237,7 @@ def _strip_street_lead(text: str) -> str:
     if not m:
         return text
     cut = m.end()
-    lead = re.search(r"(?i)(?:aan|op|bij|voor|in) (?:de|het|den|der)\s+$", text[:cut])
+    lead = re.search(r"(?i)(?:aan|op|bij|voor|in) (?:de|het|den|der|['’]t)\s+$", text[:cut])
     if lead and _STREET_WITH_LEAD.match(text[lead.start():]):
         return text[lead.start():]
     return text[cut:]
@@ -382,6 +382,8 @@ def _street_words(street: str) -> str:
             keep = k
         elif tok.lower() in _STREET_PARTICLES and k > 0:
             continue
+        elif k == 0 and tok in ("'t", "’t") and keep == 1:
+            keep = 0  # "'t Ven": the article opens the street's name
         else:
             break
     return " ".join(tokens[keep:])

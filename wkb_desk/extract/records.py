@@ -110,8 +110,10 @@ def kind_shown_by_fields(fields: set[str]) -> str | None:
 
 
 # a portal's summary that calls itself a melding and no more ("Samenvatting van uw melding", "... van uw aanvraag")
-_GENERIC_MELDING = re.compile(r"(?i)^\s*(?:(?:samenvatting|overzicht|kopie|afdruk|ontvangstbevestiging)\s+(?:van\s+)?)?"
-                              r"(?:uw\s+|de\s+|een\s+)?(?:melding|aanvraag|verzoek)\s*$")
+# ("Omgevingsloket – Melding", "Uw melding is verzonden": a portal's page or a phone's screen of one melding)
+_GENERIC_MELDING = re.compile(r"(?i)^\s*(?:omgevingsloket\s*[-–—|:]\s*)?"
+                              r"(?:(?:samenvatting|overzicht|kopie|afdruk|ontvangstbevestiging)\s+(?:van\s+)?)?"
+                              r"(?:uw\s+|de\s+|een\s+)?(?:melding|aanvraag|verzoek)(?:\s+is(?:\s+verzonden)?)?\s*$")
 GENERIC_FIELDS = 4  # fields such a summary gives at least to be read by them
 
 
