@@ -660,3 +660,16 @@ def test_a_phones_screen_of_a_filed_melding_is_a_guessed_bouwmelding(tmp_path):
     x = run(path)
     assert x.kind == "bouwmelding", (x.kind, x.kind_score)
     assert x.kind_score < 0.8  # shown by its fields only: marked for checking
+
+
+def test_a_workbook_of_several_projects_reads_the_sheet_named_as_this_one(tmp_path):
+    def project(place: str, perceel: str, owner: str) -> list[list[object]]:
+        return [["Risicobeoordeling Wkb"], ["", "Projectlocatie", f"Nieuwbouw, {place}"], ["", "Kadastraal", perceel],
+                ["", "Opdrachtgever", owner], ["", "Kwaliteitsborger", "SWK Kwaliteitsborging"], ["", "Instrument", "KiK"],
+                ["", "Start bouw", "20-04-2027"]]
+    path = docgen.write_xlsx(tmp_path / "planning.xlsx", {
+        "Landgraaf Lauradorp": project("Landgraaf", "Landgraaf C 812", "Wonen Limburg"),
+        "Heerlen K5521 (deze)": project("Heerlen", "Heerlen K 5521", "Woonstichting Parkstad Thuis"),
+        "Voerendaal Kunrade": project("Voerendaal", "Voerendaal A 77", "Stichting Kunrade")})
+    values = run(path).values()
+    assert (values.get("kadastraal"), values.get("initiatiefnemer")) == ("Heerlen K 5521", "Woonstichting Parkstad Thuis")

@@ -227,11 +227,20 @@ def _keep_marked_column(texts: list[str]) -> None:
         return
 
 
+_THIS_SHEET = re.compile(r"(?i)\((?:deze|dit project|deze melding)\)|\b(?:deze melding|dit project)\b|<<\s*deze")
+
+
 def build_lines(read: ReadResult) -> list[Line]:
     lines: list[Line] = []
     budget = MAX_CHARS
     page_has_bsn = False  # the label is looked for per page; only then line by line
-    for page in read.pages:
+    pages = read.pages
+    if read.content_type == "xlsx" and len(pages) > 1:
+        # a workbook of several projects whose sheet name marks this one ("Heerlen K5521 (deze)"): only that sheet
+        marked = [pg for pg in pages if pg.label and _THIS_SHEET.search(pg.label)]
+        if len(marked) == 1:
+            pages = marked
+    for page in pages:
         raw = (page.text or "")[:budget]
         budget -= len(raw)
         if page.label and read.content_type == "xlsx" and page.region == "body":
