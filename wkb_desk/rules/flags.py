@@ -150,10 +150,17 @@ def dossier_flags(r: Resolved, settings: Settings, reference: Reference | None =
     """The dossier's flags; a flag that rests on a guess (`doubt`: fact names, and "ontbreekt:<item>" for an item
     not found in a weakly read document) becomes `<code>_controleren` (rules/certainty.py)."""
     if doubt is None:
-        doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid, settings.beleid.min_soort_zekerheid) + tuple(
-            f"ontbreekt:{item}" for doc, item in missing_sources(r)
-            if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
+        doubt = dossier_doubts(r, settings)
     return certainty.gate_flags(_flags(r, settings, reference, set(doubt)), doubt)
+
+
+def dossier_doubts(r: Resolved, settings: Settings) -> tuple[str, ...]:
+    """What a flag must not rest on without a person's check: the facts read as a guess, and "ontbreekt:<item>" for
+    an item not found in a document whose kind is itself a guess."""
+    beleid = settings.beleid
+    return certainty.guesses(r, beleid.min_veld_zekerheid, beleid.min_soort_zekerheid) + tuple(
+        f"ontbreekt:{item}" for doc, item in missing_sources(r)
+        if certainty.uncertain_missing(r, doc, item, beleid.min_soort_zekerheid))
 
 
 def _flags(r: Resolved, settings: Settings, reference: Reference | None, doubt: set[str]) -> list[Flag]:

@@ -24,9 +24,8 @@ from wkb_desk.config import Settings
 from wkb_desk.models import WKB_KINDS, Deadline, DossierView
 from wkb_desk.rules import deadlines as dl
 from wkb_desk.rules.facts import DocFact, DossierFacts, Resolved, as_date, resolve
-from wkb_desk.rules.flags import Reference, dossier_flags, load_reference
-from wkb_desk.rules import certainty
-from wkb_desk.rules.status import dossier_status, missing_items, missing_sources
+from wkb_desk.rules.flags import Reference, dossier_doubts, dossier_flags, load_reference
+from wkb_desk.rules.status import dossier_status, missing_items
 
 _MELDER = ("melder", "melder_adres", "melder_postcode", "melder_plaats", "melder_email")
 
@@ -153,9 +152,7 @@ def evaluate(facts: DossierFacts, settings: Settings, on_date: dt.date, referenc
         return None
     deadlines = dossier_deadlines(r, settings)
     melding = r.bouwmelding
-    doubt = certainty.guesses(r, settings.beleid.min_veld_zekerheid, settings.beleid.min_soort_zekerheid) + tuple(
-        f"ontbreekt:{item}" for doc, item in missing_sources(r)
-        if certainty.uncertain_missing(r, doc, item, settings.beleid.min_soort_zekerheid))
+    doubt = dossier_doubts(r, settings)
     return DossierView(
         dossier=facts.dossier,
         verzoeknummer=_text_value(r, "verzoeknummer", melding.get("verzoeknummer") if melding else None),
