@@ -435,7 +435,8 @@ def _merge_toevoeging(chosen: dict[str, Cand]) -> None:
     if add and nr and add.value and not str(nr.value)[-1:].isalpha() and "-" not in str(nr.value):
         value = str(add.value)
         # one letter is the huisletter ("12" + "A" -> "12a"); more is a toevoeging after a dash ("12" + "hs" -> "12-hs")
-        joined = f"{nr.value}{value}" if value[:1] in "-/" or (value.isalpha() and len(value) == 1) else f"{nr.value}-{value}"
+        letter = value[:1] in "-/" or (value.isalpha() and len(value) == 1)
+        joined = f"{nr.value}{value}" if letter else f"{nr.value}-{value}"
         chosen["huisnummer"] = Cand("huisnummer", joined, nr.conf, nr.order, nr.page, nr.fragment, nr.label)
 
 

@@ -25,7 +25,8 @@ NON_WKB_ZONE = 4000  # characters of the joined body text searched for signs of 
 # a date that runs over the line end ("... dat wij op maandag 10 mei" / "2027 met de bouwwerkzaamheden beginnen")
 _DATE_RUNS_ON = re.compile(r"(?i)\b(?:\d{1,2}|(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?)$")
 OWN_LINES = 3  # lines of a few words a reply has of its own, above what it quotes, to be read without the quote
-SUBJECT_ZONE = 40  # a letter's "Betreft:" comes after the letterhead, a project block (or a sidebar of project data) and the address block
+# a letter's "Betreft:" comes after the letterhead, a project block (or a sidebar of project data) and the address
+SUBJECT_ZONE = 40
 OWN_STATEMENT = 0.6  # the kind's own wording that a melder's letter says what it is with ("laat ik weten dat ...")
 SURE_TEXT = 0.8  # title plus the kind's own wording (before the structure factor)
 MAIL_FORM_FIELDS = 4  # labelled fields (and the kind's own wording, MAIL_FORM_WORDS) that make a mail's body a form
@@ -349,7 +350,7 @@ def classify(lines: list[Line], ref: Reference, n_fields: float,
             if kind is None and ":" in subject_text:  # "Nieuw verzoek 2026...: informatie start bouwwerkzaamheden"
                 kind = _title_kind(ref, subject_text.rsplit(":", 1)[1].strip())
             if kind and _names_another_kind(ref, subject_text, kind):
-                kind = None  # "RE: bouwmelding Harlingerstraatweg - startmelding": a thread's subject, grown; the text says
+                kind = None  # "RE: bouwmelding Harlingerstraatweg - startmelding": a grown thread's subject; the text says
             if kind:
                 first_title = subject_kind = kind
                 scores[kind] += 0.55

@@ -423,11 +423,20 @@ def reference_names(lines: list[Line], ref: Reference, have: set[str]) -> set[st
     body = body_lines(lines)[:SENTENCE_ZONE]
     out = {name for name, match in (("instrument", ref.match_instrument), ("kwaliteitsborger", ref.match_borger))
            if name not in have and any(match(ln.text[:600]) for ln in body)}
-    if "instrument" not in have and "instrument" not in out and any(
-            (named := _INSTRUMENT_NAMED.search(ln.text[:300])) and ref.match_instrument(named.group(1))
-            for ln in lines[:40] if ln.sender or ln.region != "body"):
+    if "instrument" not in have and "instrument" not in out and _letterhead_instrument(lines, ref):
         out.add("instrument")  # "Kiwa Nederland B.V. · instrument KiK · 22 april 2026" under the borger's letterhead
     return out
+
+
+def _letterhead_instrument(lines: list[Line], ref: Reference):
+    """(entry, line) of the instrument a borger's letterhead or page header names ("TÜV NORD – Risicobeoordeling Wkb
+    (instrument WKI)"), or None; a letterhead names no instrument otherwise."""
+    for ln in lines[:40]:
+        named = _INSTRUMENT_NAMED.search(ln.text[:300]) if ln.sender or ln.region != "body" else None
+        entry = ref.match_instrument(named.group(1)) if named else None
+        if entry:
+            return entry, ln
+    return None
 
 
 def _negative_value(body: list[Line], k: int, ref: Reference) -> bool:
@@ -475,12 +484,10 @@ def kind_fallbacks(lines: list[Line], ref: Reference, have: set[str], kind: str,
             if field_name == "instrument":
                 # a borger's banner that names the instrument of this document ("TÜV NORD – Risicobeoordeling Wkb
                 # (instrument WKI)"); a letterhead names no instrument otherwise
-                for ln in lines[:40]:
-                    named = _INSTRUMENT_NAMED.search(ln.text[:300]) if ln.sender or ln.region != "body" else None
-                    entry = match(named.group(1)) if named else None
-                    if entry:
-                        out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
-                        break
+                found = _letterhead_instrument(lines, ref)
+                if found:
+                    entry, ln = found
+                    out.append(_cand(field_name, entry.naam, ln, PROSE_REF_CONF, focus=entry.naam))
     if "gevolgklasse" not in have:
         # "Melding bouwactiviteit (technisch), gevolgklasse 1." / "Het bouwwerk valt in gevolgklasse 1.": one class
         # named, not denied; counted only once the kind is known (a text about the Wkb names classes too)

@@ -257,8 +257,9 @@ def _label_words(text: str, tail: bool = False, ref: Reference | None = None) ->
     (labels are written in sentence case; "Locatie Noord" or "Bouwborg Twente" are names, not labels)."""
     t = text.strip()
     # ("Postc0de", "Gevo1gklasse", "Kadastraa1": a text layer made by OCR puts a 0 or 1 for a letter in a word)
-    if not t or len(t) > 70 or _HAS_DIGIT.search(_OCR_DIGIT.sub("o", t) if "0" in t or "1" in t else t) or "@" in t or ";" in t or t.endswith((".", "!")) and " " in t and \
-            not _ABBREV_TOKEN.match(t.split()[-1]):
+    lettered = _OCR_DIGIT.sub("o", t) if "0" in t or "1" in t else t
+    if not t or len(t) > 70 or _HAS_DIGIT.search(lettered) or "@" in t or ";" in t \
+            or t.endswith((".", "!")) and " " in t and not _ABBREV_TOKEN.match(t.split()[-1]):
         return False
     if t.isupper() and len(t) > 3:
         t = t.lower()  # "STRAATNAAM BOUWLOCATIE": a form in capitals; its case says nothing about being a name
@@ -1600,10 +1601,11 @@ _SENTENCE_START = {"de", "het", "een", "dit", "deze", "die", "wij", "ik", "u", "
 # words in lower case after a name, three or more of them and not only a name's particles ("de start van de bouw")
 _SENTENCE_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s+(?:(?:van|de|der|den|het|'t|te|ten|ter)\s+)*"
                                   r"(?!(?:van|de|der|den|het|te|ten|ter|en)\b)[a-zà-ÿ]{2,}(?:\s+[a-zà-ÿ]+){2,}\b.*$")
-# "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
+# a short word and a colon before a name: a label nobody listed, or one a text layer made by OCR misspelt ("Narn:")
 _LABEL_LEAD = re.compile(r"^[A-Za-z]{2,12}\s?:\s+(?=[A-Z])")
 # a verb in the third person left after a name that a sentence cut off ("M. Bosman-Ticheler voldoet", "... is")
 _VERB_AFTER_NAME = re.compile(r"(?<=[A-Za-zÀ-ÿ.])\s+(?:voldoet|heeft|wordt|is|gaat|bouwt|laat|wil|start|begint|meldt)$")
+# "X B.V. Het bouwwerk ...", "Namens X B.V. melden wij u dat ...": the sentence after the firm's legal form
 _LEGAL_FORM_THEN_SENTENCE = re.compile(r"(\b(?:B\.V|N\.V|V\.O\.F|U\.A|C\.V)\.)\s+(?:[A-Z][a-z]|[a-z]+\s+[a-z]).*$")
 _GK_OPTION = re.compile(r"(?i)\bgevolgklasse\s*[123]")
 _ANSWER_WORDS = {"ja", "nee", "yes", "no", "x", "ok", "akkoord", "n.v.t", "nvt"}

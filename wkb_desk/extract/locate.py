@@ -270,9 +270,7 @@ def build_lines(read: ReadResult) -> list[Line]:
         if "(" in cleaned and _RADIO_HINT.search(cleaned) or "○" in cleaned or "◉" in cleaned:
             # an e-form's radio buttons, "(•) Ja ( ) Nee": read as the tick boxes they are
             cleaned = _RADIO_EMPTY.sub("\u2610", _RADIO_ON.sub("\u2612", cleaned))
-        if _CAPS_WITH_L.search(cleaned):
-            # "MELDlNG BOUWACTIVITEIT (TECHNlSCH)": OCR's small l for a capital I inside a word in capitals
-            cleaned = mend_capitals(cleaned)
+        cleaned = mend_capitals(cleaned)  # "MELDlNG BOUWACTIVITEIT (TECHNlSCH)": OCR's slips in words in capitals
         if _SPACED_HINT.search(cleaned):
             cleaned = _SPACED_WORD.sub(_unspaced, cleaned)  # "B O R G I N G S P L A N": a title set letter-spaced
         if ":" in cleaned:

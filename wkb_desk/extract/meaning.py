@@ -61,7 +61,7 @@ class Meaning:
             if not w:
                 continue
             w = abbr.get(w, w)
-            if self.vocabulary and w not in self.vocabulary and _OCR_SLIP.search(w):
+            if _OCR_SLIP.search(w) and self.vocabulary and w not in self.vocabulary:  # (the regex first: cheap)
                 w = self._ocr_mended(w)
             # (a word that merely starts with a known one is corrected too when it is one slip from another known
             # word: "startdatun" is "startdatum", not "start")
@@ -76,10 +76,10 @@ class Meaning:
         """A label word as a text layer made by OCR misreads it ("Postc0de", "P1aats", "Verzoeknumrner",
         "lnstrurnent"): the known word its usual slips stand for (0/o, 1/l, rn/m, l/i), or the word as it was."""
         fixed = _DIGIT_O.sub("o", _DIGIT_L.sub("l", word))
-        for candidate in (fixed, fixed.replace("rn", "m"), "i" + fixed[1:] if fixed[:1] == "l" else fixed,
-                          ("i" + fixed[1:] if fixed[:1] == "l" else fixed).replace("rn", "m")):
-            if candidate != word and (candidate in self.vocabulary or candidate.startswith(self.vocabulary)):
-                return candidate
+        for start in (fixed, "i" + fixed[1:]) if fixed[:1] == "l" else (fixed,):
+            for candidate in (start, start.replace("rn", "m")):
+                if candidate != word and (candidate in self.vocabulary or candidate.startswith(self.vocabulary)):
+                    return candidate
         return word
 
     def is_label_word(self, token: str) -> bool:
